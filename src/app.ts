@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import etag from '@fastify/etag';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Clock } from './domain/clock.ts';
+import type { SiteDeps } from './http/site/context.ts';
+import { installErrorHandling } from './http/middleware/errors.ts';
+import { assetsRoute, loadAsset } from './http/site/assetsRoute.ts';
+import { homeRoute } from './http/site/homeRoute.ts';
+import { articleRoute } from './http/site/articleRoute.ts';
+import { listingRoutes } from './http/site/listingRoutes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** The whole HTTP application. It never listens: main.ts does, tests use `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    // Slugs and queries typed by readers can be long; anything longer than this is not ours.
+    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  await app.register(etag);
+
+  const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
+  const site: SiteDeps = { db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url };
+
+  installErrorHandling(app, site);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+  });
+
+  assetsRoute(app, [stylesheet]);
+  homeRoute(app, site);
+  articleRoute(app, site);
+  listingRoutes(app, site);
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
+  return app;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { serveForever } from './main.ts';
+
+/** `newsdesk` — the operator's command line. Every command has --help. */
+const program = new Command('newsdesk')
+  .description('newsdesk: the platform a French-language newsroom runs its online newspaper on.\nConfiguration comes from the environment (see README.md: DATABASE_URL, PORT, SITE_URL, …).')
+  .showHelpAfterError('(add --help for usage)');
+
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+program.command('serve')
+  .description('Run the site: migrates the database, loads demo content into an empty one, listens.')
+  .option('--no-demo', 'do not load the demo content into an empty database')
+  .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', port)
+  .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+  .action(async (opts: { demo: boolean; port?: number; host?: string }) => {
+    await serveForever({ demo: opts.demo, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) });
+  });
+
+program.command('migrate')
+  .description('Bring the database schema up to date, then exit.')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase(config.database);
+    try {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await handle.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`newsdesk: ${message}`);
+  if (/ECONNREFUSED|connect/i.test(message)) console.error('Is the database reachable? Check DATABASE_URL.');
+  process.exit(1);
+});

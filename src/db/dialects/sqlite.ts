@@ -1,0 +1,47 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SqliteDialect } from 'kysely';
+
+/**
+ * Kysely ships a SQLite dialect written against better-sqlite3's interface; node:sqlite is
+ * close enough that a thin bridge suffices, which spares us a native dependency. The bridge also
+ * caches prepared statements (preparing is a large share of a small query's cost) and binds
+ * booleans and Dates, which node:sqlite refuses.
+ */
+export function createSqliteDialect(path: string): { dialect: SqliteDialect; database: DatabaseSync } {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new DatabaseSync(path, { timeout: 5000 });
+  // WAL lets readers go on while a writer commits; foreign keys are off by default in SQLite.
+  database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+  const cache = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = database.prepare(sql);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const bridge = {
+    prepare(sql: string) {
+      const stmt = prepare(sql);
+      return {
+        reader: stmt.columns().length > 0,
+        all: (params: readonly unknown[]) => stmt.all(...params.map(bindValue)),
+        run: (params: readonly unknown[]) => stmt.run(...params.map(bindValue)),
+        iterate: (params: readonly unknown[]) => stmt.iterate(...params.map(bindValue)),
+      };
+    },
+    close() { cache.clear(); database.close(); },
+  };
+  return { dialect: new SqliteDialect({ database: bridge as never }), database };
+}
+
+function bindValue(value: unknown): SQLInputValue {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value as SQLInputValue;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261128_0001_initial.ts';
+
+/**
+ * Every migration, in order. Listed by hand rather than read from the folder so that a
+ * migration cannot be skipped by a packaging mistake; names are timestamps and never change.
+ */
+const migrations: Record<string, Migration> = {
+  '20261128_0001_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,229 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Queryable } from '../database.ts';
+import { toDate, type ArticleRow, type ArticlesTable } from '../schema.ts';
+import { publiclyVisible } from '../../policies/publicScope.ts';
+import type { ArticleStatus } from '../../domain/article.ts';
+
+export interface PersonRef { id: number; slug: string; name: string }
+export interface SectionRef { id: number; slug: string; name: string }
+
+export interface ArticleRecord {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  bodySource: string;
+  bodyHtml: string;
+  status: ArticleStatus;
+  sectionId: number | null;
+  language: string;
+  featured: boolean;
+  breaking: boolean;
+  cover: { url: string; alt: string; caption: string | null; credit: string | null } | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  correctionNote: string | null;
+  version: number;
+  createdBy: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  firstPublishedAt: Date | null;
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  scheduledAt: Date | null;
+  deletedAt: Date | null;
+}
+
+/** An article with what every page shows beside it: its section, bylines in order, tags. */
+export interface ArticleWithRelations extends ArticleRecord {
+  section: SectionRef | null;
+  authors: PersonRef[];
+  tags: PersonRef[];
+}
+
+export function toArticleRecord(row: ArticleRow): ArticleRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    lead: row.lead,
+    bodySource: row.body_source,
+    bodyHtml: row.body_html,
+    status: row.status as ArticleStatus,
+    sectionId: row.section_id,
+    language: row.language,
+    featured: Boolean(row.is_featured),
+    breaking: Boolean(row.is_breaking),
+    cover: row.cover_url ? { url: row.cover_url, alt: row.cover_alt ?? '', caption: row.cover_caption, credit: row.cover_credit } : null,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    correctionNote: row.correction_note,
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+    firstPublishedAt: toDate(row.first_published_at),
+    publishedAt: toDate(row.published_at),
+    modifiedAt: toDate(row.modified_at),
+    scheduledAt: toDate(row.scheduled_at),
+    deletedAt: toDate(row.deleted_at),
+  };
+}
+
+export async function insertArticle(db: Queryable, values: Insertable<ArticlesTable>): Promise<number> {
+  const row = await db.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Updates an article only if it is still at `expectedVersion`, and bumps the version: the
+ * guard against one editor silently overwriting another. Returns false when it was stale.
+ */
+export async function updateArticleIfVersion(db: Queryable, id: number, expectedVersion: number, patch: Updateable<ArticlesTable>): Promise<boolean> {
+  const result = await db.updateTable('articles')
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where('id', '=', id).where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findArticleById(db: Queryable, id: number): Promise<ArticleRecord | null> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toArticleRecord(row) : null;
+}
+
+export async function isArticleSlugTaken(db: Queryable, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('articles').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function setArticleAuthors(db: Queryable, articleId: number, authorIds: number[]): Promise<void> {
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  const unique = [...new Set(authorIds)];
+  if (unique.length === 0) return;
+  await db.insertInto('article_authors').values(unique.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+}
+
+export async function setArticleTags(db: Queryable, articleId: number, tagIds: number[]): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  const unique = [...new Set(tagIds)];
+  if (unique.length === 0) return;
+  await db.insertInto('article_tags').values(unique.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
+}
+
+/** Loads sections, bylines and tags for many articles in three queries, not three per article. */
+export async function withRelations(db: Queryable, records: ArticleRecord[]): Promise<ArticleWithRelations[]> {
+  if (records.length === 0) return [];
+  const ids = records.map((r) => r.id);
+  const sectionIds = [...new Set(records.map((r) => r.sectionId).filter((id): id is number => id !== null))];
+  const [sections, authors, tags] = await Promise.all([
+    sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
+    db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name'])
+      .where('article_authors.article_id', 'in', ids).orderBy('article_authors.position').execute(),
+    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', 'in', ids).orderBy('article_tags.position').execute(),
+  ]);
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const group = <T extends { article_id: number; id: number; slug: string; name: string }>(rows: T[]) => {
+    const byArticle = new Map<number, PersonRef[]>();
+    for (const r of rows) {
+      const list = byArticle.get(r.article_id) ?? [];
+      list.push({ id: r.id, slug: r.slug, name: r.name });
+      byArticle.set(r.article_id, list);
+    }
+    return byArticle;
+  };
+  const authorsBy = group(authors), tagsBy = group(tags);
+  return records.map((r) => ({
+    ...r,
+    section: r.sectionId !== null ? sectionById.get(r.sectionId) ?? null : null,
+    authors: authorsBy.get(r.id) ?? [],
+    tags: tagsBy.get(r.id) ?? [],
+  }));
+}
+
+/** A published article by slug, as readers may see it; null for anything else. */
+export async function findPublishedBySlug(db: Queryable, slug: string, now: Date): Promise<ArticleWithRelations | null> {
+  const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).where(publiclyVisible(now)).executeTakeFirst();
+  if (!row) return null;
+  const [article] = await withRelations(db, [toArticleRecord(row)]);
+  return article ?? null;
+}
+
+/** Whether a slug belonged to an article that was published and then withdrawn (→ 410). */
+export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('articles').select(['status', 'first_published_at'])
+    .where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined && row.status === 'unpublished' && row.first_published_at !== null;
+}
+
+/** Every column but the bodies, which listings never show and which weigh the most. */
+const SUMMARY_COLUMNS = [
+  'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.status', 'articles.section_id',
+  'articles.language', 'articles.is_featured', 'articles.is_breaking', 'articles.cover_url', 'articles.cover_alt',
+  'articles.cover_caption', 'articles.cover_credit', 'articles.seo_title', 'articles.seo_description',
+  'articles.correction_note', 'articles.version', 'articles.created_by', 'articles.created_at', 'articles.updated_at',
+  'articles.first_published_at', 'articles.published_at', 'articles.modified_at', 'articles.scheduled_at', 'articles.deleted_at',
+] as const;
+
+export interface PublicListQuery {
+  now: Date;
+  limit: number;
+  offset?: number;
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+  excludeIds?: number[];
+  featuredOnly?: boolean;
+}
+
+/** Published articles, newest first, without their bodies, with the total for pagination. */
+export async function listPublished(db: Queryable, query: PublicListQuery): Promise<{ items: ArticleWithRelations[]; total: number }> {
+  let base = db.selectFrom('articles').where(publiclyVisible(query.now));
+  if (query.sectionId !== undefined) base = base.where('articles.section_id', '=', query.sectionId);
+  if (query.tagId !== undefined) {
+    const tagId = query.tagId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id')
+      .whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
+  }
+  if (query.authorId !== undefined) {
+    const authorId = query.authorId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')
+      .whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', '=', authorId)));
+  }
+  if (query.excludeIds?.length) base = base.where('articles.id', 'not in', query.excludeIds);
+  if (query.featuredOnly) base = base.where('articles.is_featured', '=', true);
+  const [rows, count] = await Promise.all([
+    base.select(SUMMARY_COLUMNS)
+      .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
+      .limit(query.limit).offset(query.offset ?? 0).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })));
+  return { items, total: Number(count.n) };
+}
+
+/**
+ * Articles close to `article`: sharing tags first, then its section, newest first. (The
+ * duplicate guard's similarity will refine this; until then tags and section say enough.)
+ */
+export async function listRelated(db: Queryable, article: ArticleWithRelations, now: Date, limit: number): Promise<ArticleWithRelations[]> {
+  const tagIds = article.tags.map((t) => t.id);
+  const picked: ArticleWithRelations[] = [];
+  if (tagIds.length) {
+    const rows = await db.selectFrom('articles').selectAll('articles').where(publiclyVisible(now))
+      .where('articles.id', '<>', article.id)
+      .where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id')
+        .whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', 'in', tagIds)))
+      .orderBy('articles.published_at', 'desc').limit(limit).execute();
+    picked.push(...await withRelations(db, rows.map(toArticleRecord)));
+  }
+  if (picked.length < limit && article.sectionId !== null) {
+    const more = await listPublished(db, { now, limit: limit - picked.length, sectionId: article.sectionId, excludeIds: [article.id, ...picked.map((a) => a.id)] });
+    picked.push(...more.items);
+  }
+  return picked;
+}

@@ -1,0 +1,129 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely. Times are written as ISO-8601 UTC strings and read back as a Date
+ * (PostgreSQL) or a string (SQLite): repositories convert with `toDate`.
+ */
+export type Time = ColumnType<Date | string, string, string>;
+export type NullableTime = ColumnType<Date | string | null, string | null | undefined, string | null>;
+/** SQLite hands booleans back as 0/1. */
+export type Flag = ColumnType<boolean | number, boolean | undefined, boolean>;
+export type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: string;
+  status: Generated<string>;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  position: Generated<number>;
+  created_at: Time;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  bio: Generated<string>;
+  user_id: number | null;
+  created_at: Time;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: Generated<string>;
+  created_at: Time;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  lead: Generated<string>;
+  body_source: Generated<string>;
+  body_html: Generated<string>;
+  status: string;
+  section_id: number | null;
+  language: Generated<string>;
+  is_featured: Flag;
+  is_breaking: Flag;
+  cover_url: string | null;
+  cover_alt: string | null;
+  cover_caption: string | null;
+  cover_credit: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  correction_note: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Time;
+  updated_at: Time;
+  first_published_at: NullableTime;
+  published_at: NullableTime;
+  modified_at: NullableTime;
+  scheduled_at: NullableTime;
+  deleted_at: NullableTime;
+}
+
+export interface ArticleAuthorsTable { article_id: number; author_id: number; position: number }
+export interface ArticleTagsTable { article_id: number; tag_id: number; position: Generated<number> }
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  snapshot: Json;
+  user_id: number | null;
+  created_at: Time;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  name: string;
+  article_id: number | null;
+  actor_id: number | null;
+  payload: Json;
+  created_at: Time;
+}
+
+export interface Database {
+  users: UsersTable;
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  revisions: RevisionsTable;
+  events: EventsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type TagRow = Selectable<TagsTable>;
+
+/** A stored time as a Date, whichever dialect returned it. */
+export function toDate(value: Date | string): Date;
+export function toDate(value: Date | string | null): Date | null;
+export function toDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** Parses a JSON column, which PostgreSQL (jsonb) already parsed and SQLite (text) did not. */
+export function fromJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

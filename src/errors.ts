@@ -1,0 +1,37 @@
+/**
+ * The error catalogue: every error a user can meet has a stable code, an HTTP status and a
+ * public message in French. Callers branch on `code`, never on the message.
+ */
+export const ERRORS = {
+  not_found: { status: 404, message: 'La page demandée est introuvable.' },
+  gone: { status: 410, message: 'Cet article a été retiré.' },
+  invalid_input: { status: 400, message: 'Certaines informations saisies ne sont pas valides.' },
+  invalid_page: { status: 400, message: 'Ce numéro de page n’est pas valide.' },
+  invalid_transition: { status: 409, message: 'Cette action n’est pas possible dans l’état actuel de l’article.' },
+  stale_version: { status: 409, message: 'Quelqu’un a enregistré cet article après que vous l’avez ouvert : vos modifications n’ont pas été écrasées.' },
+  slug_taken: { status: 409, message: 'Cette adresse (slug) est déjà utilisée par un autre article.' },
+  unauthenticated: { status: 401, message: 'Veuillez vous connecter.' },
+  forbidden: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
+  csrf: { status: 403, message: 'Le formulaire a expiré. Rechargez la page et réessayez.' },
+  rate_limited: { status: 429, message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
+  internal: { status: 500, message: 'Une erreur interne est survenue. L’équipe technique a été prévenue.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Per-field messages, for forms. */
+  readonly fields: Record<string, string>;
+
+  constructor(code: ErrorCode, options: { message?: string; fields?: Record<string, string>; cause?: unknown } = {}) {
+    super(options.message ?? ERRORS[code].message, { cause: options.cause });
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.fields = options.fields ?? {};
+  }
+
+  /** Only server faults are worth an operator's attention. */
+  get isReportable(): boolean { return this.status >= 500; }
+}

@@ -1,0 +1,93 @@
+import type { ArticleWithRelations } from '../db/repos/articles.ts';
+import type { SiteConfig } from '../config.ts';
+import { dayKey, formatFullDate, formatTime, isoWithOffset, relativeDayLabel } from '../domain/frenchDates.ts';
+import { paths } from './urls.ts';
+
+export interface LinkView { name: string; url: string }
+export interface TimeView { iso: string; label: string; time: string }
+
+/** What a teaser (home blocks, listings, related) shows: no body. */
+export interface ArticleTeaser {
+  id: number;
+  url: string;
+  title: string;
+  lead: string;
+  section: LinkView | null;
+  authors: LinkView[];
+  published: TimeView;
+  breaking: boolean;
+  cover: { url: string; alt: string } | null;
+}
+
+export interface ArticlePage extends ArticleTeaser {
+  absoluteUrl: string;
+  bodyHtml: string;
+  tags: LinkView[];
+  updated: TimeView | null;
+  correctionNote: string | null;
+  cover: { url: string; alt: string; caption: string | null; credit: string | null } | null;
+  description: string;
+  seoTitle: string;
+}
+
+export interface FilInfoDay { label: string; key: string; items: ArticleTeaser[] }
+
+function timeView(date: Date, site: SiteConfig): TimeView {
+  return { iso: isoWithOffset(date, site.timeZone), label: formatFullDate(date, site.timeZone), time: formatTime(date, site.timeZone) };
+}
+
+export function presentTeaser(a: ArticleWithRelations, site: SiteConfig): ArticleTeaser {
+  return {
+    id: a.id,
+    url: paths.article(a.slug),
+    title: a.title,
+    lead: a.lead,
+    section: a.section ? { name: a.section.name, url: paths.section(a.section.slug) } : null,
+    authors: a.authors.map((p) => ({ name: p.name, url: paths.author(p.slug) })),
+    published: timeView(a.publishedAt ?? a.createdAt, site),
+    breaking: a.breaking,
+    cover: a.cover ? { url: a.cover.url, alt: a.cover.alt } : null,
+  };
+}
+
+/** An edit counts as an update for readers only when it came a while after publication. */
+const UPDATE_THRESHOLD_MS = 5 * 60_000;
+
+export function presentArticle(a: ArticleWithRelations, site: SiteConfig): ArticlePage {
+  const teaser = presentTeaser(a, site);
+  const published = a.publishedAt ?? a.createdAt;
+  const updated = a.modifiedAt && a.modifiedAt.getTime() - published.getTime() > UPDATE_THRESHOLD_MS ? timeView(a.modifiedAt, site) : null;
+  return {
+    ...teaser,
+    absoluteUrl: site.url + teaser.url,
+    bodyHtml: a.bodyHtml,
+    tags: a.tags.map((t) => ({ name: t.name, url: paths.tag(t.slug) })),
+    updated,
+    correctionNote: a.correctionNote,
+    cover: a.cover,
+    description: a.seoDescription ?? truncate(a.lead, 200),
+    seoTitle: a.seoTitle ?? a.title,
+  };
+}
+
+/** The fil info grouped by calendar day in the site's time zone, labelled for readers. */
+export function groupFilInfo(items: ArticleWithRelations[], now: Date, site: SiteConfig): FilInfoDay[] {
+  const days: FilInfoDay[] = [];
+  for (const a of items) {
+    const at = a.publishedAt ?? a.createdAt;
+    const key = dayKey(at, site.timeZone);
+    let day = days.at(-1);
+    if (!day || day.key !== key) {
+      day = { key, label: relativeDayLabel(at, now, site.timeZone), items: [] };
+      days.push(day);
+    }
+    day.items.push(presentTeaser(a, site));
+  }
+  return days;
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}

@@ -1,0 +1,99 @@
+import { html } from '../html.ts';
+import type { SiteConfig } from '../../config.ts';
+import { followLabel } from '../../presenters/share.ts';
+import { formatLongDate } from '../../domain/frenchDates.ts';
+
+export interface NavSection { name: string; url: string; current: boolean }
+
+export interface PageShell {
+  title: string;
+  description: string;
+  canonicalPath: string;
+  /** Extra tags for <head> (metadata, structured data), already rendered. */
+  head?: string;
+  main: string;
+  bodyClass?: string;
+  noindex?: boolean;
+}
+
+export interface LayoutContext {
+  site: SiteConfig;
+  sections: NavSection[];
+  now: Date;
+  /** The stylesheet's versioned URL, so it can be cached for a year. */
+  stylesheet: string;
+}
+
+/** The page frame every public page shares: skip link, header with navigation, footer with the legal notice. */
+export function layout(ctx: LayoutContext, page: PageShell): string {
+  const { site } = ctx;
+  const fullTitle = page.canonicalPath === '/' ? `${site.name} — ${site.tagline}` : `${page.title} — ${site.name}`;
+  return html`<!doctype html>
+<html lang="${site.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${page.description}">
+<link rel="canonical" href="${site.url + page.canonicalPath}">
+!${page.noindex ? html`<meta name="robots" content="noindex">` : html`<meta name="robots" content="max-image-preview:large">`}
+<link rel="stylesheet" href="${ctx.stylesheet}">
+<meta name="theme-color" content="#9b1c1c">
+!${page.head ?? ''}
+</head>
+<body class="${page.bodyClass ?? ''}">
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header">
+  <div class="topbar wrap">
+    <p class="today">${capitalize(formatLongDate(ctx.now, site.timeZone))}</p>
+    !${followList(site, 'topbar-follow')}
+  </div>
+  <div class="masthead wrap">
+    <a class="brand" href="/">${site.name}</a>
+    <p class="tagline">${site.tagline}</p>
+  </div>
+  <nav class="sections-nav" aria-label="Rubriques">
+    <ul class="wrap">
+      <li><a href="/"!${ctx.sections.some((s) => s.current) ? '' : ' aria-current="page"'}>Accueil</a></li>
+      !${ctx.sections.map((s) => html`<li><a href="${s.url}"!${s.current ? ' aria-current="page"' : ''}>${s.name}</a></li>`)}
+    </ul>
+  </nav>
+</header>
+<main id="contenu" class="wrap" tabindex="-1">
+!${page.main}
+</main>
+<footer class="site-footer">
+  <div class="wrap footer-grid">
+    <section aria-labelledby="footer-sections">
+      <h2 id="footer-sections">Rubriques</h2>
+      <ul>!${ctx.sections.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>`)}</ul>
+    </section>
+    <section aria-labelledby="footer-follow">
+      <h2 id="footer-follow">Suivez-nous</h2>
+      !${followList(site, 'footer-follow-list')}
+    </section>
+    <section aria-labelledby="footer-legal" class="legal">
+      <h2 id="footer-legal">Mentions légales</h2>
+      <dl>
+        <dt>Directeur de la publication</dt><dd>${site.legal.director}</dd>
+        <dt>Éditeur</dt><dd>${site.legal.publisher}</dd>
+        <dt>Hébergeur</dt><dd>${site.legal.host}</dd>
+        <dt>Dépôt légal</dt><dd>${site.legal.registration}</dd>
+      </dl>
+      <p class="law">Publication de presse électronique régie par la loi n° 88-13 relative à la presse et à l’édition.</p>
+    </section>
+  </div>
+  <p class="wrap copyright">© ${site.name}. Tous droits réservés.</p>
+</footer>
+</body>
+</html>`;
+}
+
+export function followList(site: SiteConfig, className: string): string {
+  if (site.follow.length === 0) return '';
+  return html`<ul class="follow ${className}">!${site.follow.map((f) => html`<li><a class="follow-${f.network}" href="${f.url}" rel="noopener">Suivez-nous sur ${followLabel(f)}</a></li>`)}</ul>`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

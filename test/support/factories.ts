@@ -1,0 +1,74 @@
+import type { CommandContext } from '../../src/commands/context.ts';
+import { systemActor } from '../../src/commands/context.ts';
+import { createArticle, type ArticleDraftInput } from '../../src/commands/createArticle.ts';
+import { publishArticle } from '../../src/commands/publishArticle.ts';
+import { insertAuthor, insertSection, insertTag } from '../../src/db/repos/taxonomy.ts';
+import { findArticleById, updateArticleIfVersion } from '../../src/db/repos/articles.ts';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+/** Factories with overrides: each creates the parents it needs when none is given. */
+export async function buildSection(ctx: CommandContext, overrides: Partial<{ slug: string; name: string; description: string; position: number }> = {}) {
+  const n = next();
+  const s = { slug: `rubrique-${n}`, name: `Rubrique ${n}`, description: `Description ${n}`, position: n, ...overrides };
+  const id = await insertSection(ctx.db, s, ctx.clock.now());
+  return { id, ...s };
+}
+
+export async function buildAuthor(ctx: CommandContext, overrides: Partial<{ slug: string; name: string; bio: string }> = {}) {
+  const n = next();
+  const a = { slug: `auteur-${n}`, name: `Auteur ${n}`, bio: '', userId: null, ...overrides };
+  const id = await insertAuthor(ctx.db, a, ctx.clock.now());
+  return { id, ...a };
+}
+
+export async function buildTag(ctx: CommandContext, overrides: Partial<{ slug: string; name: string }> = {}) {
+  const n = next();
+  const t = { slug: `sujet-${n}`, name: `Sujet ${n}`, kind: 'topic', ...overrides };
+  const id = await insertTag(ctx.db, t, ctx.clock.now());
+  return { id, ...t };
+}
+
+export type ArticleState = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished' | 'trashed';
+
+export interface BuildArticleOptions extends Partial<ArticleDraftInput> {
+  status?: ArticleState;
+  publishedAt?: Date;
+  scheduledAt?: Date;
+}
+
+/** An article in any state; published ones are published `publishedAt` (default: a minute ago). */
+export async function buildArticle(ctx: CommandContext, options: BuildArticleOptions = {}) {
+  const n = next();
+  const sectionId = options.sectionId !== undefined ? options.sectionId : (await buildSection(ctx)).id;
+  const authorIds = options.authorIds ?? [(await buildAuthor(ctx)).id];
+  const actor = systemActor('test');
+  const id = await createArticle(ctx, actor, {
+    title: options.title ?? `Article de test numéro ${n}`,
+    lead: options.lead ?? `Chapô de l’article ${n}.`,
+    bodySource: options.bodySource ?? `Premier paragraphe ${n}.\n\n## Un intertitre\n\nSecond paragraphe.`,
+    sectionId,
+    authorIds,
+    tagIds: options.tagIds ?? [],
+    ...(options.slug ? { slug: options.slug } : {}),
+    featured: options.featured ?? false,
+    breaking: options.breaking ?? false,
+  });
+  const status = options.status ?? 'published';
+  const now = ctx.clock.now();
+  if (status === 'published' || status === 'unpublished') {
+    await publishArticle(ctx, actor, { articleId: id, publishedAt: options.publishedAt ?? new Date(now.getTime() - 60_000) });
+  }
+  if (status !== 'draft' && status !== 'published') {
+    // States whose commands belong to the newsroom: set directly, as a fixture.
+    const a = await findArticleById(ctx.db, id);
+    await updateArticleIfVersion(ctx.db, id, a!.version, {
+      status,
+      scheduled_at: status === 'scheduled' ? (options.scheduledAt ?? new Date(now.getTime() + 3_600_000)).toISOString() : null,
+      deleted_at: status === 'trashed' ? now.toISOString() : null,
+    });
+  }
+  const article = await findArticleById(ctx.db, id);
+  return article!;
+}
