@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { idType, timeType, jsonType } from './dialect.ts';
+import { idConstraints, idType, timeType, jsonType } from './dialect.ts';
 
 /** Sections, people, articles with their bylines and tags, revisions and the event log. */
 export async function up(db: Kysely<any>): Promise<void> {
   const id = idType(db);
+  const pk = idConstraints(db);
   const time = timeType(db);
   const json = jsonType(db);
 
   await db.schema.createTable('users')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('email', 'varchar(320)', (c) => c.notNull().unique())
     .addColumn('display_name', 'varchar(200)', (c) => c.notNull())
     .addColumn('password_hash', 'varchar(400)')
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('sections')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(120)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('authors')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(160)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('tags')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(160)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(160)', (c) => c.notNull())
     .addColumn('kind', 'varchar(20)', (c) => c.notNull().defaultTo('topic'))
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('articles')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(200)', (c) => c.notNull().unique())
     .addColumn('title', 'varchar(300)', (c) => c.notNull())
     .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''))
@@ -95,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('article_tags_tag_idx').on('article_tags').column('tag_id').execute();
 
   await db.schema.createTable('revisions')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('snapshot', json, (c) => c.notNull())
@@ -106,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Written in the same transaction as each change; processors and the live feed read it.
   await db.schema.createTable('events')
-    .addColumn('id', id, (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', id, pk)
     .addColumn('name', 'varchar(80)', (c) => c.notNull())
     .addColumn('article_id', 'integer')
     .addColumn('actor_id', 'integer')

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type ColumnDataType, type Kysely } from 'kysely';
+import { PostgresAdapter, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 /*
  * Column types that differ between the two dialects, for migrations only. Migrations must not
@@ -12,6 +12,11 @@ export function isPostgres(db: Kysely<any>): boolean {
 /** Auto-incrementing integer primary key type. */
 export function idType(db: Kysely<any>): ColumnDataType {
   return isPostgres(db) ? 'serial' : 'integer';
+}
+
+/** The primary key's constraints: SQLite needs AUTOINCREMENT spelled out, serial implies it. */
+export function idConstraints(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return isPostgres(db) ? (c) => c.primaryKey() : (c) => c.primaryKey().autoIncrement();
 }
 
 /** A point in time: timestamptz on PostgreSQL, ISO-8601 UTC text on SQLite (sorts as time). */

@@ -16,6 +16,17 @@ export function installErrorHandling(app: FastifyInstance, deps: SiteDeps): void
   });
 }
 
+/**
+ * Errors Fastify raises before routing (a malformed %-escape, an over-long path segment): the
+ * reader typed a bad address, so the answer is the same French page as any other.
+ */
+export function frameworkErrorHandler(deps: SiteDeps) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('not_found') : new AppError('invalid_input', { cause: error });
+    void respond(request, reply, deps, appError);
+  };
+}
+
 function fromFramework(error: FastifyError): AppError {
   const status = error.statusCode ?? 500;
   if (status === 404) return new AppError('not_found');
@@ -24,7 +35,8 @@ function fromFramework(error: FastifyError): AppError {
   return new AppError('internal', { cause: error });
 }
 
-async function respond(request: FastifyRequest, reply: FastifyReply, deps: SiteDeps, error: AppError): Promise<FastifyReply> {
+/** Sends `error` as JSON (API) or a French page (site). */
+export async function respond(request: FastifyRequest, reply: FastifyReply, deps: SiteDeps, error: AppError): Promise<FastifyReply> {
   if (request.url.startsWith('/api/')) {
     return reply.code(error.status).header('Cache-Control', 'no-store')
       .send({ error: { code: error.code, message: error.message, fields: error.fields } });

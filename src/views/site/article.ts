@@ -54,5 +54,5 @@ export function articleView(m: ArticleModel): string {
 }
 
 function shareBlock(links: ShareLink[]): string {
-  return html`<ul class="share" aria-label="Partager cet article">!${links.map((l) => html`<li><a class="share-${l.network}" href="${l.url}" rel="noopener nofollow" target="_blank">Partager sur ${l.label}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></li>`)}</ul>`;
+  return html`<ul class="share">!${links.map((l) => html`<li><a class="share-${l.network}" href="${l.url}" rel="noopener nofollow" target="_blank">Partager sur ${l.label}<span class="visually-hidden"> (nouvelle fenêtre)</span></a></li>`)}</ul>`;
 }

@@ -27,7 +27,7 @@ export interface LayoutContext {
 /** The page frame every public page shares: skip link, header with navigation, footer with the legal notice. */
 export function layout(ctx: LayoutContext, page: PageShell): string {
   const { site } = ctx;
-  const fullTitle = page.canonicalPath === '/' ? `${site.name} — ${site.tagline}` : `${page.title} — ${site.name}`;
+  const fullTitle = documentTitle(page, site);
   return html`<!doctype html>
 <html lang="${site.lang}">
 <head>
@@ -35,8 +35,8 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${site.url + page.canonicalPath}">
-!${page.noindex ? html`<meta name="robots" content="noindex">` : html`<meta name="robots" content="max-image-preview:large">`}
+!${page.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
+<meta name="robots" content="max-image-preview:large">`}
 <link rel="stylesheet" href="${ctx.stylesheet}">
 <meta name="theme-color" content="#9b1c1c">
 !${page.head ?? ''}
@@ -87,6 +87,12 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 </footer>
 </body>
 </html>`;
+}
+
+/** « Titre — Site », kept within the 70 characters search engines show; the site name goes first. */
+function documentTitle(page: PageShell, site: SiteConfig): string {
+  const candidates = page.canonicalPath === '/' ? [`${site.name} — ${site.tagline}`, site.name] : [`${page.title} — ${site.name}`, page.title];
+  return candidates.find((t) => t.length <= 70) ?? candidates.at(-1)!;
 }
 
 export function followList(site: SiteConfig, className: string): string {

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import type { CommandContext } from '../../src/commands/context.ts';
+import type { TestDatabase } from './databases.ts';
+
+/** 12:03 in Casablanca on Thursday 10 July 2025 (UTC+1): a fixed "now" for page tests. */
+export const TEST_NOW = '2025-07-10T11:03:00Z';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: CommandContext;
+  clock: ReturnType<typeof fixedClock>;
+  routes: { method: string; url: string }[];
+}
+
+/** The real app on a test database, with a settable clock; never listens. */
+export async function buildTestApp(db: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+  const clock = fixedClock(TEST_NOW);
+  const config = loadConfig({ SITE_URL: 'https://journal.example', ...env });
+  const routes: { method: string; url: string }[] = [];
+  const app = await buildApp({
+    config, db: db.handle.db, clock, logger: false,
+    onRoute: (r) => { for (const method of [r.method].flat()) routes.push({ method, url: r.url }); },
+  });
+  return { app, ctx: { db: db.handle.db, clock }, clock, routes };
+}
