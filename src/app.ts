@@ -1,8 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
-import type { Config } from './config.ts';
-import type { Db } from './db/database.ts';
-import type { Clock } from './domain/clock.ts';
+import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
 import { frameworkErrorHandler, installErrorHandling } from './http/middleware/errors.ts';
 import { assetsRoute, loadAsset } from './http/site/assetsRoute.ts';
@@ -10,10 +8,7 @@ import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  clock: Clock;
+export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Told of every route as it is registered (tests enumerate public routes with it). */

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { systemClock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
+import { createServices } from './services.ts';
 
 export interface ServeOptions { demo: boolean; port?: number; host?: string }
 
@@ -12,13 +13,13 @@ export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; a
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
   const handle = openDatabase(config.database);
-  const clock = systemClock;
   await migrateToLatest(handle.db);
+  const services = createServices(config, handle, systemClock);
   if (options.demo) {
-    const loaded = await loadDemoContent({ db: handle.db, clock });
+    const loaded = await loadDemoContent(services);
     if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);
   }
-  const app = await buildApp({ config, db: handle.db, clock, logger: { level: config.logLevel } });
+  const app = await buildApp({ ...services, logger: { level: config.logLevel } });
   const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
   let stopping: Promise<void> | null = null;
   const stop = () => stopping ??= (async () => { await app.close(); await handle.close(); })();

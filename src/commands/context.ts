@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { EventSink } from '../events/eventSink.ts';
 
 /** Who is acting: a signed-in person, or the system itself (scheduler, importer, demo loader). */
 export type Actor =
@@ -16,4 +17,5 @@ export function actorId(actor: Actor): number | null {
 export interface CommandContext {
   db: Db;
   clock: Clock;
+  events: EventSink;
 }

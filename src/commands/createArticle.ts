@@ -1,7 +1,6 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { insertArticle, isArticleSlugTaken, setArticleAuthors, setArticleTags } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
-import { recordEvent } from '../db/repos/events.ts';
 import { renderMarkdown } from '../domain/markdown.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
@@ -65,7 +64,7 @@ export async function createArticle(ctx: CommandContext, actor: Actor, input: Ar
       authorIds: input.authorIds, tagIds: input.tagIds, featured: input.featured ?? false, breaking: input.breaking ?? false,
       seoTitle: input.seoTitle ?? null, seoDescription: input.seoDescription ?? null, cover, correctionNote: null,
     }, actorId(actor), now);
-    await recordEvent(tx, { name: 'articles.create', articleId: id, actorId: actorId(actor), payload: { slug }, at: now });
+    await ctx.events.record(tx, { name: 'articles.create', articleId: id, actorId: actorId(actor), payload: { slug }, at: now });
     return id;
   });
 }

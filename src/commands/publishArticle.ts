@@ -1,6 +1,5 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { findArticleById, updateArticleIfVersion } from '../db/repos/articles.ts';
-import { recordEvent } from '../db/repos/events.ts';
 import { nextStatus } from '../domain/article.ts';
 import { AppError } from '../errors.ts';
 
@@ -34,7 +33,7 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
       updated_at: now.toISOString(),
     });
     if (!ok) throw new AppError('stale_version');
-    await recordEvent(tx, {
+    await ctx.events.record(tx, {
       name: 'articles.publish', articleId: article.id, actorId: actorId(actor),
       payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, breaking: article.breaking, publishedAt: at.toISOString() },
       at: now,

@@ -3,7 +3,6 @@ import { systemActor } from '../commands/context.ts';
 import { createArticle } from '../commands/createArticle.ts';
 import { publishArticle } from '../commands/publishArticle.ts';
 import { countArticles, findTagBySlug, insertAuthor, insertSection, insertTag } from '../db/repos/taxonomy.ts';
-import { recordEvent } from '../db/repos/events.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import { demoArticles, demoAuthors, demoSections } from './content.ts';
 
@@ -24,12 +23,12 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
     for (const [position, s] of demoSections.entries()) {
       const id = await insertSection(tx, { slug: s.slug, name: s.name, description: s.description, position }, now);
       sectionIds.set(s.slug, id);
-      await recordEvent(tx, { name: 'sections.create', payload: { slug: s.slug }, at: now });
+      await ctx.events.record(tx, { name: 'sections.create', payload: { slug: s.slug }, at: now });
     }
     for (const a of demoAuthors) {
       const id = await insertAuthor(tx, { slug: slugFromTitle(a.name), name: a.name, bio: a.bio, userId: null }, now);
       authorIds.set(a.key, id);
-      await recordEvent(tx, { name: 'authors.create', payload: { slug: slugFromTitle(a.name), guest: a.guest }, at: now });
+      await ctx.events.record(tx, { name: 'authors.create', payload: { slug: slugFromTitle(a.name), guest: a.guest }, at: now });
     }
   });
 
@@ -39,7 +38,7 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
     if (existing) return existing.id;
     return ctx.db.transaction().execute(async (tx) => {
       const id = await insertTag(tx, { slug, name, kind: 'topic' }, now);
-      await recordEvent(tx, { name: 'tags.create', payload: { slug }, at: now });
+      await ctx.events.record(tx, { name: 'tags.create', payload: { slug }, at: now });
       return id;
     });
   };

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import type { CommandContext } from '../../src/commands/context.ts';
+import { createServices } from '../../src/services.ts';
 import type { TestDatabase } from './databases.ts';
 
 /** 12:03 in Casablanca on Thursday 10 July 2025 (UTC+1): a fixed "now" for page tests. */
@@ -20,9 +21,10 @@ export async function buildTestApp(db: TestDatabase, env: Record<string, string>
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ SITE_URL: 'https://journal.example', ...env });
   const routes: { method: string; url: string }[] = [];
+  const services = createServices(config, db.handle, clock);
   const app = await buildApp({
-    config, db: db.handle.db, clock, logger: false,
+    ...services, logger: false,
     onRoute: (r) => { for (const method of [r.method].flat()) routes.push({ method, url: r.url }); },
   });
-  return { app, ctx: { db: db.handle.db, clock }, clock, routes };
+  return { app, ctx: services, clock, routes };
 }
