@@ -1,9 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
 import { frameworkErrorHandler, installErrorHandling } from './http/middleware/errors.ts';
-import { assetsRoute, loadAsset } from './http/site/assetsRoute.ts';
+import { assetsRoute, loadAsset, loadScriptAsset } from './http/site/assetsRoute.ts';
+import { adminRoutes } from './http/admin/index.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
@@ -29,6 +33,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(etag);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // The CSRF secret lives in its own HttpOnly cookie; forms send the token as `_csrf`, scripts as a header.
+  await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
   installErrorHandling(app, site);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -36,7 +44,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('X-Frame-Options', 'SAMEORIGIN');
   });
 
-  assetsRoute(app, [stylesheet]);
+  const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
+  const editorScript = loadScriptAsset('editor.ts');
+  assetsRoute(app, [stylesheet, adminStylesheet, editorScript]);
+  adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } });
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);

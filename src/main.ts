@@ -4,11 +4,20 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { systemClock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
+import { countUsers } from './db/repos/users.ts';
+import { issueOneTimeLink } from './commands/accounts/tokens.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
-export interface ServeOptions { demo: boolean; port?: number; host?: string }
+export interface ServeOptions {
+  demo: boolean;
+  port?: number;
+  host?: string;
+  /** How often scheduled articles are checked (ms); well under the 10 s promised to editors. */
+  schedulerIntervalMs?: number;
+}
 
-export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; address: string; stop(): Promise<void> }
+export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; services: Services; address: string; setupUrl: string | null; stop(): Promise<void> }
 
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
@@ -21,9 +30,17 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   }
   const app = await buildApp({ ...services, logger: { level: config.logLevel } });
   const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
+  const publicBase = config.site.url === 'http://localhost:3000' ? address.replace('127.0.0.1', 'localhost') : config.site.url;
+  // First run: no account yet, so the console gets a one-time link that creates the owner.
+  const setupUrl = (await countUsers(handle.db)) === 0 ? await issueOneTimeLink(handle.db, publicBase, 'setup', null, services.clock.now()) : null;
+  const stopScheduler = startScheduler(services, {
+    intervalMs: options.schedulerIntervalMs ?? 5_000,
+    onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
+    onPublished: (ids) => app.log.info({ articleIds: ids }, 'scheduled articles published'),
+  });
   let stopping: Promise<void> | null = null;
-  const stop = () => stopping ??= (async () => { await app.close(); await handle.close(); })();
-  return { app, handle, address, stop };
+  const stop = () => stopping ??= (async () => { stopScheduler(); await app.close(); await handle.close(); })();
+  return { app, handle, services, address, setupUrl, stop };
 }
 
 /** Runs until SIGINT/SIGTERM, then closes connections cleanly. */
@@ -32,6 +49,9 @@ export async function serveForever(options: ServeOptions): Promise<void> {
   const server = await startServer(config, options);
   const publicUrl = server.address.replace('127.0.0.1', 'localhost');
   console.log(`newsdesk est en ligne : ${publicUrl}  (base ${config.database.dialect}; Ctrl+C pour arrêter)`);
+  console.log(server.setupUrl
+    ? `Première installation : ouvrez ce lien pour créer le compte propriétaire (valable 24 h, une seule fois) :\n  ${server.setupUrl}`
+    : `Rédaction : ${publicUrl}/admin`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       server.app.log.info({ signal }, 'shutting down');

@@ -66,6 +66,7 @@ export interface ArticlesTable {
   seo_title: string | null;
   seo_description: string | null;
   correction_note: string | null;
+  return_note: Generated<string | null>;
   version: Generated<number>;
   created_by: number | null;
   created_at: Time;
@@ -98,7 +99,18 @@ export interface EventsTable {
   created_at: Time;
 }
 
+export interface SessionsTable { token_hash: string; user_id: number; created_at: Time; expires_at: Time; ip: string | null }
+export interface OneTimeTokensTable { token_hash: string; purpose: string; user_id: number | null; created_at: Time; expires_at: Time; used_at: NullableTime }
+export interface LoginFailuresTable { id: Generated<number>; email: string; ip: string; created_at: Time }
+export interface UserSectionsTable { user_id: number; section_id: number }
+export interface SettingsTable { key: string; value: Json; updated_at: Time }
+
 export interface Database {
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  login_failures: LoginFailuresTable;
+  user_sections: UserSectionsTable;
+  settings: SettingsTable;
   users: UsersTable;
   sections: SectionsTable;
   authors: AuthorsTable;

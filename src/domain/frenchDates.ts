@@ -67,3 +67,31 @@ export function isoWithOffset(date: Date, timeZone: string): string {
   const offset = get('timeZoneName').replace('GMT', '') || '+00:00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
 }
+
+/** The offset of `timeZone` from UTC at `date`, in milliseconds (e.g. +3 600 000 for UTC+1). */
+function offsetMs(date: Date, timeZone: string): number {
+  const iso = isoWithOffset(date, timeZone);
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+}
+
+/**
+ * A wall-clock time typed in the site's time zone (`2026-11-28T12:03`, from a datetime-local
+ * field) as an instant; null if it is not a valid time.
+ */
+export function zonedLocalToDate(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(asUtc)) return null;
+  // Two passes settle the offset even next to a DST change.
+  let guess = asUtc - offsetMs(new Date(asUtc), timeZone);
+  guess = asUtc - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** An instant as the value of a datetime-local field in the site's time zone. */
+export function toZonedLocal(date: Date, timeZone: string): string {
+  return isoWithOffset(date, timeZone).slice(0, 16);
+}

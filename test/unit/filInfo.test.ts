@@ -10,7 +10,7 @@ function item(id: number, publishedAt: string): ArticleWithRelations {
   const at = new Date(publishedAt);
   return {
     id, slug: `a-${id}`, title: `Titre ${id}`, lead: '', bodySource: '', bodyHtml: '', status: 'published', sectionId: null,
-    language: 'fr', featured: false, breaking: false, cover: null, seoTitle: null, seoDescription: null, correctionNote: null,
+    language: 'fr', featured: false, breaking: false, cover: null, seoTitle: null, seoDescription: null, correctionNote: null, returnNote: null,
     version: 1, createdBy: null, createdAt: at, updatedAt: at, firstPublishedAt: at, publishedAt: at, modifiedAt: null,
     scheduledAt: null, deletedAt: null, section: null, authors: [], tags: [],
   };

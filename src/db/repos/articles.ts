@@ -23,6 +23,8 @@ export interface ArticleRecord {
   seoTitle: string | null;
   seoDescription: string | null;
   correctionNote: string | null;
+  /** The editor's comment when an article was sent back to its writer. */
+  returnNote: string | null;
   version: number;
   createdBy: number | null;
   createdAt: Date;
@@ -58,6 +60,7 @@ export function toArticleRecord(row: ArticleRow): ArticleRecord {
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     correctionNote: row.correction_note,
+    returnNote: row.return_note,
     version: row.version,
     createdBy: row.created_by,
     createdAt: toDate(row.created_at),
@@ -165,7 +168,7 @@ const SUMMARY_COLUMNS = [
   'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.status', 'articles.section_id',
   'articles.language', 'articles.is_featured', 'articles.is_breaking', 'articles.cover_url', 'articles.cover_alt',
   'articles.cover_caption', 'articles.cover_credit', 'articles.seo_title', 'articles.seo_description',
-  'articles.correction_note', 'articles.version', 'articles.created_by', 'articles.created_at', 'articles.updated_at',
+  'articles.correction_note', 'articles.return_note', 'articles.version', 'articles.created_by', 'articles.created_at', 'articles.updated_at',
   'articles.first_published_at', 'articles.published_at', 'articles.modified_at', 'articles.scheduled_at', 'articles.deleted_at',
 ] as const;
 
@@ -226,4 +229,11 @@ export async function listRelated(db: Queryable, article: ArticleWithRelations, 
     picked.push(...more.items);
   }
   return picked;
+}
+
+/** Scheduled articles whose publication time has come, oldest first. */
+export async function listDueScheduledIds(db: Queryable, now: Date): Promise<number[]> {
+  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').limit(100).execute();
+  return rows.map((r) => r.id);
 }

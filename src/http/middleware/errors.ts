@@ -31,13 +31,17 @@ function fromFramework(error: FastifyError): AppError {
   const status = error.statusCode ?? 500;
   if (status === 404) return new AppError('not_found');
   if (status === 429) return new AppError('rate_limited');
+  if (error.code?.startsWith('FST_CSRF')) return new AppError('csrf');
   if (status >= 400 && status < 500) return new AppError('invalid_input', { cause: error });
   return new AppError('internal', { cause: error });
 }
 
 /** Sends `error` as JSON (API) or a French page (site). */
 export async function respond(request: FastifyRequest, reply: FastifyReply, deps: SiteDeps, error: AppError): Promise<FastifyReply> {
-  if (request.url.startsWith('/api/')) {
+  if (error.code === 'unauthenticated' && request.method === 'GET' && request.url.startsWith('/admin')) {
+    return reply.redirect(`/admin/connexion?next=${encodeURIComponent(request.url)}`, 303);
+  }
+  if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return reply.code(error.status).header('Cache-Control', 'no-store')
       .send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }

@@ -1,0 +1,87 @@
+/*
+ * The editor's helpers: live preview (rendered by the server, like the public page), autosave of
+ * drafts, a warning before leaving with unsaved changes, confirmations, tag suggestions.
+ * Everything here is an enhancement: the form works without it.
+ */
+const form = document.querySelector<HTMLFormElement>('#editor-form');
+const csrf = document.querySelector<HTMLInputElement>('#editor-form input[name="_csrf"]')?.value ?? '';
+
+async function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, body: JSON.stringify(body), credentials: 'same-origin' });
+}
+
+function formObject(f: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  new FormData(f).forEach((value, key) => { if (typeof value === 'string') out[key] = value; });
+  return out;
+}
+
+for (const confirmForm of document.querySelectorAll<HTMLFormElement>('form[data-confirm]')) {
+  confirmForm.addEventListener('submit', (event) => {
+    if (!window.confirm(confirmForm.dataset['confirm'] ?? 'Confirmer ?')) event.preventDefault();
+  });
+}
+
+if (form) {
+  const body = form.querySelector<HTMLTextAreaElement>('textarea[name="bodySource"]');
+  const preview = document.querySelector<HTMLElement>('#preview-body');
+  const status = form.querySelector<HTMLElement>('.autosave-status');
+  let dirty = false;
+  let submitting = false;
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const refreshPreview = async () => {
+    if (!body || !preview) return;
+    const response = await postJson('/admin/apercu', { bodySource: body.value });
+    if (response.ok) preview.innerHTML = ((await response.json()) as { html: string }).html; // sanitised by the server
+  };
+  void refreshPreview();
+
+  form.addEventListener('input', () => {
+    dirty = true;
+    if (status) status.textContent = 'Modifications non enregistrées';
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => void refreshPreview(), 400);
+  });
+  form.addEventListener('submit', () => { submitting = true; });
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty && !submitting) event.preventDefault();
+  });
+
+  // Drafts save themselves every 20 s while someone types; a stale version stops autosave and says so.
+  const articleId = form.dataset['articleId'];
+  if (articleId && form.dataset['status'] === 'draft') {
+    setInterval(async () => {
+      if (!dirty || submitting) return;
+      const data = formObject(form);
+      const response = await postJson(`/admin/articles/${articleId}/autosave`, data);
+      if (response.ok) {
+        const { version } = (await response.json()) as { version: number };
+        for (const input of document.querySelectorAll<HTMLInputElement>('input[name="version"]')) input.value = String(version);
+        dirty = false;
+        if (status) status.textContent = `Brouillon enregistré automatiquement à ${new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+      } else if (status) {
+        const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        status.textContent = problem?.error?.message ?? 'Sauvegarde automatique impossible.';
+      }
+    }, 20_000);
+  }
+
+  const tags = form.querySelector<HTMLInputElement>('input[name="tags"]');
+  const list = document.querySelector<HTMLDataListElement>('#tag-suggestions');
+  tags?.addEventListener('input', async () => {
+    const last = tags.value.split(',').pop()?.trim() ?? '';
+    if (!list || last.length < 2) return;
+    const response = await fetch(`/admin/sujets?q=${encodeURIComponent(last)}`, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const { tags: names } = (await response.json()) as { tags: string[] };
+    const head = tags.value.split(',').slice(0, -1).map((t) => t.trim()).filter(Boolean);
+    list.replaceChildren(...names.map((name) => {
+      const option = document.createElement('option');
+      option.value = [...head, name].join(', ');
+      return option;
+    }));
+  });
+}
+
+export {};

@@ -1,0 +1,90 @@
+import type { Updateable } from 'kysely';
+import type { Queryable } from '../db/database.ts';
+import type { ArticlesTable } from '../db/schema.ts';
+import type { EventSink } from '../events/eventSink.ts';
+import { isArticleSlugTaken, type ArticleRecord } from '../db/repos/articles.ts';
+import { findTagBySlug, insertTag } from '../db/repos/taxonomy.ts';
+import type { RevisionSnapshot } from '../db/repos/revisions.ts';
+import { renderMarkdown } from '../domain/markdown.ts';
+import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
+import { AppError } from '../errors.ts';
+
+/** The fields a journalist edits, as the editor form sends them once parsed. */
+export interface ArticleFields {
+  title: string;
+  slug?: string | undefined;
+  lead: string;
+  bodySource: string;
+  sectionId: number | null;
+  authorIds: number[];
+  /** Tag ids, or names of tags to find or create. */
+  tagIds?: number[];
+  tagNames?: string[];
+  featured?: boolean;
+  breaking?: boolean;
+  language?: string;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  cover?: ArticleRecord['cover'];
+}
+
+export interface ResolvedFields {
+  slug: string;
+  tagIds: number[];
+  authorIds: number[];
+  columns: Updateable<ArticlesTable>;
+  snapshot: RevisionSnapshot;
+}
+
+/**
+ * Checks what a form cannot: the section and authors exist, the slug is free, tags resolve
+ * (new ones are created, with their event). Field errors come back in French, by field name.
+ */
+export async function resolveArticleFields(tx: Queryable, events: EventSink, input: ArticleFields, options: { articleId?: number; now: Date; actorId: number | null; correctionNote?: string | null }): Promise<ResolvedFields> {
+  const fields: Record<string, string> = {};
+  if (input.sectionId !== null) {
+    const section = await tx.selectFrom('sections').select('id').where('id', '=', input.sectionId).executeTakeFirst();
+    if (!section) fields['sectionId'] = 'Cette rubrique n’existe pas.';
+  }
+  const authorIds = [...new Set(input.authorIds)];
+  if (authorIds.length) {
+    const found = await tx.selectFrom('authors').select('id').where('id', 'in', authorIds).execute();
+    if (found.length !== authorIds.length) fields['authorIds'] = 'Un des auteurs choisis n’existe pas.';
+  }
+  let slug: string;
+  if (input.slug) {
+    if (!isValidSlug(input.slug)) fields['slug'] = 'Utilisez des minuscules sans accents, des chiffres et des tirets.';
+    else if (await isArticleSlugTaken(tx, input.slug, options.articleId)) fields['slug'] = 'Cette adresse est déjà utilisée par un autre article.';
+    slug = input.slug;
+  } else {
+    slug = await uniqueSlug(slugFromTitle(input.title), (s) => isArticleSlugTaken(tx, s, options.articleId));
+  }
+  if (Object.keys(fields).length) throw new AppError('invalid_input', { fields });
+
+  const tagIds = [...(input.tagIds ?? [])];
+  for (const name of input.tagNames ?? []) {
+    const tagSlug = slugFromTitle(name);
+    const existing = await findTagBySlug(tx, tagSlug);
+    if (existing) { tagIds.push(existing.id); continue; }
+    const id = await insertTag(tx, { slug: tagSlug, name: name.trim(), kind: 'topic' }, options.now);
+    await events.record(tx, { name: 'tags.create', actorId: options.actorId, payload: { slug: tagSlug }, at: options.now });
+    tagIds.push(id);
+  }
+  const cover = input.cover ?? null;
+  return {
+    slug,
+    tagIds: [...new Set(tagIds)],
+    authorIds,
+    columns: {
+      slug, title: input.title, lead: input.lead, body_source: input.bodySource, body_html: renderMarkdown(input.bodySource),
+      section_id: input.sectionId, is_featured: input.featured ?? false, is_breaking: input.breaking ?? false,
+      language: input.language ?? 'fr', seo_title: input.seoTitle ?? null, seo_description: input.seoDescription ?? null,
+      cover_url: cover?.url ?? null, cover_alt: cover?.alt ?? null, cover_caption: cover?.caption ?? null, cover_credit: cover?.credit ?? null,
+    },
+    snapshot: {
+      title: input.title, slug, lead: input.lead, bodySource: input.bodySource, sectionId: input.sectionId, authorIds,
+      tagIds: [...new Set(tagIds)], featured: input.featured ?? false, breaking: input.breaking ?? false,
+      seoTitle: input.seoTitle ?? null, seoDescription: input.seoDescription ?? null, cover, correctionNote: options.correctionNote ?? null,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Updateable } from 'kysely';
+import { actorId, type Actor, type CommandContext } from './context.ts';
+import { loadAuthorized } from './articleAccess.ts';
+import { findArticleById, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import type { ArticlesTable } from '../db/schema.ts';
+import { nextStatus, type EditorialVerb } from '../domain/article.ts';
+import type { EventName } from '../events/names.ts';
+import { AppError } from '../errors.ts';
+
+export interface Transition {
+  articleId: number;
+  /** The version the person saw; a newer one means someone acted since, and we refuse. */
+  expectedVersion?: number | undefined;
+  verb: EditorialVerb;
+  event: EventName;
+  changes: (article: ArticleRecord, now: Date) => Updateable<ArticlesTable>;
+  payload?: (article: ArticleRecord, now: Date) => Record<string, unknown>;
+}
+
+/**
+ * The shape every state-changing verb shares: load, authorise, check the move is allowed from
+ * the current state, write guarded by version, record the event, all in one transaction.
+ */
+export async function transitionArticle(ctx: CommandContext, actor: Actor, t: Transition): Promise<ArticleRecord> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const article = await loadAuthorized(tx, actor, t.verb, t.articleId);
+    if (t.expectedVersion !== undefined && t.expectedVersion !== article.version) throw new AppError('stale_version');
+    const status = nextStatus(article.status, t.verb);
+    if (!status) throw new AppError('invalid_transition');
+    const ok = await updateArticleIfVersion(tx, article.id, article.version, { ...t.changes(article, now), status, updated_at: now.toISOString() });
+    if (!ok) throw new AppError('stale_version');
+    await ctx.events.record(tx, {
+      name: t.event, articleId: article.id, actorId: actorId(actor), at: now,
+      payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, from: article.status, to: status, ...t.payload?.(article, now) },
+    });
+    return (await findArticleById(tx, article.id))!;
+  });
+}

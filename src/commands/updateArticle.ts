@@ -1,0 +1,49 @@
+import { actorId, type Actor, type CommandContext } from './context.ts';
+import { loadAuthorized } from './articleAccess.ts';
+import { resolveArticleFields, type ArticleFields } from './articleFields.ts';
+import { findArticleById, setArticleAuthors, setArticleTags, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { insertRevision } from '../db/repos/revisions.ts';
+import { AppError } from '../errors.ts';
+
+export interface UpdateInput {
+  articleId: number;
+  /** The version the form was opened at: a save over someone else's newer save is refused. */
+  expectedVersion: number;
+  fields: ArticleFields;
+  /** With a note: a correction of a published article, shown to readers (`correct` verb). */
+  correctionNote?: string;
+}
+
+/**
+ * Saves an article's content and keeps a revision. On a published article the change is shown
+ * as « Mis à jour »; a correction also shows its note. No silent overwrite: stale saves fail.
+ */
+export async function updateArticle(ctx: CommandContext, actor: Actor, input: UpdateInput): Promise<ArticleRecord> {
+  const now = ctx.clock.now();
+  const correcting = input.correctionNote !== undefined;
+  return ctx.db.transaction().execute(async (tx) => {
+    const article = await loadAuthorized(tx, actor, correcting ? 'correct' : 'update', input.articleId);
+    if (article.version !== input.expectedVersion) throw new AppError('stale_version');
+    if (correcting) {
+      if (article.status !== 'published') throw new AppError('invalid_transition', { message: 'Seul un article publié peut recevoir un rectificatif.' });
+      if (!input.correctionNote!.trim()) throw new AppError('invalid_input', { fields: { correctionNote: 'Expliquez la correction aux lecteurs.' } });
+    }
+    const correctionNote = correcting ? input.correctionNote!.trim() : article.correctionNote;
+    const resolved = await resolveArticleFields(tx, ctx.events, input.fields, { articleId: article.id, now, actorId: actorId(actor), correctionNote });
+    const ok = await updateArticleIfVersion(tx, article.id, article.version, {
+      ...resolved.columns,
+      correction_note: correctionNote,
+      modified_at: article.status === 'published' ? now.toISOString() : article.modifiedAt?.toISOString() ?? null,
+      updated_at: now.toISOString(),
+    });
+    if (!ok) throw new AppError('stale_version');
+    await setArticleAuthors(tx, article.id, resolved.authorIds);
+    await setArticleTags(tx, article.id, resolved.tagIds);
+    await insertRevision(tx, article.id, article.version + 1, resolved.snapshot, actorId(actor), now);
+    await ctx.events.record(tx, {
+      name: correcting ? 'articles.correct' : 'articles.update', articleId: article.id, actorId: actorId(actor), at: now,
+      payload: { slug: resolved.slug, title: input.fields.title, sectionId: input.fields.sectionId, status: article.status, ...(correcting ? { note: correctionNote } : {}) },
+    });
+    return (await findArticleById(tx, article.id))!;
+  });
+}

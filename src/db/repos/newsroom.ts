@@ -1,0 +1,57 @@
+import type { Queryable } from '../database.ts';
+import { toArticleRecord, withRelations, type ArticleWithRelations } from './articles.ts';
+import type { ArticleStatus } from '../../domain/article.ts';
+
+export interface NewsroomQuery {
+  statuses?: ArticleStatus[];
+  sectionId?: number;
+  authorId?: number;
+  /** Title contains this text (case-insensitive on both databases). */
+  title?: string;
+  /** Only articles this user created or signs (a contributor's view). */
+  ownedBy?: number;
+  orderBy: 'updated_at' | 'scheduled_at' | 'published_at';
+  direction?: 'asc' | 'desc';
+  limit: number;
+}
+
+/** Back-office listings: every status, filtered; what a member may see is decided by `ownedBy`. */
+export async function listNewsroomArticles(db: Queryable, q: NewsroomQuery): Promise<ArticleWithRelations[]> {
+  let query = db.selectFrom('articles').selectAll('articles');
+  if (q.statuses?.length) query = query.where('articles.status', 'in', q.statuses);
+  if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId);
+  if (q.authorId !== undefined) {
+    const authorId = q.authorId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')
+      .whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', '=', authorId)));
+  }
+  if (q.title) {
+    // LIKE with the wildcards in the text escaped; lower() on both sides for case folding.
+    const pattern = `%${q.title.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb(eb.fn('lower', ['articles.title']), 'like', eb.val(pattern)));
+  }
+  if (q.ownedBy !== undefined) {
+    const userId = q.ownedBy;
+    query = query.where((eb) => eb.or([
+      eb('articles.created_by', '=', userId),
+      eb.exists(eb.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select('article_authors.article_id')
+        .whereRef('article_authors.article_id', '=', 'articles.id').where('authors.user_id', '=', userId)),
+    ]));
+  }
+  const rows = await query.orderBy(`articles.${q.orderBy}`, q.direction ?? 'desc').orderBy('articles.id', 'desc').limit(q.limit).execute();
+  return withRelations(db, rows.map(toArticleRecord));
+}
+
+export interface AuditEntry { id: number; name: string; actorName: string | null; articleId: number | null; payload: unknown; createdAt: Date | string }
+
+const AUDITED = ['articles.publish', 'articles.unpublish', 'articles.schedule', 'articles.unschedule', 'articles.trash', 'articles.restore', 'articles.correct', 'users.create', 'users.update', 'settings.update'] as const;
+
+/** The audit log is the event log, read for the actions that matter: who did what, when. */
+export async function listAuditEntries(db: Queryable, limit: number, beforeId?: number): Promise<AuditEntry[]> {
+  let q = db.selectFrom('events').leftJoin('users', 'users.id', 'events.actor_id')
+    .select(['events.id', 'events.name', 'events.article_id', 'events.payload', 'events.created_at', 'users.display_name'])
+    .where('events.name', 'in', [...AUDITED]);
+  if (beforeId !== undefined) q = q.where('events.id', '<', beforeId);
+  const rows = await q.orderBy('events.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, actorName: r.display_name, articleId: r.article_id, payload: r.payload, createdAt: r.created_at }));
+}

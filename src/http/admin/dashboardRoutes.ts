@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { listNewsroomArticles, type NewsroomQuery } from '../../db/repos/newsroom.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import type { ArticleWithRelations } from '../../db/repos/articles.ts';
+import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
+import { STATUS_LABELS } from '../../domain/statusLabels.ts';
+import { formatFullDate } from '../../domain/frenchDates.ts';
+import { paths } from '../../presenters/urls.ts';
+import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
+import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
+import { okMessage } from './messages.ts';
+
+const filtersSchema = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  rubrique: z.string().regex(/^\d{1,9}$/).optional().catch(undefined),
+  statut: z.string().max(20).optional().catch(undefined),
+  auteur: z.string().regex(/^\d{1,9}$/).optional().catch(undefined),
+});
+
+export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  app.get('/admin', async (request, reply) => {
+    const user = requireUser(request);
+    const f = filtersSchema.parse(request.query ?? {});
+    const tz = deps.config.site.timeZone;
+    const base: Omit<NewsroomQuery, 'orderBy' | 'limit'> = {
+      ...(f.q?.trim() ? { title: f.q.trim() } : {}),
+      ...(f.rubrique ? { sectionId: Number(f.rubrique) } : {}),
+      ...(f.auteur ? { authorId: Number(f.auteur) } : {}),
+      // Contributors see their own work only (the article policy's `view`).
+      ...(user.role === 'contributor' ? { ownedBy: user.id } : {}),
+    };
+    const status = f.statut && isArticleStatus(f.statut) ? f.statut : null;
+    const row = (a: ArticleWithRelations, when: Date | null): DashboardRow => ({
+      id: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS[a.status], section: a.section?.name ?? '—',
+      authors: a.authors.map((p) => p.name).join(', '), when: when ? formatFullDate(when, tz) : '',
+      publicUrl: a.status === 'published' ? paths.article(a.slug) : null,
+    });
+    const filtered = Boolean(status || base.title || base.sectionId || base.authorId);
+    const blocks = filtered
+      ? [{ title: 'Résultats', id: 'results', empty: 'Aucun article ne correspond à ces filtres.',
+          rows: (await listNewsroomArticles(deps.db, { ...base, ...(status ? { statuses: [status] } : {}), orderBy: 'updated_at', limit: 100 })).map((a) => row(a, a.updatedAt)) }]
+      : await Promise.all([
+        listNewsroomArticles(deps.db, { ...base, statuses: ['draft'], ownedBy: user.id, orderBy: 'updated_at', limit: 30 })
+          .then((items) => ({ title: 'Mes brouillons', id: 'mine', empty: 'Aucun brouillon. Commencez un nouvel article.', rows: items.map((a) => row(a, a.updatedAt)) })),
+        listNewsroomArticles(deps.db, { ...base, statuses: ['review'], orderBy: 'updated_at', limit: 50 })
+          .then((items) => ({ title: 'En attente de relecture', id: 'review', empty: 'Rien à relire.', rows: items.map((a) => row(a, a.updatedAt)) })),
+        listNewsroomArticles(deps.db, { ...base, statuses: ['scheduled'], orderBy: 'scheduled_at', direction: 'asc', limit: 50 })
+          .then((items) => ({ title: 'Programmés', id: 'scheduled', empty: 'Aucune publication programmée.', rows: items.map((a) => row(a, a.scheduledAt)) })),
+        listNewsroomArticles(deps.db, { ...base, statuses: ['published'], orderBy: 'published_at', limit: 20 })
+          .then((items) => ({ title: 'Publiés récemment', id: 'published', empty: 'Rien de publié pour le moment.', rows: items.map((a) => row(a, a.publishedAt)) })),
+      ]);
+    const [sections, authors] = await Promise.all([listSections(deps.db), deps.db.selectFrom('authors').select(['id', 'name']).orderBy('name').execute()]);
+    return sendAdminPage(deps, reply, user, {
+      title: 'Tableau de bord',
+      main: dashboardView({
+        filters: { q: f.q ?? '', section: f.rubrique ?? '', status: status ?? '', author: f.auteur ?? '' },
+        sections, authors, statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), blocks,
+        notice: okMessage((request.query as Record<string, unknown>)['ok'])?.text ?? null,
+      }),
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { ArticleWithRelations } from '../../db/repos/articles.ts';
+import type { ArticleFields } from '../../commands/articleFields.ts';
+import type { EditorValues } from '../../views/admin/editor.ts';
+import type { FieldErrors } from '../../views/admin/forms.ts';
+
+const text = (max: number) => z.string().max(max).optional().transform((s) => (s ?? '').trim());
+const id = z.string().optional().transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null));
+
+const formSchema = z.object({
+  title: text(300), slug: text(120), lead: text(2000), bodySource: z.string().max(200_000).optional().transform((s) => s ?? ''),
+  sectionId: z.string().max(12).optional(), tags: text(2000),
+  author1: z.string().max(12).optional(), author2: z.string().max(12).optional(), author3: z.string().max(12).optional(),
+  featured: z.string().max(5).optional(), breaking: z.string().max(5).optional(),
+  seoTitle: text(300), seoDescription: text(500), coverUrl: text(1000), coverAlt: text(500), coverCaption: text(500), coverCredit: text(200),
+  correctionNote: text(2000),
+});
+
+/** What was typed, kept as typed, so a refused save re-shows it all. */
+export function valuesFromBody(body: unknown): EditorValues {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+  return {
+    title: s('title'), slug: s('slug'), lead: s('lead'), bodySource: s('bodySource'), sectionId: s('sectionId'), tags: s('tags'),
+    author1: s('author1'), author2: s('author2'), author3: s('author3'), featured: s('featured') === '1', breaking: s('breaking') === '1',
+    seoTitle: s('seoTitle'), seoDescription: s('seoDescription'), coverUrl: s('coverUrl'), coverAlt: s('coverAlt'),
+    coverCaption: s('coverCaption'), coverCredit: s('coverCredit'), correctionNote: s('correctionNote'),
+  };
+}
+
+export function valuesFromArticle(a: ArticleWithRelations): EditorValues {
+  return {
+    title: a.title, slug: a.slug, lead: a.lead, bodySource: a.bodySource, sectionId: a.sectionId === null ? '' : String(a.sectionId),
+    tags: a.tags.map((t) => t.name).join(', '), author1: a.authors[0] ? String(a.authors[0].id) : '', author2: a.authors[1] ? String(a.authors[1].id) : '',
+    author3: a.authors[2] ? String(a.authors[2].id) : '', featured: a.featured, breaking: a.breaking, seoTitle: a.seoTitle ?? '',
+    seoDescription: a.seoDescription ?? '', coverUrl: a.cover?.url ?? '', coverAlt: a.cover?.alt ?? '', coverCaption: a.cover?.caption ?? '',
+    coverCredit: a.cover?.credit ?? '', correctionNote: a.correctionNote ?? '',
+  };
+}
+
+/** Parses the editor form into command input, or French messages by field. */
+export function parseEditorForm(body: unknown): { fields: ArticleFields; correctionNote: string } | { errors: FieldErrors } {
+  const parsed = formSchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'title')] = 'Ce champ est trop long ou mal formé.';
+    return { errors };
+  }
+  const f = parsed.data;
+  const errors: FieldErrors = {};
+  if (!f.title) errors['title'] = 'Le titre est obligatoire.';
+  const sectionId = id.parse(f.sectionId);
+  if (f.coverUrl && !/^https?:\/\/\S+$/i.test(f.coverUrl) && !f.coverUrl.startsWith('/')) errors['coverUrl'] = 'Donnez une adresse qui commence par https://';
+  if (f.coverUrl && !f.coverAlt) errors['coverAlt'] = 'Décrivez l’image pour les lecteurs qui ne la voient pas.';
+  const authorIds = [f.author1, f.author2, f.author3].map((a) => id.parse(a)).filter((a): a is number => a !== null);
+  const tagNames = f.tags.split(',').map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100);
+  if (Object.keys(errors).length) return { errors };
+  return {
+    correctionNote: f.correctionNote,
+    fields: {
+      title: f.title, slug: f.slug || undefined, lead: f.lead, bodySource: f.bodySource, sectionId, authorIds, tagNames,
+      featured: f.featured === '1', breaking: f.breaking === '1', seoTitle: f.seoTitle || null, seoDescription: f.seoDescription || null,
+      cover: f.coverUrl ? { url: f.coverUrl, alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null } : null,
+    },
+  };
+}

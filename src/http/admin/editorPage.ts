@@ -1,0 +1,87 @@
+import type { FastifyReply } from 'fastify';
+import type { User } from '../../db/repos/users.ts';
+import type { ArticleWithRelations } from '../../db/repos/articles.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import { readSettings } from '../../db/repos/settings.ts';
+import { articleFacts } from '../../commands/articleAccess.ts';
+import { canOnArticle, type ArticleAction } from '../../policies/article.ts';
+import { nextStatus, type EditorialVerb } from '../../domain/article.ts';
+import { STATUS_LABELS } from '../../domain/statusLabels.ts';
+import { formatFullDate, toZonedLocal } from '../../domain/frenchDates.ts';
+import { paths } from '../../presenters/urls.ts';
+import { editorView, type EditorAction, type EditorModel, type EditorValues } from '../../views/admin/editor.ts';
+import type { FieldErrors } from '../../views/admin/forms.ts';
+import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
+
+/** URL segment of each workflow verb, in French like the rest of the back office. */
+export const VERB_SEGMENTS: Record<EditorialVerb, string> = {
+  submit: 'soumettre', return: 'renvoyer', publish: 'publier', schedule: 'programmer', unschedule: 'deprogrammer',
+  unpublish: 'depublier', trash: 'corbeille', restore: 'restaurer',
+};
+
+const ACTION_UI: Record<EditorialVerb, Omit<EditorAction, 'verb'>> = {
+  submit: { label: 'Soumettre à l’édition' },
+  return: { label: 'Renvoyer à l’auteur', needsNote: true },
+  publish: { label: 'Publier maintenant', className: 'primary', confirm: 'Publier cet article maintenant ?' },
+  schedule: { label: 'Programmer', needsDate: true },
+  unschedule: { label: 'Déprogrammer' },
+  unpublish: { label: 'Dépublier', className: 'danger', confirm: 'Retirer cet article du site ? Son adresse répondra « article retiré ».' },
+  trash: { label: 'Mettre à la corbeille', className: 'danger', confirm: 'Mettre cet article à la corbeille ?' },
+  restore: { label: 'Restaurer' },
+};
+
+/** Newsroom authors for the byline selects: staff and guests. */
+async function authorOptions(services: AdminDeps) {
+  const rows = await services.db.selectFrom('authors').select(['id', 'name', 'user_id']).orderBy('name').execute();
+  return rows.map((a) => ({ value: a.id, label: a.user_id === null ? `${a.name} (invité)` : a.name }));
+}
+
+export interface EditorState {
+  article: ArticleWithRelations | null;
+  values: EditorValues;
+  errors?: FieldErrors;
+  message?: { text: string; kind: 'ok' | 'error' } | null;
+  conflict?: EditorModel['conflict'];
+  status?: number;
+}
+
+/** Renders the editor for `user`, offering only the actions their policy allows right now. */
+export async function sendEditor(services: AdminDeps, reply: FastifyReply, user: User, state: EditorState): Promise<FastifyReply> {
+  const { site } = services.config;
+  const [sections, authors, settings] = await Promise.all([listSections(services.db), authorOptions(services), readSettings(services.db)]);
+  const a = state.article;
+  let actions: EditorAction[] = [];
+  let canSave = true;
+  if (a) {
+    const facts = await articleFacts(services.db, a);
+    const allowed = (action: ArticleAction) => canOnArticle(user, action, facts, settings);
+    actions = (Object.keys(VERB_SEGMENTS) as EditorialVerb[])
+      .filter((verb) => nextStatus(a.status, verb) !== null && allowed(verb))
+      .map((verb) => ({ verb: VERB_SEGMENTS[verb], ...ACTION_UI[verb] }));
+    canSave = allowed('update') || (a.status === 'published' && allowed('correct'));
+  }
+  const inAnHour = new Date(services.clock.now().getTime() + 3_600_000);
+  const model: EditorModel = {
+    article: a ? {
+      id: a.id, version: a.version, status: a.status, statusLabel: STATUS_LABELS[a.status],
+      publicUrl: a.status === 'published' ? paths.article(a.slug) : null, returnNote: a.status === 'draft' ? a.returnNote : null,
+      scheduledLabel: a.status === 'scheduled' && a.scheduledAt ? formatFullDate(a.scheduledAt, site.timeZone) : null,
+    } : null,
+    values: state.values,
+    errors: state.errors ?? {},
+    message: state.message ?? null,
+    conflict: state.conflict ?? null,
+    canSave,
+    actions,
+    sections: sections.map((s) => ({ value: s.id, label: s.name })),
+    authors,
+    csrf: await csrfToken(reply),
+    scheduleDefault: toZonedLocal(inAnHour, site.timeZone),
+  };
+  return sendAdminPage(services, reply, user, {
+    title: a ? `Modifier : ${a.title}` : 'Nouvel article',
+    main: editorView(model),
+    scripts: [services.assets.editorScript],
+    ...(state.status ? { status: state.status } : {}),
+  });
+}

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { addUser } from '../../commands/accounts/addUser.ts';
+import { changeUserRole, deactivateUser, resetPassword } from '../../commands/accounts/changeUser.ts';
+import { updateSettings, createSection } from '../../commands/newsroomSettings.ts';
+import { listUsers } from '../../db/repos/users.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import { readSettings } from '../../db/repos/settings.ts';
+import { listAuditEntries } from '../../db/repos/newsroom.ts';
+import { fromJson, toDate } from '../../db/schema.ts';
+import { isRole } from '../../domain/roles.ts';
+import { formatFullDate } from '../../domain/frenchDates.ts';
+import { canChangeUser, canInNewsroom } from '../../policies/newsroom.ts';
+import { authorize } from '../../policies/authorize.ts';
+import { AppError } from '../../errors.ts';
+import { ASSIGNABLE_ROLES, auditView, sectionsView, settingsView, usersView } from '../../views/admin/pages.ts';
+import type { FieldErrors } from '../../views/admin/forms.ts';
+import { csrfToken, requireUser, sendAdminPage, type AdminDeps } from './context.ts';
+import { actorOf } from './session.ts';
+import type { FastifyReply } from 'fastify';
+import type { User } from '../../db/repos/users.ts';
+
+const sectionIdsOf = (value: unknown): number[] => [value].flat().filter((v): v is string => typeof v === 'string' && /^\d{1,9}$/.test(v)).map(Number);
+const userIdParam = (params: unknown) => {
+  const id = Number((params as Record<string, string>)['id']);
+  if (!Number.isInteger(id) || id < 1) throw new AppError('not_found');
+  return id;
+};
+
+async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; link?: { label: string; url: string } | null; message?: string | null; status?: number } = {}) {
+  const [users, sections] = await Promise.all([listUsers(deps.db), listSections(deps.db)]);
+  const sectionName = new Map(sections.map((s) => [s.id, s.name]));
+  return sendAdminPage(deps, reply, user, {
+    title: 'Utilisateurs', ...(extra.status ? { status: extra.status } : {}),
+    main: usersView({
+      rows: users.map((u) => ({ id: u.id, name: u.displayName, email: u.email, role: u.role, status: u.status, sections: u.sectionIds.map((id) => sectionName.get(id)).join(', '), canChange: canChangeUser(user, u) })),
+      sections: sections.map((s) => ({ value: s.id, label: s.name })), csrf: await csrfToken(reply), errors: extra.errors ?? {}, values: extra.values ?? {},
+      link: extra.link ?? null, message: extra.message ?? null,
+      assignableRoles: user.role === 'owner' ? ASSIGNABLE_ROLES : ASSIGNABLE_ROLES.filter((r) => r !== 'admin'),
+    }),
+  });
+}
+
+const AUDIT_LABELS: Record<string, string> = {
+  'articles.publish': 'a publié', 'articles.unpublish': 'a dépublié', 'articles.schedule': 'a programmé', 'articles.unschedule': 'a déprogrammé',
+  'articles.trash': 'a mis à la corbeille', 'articles.restore': 'a restauré', 'articles.correct': 'a publié un rectificatif sur',
+  'users.create': 'a créé le compte', 'users.update': 'a modifié le compte', 'settings.update': 'a changé les réglages',
+};
+
+/** Users, settings, sections and the audit log: the admins' pages. */
+export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const site = { ...deps, siteUrl: deps.config.site.url };
+
+  app.get('/admin/utilisateurs', async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'manageUsers'));
+    return sendUsers(deps, reply, user);
+  });
+
+  const inviteBody = z.object({ email: z.string().trim().max(320), displayName: z.string().trim().max(200), role: z.string().max(20), sectionIds: z.unknown().optional() });
+  app.post('/admin/utilisateurs', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'manageUsers'));
+    const body = inviteBody.safeParse(request.body);
+    if (!body.success) throw new AppError('invalid_input');
+    const values = { email: body.data.email, displayName: body.data.displayName, role: body.data.role };
+    const errors: FieldErrors = {};
+    if (!z.string().email().safeParse(values.email).success) errors['email'] = 'Saisissez une adresse e-mail valide.';
+    if (values.displayName.length < 2) errors['displayName'] = 'Saisissez le nom qui signera ses articles.';
+    if (!isRole(values.role) || values.role === 'owner') errors['role'] = 'Choisissez un rôle.';
+    try {
+      if (Object.keys(errors).length) throw new AppError('invalid_input', { fields: errors });
+      const { link } = await addUser(site, actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
+      return sendUsers(deps, reply, user, { link: { label: `Invitation créée pour ${values.displayName}.`, url: link } });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden') throw error;
+      return sendUsers(deps, reply, user, { errors: error.fields, values, status: 400 });
+    }
+  });
+
+  app.post('/admin/utilisateurs/:id/role', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const role = typeof body['role'] === 'string' && isRole(body['role']) ? body['role'] : null;
+    if (!role) throw new AppError('invalid_input');
+    await changeUserRole(deps, actorOf(user), { userId: userIdParam(request.params), role, sectionIds: sectionIdsOf(body['sectionIds']) });
+    return sendUsers(deps, reply, user, { message: 'Rôle modifié.' });
+  });
+
+  app.post('/admin/utilisateurs/:id/desactiver', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    await deactivateUser(deps, actorOf(user), { userId: userIdParam(request.params) });
+    return sendUsers(deps, reply, user, { message: 'Compte désactivé ; ses sessions sont terminées.' });
+  });
+
+  app.post('/admin/utilisateurs/:id/reinitialiser', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'manageUsers'));
+    const link = await resetPassword(site, actorOf(user), { userId: userIdParam(request.params) });
+    return sendUsers(deps, reply, user, { link: { label: 'Lien de réinitialisation du mot de passe :', url: link } });
+  });
+
+  app.get('/admin/reglages', async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'manageSettings'));
+    const settings = await readSettings(deps.db);
+    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), journalistsCanPublish: settings.journalistsCanPublish, message: null }) });
+  });
+
+  app.post('/admin/reglages', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    const journalistsCanPublish = (request.body as Record<string, unknown> | null)?.['journalistsCanPublish'] === '1';
+    await updateSettings(deps, actorOf(user), { journalistsCanPublish });
+    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), journalistsCanPublish, message: 'Réglages enregistrés.' }) });
+  });
+
+  const sectionsPage = async (reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; message?: string | null; status?: number } = {}) => {
+    const sections = await listSections(deps.db);
+    const counts = await deps.db.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute();
+    const countBy = new Map(counts.map((c) => [c.section_id, Number(c.n)]));
+    return sendAdminPage(deps, reply, user, {
+      title: 'Rubriques', ...(extra.status ? { status: extra.status } : {}),
+      main: sectionsView({ csrf: await csrfToken(reply), rows: sections.map((s) => ({ name: s.name, slug: s.slug, count: countBy.get(s.id) ?? 0 })), errors: extra.errors ?? {}, values: extra.values ?? {}, message: extra.message ?? null }),
+    });
+  };
+
+  app.get('/admin/rubriques', async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'manageSections'));
+    return sectionsPage(reply, user);
+  });
+
+  app.post('/admin/rubriques', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const user = requireUser(request);
+    const body = z.object({ name: z.string().max(200).default(''), description: z.string().max(1000).default('') }).safeParse(request.body ?? {});
+    if (!body.success) throw new AppError('invalid_input');
+    try {
+      await createSection(deps, actorOf(user), body.data);
+      return sectionsPage(reply, user, { message: 'Rubrique créée.' });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
+      return sectionsPage(reply, user, { errors: error.fields, values: body.data, status: 400 });
+    }
+  });
+
+  app.get('/admin/journal', async (request, reply) => {
+    const user = requireUser(request);
+    authorize(canInNewsroom(user, 'readAudit'));
+    const before = z.coerce.number().int().positive().safeParse((request.query as Record<string, unknown>)['avant']);
+    const entries = await listAuditEntries(deps.db, 100, before.success ? before.data : undefined);
+    return sendAdminPage(deps, reply, user, {
+      title: 'Journal',
+      main: auditView({
+        nextBefore: entries.length === 100 ? entries.at(-1)!.id : null,
+        rows: entries.map((e) => {
+          const payload = fromJson<Record<string, unknown>>(e.payload) ?? {};
+          const target = e.articleId !== null ? String(payload['title'] ?? `article ${e.articleId}`) : String(payload['email'] ?? (payload['userId'] !== undefined ? `utilisateur ${payload['userId']}` : ''));
+          return { when: formatFullDate(toDate(e.createdAt), deps.config.site.timeZone), who: e.actorName ?? 'Système', what: AUDIT_LABELS[e.name] ?? e.name, target, targetUrl: e.articleId !== null ? `/admin/articles/${e.articleId}` : null };
+        }),
+      }),
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import { html } from '../html.ts';
+import { ROLE_LABELS, type Role } from '../../domain/roles.ts';
+
+export interface AdminShell {
+  title: string;
+  main: string;
+  /** Extra scripts, as versioned URLs, loaded with defer. */
+  scripts?: string[];
+}
+
+export interface AdminLayoutContext {
+  siteName: string;
+  stylesheet: string;
+  /** For the logout form. */
+  csrf: string;
+  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canManageSections: boolean } | null;
+}
+
+/** The back office frame: French, light, usable on a laptop and a phone. */
+export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${page.title} — Rédaction — ${ctx.siteName}</title>
+<link rel="stylesheet" href="${ctx.stylesheet}">
+!${(page.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
+</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="admin-header">
+  <a class="admin-brand" href="/admin">Rédaction · ${ctx.siteName}</a>
+  !${ctx.user ? html`<nav aria-label="Back-office">
+    <ul>
+      <li><a href="/admin">Tableau de bord</a></li>
+      <li><a href="/admin/articles/nouveau">Nouvel article</a></li>
+      !${ctx.user.canManageSections ? html`<li><a href="/admin/rubriques">Rubriques</a></li>` : ''}
+      !${ctx.user.canManageUsers ? html`<li><a href="/admin/utilisateurs">Utilisateurs</a></li><li><a href="/admin/reglages">Réglages</a></li>` : ''}
+      !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}
+      <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>
+    </ul>
+  </nav>
+  <form method="post" action="/admin/deconnexion" class="logout"><input type="hidden" name="_csrf" value="${ctx.csrf}"><span>${ctx.user.name} (${ROLE_LABELS[ctx.user.role]})</span> <button type="submit" class="link-button">Se déconnecter</button></form>` : ''}
+</header>
+<main id="contenu" class="admin-main" tabindex="-1">
+!${page.main}
+</main>
+</body>
+</html>`;
+}
