@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
-import { systemClock } from './domain/clock.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
 import { createServices, type Services } from './services.ts';
@@ -15,6 +15,8 @@ export interface ServeOptions {
   host?: string;
   /** How often scheduled articles are checked (ms); well under the 10 s promised to editors. */
   schedulerIntervalMs?: number;
+  /** Tests move time with their own clock; the server uses the system clock otherwise. */
+  clock?: Clock;
 }
 
 export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; services: Services; address: string; setupUrl: string | null; stop(): Promise<void> }
@@ -23,7 +25,7 @@ export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; s
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
-  const services = createServices(config, handle, systemClock);
+  const services = createServices(config, handle, options.clock ?? systemClock);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
     if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);
