@@ -45,7 +45,8 @@ export class Client {
   /** A CSRF token as a form on `pageUrl` would carry it. */
   async csrf(pageUrl?: string): Promise<string> {
     // Signed in, the login page redirects: the dashboard carries a token too.
-    const res = await this.get(pageUrl ?? (this.cookies.has('nd_session') ? '/admin' : '/admin/connexion'));
+    let res = await this.get(pageUrl ?? (this.cookies.has('nd_session') ? '/admin' : '/admin/connexion'));
+    if (!pageUrl && res.statusCode === 303) res = await this.get('/admin/connexion'); // the session ended
     const token = cheerio.load(res.body)('input[name="_csrf"]').first().attr('value');
     if (!token) throw new Error(`no CSRF token on ${pageUrl ?? 'the default page'} (status ${res.statusCode})`);
     return token;
