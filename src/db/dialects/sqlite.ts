@@ -14,21 +14,22 @@ export function createSqliteDialect(path: string): { dialect: SqliteDialect; dat
   const database = new DatabaseSync(path, { timeout: 5000 });
   // WAL lets readers go on while a writer commits; foreign keys are off by default in SQLite.
   database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
-  const cache = new Map<string, StatementSync>();
-  const prepare = (sql: string): StatementSync => {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      stmt = database.prepare(sql);
+  const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
+  const prepare = (sql: string) => {
+    let entry = cache.get(sql);
+    if (!entry) {
+      const stmt = database.prepare(sql);
+      entry = { stmt, reader: stmt.columns().length > 0 };
       if (cache.size > 500) cache.clear();
-      cache.set(sql, stmt);
+      cache.set(sql, entry);
     }
-    return stmt;
+    return entry;
   };
   const bridge = {
     prepare(sql: string) {
-      const stmt = prepare(sql);
+      const { stmt, reader } = prepare(sql);
       return {
-        reader: stmt.columns().length > 0,
+        reader,
         all: (params: readonly unknown[]) => stmt.all(...params.map(bindValue)),
         run: (params: readonly unknown[]) => stmt.run(...params.map(bindValue)),
         iterate: (params: readonly unknown[]) => stmt.iterate(...params.map(bindValue)),
