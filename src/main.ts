@@ -4,11 +4,18 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { systemClock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
 
 export interface ServeOptions { demo: boolean; port?: number; host?: string }
 
-export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; address: string; stop(): Promise<void> }
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  /** What the app runs on: tests and benchmarks run commands against the same process with it. */
+  services: Services;
+  address: string;
+  stop(): Promise<void>;
+}
 
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
@@ -23,7 +30,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
   let stopping: Promise<void> | null = null;
   const stop = () => stopping ??= (async () => { await app.close(); await handle.close(); })();
-  return { app, handle, address, stop };
+  return { app, handle, services, address, stop };
 }
 
 /** Runs until SIGINT/SIGTERM, then closes connections cleanly. */
