@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { listEventsInRange, maxEventId, type StoredEvent } from '../db/repos/events.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { EventBus } from '../events/bus.ts';
-import { FIL_INFO_EVENT_PREFIX, filInfoMessages } from './filInfoMessages.ts';
+import { FIL_INFO_EVENT_PREFIX, INVISIBLE_STEPS, filInfoMessages } from './filInfoMessages.ts';
 import type { Frame, LiveSource } from './hub.ts';
 import { sseFrame } from './sse.ts';
 
@@ -51,7 +51,7 @@ export class FilInfoFeed implements LiveSource {
 
   async replay(afterId: number, upToId: number): Promise<string | null> {
     const { db, clock, site, replayMax } = this.#deps;
-    const events = await listEventsInRange(db, { afterId, upToId, prefix: FIL_INFO_EVENT_PREFIX, limit: replayMax + 1 });
+    const events = await listEventsInRange(db, { afterId, upToId, prefix: FIL_INFO_EVENT_PREFIX, except: INVISIBLE_STEPS, limit: replayMax + 1 });
     if (events.length > replayMax) return null;
     const messages = await filInfoMessages(db, events, clock.now(), site);
     return messages.map(sseFrame).join('');

@@ -12,7 +12,7 @@ export const FIL_INFO_EVENT_PREFIX = 'articles.';
  * Moves that only ever concern an article no reader has seen (a new draft, sent to review and
  * back): skipped, so that a replay does not resend a line for every step of an article's life.
  */
-const INVISIBLE_STEPS = new Set<string>(['articles.create', 'articles.submit', 'articles.return']);
+export const INVISIBLE_STEPS: readonly string[] = ['articles.create', 'articles.submit', 'articles.return'];
 
 /**
  * Turns events into fil info messages. Whatever the event says, the message carries the
@@ -25,7 +25,7 @@ const INVISIBLE_STEPS = new Set<string>(['articles.create', 'articles.submit', '
  * headlines, not stale ones.
  */
 export async function filInfoMessages(db: Queryable, events: readonly StoredEvent[], now: Date, site: SiteConfig): Promise<SseMessage[]> {
-  const relevant = events.filter((e) => e.name.startsWith(FIL_INFO_EVENT_PREFIX) && !INVISIBLE_STEPS.has(e.name) && e.articleId !== null);
+  const relevant = events.filter((e) => e.name.startsWith(FIL_INFO_EVENT_PREFIX) && !INVISIBLE_STEPS.includes(e.name) && e.articleId !== null);
   if (relevant.length === 0) return [];
   const ids = relevant.map((e) => e.articleId!);
   const visible = await findPublicFilInfo(db, ids, now);

@@ -38,11 +38,12 @@ export async function listEventsAfter(db: Queryable, afterId: number, limit = 50
   return rows.map(toStoredEvent);
 }
 
-/** Events with ids in (afterId, upToId] whose name starts with `prefix`, oldest first: a live reader's replay. */
-export async function listEventsInRange(db: Queryable, range: { afterId: number; upToId: number; prefix: string; limit: number }): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('events').selectAll()
-    .where('id', '>', range.afterId).where('id', '<=', range.upToId).where('name', 'like', `${range.prefix}%`)
-    .orderBy('id').limit(range.limit).execute();
+/** Events with ids in (afterId, upToId] whose name starts with `prefix` (less `except`), oldest first: a live reader's replay. */
+export async function listEventsInRange(db: Queryable, range: { afterId: number; upToId: number; prefix: string; except?: readonly string[]; limit: number }): Promise<StoredEvent[]> {
+  let query = db.selectFrom('events').selectAll()
+    .where('id', '>', range.afterId).where('id', '<=', range.upToId).where('name', 'like', `${range.prefix}%`);
+  if (range.except?.length) query = query.where('name', 'not in', [...range.except]);
+  const rows = await query.orderBy('id').limit(range.limit).execute();
   return rows.map(toStoredEvent);
 }
 
