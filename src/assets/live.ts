@@ -180,8 +180,12 @@
       prompt = document.createElement('button');
       prompt.type = 'button';
       prompt.className = 'live-prompt';
-      // Page 1 of the same list: where new articles are.
-      prompt.addEventListener('click', () => { location.assign(location.pathname); });
+      prompt.addEventListener('click', () => {
+        // Page 1 of the same list, where new articles are. The page may sit in the HTTP cache
+        // (max-age): refresh that copy first, so the navigation shows the new articles.
+        const path = location.pathname;
+        fetch(path, { cache: 'reload' }).catch(() => {}).finally(() => { location.assign(path); });
+      });
       document.body.append(prompt);
     }
     prompt.textContent = label;
