@@ -96,10 +96,10 @@ export class LiveHub {
       const upTo = this.#source.position;
       if (lastEventId !== null && lastEventId < upTo) {
         const replay = await this.#source.replay(lastEventId, upTo);
-        res.write(replay ?? reloadFrame(upTo));
+        this.#send(client, replay ?? reloadFrame(upTo));
       } else if (lastEventId !== null && lastEventId > upTo) {
         // Ahead of this process: it came from a node further along, or from another database.
-        if (lastEventId > await this.#source.newestId()) res.write(reloadFrame(upTo));
+        if (lastEventId > await this.#source.newestId()) this.#send(client, reloadFrame(upTo));
         else client.skipUpTo = lastEventId;
       }
       const pending = client.pending ?? [];
@@ -133,12 +133,13 @@ export class LiveHub {
   }
 
   #write(client: Client, frames: Frame[]): void {
-    const text = frames.filter((f) => f.id > client.skipUpTo).map((f) => f.text).join('');
-    if (text) this.#send(client, text);
+    this.#send(client, frames.filter((f) => f.id > client.skipUpTo).map((f) => f.text).join(''));
   }
 
   #send(client: Client, text: string): void {
     const { res } = client;
+    // Gone while a replay was being read, or ended by close(): nothing to write to.
+    if (res.writableEnded || res.destroyed || text === '') return;
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       this.#clients.delete(client);
       res.destroy();
