@@ -11,6 +11,8 @@ import { adminRoutes } from './http/admin/index.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
+import { liveRoute } from './http/site/liveRoute.ts';
+import { createLiveFilInfo } from './live/liveFilInfo.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -22,7 +24,9 @@ export interface AppDeps extends Services {
 /** The whole HTTP application. It never listens: main.ts does, tests use `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
-  const site: SiteDeps = { db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url };
+  const liveScript = loadScriptAsset('live.ts');
+  const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
+  const site: SiteDeps = { db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url, live: { script: liveScript.url, resumeId: live.resumeId } };
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(site),
     logger: deps.logger ?? false,
@@ -44,13 +48,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('X-Frame-Options', 'SAMEORIGIN');
   });
 
+  // Open event streams would hold the server open: end them before it closes (preClose), and
+  // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
+  app.addHook('preClose', async () => { live.close(); });
+  app.addHook('onClose', async () => { await deps.bus.close(); });
+
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
-  assetsRoute(app, [stylesheet, adminStylesheet, editorScript]);
+  assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript]);
   adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } });
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
+  liveRoute(app, site, live);
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

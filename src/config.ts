@@ -24,6 +24,12 @@ const envSchema = z.object({
   LEGAL_HOST: z.string().default('Hébergeur, adresse (à configurer)'),
   LEGAL_REGISTRATION: z.string().default('Dépôt légal et autorisation de publication (à configurer)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIVE_MAX_CLIENTS: z.coerce.number().int().min(0).default(10_000),
+  LIVE_MAX_PER_IP: z.coerce.number().int().min(0).default(20),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(20_000),
+  LIVE_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+  LIVE_REPLAY_MAX: z.coerce.number().int().min(1).default(500),
+  LIVE_GRACE_MS: z.coerce.number().int().min(0).optional(),
 });
 
 export type DatabaseTarget =
@@ -41,12 +47,29 @@ export interface SiteConfig {
   legal: { director: string; publisher: string; host: string; registration: string };
 }
 
+/** The live fil info (server-sent events): limits and timings, see README « Live fil info ». */
+export interface LiveConfig {
+  /** Open streams a process accepts in all (503 beyond). */
+  maxClients: number;
+  /** Open streams per client address (429 beyond). */
+  maxPerIp: number;
+  /** A comment line this often keeps proxies from closing an idle stream. */
+  heartbeatMs: number;
+  /** The events table is read this often even without a signal: a lost NOTIFY loses no event. */
+  pollMs: number;
+  /** A client further behind than this many events is told to reload instead of replaying. */
+  replayMax: number;
+  /** How long a gap in event ids may hide a transaction still committing (default: 0 on SQLite, 3 s on PostgreSQL). */
+  graceMs: number | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
   site: SiteConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  live: LiveConfig;
 }
 
 /** Reads `sqlite:path`, `file:path`, a bare path, or a postgres:// URL. */
@@ -84,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    live: {
+      maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,
+      pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
+    },
     site: {
       url: e.SITE_URL.replace(/\/+$/, ''),
       name: e.SITE_NAME,

@@ -15,6 +15,9 @@ export const ERRORS = {
   forbidden: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
   csrf: { status: 403, message: 'Le formulaire a expiré. Rechargez la page et réessayez.' },
   rate_limited: { status: 429, message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
+  live_too_many_for_address: { status: 429, message: 'Trop de connexions au direct depuis votre adresse. Fermez quelques onglets et réessayez.' },
+  live_full: { status: 503, message: 'Le direct est momentanément saturé. La page se mettra à jour dès qu’une place se libère ; vous pouvez aussi la recharger.' },
+  invalid_last_event_id: { status: 400, message: 'L’identifiant du dernier événement reçu n’est pas valide.' },
   internal: { status: 500, message: 'Une erreur interne est survenue. L’équipe technique a été prévenue.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -19,7 +19,16 @@ export interface ServeOptions {
   clock?: Clock;
 }
 
-export interface RunningServer { app: FastifyInstance; handle: DatabaseHandle; services: Services; address: string; setupUrl: string | null; stop(): Promise<void> }
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  /** What the app runs on: tests and benchmarks run commands against the same process with it. */
+  services: Services;
+  address: string;
+  /** The one-time link that creates the owner, on a first run with no account. */
+  setupUrl: string | null;
+  stop(): Promise<void>;
+}
 
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {

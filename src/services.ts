@@ -2,6 +2,9 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle, Db, DialectInfo } from './db/database.ts';
 import type { Clock } from './domain/clock.ts';
 import { EventSink } from './events/eventSink.ts';
+import { EVENT_NAMES } from './events/names.ts';
+import { EventBus } from './events/bus.ts';
+import { createEventSignal } from './events/signal.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -13,10 +16,21 @@ export interface Services {
   dialect: DialectInfo;
   clock: Clock;
   events: EventSink;
+  /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
+  bus: EventBus;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
   const events = new EventSink();
   // Inline processors (search index, entity tags…) register here, in the order they must run.
-  return { config, db: handle.db, dialect: handle.dialect, clock, events };
+  const signal = createEventSignal(handle, events);
+  // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
+  events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });
+  const bus = new EventBus({
+    db: handle.db, signal, pollMs: config.live.pollMs,
+    // One writer at a time on SQLite: ids commit in order, nothing to wait for.
+    graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
+    onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
+  });
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus };
 }

@@ -20,6 +20,8 @@ export interface DialectInfo {
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectInfo;
+  /** Where it was opened: a second connection of another kind (LISTEN) opens the same database. */
+  target: DatabaseTarget;
   close(): Promise<void>;
 }
 
@@ -27,11 +29,11 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   if (target.dialect === 'sqlite') {
     const { dialect } = createSqliteDialect(target.path);
     const db = new Kysely<Database>({ dialect });
-    return { db, dialect: { name: 'sqlite', singleWriter: true }, close: () => db.destroy() };
+    return { db, dialect: { name: 'sqlite', singleWriter: true }, target, close: () => db.destroy() };
   }
   const { dialect } = createPostgresDialect(target.connectionString, options.poolSize);
   const db = new Kysely<Database>({ dialect });
-  return { db, dialect: { name: 'postgres', singleWriter: false }, close: () => db.destroy() };
+  return { db, dialect: { name: 'postgres', singleWriter: false }, target, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -32,6 +32,9 @@ if (postgresProblem) {
   process.stderr.write(message);
 }
 
+/** Why PostgreSQL tests skip here (never in CI, where the probe above throws), or false. */
+export const POSTGRES_SKIP: string | false = postgresProblem ? `PostgreSQL unreachable: ${postgresProblem}` : false;
+
 export interface TestDatabase {
   dialect: DialectName;
   handle: DatabaseHandle;

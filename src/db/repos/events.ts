@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../database.ts';
 import type { EventName } from '../../events/names.ts';
 import { fromJson, toDate } from '../schema.ts';
@@ -34,12 +35,41 @@ export async function recordEvent(db: Queryable, event: NewEvent): Promise<numbe
 /** Events after `afterId`, oldest first: how processors and live readers catch up. */
 export async function listEventsAfter(db: Queryable, afterId: number, limit = 500): Promise<StoredEvent[]> {
   const rows = await db.selectFrom('events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({
+  return rows.map(toStoredEvent);
+}
+
+/** Events with ids in (afterId, upToId] whose name starts with `prefix` (less `except`), oldest first: a live reader's replay. */
+export async function listEventsInRange(db: Queryable, range: { afterId: number; upToId: number; prefix: string; except?: readonly string[]; limit: number }): Promise<StoredEvent[]> {
+  let query = db.selectFrom('events').selectAll()
+    .where('id', '>', range.afterId).where('id', '<=', range.upToId).where('name', 'like', `${range.prefix}%`);
+  if (range.except?.length) query = query.where('name', 'not in', [...range.except]);
+  const rows = await query.orderBy('id').limit(range.limit).execute();
+  return rows.map(toStoredEvent);
+}
+
+/** The newest event's id, 0 when there is none: where a new reader of the log starts. */
+export async function maxEventId(db: Queryable): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * PostgreSQL only: wakes every session LISTENing on `channel`. Issued inside the recording
+ * transaction, the notification is delivered when (and only if) it commits, so listeners are
+ * woken exactly when the event row becomes visible. Identical notifications in one transaction
+ * are folded into one, hence the empty payload.
+ */
+export async function notifyChannel(tx: Queryable, channel: string): Promise<void> {
+  await sql`select pg_notify(${channel}, '')`.execute(tx);
+}
+
+function toStoredEvent(r: { id: number; name: string; article_id: number | null; actor_id: number | null; payload: unknown; created_at: Date | string }): StoredEvent {
+  return {
     id: r.id,
     name: r.name as EventName,
     articleId: r.article_id,
     actorId: r.actor_id,
     payload: fromJson<Record<string, unknown>>(r.payload),
     createdAt: toDate(r.created_at),
-  }));
+  };
 }

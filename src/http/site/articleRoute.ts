@@ -41,6 +41,7 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       bodyClass: 'article-page',
       currentSection: article.section?.slug,
       surrogateKeys: [`article:${article.id}`, 'fil-info'],
+      live: {},
     });
   });
 }

@@ -7,32 +7,49 @@ const ASSETS_DIR = new URL('../../assets/', import.meta.url);
 
 export interface Asset { body: Buffer; type: string; url: string }
 
-function asset(name: string, body: Buffer, type: string): Asset {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { body, type, url: `/assets/${name}?v=${hash}` };
+export interface AssetOptions {
+  /** The name it is served under, when the source is transformed (`live.ts` → `live.js`). */
+  servedAs?: string;
+  transform?: (source: string) => string;
 }
 
 /** Reads a static asset once and gives it a content-hashed URL, so it can be cached for a year. */
-export function loadAsset(name: string, type: string): Asset {
-  return asset(name, readFileSync(new URL(name, ASSETS_DIR)), type);
+export function loadAsset(name: string, type: string, options: AssetOptions = {}): Asset {
+  const source = readFileSync(new URL(name, ASSETS_DIR));
+  const body = options.transform ? Buffer.from(options.transform(source.toString('utf8'))) : source;
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { body, type, url: `/assets/${options.servedAs ?? name}?v=${hash}` };
 }
 
 /**
- * A browser script written in TypeScript (`editor.ts` → `/assets/editor.js`): Node strips the
- * types at start-up, so the client code is type-checked with the rest and needs no bundler.
- * Each such script is one self-contained file without imports.
+ * A browser script written in TypeScript (one file, no imports), as JavaScript: Node's own type
+ * stripper erases the annotations and keeps every position, so no bundler is needed. The result
+ * is checked by tsc with the rest of the code (tsconfig has the DOM library).
  */
-export function loadScriptAsset(tsName: string): Asset {
-  const source = readFileSync(new URL(tsName, ASSETS_DIR), 'utf8');
-  const js = stripTypeScriptTypes(source, { mode: 'strip' });
-  return asset(tsName.replace(/\.ts$/, '.js'), Buffer.from(js), 'text/javascript; charset=utf-8');
+export function loadScriptAsset(name: string): Asset {
+  return loadAsset(name, 'text/javascript; charset=utf-8', { servedAs: name.replace(/\.ts$/, '.js'), transform: stripTypes });
+}
+
+function stripTypes(source: string): string {
+  // stripTypeScriptTypes is flagged experimental and says so on stderr at every start; its output
+  // is plain JavaScript that the browser tests run, so silence that one warning only.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).includes('stripTypeScriptTypes')) return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return stripTypeScriptTypes(source, { mode: 'strip' });
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 export function assetsRoute(app: FastifyInstance, assets: Asset[]): void {
   const byName = new Map(assets.map((a) => [a.url.slice('/assets/'.length).split('?')[0]!, a]));
   app.get<{ Params: { name: string } }>('/assets/:name', async (request, reply) => {
-    const found = byName.get(request.params.name);
-    if (!found) return reply.callNotFound();
-    return reply.type(found.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(found.body);
+    const asset = byName.get(request.params.name);
+    if (!asset) return reply.callNotFound();
+    return reply.type(asset.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
   });
 }

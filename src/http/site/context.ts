@@ -11,6 +11,8 @@ export interface SiteDeps {
   clock: Clock;
   site: SiteConfig;
   stylesheet: string;
+  /** The live fil info script and where a page's copy of the fil info resumes from (absent: no live updates). */
+  live?: { script: string; resumeId(): Promise<number> };
 }
 
 /** How long a CDN or the browser may keep a public page, and serve it stale while refetching. */
@@ -20,12 +22,13 @@ export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revali
  * Renders a public page inside the layout, with cache headers and surrogate keys (`home`,
  * `article:12`, `section:sport`) so a CDN or the page cache can purge precisely.
  */
-export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number }): Promise<FastifyReply> {
-  const sections = await listSections(deps.db);
+export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string } }): Promise<FastifyReply> {
+  const [sections, since] = await Promise.all([listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null]);
   const body = layout({
     site: deps.site,
     now: deps.clock.now(),
     stylesheet: deps.stylesheet,
+    ...(deps.live && since !== null ? { live: { script: deps.live.script, since, ...(page.live?.section ? { section: page.live.section } : {}) } } : {}),
     sections: sections.map((s) => ({ name: s.name, url: paths.section(s.slug), current: s.slug === page.currentSection })),
   }, page);
   const status = page.status ?? 200;

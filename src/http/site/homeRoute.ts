@@ -40,6 +40,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       main,
       bodyClass: 'home',
       surrogateKeys: ['home', 'fil-info'],
+      live: {},
     });
   });
 }

@@ -63,6 +63,8 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
         main,
         currentSection: listing.currentSection,
         surrogateKeys: [listing.surrogateKey],
+        // Section pages offer « N nouveaux articles » rather than moving the list.
+        ...(listing.currentSection ? { live: { section: listing.currentSection } } : {}),
       });
     });
   }

@@ -22,6 +22,8 @@ export interface LayoutContext {
   now: Date;
   /** The stylesheet's versioned URL, so it can be cached for a year. */
   stylesheet: string;
+  /** Live updates: the script's versioned URL, the event id the page is up to date with, the section page's slug. */
+  live?: { script: string; since: number; section?: string };
 }
 
 /** The page frame every public page shares: skip link, header with navigation, footer with the legal notice. */
@@ -38,6 +40,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 !${page.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
 <meta name="robots" content="max-image-preview:large">`}
 <link rel="stylesheet" href="${ctx.stylesheet}">
+!${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
 <meta name="theme-color" content="#9b1c1c">
 !${page.head ?? ''}
 </head>

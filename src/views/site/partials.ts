@@ -17,7 +17,7 @@ export function filInfo(days: FilInfoDay[], options: { headingId: string; headin
   return html`<section class="fil-info" aria-labelledby="${options.headingId}">
   <!${h} id="${options.headingId}" class="block-title"><span class="pulse" aria-hidden="true"></span>Fil info</!${h}>
   !${days.map((day) => html`!${day.label === 'Aujourd’hui' ? '' : html`<!${dayHeading} class="fil-day">${day.label}</!${dayHeading}>`}
-  <ol class="fil-list">!${day.items.map((item) => html`<li${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.published.iso}">${item.published.time}</time> <a href="${item.url}">${item.title}</a></li>`)}</ol>`)}
+  <ol class="fil-list" data-day="${day.key}">!${day.items.map((item) => html`<li data-id="${String(item.id)}"!${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.published.iso}">${item.published.time}</time> <a href="${item.url}">${item.title}</a></li>`)}</ol>`)}
 </section>`;
 }
 

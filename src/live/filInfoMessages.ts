@@ -1,0 +1,46 @@
+import type { SiteConfig } from '../config.ts';
+import type { Queryable } from '../db/database.ts';
+import type { StoredEvent } from '../db/repos/events.ts';
+import { findOncePublishedIds, findPublicFilInfo } from '../db/repos/filInfo.ts';
+import { presentLiveItem } from '../presenters/live.ts';
+import type { SseMessage } from './sse.ts';
+
+/** The events a reader's fil info follows: any change to an article. */
+export const FIL_INFO_EVENT_PREFIX = 'articles.';
+
+/**
+ * Moves that only ever concern an article no reader has seen (a new draft, sent to review and
+ * back): skipped, so that a replay does not resend a line for every step of an article's life.
+ */
+export const INVISIBLE_STEPS: readonly string[] = ['articles.create', 'articles.submit', 'articles.return'];
+
+/**
+ * Turns events into fil info messages. Whatever the event says, the message carries the
+ * article's state as readers may see it now, read through the public read scope:
+ * - public: `published` (or `breaking`, for a breaking item) after a publication, `updated`
+ *   after anything else (edit, correction, rescheduled time…);
+ * - not public but published once (unpublished, trashed, embargoed again): `unpublished`, id only;
+ * - never public (drafts being written): nothing at all.
+ * So the feed stays right for event names it has never heard of, and replays send current
+ * headlines, not stale ones.
+ */
+export async function filInfoMessages(db: Queryable, events: readonly StoredEvent[], now: Date, site: SiteConfig): Promise<SseMessage[]> {
+  const relevant = events.filter((e) => e.name.startsWith(FIL_INFO_EVENT_PREFIX) && !INVISIBLE_STEPS.includes(e.name) && e.articleId !== null);
+  if (relevant.length === 0) return [];
+  const ids = relevant.map((e) => e.articleId!);
+  const visible = await findPublicFilInfo(db, ids, now);
+  const hidden = ids.filter((id) => !visible.has(id));
+  const oncePublished = await findOncePublishedIds(db, hidden);
+  const messages: SseMessage[] = [];
+  for (const event of relevant) {
+    const article = visible.get(event.articleId!);
+    if (article) {
+      const item = presentLiveItem(article, site);
+      const kind = event.name === 'articles.publish' ? (item.breaking ? 'breaking' : 'published') : 'updated';
+      messages.push({ id: event.id, event: kind, data: item });
+    } else if (oncePublished.has(event.articleId!)) {
+      messages.push({ id: event.id, event: 'unpublished', data: { id: event.articleId } });
+    }
+  }
+  return messages;
+}
