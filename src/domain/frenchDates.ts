@@ -59,11 +59,36 @@ export function relativeDayLabel(date: Date, now: Date, timeZone: string): strin
 
 /** `2026-11-28T12:03:00+01:00`: ISO 8601 with the site's offset, for <time datetime> and feeds. */
 export function isoWithOffset(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const offset = get('timeZoneName').replace('GMT', '') || '+00:00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+  const offset = offsetMinutes(date, timeZone);
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+// Asking Intl for an offset costs microseconds, and feeds and sitemaps ask thousands of times.
+// Offsets change at most once a day, so a day whose first and last minutes agree has one offset
+// throughout: two questions per day, remembered. Only a day with a change asks for each date.
+const dayOffsets = new Map<string, { start: number; end: number }>();
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const DAY = 86_400_000;
+
+function offsetMinutes(date: Date, timeZone: string): number {
+  const day = Math.floor(date.getTime() / DAY);
+  const key = `${timeZone}|${day}`;
+  let known = dayOffsets.get(key);
+  if (!known) {
+    known = { start: askOffset(new Date(day * DAY), timeZone), end: askOffset(new Date((day + 1) * DAY - 60_000), timeZone) };
+    if (dayOffsets.size > 50_000) dayOffsets.clear();
+    dayOffsets.set(key, known);
+  }
+  return known.start === known.end ? known.start : askOffset(date, timeZone);
+}
+
+function askOffset(date: Date, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) offsetFormatters.set(timeZone, f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }));
+  const name = f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
