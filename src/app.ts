@@ -7,6 +7,7 @@ import { assetsRoute, loadAsset } from './http/site/assetsRoute.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
+import { registerDistribution } from './http/site/distribution.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
+  await registerDistribution(app, deps);
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

@@ -23,6 +23,10 @@ const envSchema = z.object({
   LEGAL_PUBLISHER: z.string().default('Société éditrice SARL, adresse du siège (à configurer)'),
   LEGAL_HOST: z.string().default('Hébergeur, adresse (à configurer)'),
   LEGAL_REGISTRATION: z.string().default('Dépôt légal et autorisation de publication (à configurer)'),
+  // Feeds carry the whole article body (true) or only its chapô (false).
+  FEED_FULL_TEXT: z.stringbool().default(true),
+  // A WebSub hub to ping when an article is published or updated (optional).
+  WEBSUB_HUB: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,11 +45,18 @@ export interface SiteConfig {
   legal: { director: string; publisher: string; host: string; registration: string };
 }
 
+/** Feeds and sitemaps: see README « Feeds, sitemaps and social cards ». */
+export interface DistributionConfig {
+  feedFullText: boolean;
+  websubHub: string | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
   site: SiteConfig;
+  distribution: DistributionConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -84,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
     site: {
       url: e.SITE_URL.replace(/\/+$/, ''),
       name: e.SITE_NAME,

@@ -71,7 +71,8 @@ describeEachDialect('public site pages', (getDb) => {
     assert.ok(share.some((h) => h.startsWith('https://x.com/intent/post?')));
     assert.equal($('.tags a').attr('href'), '/sujet/lions-de-l-atlas');
     assert.ok($('.follow-block a').length >= 1, 'follow links');
-    assert.equal($('script').length, 0, 'no script at all, and the body’s <script> was not let through');
+    // Structured data is the only <script> (inert JSON); the body's <script> was not let through.
+    assert.equal($('script:not([type="application/ld+json"])').length, 0, 'no executable script at all');
     assert.match(res.body, /&lt;script&gt;/);
     assert.match(res.headers['cache-control'] as string, /s-maxage=\d+/);
     assert.match(res.headers['surrogate-key'] as string, /article:\d+/);
