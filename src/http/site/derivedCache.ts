@@ -4,7 +4,7 @@ import type { ChangeScope, ChangeTracker } from '../../events/changeTracker.ts';
 /** What a builder returns: the value, its weight in memory, and until when it holds regardless of events. */
 export interface Built<T> { value: T; bytes: number; validUntil: Date | null }
 
-interface Entry { value: unknown; bytes: number; validUntil: number | null; builtAt: number; scopes: readonly ChangeScope[] }
+interface Entry { value: unknown; bytes: number; validUntil: number | null; builtAt: number; builtTime: number; scopes: readonly ChangeScope[] }
 
 /** 32 MB: every monthly sitemap of a large archive would not fit, and need not (see README). */
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -41,7 +41,10 @@ export class DerivedCache {
   async get<T>(key: string, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, generation?: number): Promise<T> {
     const gen = generation ?? await this.sync();
     const entry = this.#entries.get(key);
-    if (entry && this.#tracker.isFresh(entry.scopes, entry.builtAt) && (entry.validUntil === null || this.#clock.now().getTime() < entry.validUntil)) {
+    const now = this.#clock.now().getTime();
+    // A clock set back (tests, a corrected server clock) must not serve what was built "later".
+    const timely = entry && now >= entry.builtTime && (entry.validUntil === null || now < entry.validUntil);
+    if (entry && timely && this.#tracker.isFresh(entry.scopes, entry.builtAt)) {
       this.#entries.delete(key); // most recently used goes last
       this.#entries.set(key, entry);
       return entry.value as T;
@@ -50,7 +53,7 @@ export class DerivedCache {
     let flight = this.#building.get(flightKey) as Promise<T> | undefined;
     if (!flight) {
       flight = build().then((built) => {
-        this.#store(key, { value: built.value, bytes: built.bytes, validUntil: built.validUntil?.getTime() ?? null, builtAt: gen, scopes });
+        this.#store(key, { value: built.value, bytes: built.bytes, validUntil: built.validUntil?.getTime() ?? null, builtAt: gen, builtTime: now, scopes });
         return built.value;
       }).finally(() => this.#building.delete(flightKey));
       this.#building.set(flightKey, flight);
