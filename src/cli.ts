@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
+import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -36,6 +37,8 @@ program.command('migrate')
       await handle.close();
     }
   });
+
+registerNewsSitemapCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {
