@@ -47,6 +47,8 @@ print(json.dumps({
 export const FEEDPARSER_MISSING = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import feedparser']).status === 0
   ? false
   : 'python3-feedparser is not installed (apt-get install python3-feedparser; .ci/run does it)';
+// In CI a missing parser would quietly halve what the feed tests prove: fail instead.
+if (FEEDPARSER_MISSING && process.env['CI']) throw new Error(FEEDPARSER_MISSING);
 
 export function parseWithPythonFeedparser(xml: string): ParsedFeed & { bozo: boolean; error: string; version: string } {
   const run = spawnSync(PYTHON, ['-c', FEEDPARSER_SCRIPT], { input: xml, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -10,6 +10,8 @@ const sitemapXsd = sharedFile('schemas/sitemaps/sitemap.xsd');
 const indexXsd = sharedFile('schemas/sitemaps/siteindex.xsd');
 
 export const SITEMAP_SCHEMAS_MISSING = sitemapXsd && indexXsd ? false : 'shared/schemas/sitemaps is absent (../shared): sitemap validation needs its XSDs';
+// CI installs xmllint (.ci/run): there, skipping the validation would hide a missing install step.
+if (XMLLINT_MISSING && process.env['CI']) throw new Error(XMLLINT_MISSING);
 
 let schemaDir: string | null = null;
 

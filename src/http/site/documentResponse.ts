@@ -1,25 +1,46 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** A rendered feed or sitemap with what HTTP caches need: built once, sent many times. */
-export interface RenderedDocument { body: string; etag: string; lastModified: Date | null }
+const gzipAsync = promisify(gzip);
+
+/**
+ * A rendered feed or sitemap with what HTTP caches need: built once, sent many times. It is kept
+ * as UTF-8 bytes and compressed once, when built: a monthly sitemap weighs about a megabyte, and
+ * encoding or compressing it on every request would cost more than everything else together.
+ */
+export interface RenderedDocument { body: Buffer; gzipped: Buffer; etag: string; lastModified: Date | null }
 
 /**
  * `builtAt` becomes Last-Modified. Not the newest item's date: withdrawing an older article
  * changes a feed without making anything in it newer, and a client asking If-Modified-Since must
  * not be told nothing changed. A build always follows the change it shows, so its time is safe.
  */
-export function renderedDocument(body: string, builtAt: Date | null): RenderedDocument {
-  const lastModified = builtAt;
-  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+export async function renderedDocument(text: string, builtAt: Date | null): Promise<RenderedDocument> {
+  const body = Buffer.from(text, 'utf8');
+  // Compressed on libuv's thread pool, so other requests go on meanwhile.
+  const gzipped = await gzipAsync(body);
+  const etag = createHash('sha1').update(body).digest('base64url').slice(0, 22);
   // HTTP dates have whole seconds; keep the same precision for If-Modified-Since comparisons.
-  const lm = lastModified ? new Date(Math.floor(lastModified.getTime() / 1000) * 1000) : null;
-  return { body, etag, lastModified: lm };
+  const lastModified = builtAt ? new Date(Math.floor(builtAt.getTime() / 1000) * 1000) : null;
+  return { body, gzipped, etag, lastModified };
 }
 
-/** The bytes a cached document weighs (JavaScript strings hold two bytes a character). */
+/** The bytes a cached document holds. */
 export function documentBytes(doc: RenderedDocument): number {
-  return doc.body.length * 2 + 200;
+  return doc.body.length + doc.gzipped.length + 200;
+}
+
+/** Whether the client takes gzip (every crawler and feed reader does); `gzip;q=0` refuses it. */
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    return !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
 }
 
 /** Feeds and news: as fresh as pages. */
@@ -43,7 +64,11 @@ export interface DocumentHeaders {
  * and Surrogate-Key, so a CDN can purge exactly what an event changed.
  */
 export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: RenderedDocument, headers: DocumentHeaders): FastifyReply {
-  reply.type(headers.type).header('Cache-Control', headers.cacheControl).header('Surrogate-Key', headers.surrogateKeys.join(' ')).header('ETag', doc.etag);
+  const gzipped = acceptsGzip(request);
+  // Each encoding is its own representation, with its own strong ETag.
+  reply.type(headers.type).header('Cache-Control', headers.cacheControl).header('Surrogate-Key', headers.surrogateKeys.join(' '))
+    .header('Vary', 'Accept-Encoding').header('ETag', gzipped ? `"${doc.etag}-gz"` : `"${doc.etag}"`);
+  if (gzipped) reply.header('Content-Encoding', 'gzip');
   if (headers.links?.length) reply.header('Link', headers.links.join(', '));
   if (doc.lastModified) {
     reply.header('Last-Modified', doc.lastModified.toUTCString());
@@ -53,5 +78,5 @@ export function sendDocument(request: FastifyRequest, reply: FastifyReply, doc: 
       if (!Number.isNaN(sinceMs) && doc.lastModified.getTime() <= sinceMs) return reply.code(304).send('');
     }
   }
-  return reply.send(doc.body);
+  return reply.send(gzipped ? doc.gzipped : doc.body);
 }

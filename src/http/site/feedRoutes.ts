@@ -76,7 +76,7 @@ async function feedDocument(deps: DistributionDeps, scope: FeedScope, format: Fe
     const model = await feedModel(deps, scope, generation);
     const date = siteDate(deps);
     const body = format === 'rss' ? renderRss(model) : format === 'atom' ? renderAtom(model, date) : renderJsonFeed(model, date);
-    const doc = renderedDocument(body, deps.clock.now());
+    const doc = await renderedDocument(body, deps.clock.now());
     return { value: doc, bytes: documentBytes(doc), validUntil: await nextEmbargoEnd(deps.db, deps.clock.now()) };
   }, generation);
 }

@@ -19,8 +19,8 @@ const LISTING_MAX = 50_000;
 /** The sitemap files that exist now; null when a name refers to nothing (→ 404). */
 export type SitemapName = 'index' | 'sections' | 'tags' | 'authors' | 'news' | { month: string; page: number };
 
-function built(deps: DistributionDeps, body: string, validUntil: Date | null) {
-  const doc = renderedDocument(body, deps.clock.now());
+async function built(deps: DistributionDeps, body: string, validUntil: Date | null) {
+  const doc = await renderedDocument(body, deps.clock.now());
   return { value: doc, bytes: documentBytes(doc), validUntil };
 }
 

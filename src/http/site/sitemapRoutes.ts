@@ -43,5 +43,5 @@ export function sitemapRoutes(app: FastifyInstance, deps: DistributionDeps): voi
 
   const robots = renderedDocument(renderRobots([absoluteUrl(deps.site, sitemapPaths.index()), absoluteUrl(deps.site, sitemapPaths.news())]), null);
   app.get('/robots.txt', async (request, reply) =>
-    sendDocument(request, reply, robots, { type: 'text/plain; charset=utf-8', cacheControl: 'public, max-age=3600, s-maxage=3600', surrogateKeys: ['robots'] }));
+    sendDocument(request, reply, await robots, { type: 'text/plain; charset=utf-8', cacheControl: 'public, max-age=3600, s-maxage=3600', surrogateKeys: ['robots'] }));
 }
