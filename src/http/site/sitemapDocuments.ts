@@ -16,9 +16,6 @@ export const NEWS_MAX = 1_000;
 /** Tag and author sitemaps are single files: past 50,000 entries the oldest are left out. */
 const LISTING_MAX = 50_000;
 
-/** The sitemap files that exist now; null when a name refers to nothing (→ 404). */
-export type SitemapName = 'index' | 'sections' | 'tags' | 'authors' | 'news' | { month: string; page: number };
-
 async function built(deps: DistributionDeps, body: string, validUntil: Date | null) {
   const doc = await renderedDocument(body, deps.clock.now());
   return { value: doc, bytes: documentBytes(doc), validUntil };
