@@ -13,6 +13,7 @@ import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
+import { registerDistribution } from './http/site/distribution.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   articleRoute(app, site);
   listingRoutes(app, site);
   liveRoute(app, site, live);
+  await registerDistribution(app, deps);
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
+import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -39,6 +40,7 @@ program.command('migrate')
   });
 
 registerUserCommands(program);
+registerNewsSitemapCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -23,6 +23,10 @@ const envSchema = z.object({
   LEGAL_PUBLISHER: z.string().default('Société éditrice SARL, adresse du siège (à configurer)'),
   LEGAL_HOST: z.string().default('Hébergeur, adresse (à configurer)'),
   LEGAL_REGISTRATION: z.string().default('Dépôt légal et autorisation de publication (à configurer)'),
+  // Feeds carry the whole article body (true) or only its chapô (false).
+  FEED_FULL_TEXT: z.stringbool().default(true),
+  // A WebSub hub to ping when an article is published or updated (optional).
+  WEBSUB_HUB: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIVE_MAX_CLIENTS: z.coerce.number().int().min(0).default(10_000),
   LIVE_MAX_PER_IP: z.coerce.number().int().min(0).default(20),
@@ -63,11 +67,18 @@ export interface LiveConfig {
   graceMs: number | null;
 }
 
+/** Feeds and sitemaps: see README « Feeds, sitemaps and social cards ». */
+export interface DistributionConfig {
+  feedFullText: boolean;
+  websubHub: string | null;
+}
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
   site: SiteConfig;
+  distribution: DistributionConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
 }
@@ -111,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,
       pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
     },
+    distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
     site: {
       url: e.SITE_URL.replace(/\/+$/, ''),
       name: e.SITE_NAME,

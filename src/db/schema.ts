@@ -28,6 +28,8 @@ export interface SectionsTable {
   description: Generated<string>;
   position: Generated<number>;
   created_at: Time;
+  /** Whether the section's articles go into the Google News sitemap (migration 0004). */
+  in_news_sitemap: Flag;
 }
 
 export interface AuthorsTable {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import type { CommandContext } from '../../src/commands/context.ts';
+import type { Services } from '../../src/services.ts';
 import { createServices } from '../../src/services.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -11,7 +11,7 @@ export const TEST_NOW = '2025-07-10T11:03:00Z';
 
 export interface TestApp {
   app: FastifyInstance;
-  ctx: CommandContext;
+  ctx: Services;
   clock: ReturnType<typeof fixedClock>;
   routes: { method: string; url: string }[];
 }

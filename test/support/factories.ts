@@ -54,6 +54,7 @@ export async function buildArticle(ctx: CommandContext, options: BuildArticleOpt
     ...(options.slug ? { slug: options.slug } : {}),
     featured: options.featured ?? false,
     breaking: options.breaking ?? false,
+    ...(options.cover ? { cover: options.cover } : {}),
   });
   const status = options.status ?? 'published';
   const now = ctx.clock.now();

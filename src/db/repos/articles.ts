@@ -164,7 +164,7 @@ export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean
 }
 
 /** Every column but the bodies, which listings never show and which weigh the most. */
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.status', 'articles.section_id',
   'articles.language', 'articles.is_featured', 'articles.is_breaking', 'articles.cover_url', 'articles.cover_alt',
   'articles.cover_caption', 'articles.cover_credit', 'articles.seo_title', 'articles.seo_description',

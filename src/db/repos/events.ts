@@ -48,6 +48,13 @@ export async function listEventsInRange(db: Queryable, range: { afterId: number;
 }
 
 /** The newest event's id, 0 when there is none: where a new reader of the log starts. */
+/** The events among `ids` that exist now: how a follower picks up ones that committed late. */
+export async function listEventsByIds(db: Queryable, ids: number[]): Promise<StoredEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  return rows.map(toStoredEvent);
+}
+
 export async function maxEventId(db: Queryable): Promise<number> {
   const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
   return Number(row?.id ?? 0);

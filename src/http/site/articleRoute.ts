@@ -8,6 +8,7 @@ import { shareLinks } from '../../presenters/share.ts';
 import { articleView } from '../../views/site/article.ts';
 import { followList } from '../../views/site/layout.ts';
 import { AppError } from '../../errors.ts';
+import { articleHead } from './pageHeads.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -37,6 +38,7 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       title: page.seoTitle,
       description: page.description,
       canonicalPath: page.url,
+      head: articleHead(article, deps.site, page.description),
       main,
       bodyClass: 'article-page',
       currentSection: article.section?.slug,

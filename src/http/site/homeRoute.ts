@@ -6,6 +6,7 @@ import { listSections } from '../../db/repos/taxonomy.ts';
 import { groupFilInfo, presentTeaser } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
 import { homeView } from '../../views/site/home.ts';
+import { homeHead } from './pageHeads.ts';
 
 export const FIL_INFO_SIZE = 15;
 
@@ -37,6 +38,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       title: site.name,
       description: site.tagline,
       canonicalPath: '/',
+      head: homeHead(site),
       main,
       bodyClass: 'home',
       surrogateKeys: ['home', 'fil-info'],

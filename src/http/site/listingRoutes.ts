@@ -9,6 +9,7 @@ import { paths } from '../../presenters/urls.ts';
 import { listingView, type ListingModel } from '../../views/site/listing.ts';
 import { AppError } from '../../errors.ts';
 import { PAGE_SIZE, pageCountOrThrow, parsePage } from './pageQuery.ts';
+import { listingHead } from './pageHeads.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -56,10 +57,13 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
         items: items.map((a) => presentTeaser(a, deps.site)), basePath: listing.basePath, page, pageCount, total,
       });
       const heading = listing.kind === 'Auteur' ? `Articles de ${listing.title}` : listing.title;
+      const description = truncate(listing.description || `Tous les articles : ${listing.title}.`, 200);
+      const canonicalPath = page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath;
       return sendPage(deps, reply, {
         title: page > 1 ? `${heading} (page ${page})` : heading,
-        description: truncate(listing.description || `Tous les articles : ${listing.title}.`, 200),
-        canonicalPath: page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath,
+        description,
+        canonicalPath,
+        head: listingHead(deps.site, { kind: listing.kind, title: listing.title, description, basePath: listing.basePath, canonicalPath }),
         main,
         currentSection: listing.currentSection,
         surrogateKeys: [listing.surrogateKey],

@@ -2,6 +2,7 @@ import { html } from '../html.ts';
 import type { SiteConfig } from '../../config.ts';
 import { followLabel } from '../../presenters/share.ts';
 import { formatLongDate } from '../../domain/frenchDates.ts';
+import { siteFeedLinks } from './head.ts';
 
 export interface NavSection { name: string; url: string; current: boolean }
 
@@ -42,6 +43,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 <link rel="stylesheet" href="${ctx.stylesheet}">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
 <meta name="theme-color" content="#9b1c1c">
+!${siteFeedLinks(site)}
 !${page.head ?? ''}
 </head>
 <body class="${page.bodyClass ?? ''}">

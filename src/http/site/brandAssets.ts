@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { SizedImage } from '../../presenters/socialCard.ts';
+import { loadAsset, type Asset } from './assetsRoute.ts';
+
+/** The publisher logo (structured data, feeds) and the social card for pages without a cover. */
+export interface BrandImages { logo: SizedImage; shareImage: SizedImage }
+
+interface BrandFiles { images: BrandImages; assets: Asset[] }
+
+let loaded: BrandFiles | null = null;
+
+/**
+ * Loaded once: they are files of the release, not state. Google wants a raster logo for a
+ * publisher, so both are PNGs (drawn by scripts/brandImages.ts; replace the files to rebrand).
+ */
+function brandFiles(): BrandFiles {
+  if (!loaded) {
+    const logo = loadAsset('logo.png', 'image/png');
+    const share = loadAsset('share-default.png', 'image/png');
+    loaded = {
+      images: { logo: { path: logo.url, width: 512, height: 512 }, shareImage: { path: share.url, width: 1200, height: 630 } },
+      assets: [logo, share],
+    };
+  }
+  return loaded;
+}
+
+export function brandImages(): BrandImages {
+  return brandFiles().images;
+}
+
+/** Serves the brand images beside the stylesheet, cached for a year (their URLs carry a hash). */
+export function brandAssetRoutes(app: FastifyInstance): void {
+  for (const asset of brandFiles().assets) {
+    app.get(asset.url.split('?')[0]!, async (_request, reply) =>
+      reply.type(asset.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body));
+  }
+}

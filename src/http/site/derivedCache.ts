@@ -1,0 +1,81 @@
+import type { Clock } from '../../domain/clock.ts';
+import type { ChangeScope, ChangeTracker } from '../../events/changeTracker.ts';
+
+/** What a builder returns: the value, its weight in memory, and until when it holds regardless of events. */
+export interface Built<T> { value: T; bytes: number; validUntil: Date | null }
+
+interface Entry { value: unknown; bytes: number; validUntil: number | null; builtAt: number; builtTime: number; scopes: readonly ChangeScope[] }
+
+/** 32 MB: every monthly sitemap of a large archive would not fit, and need not (see README). */
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Feeds and sitemaps, rendered once and kept until an event touches what they show (see
+ * ChangeTracker) or a time passes (an embargo ends, an article turns 48 hours old). A request
+ * costs one `max(id)` query when nothing changed. Entries are forgotten least recently used
+ * first, past a memory budget; concurrent requests for one missing entry share one build.
+ */
+export class DerivedCache {
+  readonly #tracker: ChangeTracker;
+  readonly #clock: Clock;
+  readonly #maxBytes: number;
+  readonly #entries = new Map<string, Entry>();
+  readonly #building = new Map<string, Promise<unknown>>();
+  #bytes = 0;
+
+  constructor(tracker: ChangeTracker, clock: Clock, maxBytes = DEFAULT_MAX_BYTES) {
+    this.#tracker = tracker;
+    this.#clock = clock;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** Brings the tracker up to date; returns the generation to pass to `get` calls that follow. */
+  sync(): Promise<number> {
+    return this.#tracker.sync();
+  }
+
+  /**
+   * The value under `key`, rebuilt when one of `scopes` changed since it was built or it
+   * expired. `generation` comes from `sync()` when the caller already synced in this request.
+   */
+  async get<T>(key: string, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, generation?: number): Promise<T> {
+    const gen = generation ?? await this.sync();
+    const entry = this.#entries.get(key);
+    const now = this.#clock.now().getTime();
+    // A clock set back (tests, a corrected server clock) must not serve what was built "later".
+    const timely = entry && now >= entry.builtTime && (entry.validUntil === null || now < entry.validUntil);
+    if (entry && timely && this.#tracker.isFresh(entry.scopes, entry.builtAt)) {
+      this.#entries.delete(key); // most recently used goes last
+      this.#entries.set(key, entry);
+      return entry.value as T;
+    }
+    const flightKey = `${key}@${gen}`;
+    let flight = this.#building.get(flightKey) as Promise<T> | undefined;
+    if (!flight) {
+      flight = build().then((built) => {
+        this.#store(key, { value: built.value, bytes: built.bytes, validUntil: built.validUntil?.getTime() ?? null, builtAt: gen, builtTime: now, scopes });
+        return built.value;
+      }).finally(() => this.#building.delete(flightKey));
+      this.#building.set(flightKey, flight);
+    }
+    return flight;
+  }
+
+  /** Entries and bytes held, for the benchmark and tests. */
+  get stats(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+
+  #store(key: string, entry: Entry): void {
+    const old = this.#entries.get(key);
+    if (old) { this.#bytes -= old.bytes; this.#entries.delete(key); }
+    if (entry.bytes > this.#maxBytes) return;
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+    for (const [k, e] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#entries.delete(k);
+      this.#bytes -= e.bytes;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { SiteConfig, DistributionConfig } from '../../config.ts';
+import { isoWithOffset } from '../../domain/frenchDates.ts';
+import type { BrandImages } from './brandAssets.ts';
+import type { DerivedCache } from './derivedCache.ts';
+
+/** What feed and sitemap routes need: the database, the clock, settings, the cache and the brand images. */
+export interface DistributionDeps {
+  db: Db;
+  clock: Clock;
+  site: SiteConfig;
+  settings: DistributionConfig;
+  cache: DerivedCache;
+  brand: BrandImages;
+  /** URLs per article sitemap file (Google's limit is 50,000; tests lower it). */
+  sitemapPageSize: number;
+}
+
+/** RFC 3339 with the site's offset, for Atom, JSON Feed and sitemaps. */
+export function siteDate(deps: Pick<DistributionDeps, 'site'>): (d: Date) => string {
+  return (d) => isoWithOffset(d, deps.site.timeZone);
+}

@@ -1,0 +1,103 @@
+import type { ArticleWithRelations } from '../db/repos/articles.ts';
+import type { SiteConfig } from '../config.ts';
+import { paths } from './urls.ts';
+import { absoluteUrl, feedPath, imageType, publicImageUrl, type FeedFormat } from './distributionUrls.ts';
+
+export interface FeedPerson { name: string; url: string }
+
+/** One article as every feed format shows it; only these fields leave the building. */
+export interface FeedItem {
+  /** Never changes, whatever happens to the title or the slug (see `articleGuid`). */
+  guid: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** The sanitised body, or null for summary-only feeds. */
+  contentHtml: string | null;
+  authors: FeedPerson[];
+  categories: { term: string; label: string; scheme: string }[];
+  published: Date;
+  updated: Date;
+  image: { url: string; type: string; alt: string } | null;
+}
+
+/** A feed: the site's, or one section's, tag's or author's. */
+export interface FeedModel {
+  /** A permanent id for Atom, from the scope's path. */
+  id: string;
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors. */
+  pageUrl: string;
+  /** The feed's own URL in each format (rel=self, autodiscovery). */
+  urls: Record<FeedFormat, string>;
+  language: string;
+  /** Newest change among the items; null for an empty feed. */
+  updated: Date | null;
+  hub: string | null;
+  logoUrl: string;
+  siteName: string;
+  siteUrl: string;
+  items: FeedItem[];
+}
+
+/**
+ * `tag:journal.example,2026-11-28:article:123`: a tag URI (RFC 4151) from the site's host, the
+ * day of first publication and the article id, none of which an edit can change. Feed readers
+ * use it to recognise an article they already have, so an update is not shown as a new story.
+ */
+export function articleGuid(site: SiteConfig, article: { id: number; firstPublishedAt: Date | null; createdAt: Date }): string {
+  const host = new URL(site.url).hostname;
+  const day = (article.firstPublishedAt ?? article.createdAt).toISOString().slice(0, 10);
+  return `tag:${host},${day}:article:${article.id}`;
+}
+
+export function presentFeedItem(a: ArticleWithRelations, site: SiteConfig, fullText: boolean): FeedItem {
+  const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
+  const lastChange = a.modifiedAt ?? a.publishedAt ?? published;
+  const image = publicImageUrl(site, a.cover?.url);
+  return {
+    guid: articleGuid(site, a),
+    url: absoluteUrl(site, paths.article(a.slug)),
+    title: a.title,
+    summary: a.lead,
+    contentHtml: fullText ? a.bodyHtml : null,
+    authors: a.authors.map((p) => ({ name: p.name, url: absoluteUrl(site, paths.author(p.slug)) })),
+    categories: [
+      ...(a.section ? [{ term: a.section.slug, label: a.section.name, scheme: absoluteUrl(site, '/rubrique/') }] : []),
+      ...a.tags.map((t) => ({ term: t.slug, label: t.name, scheme: absoluteUrl(site, '/sujet/') })),
+    ],
+    published,
+    updated: lastChange.getTime() > published.getTime() ? lastChange : published,
+    image: image ? { url: image, type: imageType(image), alt: a.cover?.alt ?? '' } : null,
+  };
+}
+
+/** Any date the site's owner held its domain will do in a tag URI; this one is newsdesk's first. */
+const FEED_ID_DATE = '2026';
+
+export interface FeedScopeView { basePath: string; title: string; description: string }
+
+/** The feed around its items: titles, links in every format, the hub, the newest change. */
+export function presentFeed(scope: FeedScopeView, items: FeedItem[], site: SiteConfig, extras: { hub: string | null; logoPath: string }): FeedModel {
+  const isSite = scope.basePath === '/' || scope.basePath === '';
+  const newest = items.reduce<Date | null>((max, i) => (max === null || i.updated > max ? i.updated : max), null);
+  return {
+    id: `tag:${new URL(site.url).hostname},${FEED_ID_DATE}:feed:${isSite ? '/' : scope.basePath}`,
+    title: isSite ? site.name : `${scope.title} — ${site.name}`,
+    description: scope.description || site.tagline,
+    pageUrl: absoluteUrl(site, isSite ? '/' : scope.basePath),
+    urls: {
+      rss: absoluteUrl(site, feedPath(scope.basePath, 'rss')),
+      atom: absoluteUrl(site, feedPath(scope.basePath, 'atom')),
+      json: absoluteUrl(site, feedPath(scope.basePath, 'json')),
+    },
+    language: site.lang,
+    updated: newest,
+    hub: extras.hub,
+    logoUrl: absoluteUrl(site, extras.logoPath),
+    siteName: site.name,
+    siteUrl: site.url + '/',
+    items,
+  };
+}
