@@ -29,7 +29,10 @@ export async function updateArticle(ctx: CommandContext, actor: Actor, input: Up
       if (!input.correctionNote!.trim()) throw new AppError('invalid_input', { fields: { correctionNote: 'Expliquez la correction aux lecteurs.' } });
     }
     const correctionNote = correcting ? input.correctionNote!.trim() : article.correctionNote;
-    const resolved = await resolveArticleFields(tx, ctx.events, input.fields, { articleId: article.id, now, actorId: actorId(actor), correctionNote });
+    // Once an article has been online its address is public: a new title does not move it
+    // unless someone types a new slug on purpose.
+    const fields = !input.fields.slug && article.firstPublishedAt ? { ...input.fields, slug: article.slug } : input.fields;
+    const resolved = await resolveArticleFields(tx, ctx.events, fields, { articleId: article.id, now, actorId: actorId(actor), correctionNote });
     const ok = await updateArticleIfVersion(tx, article.id, article.version, {
       ...resolved.columns,
       correction_note: correctionNote,

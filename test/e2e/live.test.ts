@@ -10,13 +10,15 @@ import { createTestDatabase, DIALECTS, POSTGRES_SKIP, type TestDatabase } from '
 import { BROWSER_MISSING, launchBrowser, screenshot } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { simulateUnpublish, simulateUpdate } from '../support/liveChanges.ts';
+import { articleForm, buildUser, Client } from '../support/newsroom.ts';
+import { findArticleById } from '../../src/db/repos/articles.ts';
 
 /**
  * A reader with the home page open in Chromium while the newsroom publishes: the headline
  * appears in the fil info within 2 s without reload, edits replace it, unpublishing removes it,
  * a breaking item raises a dismissible banner, and a section page offers « N nouveaux articles »
- * instead of moving its list. The newsroom publishes through the publish command in this process,
- * against the same server (the back office will take its place when it lands).
+ * instead of moving its list. The home-page test publishes, edits and unpublishes through the
+ * back office's routes, signed in as an editor; the others call the publish command directly.
  */
 const actor = systemActor('test');
 
@@ -45,6 +47,7 @@ for (const dialect of DIALECTS) {
     let browser: Browser;
     let sectionId: number;
     let otherSectionId: number;
+    let newsroom: Client;
 
     before(async () => {
       db = await createTestDatabase(dialect);
@@ -52,6 +55,9 @@ for (const dialect of DIALECTS) {
       server = await startServer(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', SITE_URL: 'http://localhost' }), { demo: true, port: 0, host: '127.0.0.1' });
       sectionId = (await findSectionBySlug(server.services.db, 'sport'))!.id;
       otherSectionId = (await findSectionBySlug(server.services.db, 'culture'))!.id;
+      const editor = await buildUser(server.services, 'editor');
+      newsroom = new Client(server.app);
+      await newsroom.signIn(editor.email);
       browser = await launchBrowser();
     });
     after(async () => {
@@ -76,13 +82,16 @@ for (const dialect of DIALECTS) {
       const countBefore = await page.locator('.home-fil .fil-list li').count();
       const article = await draft('Le Maroc remporte la Coupe d’Afrique des nations de futsal');
 
+      // Through the back office, as an editor would.
+      const version = async () => String((await findArticleById(server.services.db, article.id))!.version);
       const started = Date.now();
-      await publishArticle(server.services, actor, { articleId: article.id });
+      const published = await newsroom.post(`/admin/articles/${article.id}/publier`, { version: await version() });
+      assert.match(String(published.headers['location']), /ok=publier/);
       const line = page.locator('.home-fil .fil-list li').first();
       await line.locator('a', { hasText: 'Coupe d’Afrique des nations de futsal' }).waitFor({ timeout: 2_000 });
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 2_000, `appeared after ${elapsed} ms`);
-      t.diagnostic(`headline on screen ${elapsed} ms after the publish command was called`);
+      t.diagnostic(`headline on screen ${elapsed} ms after the editor clicked « Publier »`);
 
       // The same markup as the server renders.
       const fresh = await (await fetch(server.address + '/')).text();
@@ -94,12 +103,13 @@ for (const dialect of DIALECTS) {
       assert.match((await page.locator('[aria-live="polite"]').textContent())!, /^Nouvel article, \d{2}:\d{2} : Le Maroc remporte/);
       await screenshot(page, `live-home-${dialect}`);
 
-      await simulateUpdate(server.services, article.id, { title: 'Futsal : le Maroc champion d’Afrique pour la troisième fois' });
+      const edited = await newsroom.post(`/admin/articles/${article.id}`, articleForm({ title: 'Futsal : le Maroc champion d’Afrique pour la troisième fois', sectionId: String(sectionId), version: await version() }));
+      assert.match(String(edited.headers['location']), /ok=enregistre/);
       await line.locator('a', { hasText: 'champion d’Afrique pour la troisième fois' }).waitFor({ timeout: 2_000 });
       assert.equal(await line.getAttribute('data-id'), String(article.id), 'replaced where it was');
       assert.equal(await page.locator(`.home-fil li[data-id="${article.id}"]`).count(), 1);
 
-      await simulateUnpublish(server.services, article.id);
+      await newsroom.post(`/admin/articles/${article.id}/depublier`, { version: await version() });
       await page.locator(`.home-fil li[data-id="${article.id}"]`).waitFor({ state: 'detached', timeout: 2_000 });
       const shifts = await page.evaluate(() => {
         const w = window as unknown as { shiftsOutsideFil: string[]; shiftsInFil: number };
