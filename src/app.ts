@@ -14,6 +14,11 @@ import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
+import { DerivedCache } from './http/site/derivedCache.ts';
+import { ChangeTracker } from './events/changeTracker.ts';
+
+/** Memory for rendered public pages (each process its own; see pageRoute). */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -27,7 +32,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const liveScript = loadScriptAsset('live.ts');
   const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
-  const site: SiteDeps = { db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url, live: { script: liveScript.url, resumeId: live.resumeId } };
+  const site: SiteDeps = {
+    db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
+    live: { script: liveScript.url, resumeId: live.resumeId },
+    pages: new DerivedCache(new ChangeTracker(deps.db), deps.clock, PAGE_CACHE_BYTES),
+  };
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(site),
     logger: deps.logger ?? false,

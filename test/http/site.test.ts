@@ -4,6 +4,9 @@ import * as cheerio from 'cheerio';
 import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildAuthor, buildSection, buildTag } from '../support/factories.ts';
+import { publishArticle } from '../../src/commands/publishArticle.ts';
+import { unpublishArticle } from '../../src/commands/editorialVerbs.ts';
+import { systemActor } from '../../src/commands/context.ts';
 
 const hours = (n: number) => n * 3_600_000;
 
@@ -133,6 +136,22 @@ describeEachDialect('public site pages', (getDb) => {
     assert.equal(css.statusCode, 200);
     assert.match(css.headers['cache-control'] as string, /immutable/);
     assert.ok(css.body.length < 30_000, 'small CSS');
+  });
+
+  test('kept pages follow events and time: a publication, an unpublication, an embargo ending', async () => {
+    const before = await t.app.inject('/');
+    assert.ok(!before.body.includes('Dépêche de dernière minute'));
+    const a = await buildArticle(t.ctx, { title: 'Dépêche de dernière minute', slug: 'depeche', sectionId: sport.id, status: 'draft' });
+    assert.ok(!(await t.app.inject('/')).body.includes('Dépêche de dernière minute'), 'a draft changes nothing');
+    await publishArticle(t.ctx, systemActor('test'), { articleId: a.id });
+    assert.ok((await t.app.inject('/')).body.includes('Dépêche de dernière minute'), 'the publish event renews the kept page');
+    await unpublishArticle(t.ctx, systemActor('test'), { articleId: a.id });
+    assert.ok(!(await t.app.inject('/rubrique/sport')).body.includes('Dépêche de dernière minute'));
+    assert.ok(!(await t.app.inject('/')).body.includes('Dépêche de dernière minute'));
+    await buildArticle(t.ctx, { title: 'Sous embargo jusqu’à midi', slug: 'embargo', sectionId: sport.id, publishedAt: new Date(t.clock.now().getTime() + 30_000) });
+    assert.ok(!(await t.app.inject('/')).body.includes('Sous embargo'), 'not before its time');
+    t.clock.advance(61_000);
+    assert.ok((await t.app.inject('/')).body.includes('Sous embargo'), 'a kept page lasts a minute at most');
   });
 
   test('teardown', async () => { await t.app.close(); });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
-import { sendPage } from './context.ts';
+import { pageRoute } from './context.ts';
 import { findPublishedBySlug, listPublished, listRelated, wasWithdrawn } from '../../db/repos/articles.ts';
 import { groupFilInfo, presentArticle, presentTeaser } from '../../presenters/article.ts';
 import { shareLinks } from '../../presenters/share.ts';
@@ -13,7 +13,7 @@ import { articleHead } from './pageHeads.ts';
 const params = z.object({ slug: z.string().min(1).max(300) });
 
 export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/articles/:slug', async (request, reply) => {
+  app.get('/articles/:slug', pageRoute(deps, async (request) => {
     const parsed = params.safeParse(request.params);
     if (!parsed.success) throw new AppError('not_found');
     const { slug } = parsed.data;
@@ -34,7 +34,7 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       related: related.map((a) => presentTeaser(a, deps.site)),
       filInfo: groupFilInfo(latest.items, now, deps.site),
     });
-    return sendPage(deps, reply, {
+    return ({
       title: page.seoTitle,
       description: page.description,
       canonicalPath: page.url,
@@ -45,5 +45,5 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       surrogateKeys: [`article:${article.id}`, 'fil-info'],
       live: {},
     });
-  });
+  }));
 }

@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DerivedCache } from './derivedCache.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { SiteConfig } from '../../config.ts';
@@ -13,7 +14,12 @@ export interface SiteDeps {
   stylesheet: string;
   /** The live fil info script and where a page's copy of the fil info resumes from (absent: no live updates). */
   live?: { script: string; resumeId(): Promise<number> };
+  /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
+  pages?: DerivedCache;
 }
+
+export type PageSpec = PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string } };
+export interface RenderedPage { status: number; body: string; surrogateKeys: string[] }
 
 /** How long a CDN or the browser may keep a public page, and serve it stale while refetching. */
 export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
@@ -22,7 +28,7 @@ export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revali
  * Renders a public page inside the layout, with cache headers and surrogate keys (`home`,
  * `article:12`, `section:sport`) so a CDN or the page cache can purge precisely.
  */
-export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string } }): Promise<FastifyReply> {
+export async function renderPage(deps: SiteDeps, page: PageSpec): Promise<RenderedPage> {
   const [sections, since] = await Promise.all([listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null]);
   const body = layout({
     site: deps.site,
@@ -31,10 +37,36 @@ export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageSh
     ...(deps.live && since !== null ? { live: { script: deps.live.script, since, ...(page.live?.section ? { section: page.live.section } : {}) } } : {}),
     sections: sections.map((s) => ({ name: s.name, url: paths.section(s.slug), current: s.slug === page.currentSection })),
   }, page);
-  const status = page.status ?? 200;
-  reply.code(status).type('text/html; charset=utf-8')
-    .header('Cache-Control', status >= 500 ? 'no-store' : PUBLIC_CACHE)
-    .header('Surrogate-Key', page.surrogateKeys.join(' '));
-  return reply.send(body);
+  return { status: page.status ?? 200, body, surrogateKeys: page.surrogateKeys };
+}
+
+export function sendRendered(reply: FastifyReply, page: RenderedPage): FastifyReply {
+  return reply.code(page.status).type('text/html; charset=utf-8')
+    .header('Cache-Control', page.status >= 500 ? 'no-store' : PUBLIC_CACHE)
+    .header('Surrogate-Key', page.surrogateKeys.join(' '))
+    .send(page.body);
+}
+
+export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageSpec): Promise<FastifyReply> {
+  return sendRendered(reply, await renderPage(deps, page));
+}
+
+/** How long a rendered page may be served without any event: « Hier », embargoes ending. */
+const PAGE_TTL_MS = 60_000;
+
+/**
+ * A public page route whose HTML is kept (per URL) until an event changes the public articles or
+ * the sections, tags and authors, or a minute passes. A request for a kept page costs one
+ * `max(id)` query. Errors (404, 410) are never kept.
+ */
+export function pageRoute(deps: SiteDeps, build: (request: FastifyRequest) => Promise<PageSpec>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    if (!deps.pages) return sendRendered(reply, await renderPage(deps, await build(request)));
+    const rendered = await deps.pages.get(`page:${request.url}`, ['articles', 'taxonomy'], async () => {
+      const page = await renderPage(deps, await build(request));
+      return { value: page, bytes: page.body.length * 2, validUntil: new Date(deps.clock.now().getTime() + PAGE_TTL_MS) };
+    });
+    return sendRendered(reply, rendered);
+  };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SiteDeps } from './context.ts';
-import { sendPage } from './context.ts';
+import { pageRoute } from './context.ts';
 import { listPublished } from '../../db/repos/articles.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import { groupFilInfo, presentTeaser } from '../../presenters/article.ts';
@@ -11,7 +11,7 @@ import { homeHead } from './pageHeads.ts';
 export const FIL_INFO_SIZE = 15;
 
 export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/', async (_request, reply) => {
+  app.get('/', pageRoute(deps, async () => {
     const now = deps.clock.now();
     const { db, site } = deps;
     const [featured, latest, sections] = await Promise.all([
@@ -34,7 +34,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       filInfo: groupFilInfo(latest.items, now, site),
       sectionBlocks: blocks,
     });
-    return sendPage(deps, reply, {
+    return ({
       title: site.name,
       description: site.tagline,
       canonicalPath: '/',
@@ -44,5 +44,5 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       surrogateKeys: ['home', 'fil-info'],
       live: {},
     });
-  });
+  }));
 }

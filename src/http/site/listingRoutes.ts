@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
-import { sendPage } from './context.ts';
+import { pageRoute } from './context.ts';
 import { listPublished } from '../../db/repos/articles.ts';
 import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../../db/repos/taxonomy.ts';
 import { presentTeaser, truncate } from '../../presenters/article.ts';
@@ -43,7 +43,7 @@ const resolvers: Record<string, Resolver> = {
 /** Section, tag and author pages: one handler, three ways to find what to list. */
 export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
   for (const [route, resolve] of Object.entries(resolvers)) {
-    app.get(route, async (request, reply) => {
+    app.get(route, pageRoute(deps, async (request) => {
       const parsed = params.safeParse(request.params);
       if (!parsed.success) throw new AppError('not_found');
       const page = parsePage(request.query);
@@ -59,7 +59,7 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
       const heading = listing.kind === 'Auteur' ? `Articles de ${listing.title}` : listing.title;
       const description = truncate(listing.description || `Tous les articles : ${listing.title}.`, 200);
       const canonicalPath = page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath;
-      return sendPage(deps, reply, {
+      return ({
         title: page > 1 ? `${heading} (page ${page})` : heading,
         description,
         canonicalPath,
@@ -70,6 +70,6 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
         // Section pages offer « N nouveaux articles » rather than moving the list.
         ...(listing.currentSection ? { live: { section: listing.currentSection } } : {}),
       });
-    });
+    }));
   }
 }
