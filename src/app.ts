@@ -6,6 +6,7 @@ import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
 import { frameworkErrorHandler, installErrorHandling } from './http/middleware/errors.ts';
+import { stripNulCharacters } from './http/middleware/stripNul.ts';
 import { assetsRoute, loadAsset, loadScriptAsset } from './http/site/assetsRoute.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The CSRF secret lives in its own HttpOnly cookie; forms send the token as `_csrf`, scripts as a header.
   await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
   installErrorHandling(app, site);
+  stripNulCharacters(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
