@@ -7,6 +7,8 @@ import { assetsRoute, loadAsset } from './http/site/assetsRoute.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
+import { searchRoute } from './http/site/searchRoute.ts';
+import { apiSearchRoute } from './http/api/searchRoute.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -40,6 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
+  const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
+  searchRoute(app, searchDeps);
+  apiSearchRoute(app, searchDeps);
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

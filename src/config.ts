@@ -23,6 +23,7 @@ const envSchema = z.object({
   LEGAL_PUBLISHER: z.string().default('Société éditrice SARL, adresse du siège (à configurer)'),
   LEGAL_HOST: z.string().default('Hébergeur, adresse (à configurer)'),
   LEGAL_REGISTRATION: z.string().default('Dépôt légal et autorisation de publication (à configurer)'),
+  SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce.number().positive().max(100_000).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +48,8 @@ export interface Config {
   database: DatabaseTarget;
   site: SiteConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
+  search: { halfLifeDays: number };
 }
 
 /** Reads `sqlite:path`, `file:path`, a bare path, or a postgres:// URL. */
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {
       url: e.SITE_URL.replace(/\/+$/, ''),
       name: e.SITE_NAME,

@@ -5,6 +5,7 @@ import { systemClock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
 import { createServices } from './services.ts';
+import { ensureSearchIndex } from './search/indexer.ts';
 
 export interface ServeOptions { demo: boolean; port?: number; host?: string }
 
@@ -15,6 +16,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const services = createServices(config, handle, systemClock);
+  const indexed = await ensureSearchIndex(handle.db, services.search);
+  if (indexed > 0) console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
     if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);

@@ -2,6 +2,9 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle, Db, DialectInfo } from './db/database.ts';
 import type { Clock } from './domain/clock.ts';
 import { EventSink } from './events/eventSink.ts';
+import type { SearchProvider } from './search/provider.ts';
+import { searchProviderFor } from './search/providers.ts';
+import { searchIndexProcessor } from './search/indexProcessor.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -13,10 +16,13 @@ export interface Services {
   dialect: DialectInfo;
   clock: Clock;
   events: EventSink;
+  search: SearchProvider;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
   const events = new EventSink();
+  const search = searchProviderFor(handle.dialect);
   // Inline processors (search index, entity tags…) register here, in the order they must run.
-  return { config, db: handle.db, dialect: handle.dialect, clock, events };
+  events.register(searchIndexProcessor(search));
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, search };
 }

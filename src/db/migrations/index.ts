@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_0001_initial.ts';
+import * as search from './20261128_0003_search.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -7,6 +8,7 @@ import * as initial from './20261128_0001_initial.ts';
  */
 const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
+  '20261128_0003_search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,131 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Queryable } from '../../database.ts';
+import type { Database } from '../../schema.ts';
+import { toTsQuery } from '../../../search/matchExpressions.ts';
+import {
+  FIELD_WEIGHTS, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
+  type SearchProvider, type SearchResultPage,
+} from '../../../search/provider.ts';
+import { newsroomFilter, publicFilter } from './filters.ts';
+
+/**
+ * The search index on PostgreSQL: one tsvector per article with a GIN index (migration
+ * 20261128_0003). The tsvector is written as a literal from the normalised terms, not through
+ * `to_tsvector`, so PostgreSQL's parser and dictionaries never re-interpret them: the terms
+ * are exactly SQLite's. Title, lead and body carry weights A, B and C.
+ */
+type SearchTables = { search_documents: { article_id: number; document: string } };
+
+const pgdb = (db: Queryable) => db.withTables<SearchTables>();
+
+/** PostgreSQL's limit for a position; later words share it (they still match, phrases aside). */
+const MAX_POSITION = 16383;
+
+const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
+ * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
+ */
+export function tsvectorLiteral(doc: IndexDocument): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
+    for (const term of terms) {
+      position = Math.min(position + 1, MAX_POSITION);
+      let list = positions.get(term);
+      if (!list) positions.set(term, list = []);
+      // PostgreSQL keeps 256 positions per lexeme; more would only be dropped on input.
+      if (list.length < 256) list.push(`${position}${weight}`);
+    }
+    position++;
+  };
+  add(doc.title, 'A');
+  add(doc.lead, 'B');
+  add(doc.body, 'C');
+  return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
+}
+
+// ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
+const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
+
+interface Run {
+  tsquery: string;
+  filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
+  dateColumn: ReturnType<typeof sql>;
+  request: PublicSearchRequest | NewsroomSearchRequest;
+}
+
+async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
+  const query = sql`${r.tsquery}::tsquery`;
+  const base = pgdb(db).selectFrom('search_documents')
+    .innerJoin('articles', 'articles.id', 'search_documents.article_id')
+    .where(sql<SqlBool>`search_documents.document @@ ${query}`)
+    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
+  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn})) / 86400.0)`;
+  const score = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], search_documents.document, ${query}) * power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
+  let page = base.select(['articles.id as id', score.as('score')]);
+  page = r.request.sort === 'date'
+    ? page.orderBy(r.dateColumn, 'desc').orderBy('articles.id', 'desc')
+    : page.orderBy('score', 'desc').orderBy('articles.id', 'desc');
+  const [rows, count] = await Promise.all([
+    page.limit(r.request.limit).offset(r.request.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total: Number(count.n) };
+}
+
+export const postgresSearch: SearchProvider = {
+  dialect: 'postgres',
+
+  async upsert(db, docs: IndexDocument[]) {
+    if (docs.length === 0) return;
+    await pgdb(db).insertInto('search_documents')
+      .values(docs.map((d) => ({ article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never })))
+      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ document: eb.ref('excluded.document') })))
+      .execute();
+  },
+
+  async remove(db, articleId) {
+    await pgdb(db).deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+  },
+
+  async has(db, articleId) {
+    return (await pgdb(db).selectFrom('search_documents').select('article_id').where('article_id', '=', articleId).executeTakeFirst()) !== undefined;
+  },
+
+  async count(db) {
+    const row = await pgdb(db).selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  async removeOrphans(db) {
+    // The foreign key cascades deletes; this only matters for rows written around it.
+    await pgdb(db).deleteFrom('search_documents')
+      .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+  },
+
+  async clear(db) {
+    await sql`TRUNCATE search_documents`.execute(db);
+  },
+
+  async optimize(db) {
+    await sql`ANALYZE search_documents`.execute(db);
+  },
+
+  async sizeInBytes(db) {
+    const row = await sql<{ bytes: string }>`SELECT pg_total_relation_size('search_documents') AS bytes`.execute(db);
+    return Number(row.rows[0]?.bytes ?? 0);
+  },
+
+  async searchPublic(db, request: PublicSearchRequest) {
+    return run(db, { tsquery: toTsQuery(request.query), filter: publicFilter(request), dateColumn: sql.ref('articles.published_at'), request });
+  },
+
+  async searchNewsroom(db, request: NewsroomSearchRequest) {
+    return run(db, {
+      tsquery: toTsQuery(request.query), filter: newsroomFilter(request.visibility),
+      dateColumn: sql`coalesce(articles.published_at, articles.updated_at)`, request,
+    });
+  },
+};
