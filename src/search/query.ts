@@ -43,9 +43,10 @@ function wordsOf(segment: string): Word[] {
 
 /** Parses any string into clauses; a query of stop words only gives no clause at all. */
 export function parseQuery(raw: string): ParsedQuery {
-  const text = raw.trim().slice(0, MAX_QUERY_CHARS);
+  const head = raw.slice(0, MAX_QUERY_CHARS);
+  const text = head.trim();
   // The last word is a prefix when the query ends on it (no space or closing quote after it).
-  const endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(text);
+  const endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(head);
   const segments: { phrase: boolean; words: Word[] }[] = [];
   let inPhrase = false;
   for (const part of text.split(QUOTES)) {
