@@ -1,4 +1,4 @@
-import { tokenize, type TextToken } from './normalize.ts';
+import { tokenize, tokens, type TextToken } from './normalize.ts';
 import type { HighlightSet } from './query.ts';
 
 /*
@@ -39,22 +39,39 @@ export function highlightText(text: string, set: HighlightSet): string {
 
 /**
  * About `words` words of `text` around the densest group of matches, escaped and marked, with
- * « … » where it was cut; null when nothing in `text` matches.
+ * « … » where it was cut; null when nothing in `text` matches. Reading stops as soon as a window
+ * holds every term of the query, so a long article costs little when it matches early.
  */
 export function snippet(text: string, set: HighlightSet, words = 32): string | null {
-  const tokens = tokenize(text);
-  const hits = tokens.flatMap((t, i) => (matches(t, set) ? [i] : []));
-  if (hits.length === 0) return null;
-  let best = { start: 0, score: -1 };
-  // A long article can match hundreds of times: the first matches are enough to pick a window.
-  for (const h of hits.slice(0, 100)) {
-    const start = Math.max(0, h - 4);
-    const distinct = new Set(hits.filter((i) => i >= start && i < start + words).map((i) => tokens[i]!.term));
-    if (distinct.size > best.score) best = { start, score: distinct.size };
+  const all = set.terms.size + (set.prefixes.length ? 1 : 0);
+  const seen: TextToken[] = [];
+  const hits: number[] = [];
+  // Slide a window of `words` tokens over the matches, keeping the one with the most distinct terms.
+  let best = { start: 0, score: 0 };
+  const inWindow = new Map<string, number>();
+  let tail = 0;
+  for (const token of tokens(text)) {
+    seen.push(token);
+    if (best.score >= all && seen.length >= best.start + words) break;
+    if (!matches(token, set)) continue;
+    const at = seen.length - 1;
+    hits.push(at);
+    inWindow.set(token.term!, (inWindow.get(token.term!) ?? 0) + 1);
+    while (at - hits[tail]! >= words - 4) {
+      const old = seen[hits[tail]!]!.term!;
+      const n = inWindow.get(old)! - 1;
+      if (n === 0) inWindow.delete(old); else inWindow.set(old, n);
+      tail++;
+    }
+    if (inWindow.size > best.score) best = { start: Math.max(0, hits[tail]! - 4), score: inWindow.size };
   }
-  const first = tokens[best.start]!;
-  const last = tokens[Math.min(tokens.length, best.start + words) - 1]!;
-  const from = best.start === 0 ? 0 : first.start;
-  const to = best.start + words >= tokens.length ? text.length : last.end;
-  return `${from > 0 ? '… ' : ''}${render(text, tokens, set, from, to)}${to < text.length ? ' …' : ''}`;
+  if (hits.length === 0) return null;
+  const end = Math.min(seen.length, best.start + words);
+  const from = best.start === 0 ? 0 : seen[best.start]!.start;
+  const last = seen[end - 1]!;
+  const complete = end === seen.length && text.slice(last.end).search(WORD_CHAR) === -1;
+  const to = complete ? text.length : last.end;
+  return `${from > 0 ? '… ' : ''}${render(text, seen.slice(best.start, end), set, from, to)}${to < text.length ? ' …' : ''}`;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -38,25 +38,26 @@ export function foldWord(word: string): string {
     .normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+interface WordForms { term: string; folded: string }
+
 // Stemming is the costly step and words repeat a lot: a bounded cache makes reindexing fast.
-const cache = new Map<string, string | null>();
+const cache = new Map<string, WordForms | null>();
 const CACHE_LIMIT = 100_000;
 
-/** The index form of one written word, or null for a stop word or an empty token. */
-export function normalizeWord(word: string): string | null {
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached;
-  const result = computeTerm(word);
+function forms(word: string): WordForms | null {
+  let result = cache.get(word);
+  if (result !== undefined) return result;
+  const folded = foldWord(word).slice(0, MAX_TOKEN_LENGTH);
+  // Only Latin words are stemmed: numbers, codes (« co2 ») and other scripts are kept whole.
+  result = folded === '' || STOP_WORDS.has(folded) ? null : { term: LETTERS_ONLY.test(folded) ? stemmer(folded) : folded, folded };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
   return result;
 }
 
-function computeTerm(word: string): string | null {
-  const folded = foldWord(word).slice(0, MAX_TOKEN_LENGTH);
-  if (folded === '' || STOP_WORDS.has(folded)) return null;
-  // Only Latin words are stemmed: numbers, codes (« co2 ») and other scripts are kept whole.
-  return LETTERS_ONLY.test(folded) ? stemmer(folded) : folded;
+/** The index form of one written word, or null for a stop word or an empty token. */
+export function normalizeWord(word: string): string | null {
+  return forms(word)?.term ?? null;
 }
 
 /** A word of a text with where it stands, for highlighting. */
@@ -70,14 +71,17 @@ export interface TextToken {
   term: string | null;
 }
 
+/** The words of `text` one by one, with offsets and index terms: callers may stop early. */
+export function* tokens(text: string): Generator<TextToken> {
+  for (const m of text.matchAll(WORD)) {
+    const f = forms(m[0]);
+    yield { start: m.index, end: m.index + m[0].length, folded: f?.folded ?? '', term: f?.term ?? null };
+  }
+}
+
 /** Every word of `text` with its offsets and its index term. */
 export function tokenize(text: string): TextToken[] {
-  const tokens: TextToken[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const term = normalizeWord(m[0]);
-    tokens.push({ start: m.index, end: m.index + m[0].length, folded: term === null ? '' : foldWord(m[0]).slice(0, MAX_TOKEN_LENGTH), term });
-  }
-  return tokens;
+  return [...tokens(text)];
 }
 
 /** The index terms of `text`, in order, stop words left out: what the index stores. */

@@ -64,15 +64,17 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
     .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn})) / 86400.0)`;
   const score = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], search_documents.document, ${query}) * power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  let page = base.select(['articles.id as id', score.as('score')]);
+  // The total comes with the page (a window count over the same matches): one query, not two.
+  let page = base.select(['articles.id as id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
   page = r.request.sort === 'date'
     ? page.orderBy(r.dateColumn, 'desc').orderBy('articles.id', 'desc')
     : page.orderBy('score', 'desc').orderBy('articles.id', 'desc');
-  const [rows, count] = await Promise.all([
-    page.limit(r.request.limit).offset(r.request.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total: Number(count.n) };
+  const rows = await page.limit(r.request.limit).offset(r.request.offset).execute();
+  // Past the last page no row carries the total: count on its own, for this rare case only.
+  const total = rows.length > 0 ? Number(rows[0]!.total)
+    : r.request.offset === 0 ? 0
+    : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total };
 }
 
 export const postgresSearch: SearchProvider = {

@@ -34,15 +34,19 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   const { title, lead, body } = FIELD_WEIGHTS;
   const ageDays = sql`max(0, julianday(${r.request.now.toISOString()}) - julianday(${r.dateColumn}))`;
   const score = sql<number>`(-bm25(search_fts, ${title}, ${lead}, ${body})) * pow(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  let page = base.select(['articles.id as id', score.as('score')]);
+  // The total comes with the page (a window count over the same matches): one query, not two.
+  // bm25() cannot be evaluated inside a window query, so the matches are scored in a subquery.
+  const scored = base.select(['articles.id as id', score.as('score'), sql<string>`${r.dateColumn}`.as('at')]);
+  let page = fts(db).selectFrom(scored.as('m')).select(['m.id', 'm.score', sql<number>`count(*) over ()`.as('total')]);
   page = r.request.sort === 'date'
-    ? page.orderBy(r.dateColumn, 'desc').orderBy('articles.id', 'desc')
-    : page.orderBy('score', 'desc').orderBy('articles.id', 'desc');
-  const [rows, count] = await Promise.all([
-    page.limit(r.request.limit).offset(r.request.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total: Number(count.n) };
+    ? page.orderBy('m.at', 'desc').orderBy('m.id', 'desc')
+    : page.orderBy('m.score', 'desc').orderBy('m.id', 'desc');
+  const rows = await page.limit(r.request.limit).offset(r.request.offset).execute();
+  // Past the last page no row carries the total: count on its own, for this rare case only.
+  const total = rows.length > 0 ? Number(rows[0]!.total)
+    : r.request.offset === 0 ? 0
+    : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total };
 }
 
 export const sqliteSearch: SearchProvider = {
