@@ -11,6 +11,11 @@ export function toIndexDocument(source: IndexSource): IndexDocument {
     title: indexTerms(source.title),
     lead: indexTerms(source.lead),
     body: indexTerms(htmlToText(source.bodyHtml)),
+    status: source.status,
+    sectionId: source.sectionId,
+    createdAt: source.createdAt,
+    publishedAt: source.publishedAt,
+    deletedAt: source.deletedAt,
   };
 }
 

@@ -8,6 +8,7 @@ import type { ParsedQuery } from './query.ts';
  * TypeScript (search/normalize.ts), so matching is the same on both; they differ only in how
  * they store terms and rank matches. Every article is indexed whatever its status: readers'
  * searches apply the public read scope at query time, newsroom searches a caller-given filter.
+ * Both take the MAX_CANDIDATES most recent matches allowed, then rank them (or sort by date).
  */
 export interface SearchProvider {
   readonly dialect: 'sqlite' | 'postgres';
@@ -32,13 +33,29 @@ export interface SearchProvider {
   searchNewsroom(db: Queryable, request: NewsroomSearchRequest): Promise<SearchResultPage>;
 }
 
-/** One article's index terms, per field: the output of `indexTerms`. */
+/**
+ * One article's index terms, per field (the output of `indexTerms`), and the facts the index
+ * keeps beside them so that it can pick the most recent matches without reading every article.
+ * The article row stays the authority: readers' results are filtered through it again.
+ */
 export interface IndexDocument {
   articleId: number;
   title: string[];
   lead: string[];
   body: string[];
+  status: ArticleStatus;
+  sectionId: number | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+  deletedAt: Date | null;
 }
+
+/**
+ * A query ranks at most this many matches: the most recent ones. Ranking multiplies relevance
+ * by recency, so an older match rarely ranks first, and the cap bounds the cost of a query that
+ * matches half the archive. It is also the deepest a reader can page (50 pages of 20).
+ */
+export const MAX_CANDIDATES = 1000;
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -81,7 +98,13 @@ export interface NewsroomSearchRequest extends BaseRequest {
 
 export interface SearchHit { articleId: number; score: number }
 
-export interface SearchResultPage { hits: SearchHit[]; total: number }
+export interface SearchResultPage {
+  hits: SearchHit[];
+  /** Matches, counted up to MAX_CANDIDATES. */
+  total: number;
+  /** False when there were more matches than MAX_CANDIDATES (« plus de 1 000 résultats »). */
+  totalIsExact: boolean;
+}
 
 /** Column weights: a word in the title counts more than in the lead, which counts more than in the body. */
 export const FIELD_WEIGHTS = { title: 10, lead: 4, body: 1 } as const;

@@ -5,12 +5,12 @@ import { loadPublicResults } from '../db/repos/search/documents.ts';
 import { findSectionBySlug, type Section } from '../db/repos/taxonomy.ts';
 import { AppError } from '../errors.ts';
 import { endOfDay, startOfDay } from './dateRange.ts';
-import type { Ranking, SearchProvider, SearchSort } from './provider.ts';
+import { MAX_CANDIDATES, type Ranking, type SearchProvider, type SearchSort } from './provider.ts';
 import { isSearchable, parseQuery, type ParsedQuery } from './query.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
-/** Nobody reads past the thousandth result; the bound keeps every page cheap. */
-export const MAX_SEARCH_PAGE = 50;
+/** As deep as the ranked matches go (the 1,000 most recent): 50 pages. */
+export const MAX_SEARCH_PAGE = MAX_CANDIDATES / SEARCH_PAGE_SIZE;
 
 export interface ReaderSearchDeps {
   db: Db;
@@ -36,6 +36,8 @@ export interface ReaderSearchResult {
   section: Section | null;
   articles: ArticleWithRelations[];
   total: number;
+  /** False when `total` is only a lower bound (more matches than are ranked). */
+  totalIsExact: boolean;
   page: number;
   pageCount: number;
 }
@@ -51,10 +53,10 @@ export async function searchForReaders(deps: ReaderSearchDeps, params: ReaderSea
     throw new AppError('invalid_search', { fields: { du: 'La date de début est après la date de fin.' } });
   }
   const query = parseQuery(params.q);
-  const empty = { query, section, articles: [], total: 0, page: params.page, pageCount: 1 };
+  const empty = { query, section, articles: [], total: 0, totalIsExact: true, page: params.page, pageCount: 1 };
   if (!isSearchable(query)) return empty;
   const now = deps.clock.now();
-  const { hits, total } = await deps.search.searchPublic(deps.db, {
+  const { hits, total, totalIsExact } = await deps.search.searchPublic(deps.db, {
     query, now, sort: params.sort, ranking: deps.ranking,
     limit: SEARCH_PAGE_SIZE, offset: (params.page - 1) * SEARCH_PAGE_SIZE,
     ...(section ? { sectionId: section.id } : {}),
@@ -63,5 +65,5 @@ export async function searchForReaders(deps: ReaderSearchDeps, params: ReaderSea
   });
   const articles = await loadPublicResults(deps.db, hits.map((h) => h.articleId), now);
   const pageCount = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)));
-  return { ...empty, articles, total, pageCount };
+  return { ...empty, articles, total, totalIsExact, pageCount };
 }

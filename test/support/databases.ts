@@ -32,6 +32,9 @@ if (postgresProblem) {
   process.stderr.write(message);
 }
 
+/** Why the PostgreSQL half is skipped, or false when it runs (for tests that need both at once). */
+export const POSTGRES_SKIP: string | false = postgresProblem ? `PostgreSQL unreachable: ${postgresProblem}` : false;
+
 export interface TestDatabase {
   dialect: DialectName;
   handle: DatabaseHandle;

@@ -6,26 +6,44 @@ import { isPostgres } from './dialect.ts';
  * stemmed), so neither engine's own language processing is used:
  * - SQLite: an FTS5 table with the `ascii` tokenizer (it splits on spaces only, as our terms
  *   have no ASCII punctuation), contentless (terms only, no copy of the text) with deletes
- *   allowed; the rowid is the article id.
- * - PostgreSQL: a tsvector per article written from the same terms, with a GIN index.
+ *   allowed. Its rowid is a recency key (publication minute, then article id), so that the most
+ *   recent matches come first straight from the index; `search_keys` remembers each article's key.
+ * - PostgreSQL: a tsvector per article written from the same terms, with a GIN index, and beside
+ *   it the status, section and dates that readers' searches filter and sort on. A low
+ *   toast_tuple_target moves the tsvectors out of line, so scanning matches reads narrow rows.
  * The index starts empty: the application fills it (`newsdesk reindex`, or on start-up).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await db.schema.createTable('search_documents')
-      .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
-      .addColumn('document', sql`tsvector`, (c) => c.notNull())
-      .execute();
+    await sql`CREATE TABLE search_documents (
+      article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+      document tsvector NOT NULL,
+      status varchar(20) NOT NULL,
+      section_id integer,
+      published_at timestamptz,
+      deleted_at timestamptz,
+      sort_at timestamptz NOT NULL
+    ) WITH (toast_tuple_target = 128)`.execute(db);
+    await sql`ALTER TABLE search_documents ALTER COLUMN document SET STORAGE EXTERNAL`.execute(db);
     await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document)`.execute(db);
+    await db.schema.createIndex('search_documents_sort_idx').on('search_documents').columns(['sort_at']).execute();
     return;
   }
   await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
     title, lead, body,
     content = '', contentless_delete = 1, tokenize = 'ascii'
   )`.execute(db);
+  await db.schema.createTable('search_keys')
+    .addColumn('article_id', 'integer', (c) => c.primaryKey())
+    .addColumn('fts_rowid', 'integer', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) await db.schema.dropTable('search_documents').ifExists().execute();
-  else await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+  if (isPostgres(db)) {
+    await db.schema.dropTable('search_documents').ifExists().execute();
+    return;
+  }
+  await db.schema.dropTable('search_keys').ifExists().execute();
+  await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
 }

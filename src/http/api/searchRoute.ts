@@ -8,7 +8,9 @@ import { searchForReaders } from '../../search/readerSearch.ts';
 
 /**
  * GET /api/search: the readers' search as JSON, with the page's parameters
- * (q, rubrique, du, au, tri, page) → `{ items, total, page }`; bad parameters → 400 JSON.
+ * (q, rubrique, du, au, tri, page) → `{ items, total, totalIsExact, page, pageCount }`; bad
+ * parameters → 400 JSON. `totalIsExact` is false when more than 1,000 articles match (only the
+ * 1,000 most recent are ranked).
  */
 export function apiSearchRoute(app: FastifyInstance, deps: SearchDeps): void {
   app.get('/api/search', async (request, reply) => {
@@ -17,6 +19,6 @@ export function apiSearchRoute(app: FastifyInstance, deps: SearchDeps): void {
     const set = highlightSet(result.query);
     const items = result.articles.map((a) => searchResultJson(presentSearchResult(a, set, deps.site), deps.site));
     return reply.header('Cache-Control', PUBLIC_CACHE).header('Surrogate-Key', 'search')
-      .send({ items, total: result.total, page: result.page, pageCount: result.pageCount });
+      .send({ items, total: result.total, totalIsExact: result.totalIsExact, page: result.page, pageCount: result.pageCount });
   });
 }

@@ -32,6 +32,7 @@ export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
       filtered,
       results: result.articles.map((a) => presentSearchResult(a, set, deps.site)),
       total: result.total,
+      totalIsExact: result.totalIsExact,
       page: result.page,
       pageCount: result.pageCount,
       links: {

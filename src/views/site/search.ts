@@ -12,6 +12,7 @@ export interface SearchPageModel {
   filtered: boolean;
   results: SearchResultView[];
   total: number;
+  totalIsExact: boolean;
   page: number;
   pageCount: number;
   links: { prev: string | null; next: string | null; withoutFilters: string; firstPage: string };
@@ -51,7 +52,7 @@ export function searchView(m: SearchPageModel): string {
 function resultsBlock(m: SearchPageModel): string {
   if (m.results.length === 0) return emptyState(m);
   return html`<section class="search-results" aria-labelledby="search-count">
-  <h2 id="search-count" class="search-count">${m.total} résultat${m.total > 1 ? 's' : ''} pour « ${m.form.q} »!${m.page > 1 ? html` · page ${m.page}` : ''}</h2>
+  <h2 id="search-count" class="search-count">${m.totalIsExact ? '' : 'Plus de '}${m.total.toLocaleString('fr-FR')} résultat${m.total > 1 ? 's' : ''} pour « ${m.form.q} »!${m.page > 1 ? html` · page ${m.page}` : ''}</h2>
   <ol class="search-list">
     !${m.results.map((r) => html`<li class="search-result">
       <article>

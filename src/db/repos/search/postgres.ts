@@ -3,7 +3,7 @@ import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
 import { toTsQuery } from '../../../search/matchExpressions.ts';
 import {
-  FIELD_WEIGHTS, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
+  FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
 } from '../../../search/provider.ts';
 import { newsroomFilter, publicFilter } from './filters.ts';
@@ -12,11 +12,18 @@ import { newsroomFilter, publicFilter } from './filters.ts';
  * The search index on PostgreSQL: one tsvector per article with a GIN index (migration
  * 20261128_0003). The tsvector is written as a literal from the normalised terms, not through
  * `to_tsvector`, so PostgreSQL's parser and dictionaries never re-interpret them: the terms
- * are exactly SQLite's. Title, lead and body carry weights A, B and C.
+ * are exactly SQLite's. Title, lead and body carry weights A, B and C. Beside it, the article's
+ * status, section and dates let a query pick its most recent matches from this table alone.
  */
-type SearchTables = { search_documents: { article_id: number; document: string } };
+type SearchTables = {
+  search_documents: {
+    article_id: number; document: string; status: string; section_id: number | null;
+    published_at: string | null; deleted_at: string | null; sort_at: string;
+  };
+};
 
 const pgdb = (db: Queryable) => db.withTables<SearchTables>();
+type DocsEb = ExpressionBuilder<Database & SearchTables, 'search_documents'>;
 
 /** PostgreSQL's limit for a position; later words share it (they still match, phrases aside). */
 const MAX_POSITION = 16383;
@@ -51,30 +58,74 @@ const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEI
 
 interface Run {
   tsquery: string;
+  /** What the index's own columns can tell (fast, before any join). */
+  prefilter: (eb: DocsEb) => Expression<SqlBool>;
+  /** The authority: the filter on `articles` (the public read scope, or the newsroom's). */
   filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
+  /** Whether `filter` must apply before the cap (it narrows beyond what the prefilter knows). */
+  filterBeforeCap: boolean;
   dateColumn: ReturnType<typeof sql>;
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
 
 async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   const query = sql`${r.tsquery}::tsquery`;
-  const base = pgdb(db).selectFrom('search_documents')
-    .innerJoin('articles', 'articles.id', 'search_documents.article_id')
+  // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
+  // the index table alone: the GIN index finds them, narrow rows make sorting them cheap.
+  let recent = pgdb(db).selectFrom('search_documents')
+    .select(['search_documents.article_id', 'search_documents.document', 'search_documents.sort_at'])
     .where(sql<SqlBool>`search_documents.document @@ ${query}`)
-    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
+    .where((eb) => r.prefilter(eb));
+  if (r.filterBeforeCap) {
+    recent = recent.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
+      .whereRef('articles.id', '=', 'search_documents.article_id')
+      .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
+  }
+  const capped = recent.orderBy('search_documents.sort_at', 'desc').limit(MAX_CANDIDATES + 1);
+  // Then the articles themselves, through the filter again, ranked; the total comes with the page.
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn})) / 86400.0)`;
-  const score = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], search_documents.document, ${query}) * power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  // The total comes with the page (a window count over the same matches): one query, not two.
+  const score = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.document, ${query}) * power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
+  const base = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
+    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
   let page = base.select(['articles.id as id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
   page = r.request.sort === 'date'
     ? page.orderBy(r.dateColumn, 'desc').orderBy('articles.id', 'desc')
     : page.orderBy('score', 'desc').orderBy('articles.id', 'desc');
-  const rows = await page.limit(r.request.limit).offset(r.request.offset).execute();
+  const offset = r.request.offset;
+  const rows = offset >= MAX_CANDIDATES ? [] : await page.limit(Math.min(r.request.limit, MAX_CANDIDATES - offset)).offset(offset).execute();
   // Past the last page no row carries the total: count on its own, for this rare case only.
-  const total = rows.length > 0 ? Number(rows[0]!.total)
-    : r.request.offset === 0 ? 0
+  const found = rows.length > 0 ? Number(rows[0]!.total)
+    : offset === 0 ? 0
     : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total };
+  return {
+    hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
+    total: Math.min(found, MAX_CANDIDATES),
+    totalIsExact: found <= MAX_CANDIDATES,
+  };
+}
+
+/** Readers: what the index knows of the public read scope (published, time reached, not deleted), section and dates. */
+function publicPrefilter(request: PublicSearchRequest) {
+  return (eb: DocsEb): Expression<SqlBool> => eb.and([
+    eb('search_documents.status', '=', 'published'),
+    eb('search_documents.published_at', '<=', request.now.toISOString()),
+    eb('search_documents.deleted_at', 'is', null),
+    ...(request.sectionId !== undefined ? [eb('search_documents.section_id', '=', request.sectionId)] : []),
+    ...(request.from ? [eb('search_documents.published_at', '>=', request.from.toISOString())] : []),
+    ...(request.until ? [eb('search_documents.published_at', '<', request.until.toISOString())] : []),
+  ]);
+}
+
+/** The newsroom: statuses and sections from the index; authorship needs the articles (filterBeforeCap). */
+function newsroomPrefilter(request: NewsroomSearchRequest) {
+  const v = request.visibility;
+  return (eb: DocsEb): Expression<SqlBool> => {
+    if (v.statuses.length === 0 || (v.sectionIds !== undefined && v.sectionIds.length === 0)) return sql<SqlBool>`false`;
+    return eb.and([
+      eb('search_documents.status', 'in', [...v.statuses]),
+      ...(v.sectionIds !== undefined ? [eb('search_documents.section_id', 'in', [...v.sectionIds])] : []),
+    ]);
+  };
 }
 
 export const postgresSearch: SearchProvider = {
@@ -82,9 +133,16 @@ export const postgresSearch: SearchProvider = {
 
   async upsert(db, docs: IndexDocument[]) {
     if (docs.length === 0) return;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
     await pgdb(db).insertInto('search_documents')
-      .values(docs.map((d) => ({ article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never })))
-      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ document: eb.ref('excluded.document') })))
+      .values(docs.map((d) => ({
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never, status: d.status, section_id: d.sectionId,
+        published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
+      })))
+      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
+        document: eb.ref('excluded.document'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
+      })))
       .execute();
   },
 
@@ -121,13 +179,17 @@ export const postgresSearch: SearchProvider = {
   },
 
   async searchPublic(db, request: PublicSearchRequest) {
-    return run(db, { tsquery: toTsQuery(request.query), filter: publicFilter(request), dateColumn: sql.ref('articles.published_at'), request });
+    return run(db, {
+      tsquery: toTsQuery(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
+      filterBeforeCap: false, dateColumn: sql.ref('articles.published_at'), request,
+    });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
-      tsquery: toTsQuery(request.query), filter: newsroomFilter(request.visibility),
-      dateColumn: sql`coalesce(articles.published_at, articles.updated_at)`, request,
+      tsquery: toTsQuery(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
+      filterBeforeCap: request.visibility.authorUserId !== undefined,
+      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
     });
   },
 };

@@ -3,50 +3,81 @@ import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
 import { toFts5 } from '../../../search/matchExpressions.ts';
 import {
-  FIELD_WEIGHTS, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
+  FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
 } from '../../../search/provider.ts';
 import { newsroomFilter, publicFilter } from './filters.ts';
 
 /**
- * The search index on SQLite: an FTS5 table (migration 20261128_0003) whose rowid is the
- * article id. It stores normalised terms only (`contentless`): snippets are cut from the
- * articles themselves. Its tokenizer is `ascii`, so each normalised term is one FTS5 token.
+ * The search index on SQLite: a contentless FTS5 table (migration 20261128_0003) holding
+ * normalised terms only; snippets are cut from the articles themselves. Its rowid is a recency
+ * key, `minute × 2^27 + article id`, so FTS5 hands matches over newest first and a query reads
+ * only as many as it ranks, however common its words. `search_keys` maps articles to keys.
  */
-type FtsTables = { search_fts: { rowid: number; title: string; lead: string; body: string } };
+type Tables = {
+  search_fts: { rowid: number; title: string; lead: string; body: string };
+  search_keys: { article_id: number; fts_rowid: number };
+};
 
-const fts = (db: Queryable) => db.withTables<FtsTables>();
+const fts = (db: Queryable) => db.withTables<Tables>();
+
+const ID_BITS = 2 ** 27;
+const MAX_MINUTE = 2 ** 26 - 1;
+
+/** The minute of `date` since 1970, within what a key can hold (years 1970 to 2097). */
+function minuteOf(date: Date): number {
+  return Math.min(MAX_MINUTE, Math.max(0, Math.floor(date.getTime() / 60_000)));
+}
+
+/** The FTS5 rowid of an article: newer sorts higher; the low bits give the article id back. */
+export function recencyKey(doc: IndexDocument): number {
+  if (doc.articleId >= ID_BITS) throw new Error(`article id ${doc.articleId} is beyond the search key's range`);
+  return minuteOf(doc.publishedAt ?? doc.createdAt) * ID_BITS + doc.articleId;
+}
 
 interface Run {
   match: string;
   filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
   /** The time recency and the date sort use. */
   dateColumn: ReturnType<typeof sql>;
+  /** Bounds on the key, from a date range (the article filter checks the exact times). */
+  keyRange?: { from?: Date; until?: Date };
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
 
 async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
-  // CROSS JOIN keeps FTS5 as the outer loop: match first, then look articles up by id.
-  const base = fts(db).selectFrom('search_fts').crossJoin('articles')
-    .whereRef('articles.id', '=', 'search_fts.rowid')
+  // CROSS JOIN keeps FTS5 as the outer loop: matches come newest first (ORDER BY rowid DESC is
+  // FTS5's own order), each article is looked up by the id in its key, and reading stops at
+  // MAX_CANDIDATES + 1 allowed matches (one more tells whether there were more).
+  let candidates = fts(db).selectFrom('search_fts').crossJoin('articles')
     .where(sql<SqlBool>`search_fts MATCH ${r.match}`)
+    .where(sql<SqlBool>`articles.id = (search_fts.rowid & ${ID_BITS - 1})`)
     .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
+  if (r.keyRange?.from) candidates = candidates.where('search_fts.rowid', '>=', minuteOf(r.keyRange.from) * ID_BITS);
+  if (r.keyRange?.until) candidates = candidates.where('search_fts.rowid', '<', (minuteOf(r.keyRange.until) + 1) * ID_BITS);
   const { title, lead, body } = FIELD_WEIGHTS;
-  const ageDays = sql`max(0, julianday(${r.request.now.toISOString()}) - julianday(${r.dateColumn}))`;
-  const score = sql<number>`(-bm25(search_fts, ${title}, ${lead}, ${body})) * pow(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  // The total comes with the page (a window count over the same matches): one query, not two.
-  // bm25() cannot be evaluated inside a window query, so the matches are scored in a subquery.
-  const scored = base.select(['articles.id as id', score.as('score'), sql<string>`${r.dateColumn}`.as('at')]);
-  let page = fts(db).selectFrom(scored.as('m')).select(['m.id', 'm.score', sql<number>`count(*) over ()`.as('total')]);
+  const recent = candidates
+    .select(['articles.id as id', sql<number>`bm25(search_fts, ${title}, ${lead}, ${body})`.as('rank'), sql<string>`${r.dateColumn}`.as('at')])
+    .orderBy('search_fts.rowid', 'desc').limit(MAX_CANDIDATES + 1);
+  // bm25() cannot be evaluated inside a window query: the candidates are scored in a subquery,
+  // ranked and counted outside it. The total comes with the page: one query, not two.
+  const ageDays = sql`max(0, julianday(${r.request.now.toISOString()}) - julianday(c.at))`;
+  const score = sql<number>`(-c.rank) * pow(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
+  let page = fts(db).selectFrom(recent.as('c')).select(['c.id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
   page = r.request.sort === 'date'
-    ? page.orderBy('m.at', 'desc').orderBy('m.id', 'desc')
-    : page.orderBy('m.score', 'desc').orderBy('m.id', 'desc');
-  const rows = await page.limit(r.request.limit).offset(r.request.offset).execute();
+    ? page.orderBy('c.at', 'desc').orderBy('c.id', 'desc')
+    : page.orderBy('score', 'desc').orderBy('c.id', 'desc');
+  const offset = r.request.offset;
+  const rows = offset >= MAX_CANDIDATES ? [] : await page.limit(Math.min(r.request.limit, MAX_CANDIDATES - offset)).offset(offset).execute();
   // Past the last page no row carries the total: count on its own, for this rare case only.
-  const total = rows.length > 0 ? Number(rows[0]!.total)
-    : r.request.offset === 0 ? 0
-    : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })), total };
+  const found = rows.length > 0 ? Number(rows[0]!.total)
+    : offset === 0 ? 0
+    : Number((await fts(db).selectFrom(recent.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
+    total: Math.min(found, MAX_CANDIDATES),
+    totalIsExact: found <= MAX_CANDIDATES,
+  };
 }
 
 export const sqliteSearch: SearchProvider = {
@@ -55,32 +86,42 @@ export const sqliteSearch: SearchProvider = {
   async upsert(db, docs: IndexDocument[]) {
     if (docs.length === 0) return;
     const ids = docs.map((d) => d.articleId);
-    await fts(db).deleteFrom('search_fts').where('rowid', 'in', ids).execute();
-    await fts(db).insertInto('search_fts').values(docs.map((d) => ({
-      rowid: d.articleId, title: d.title.join(' '), lead: d.lead.join(' '), body: d.body.join(' '),
+    const old = await fts(db).selectFrom('search_keys').select('fts_rowid').where('article_id', 'in', ids).execute();
+    if (old.length) await fts(db).deleteFrom('search_fts').where('rowid', 'in', old.map((o) => o.fts_rowid)).execute();
+    const keyed = docs.map((d) => ({ d, key: recencyKey(d) }));
+    await fts(db).insertInto('search_fts').values(keyed.map(({ d, key }) => ({
+      rowid: key, title: d.title.join(' '), lead: d.lead.join(' '), body: d.body.join(' '),
     }))).execute();
+    await fts(db).insertInto('search_keys').values(keyed.map(({ d, key }) => ({ article_id: d.articleId, fts_rowid: key })))
+      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ fts_rowid: eb.ref('excluded.fts_rowid') })))
+      .execute();
   },
 
   async remove(db, articleId) {
-    await fts(db).deleteFrom('search_fts').where('rowid', '=', articleId).execute();
+    const old = await fts(db).selectFrom('search_keys').select('fts_rowid').where('article_id', '=', articleId).executeTakeFirst();
+    if (!old) return;
+    await fts(db).deleteFrom('search_fts').where('rowid', '=', old.fts_rowid).execute();
+    await fts(db).deleteFrom('search_keys').where('article_id', '=', articleId).execute();
   },
 
   async has(db, articleId) {
-    return (await fts(db).selectFrom('search_fts').select('rowid').where('rowid', '=', articleId).executeTakeFirst()) !== undefined;
+    return (await fts(db).selectFrom('search_keys').select('article_id').where('article_id', '=', articleId).executeTakeFirst()) !== undefined;
   },
 
   async count(db) {
-    const row = await fts(db).selectFrom('search_fts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await fts(db).selectFrom('search_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
   async removeOrphans(db) {
-    await fts(db).deleteFrom('search_fts')
-      .where('rowid', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+    const gone = await fts(db).selectFrom('search_keys').select(['article_id', 'fts_rowid'])
+      .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+    for (const g of gone) await sqliteSearch.remove(db, g.article_id);
   },
 
   async clear(db) {
     await sql`DELETE FROM search_fts`.execute(db);
+    await sql`DELETE FROM search_keys`.execute(db);
   },
 
   async optimize(db) {
@@ -89,20 +130,23 @@ export const sqliteSearch: SearchProvider = {
   },
 
   async sizeInBytes(db) {
-    // The FTS5 shadow tables' pages, from dbstat (compiled into node:sqlite; 0 where it is not).
-    const row = await sql<{ bytes: number | null }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_fts%'`.execute(db)
+    // Pages of the FTS5 shadow tables and the key map, from dbstat (compiled into node:sqlite).
+    const row = await sql<{ bytes: number | null }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%'`.execute(db)
       .then((r) => r.rows[0], () => undefined);
     return Number(row?.bytes ?? 0);
   },
 
   async searchPublic(db, request: PublicSearchRequest) {
-    return run(db, { match: toFts5(request.query), filter: publicFilter(request), dateColumn: sql.ref('articles.published_at'), request });
+    return run(db, {
+      match: toFts5(request.query), filter: publicFilter(request), dateColumn: sql.ref('articles.published_at'), request,
+      keyRange: { ...(request.from ? { from: request.from } : {}), ...(request.until ? { until: request.until } : {}) },
+    });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
       match: toFts5(request.query), filter: newsroomFilter(request.visibility),
-      dateColumn: sql`coalesce(articles.published_at, articles.updated_at)`, request,
+      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
     });
   },
 };
