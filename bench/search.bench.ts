@@ -21,7 +21,7 @@ import { createServices } from '../src/services.ts';
 import { buildApp } from '../src/app.ts';
 import { reindexAll } from '../src/search/indexer.ts';
 import { parseQuery } from '../src/search/query.ts';
-import { loadCorpus, type BenchArticle } from './searchCorpus.ts';
+import { insertCorpus, loadCorpus, type BenchArticle } from './searchCorpus.ts';
 import { BENCH_QUERIES } from './searchQueries.ts';
 
 const args = process.argv.slice(2);
@@ -52,46 +52,6 @@ function stats(samples: number[]): Stats {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.at(-1)! };
 }
 
-/** Articles, sections, one author per section: bulk inserts in transactions, no commands (no events). */
-async function load(handle: DatabaseHandle, corpus: BenchArticle[]): Promise<number> {
-  const started = performance.now();
-  const db = handle.db;
-  const at = NOW.toISOString();
-  const categories = [...new Set(corpus.map((a) => a.category))];
-  const sectionIds = new Map<string, number>();
-  const authorIds = new Map<string, number>();
-  for (const [position, c] of categories.entries()) {
-    const s = await db.insertInto('sections').values({ slug: c, name: c, position, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    const a = await db.insertInto('authors').values({ slug: `redaction-${c}`, name: `Rédaction ${c}`, user_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    sectionIds.set(c, s.id);
-    authorIds.set(c, a.id);
-  }
-  const batch = 500;
-  for (let start = 0; start < total; start += batch) {
-    await db.transaction().execute(async (tx) => {
-      const rows = [];
-      for (let i = start; i < Math.min(total, start + batch); i++) {
-        const copy = Math.floor(i / corpus.length);
-        const a = corpus[i % corpus.length]!;
-        // Each copy of the corpus is moved back in time, so dates spread over the years.
-        const published = new Date(Date.parse(`${a.date}T08:00:00Z`) - copy * 2 * 365 * 86_400_000 + (i % 1440) * 60_000).toISOString();
-        rows.push({
-          slug: `a-${i}`, title: a.title, lead: a.lead, body_source: '', body_html: a.bodyHtml, status: i % 50 === 49 ? 'draft' : 'published',
-          section_id: sectionIds.get(a.category)!, is_featured: false, is_breaking: false, created_at: published, updated_at: published,
-          first_published_at: published, published_at: published,
-        });
-      }
-      const ids = await tx.insertInto('articles').values(rows).returning(['id', 'section_id']).execute();
-      const authorBySection = new Map([...sectionIds].map(([c, id]) => [id, authorIds.get(c)!]));
-      const byline = ids.map((r) => ({ article_id: r.id, author_id: authorBySection.get(r.section_id!)!, position: 0 }));
-      await tx.insertInto('article_authors').values(byline).execute();
-    });
-    if ((start / batch) % 40 === 0) process.stdout.write(`\r  loading ${Math.min(total, start + batch)}/${total}`);
-  }
-  process.stdout.write('\n');
-  return (performance.now() - started) / 1000;
-}
-
 async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle[]): Promise<DialectResult | string> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
@@ -120,7 +80,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
   try {
     await migrateToLatest(handle.db);
     console.log(`[${dialect}] loading ${total} articles`);
-    const insertS = await load(handle, corpus);
+    const insertS = await insertCorpus(handle, corpus, total, NOW);
     if (dialect === 'postgres') await sql`ANALYZE`.execute(handle.db);
     const clock = fixedClock(NOW);
     const services = createServices(loadConfig({ DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : adminUrl, LOG_LEVEL: 'silent' }), handle, clock);

@@ -1,6 +1,7 @@
 import { existsSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseHandle } from '../src/db/database.ts';
 
 /** One article as the search benchmark inserts it. */
 export interface BenchArticle { title: string; lead: string; bodyHtml: string; date: string; category: string }
@@ -46,3 +47,44 @@ function generate(count: number): BenchArticle[] {
     date: new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString().slice(0, 10), category: ['france', 'monde', 'politique', 'societe'][i % 4]!,
   }));
 }
+
+/** Articles, sections, one author per section: bulk inserts in transactions, no commands (no events). */
+export async function insertCorpus(handle: DatabaseHandle, corpus: BenchArticle[], total: number, now: Date): Promise<number> {
+  const started = performance.now();
+  const db = handle.db;
+  const at = now.toISOString();
+  const categories = [...new Set(corpus.map((a) => a.category))];
+  const sectionIds = new Map<string, number>();
+  const authorIds = new Map<string, number>();
+  for (const [position, c] of categories.entries()) {
+    const s = await db.insertInto('sections').values({ slug: c, name: c, position, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const a = await db.insertInto('authors').values({ slug: `redaction-${c}`, name: `Rédaction ${c}`, user_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    sectionIds.set(c, s.id);
+    authorIds.set(c, a.id);
+  }
+  const batch = 500;
+  for (let start = 0; start < total; start += batch) {
+    await db.transaction().execute(async (tx) => {
+      const rows = [];
+      for (let i = start; i < Math.min(total, start + batch); i++) {
+        const copy = Math.floor(i / corpus.length);
+        const a = corpus[i % corpus.length]!;
+        // Each copy of the corpus is moved back in time, so dates spread over the years.
+        const published = new Date(Date.parse(`${a.date}T08:00:00Z`) - copy * 2 * 365 * 86_400_000 + (i % 1440) * 60_000).toISOString();
+        rows.push({
+          slug: `a-${i}`, title: a.title, lead: a.lead, body_source: '', body_html: a.bodyHtml, status: i % 50 === 49 ? 'draft' : 'published',
+          section_id: sectionIds.get(a.category)!, is_featured: false, is_breaking: false, created_at: published, updated_at: published,
+          first_published_at: published, published_at: published,
+        });
+      }
+      const ids = await tx.insertInto('articles').values(rows).returning(['id', 'section_id']).execute();
+      const authorBySection = new Map([...sectionIds].map(([c, id]) => [id, authorIds.get(c)!]));
+      const byline = ids.map((r) => ({ article_id: r.id, author_id: authorBySection.get(r.section_id!)!, position: 0 }));
+      await tx.insertInto('article_authors').values(byline).execute();
+    });
+    if ((start / batch) % 40 === 0) process.stdout.write(`\r  loading ${Math.min(total, start + batch)}/${total}`);
+  }
+  process.stdout.write('\n');
+  return (performance.now() - started) / 1000;
+}
+

@@ -39,18 +39,25 @@ export async function listIndexSources(db: Queryable, afterId: number, limit: nu
   return rows.map(toSource);
 }
 
+const RESULT_COLUMNS = [
+  'id', 'slug', 'title', 'lead', 'body_html', 'status', 'section_id', 'language', 'is_featured', 'is_breaking', 'cover_url',
+  'cover_alt', 'cover_caption', 'cover_credit', 'seo_title', 'seo_description', 'correction_note', 'version', 'created_by',
+  'created_at', 'updated_at', 'first_published_at', 'published_at', 'modified_at', 'scheduled_at', 'deleted_at',
+] as const;
+
 /** Search hits as readers may see them (the public read scope again), in the hits' order. */
 export async function loadPublicResults(db: Queryable, ids: number[], now: Date): Promise<ArticleWithRelations[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).where(publiclyVisible(now)).execute();
-  return inOrder(ids, await withRelations(db, rows.map(toArticleRecord)));
+  // Every column but the Markdown source: results show the rendered body's words only.
+  const rows = await db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).where(publiclyVisible(now)).execute();
+  return inOrder(ids, await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_source: '' }))));
 }
 
 /** Search hits for the newsroom: the caller's visibility filter already chose them. */
 export async function loadNewsroomResults(db: Queryable, ids: number[]): Promise<ArticleWithRelations[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
-  return inOrder(ids, await withRelations(db, rows.map(toArticleRecord)));
+  const rows = await db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).execute();
+  return inOrder(ids, await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_source: '' }))));
 }
 
 function inOrder(ids: number[], articles: ArticleWithRelations[]): ArticleWithRelations[] {
