@@ -10,8 +10,11 @@ import { isPostgres } from './dialect.ts';
  *   recent matches come first straight from the index; `search_keys` remembers each article's key,
  *   and a covering index on `articles` makes the public-scope check of each match cheap.
  * - PostgreSQL: a tsvector per article written from the same terms, with a GIN index, and beside
- *   it the status, section and dates that readers' searches filter and sort on. A low
- *   toast_tuple_target moves the tsvectors out of line, so scanning matches reads narrow rows.
+ *   it the status, section and dates that readers' searches filter and sort on, so that a query
+ *   picks its most recent matches from this table alone. The tsvectors are kept out of line
+ *   (toast_tuple_target) and compressed with lz4: picking matches reads narrow rows, and ranking
+ *   the chosen ones decompresses fast. `head` (title and lead only) stays in line: ranking reads it
+ *   for every candidate, and the whole article's vector for the best hundred only.
  * The index starts empty: the application fills it (`newsdesk reindex`, or on start-up).
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -19,14 +22,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`CREATE TABLE search_documents (
       article_id integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
       document tsvector NOT NULL,
+      head tsvector NOT NULL,
       status varchar(20) NOT NULL,
       section_id integer,
       published_at timestamptz,
       deleted_at timestamptz,
       sort_at timestamptz NOT NULL
     ) WITH (toast_tuple_target = 128)`.execute(db);
-    await sql`ALTER TABLE search_documents ALTER COLUMN document SET STORAGE EXTERNAL`.execute(db);
-    await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document)`.execute(db);
+    await sql`ALTER TABLE search_documents ALTER COLUMN document SET COMPRESSION lz4`.execute(db);
+    await sql`ALTER TABLE search_documents ALTER COLUMN head SET STORAGE MAIN`.execute(db);
+    // No pending list (fastupdate): entries go straight into the index, so a query never has to
+    // scan thousands of pending ones after a burst of writes. Newsroom writes are few.
+    await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
     await db.schema.createIndex('search_documents_sort_idx').on('search_documents').columns(['sort_at']).execute();
     return;
   }

@@ -17,7 +17,7 @@ import { newsroomFilter, publicFilter } from './filters.ts';
  */
 type SearchTables = {
   search_documents: {
-    article_id: number; document: string; status: string; section_id: number | null;
+    article_id: number; document: string; head: string; status: string; section_id: number | null;
     published_at: string | null; deleted_at: string | null; sort_at: string;
   };
 };
@@ -34,7 +34,7 @@ const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'
  * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
  * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
  */
-export function tsvectorLiteral(doc: IndexDocument): string {
+export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
@@ -68,12 +68,21 @@ interface Run {
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
 
+/**
+ * Ranking reads each candidate's tsvector, and reading a whole article's one costs several
+ * microseconds (it is stored out of line): so all candidates are first ranked on the small
+ * title-and-lead vector (`head`), and only the best FULLY_RANKED of them on the whole article.
+ * Body-only matches thus compete on recency first; beyond the first pages the order is the
+ * first stage's.
+ */
+const FULLY_RANKED = 100;
+
 async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   const query = sql`${r.tsquery}::tsquery`;
   // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
-  // the index table alone: the GIN index finds them, narrow rows make sorting them cheap.
+  // the index table alone: the GIN index finds them, and only narrow columns are sorted.
   let recent = pgdb(db).selectFrom('search_documents')
-    .select(['search_documents.article_id', 'search_documents.document', 'search_documents.sort_at'])
+    .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
     .where(sql<SqlBool>`search_documents.document @@ ${query}`)
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
@@ -82,21 +91,30 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
       .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
   }
   const capped = recent.orderBy('search_documents.sort_at', 'desc').limit(MAX_CANDIDATES + 1);
-  // Then the articles themselves, through the filter again, ranked; the total comes with the page.
+  // Then the articles themselves, through the filter again; the total comes with the page.
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn})) / 86400.0)`;
-  const score = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.document, ${query}) * power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  const base = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
-    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
-  let page = base.select(['articles.id as id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
-  page = r.request.sort === 'date'
-    ? page.orderBy(r.dateColumn, 'desc').orderBy('articles.id', 'desc')
-    : page.orderBy('score', 'desc').orderBy('articles.id', 'desc');
+  const decay = sql<number>`power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})::float8`;
+  const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
+  const stage = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
+    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>))
+    .select([
+      'articles.id as id', sql<string>`${r.dateColumn}`.as('at'), decay.as('decay'), firstStage.as('first'),
+      sql<number>`row_number() over (order by ${firstStage} desc, ${r.dateColumn} desc, articles.id desc)`.as('place'),
+      sql<number>`count(*) over ()`.as('total'),
+    ]);
+  const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
+  const order = r.request.sort === 'date'
+    ? sql`s.at desc, s.id desc`
+    : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
   const offset = r.request.offset;
-  const rows = offset >= MAX_CANDIDATES ? [] : await page.limit(Math.min(r.request.limit, MAX_CANDIDATES - offset)).offset(offset).execute();
+  const limit = Math.min(r.request.limit, MAX_CANDIDATES - offset);
+  const { rows } = offset >= MAX_CANDIDATES ? { rows: [] } : await sql<{ id: number; score: number; total: number }>`
+    SELECT s.id, s.total, CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END AS score
+    FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
   // Past the last page no row carries the total: count on its own, for this rare case only.
   const found = rows.length > 0 ? Number(rows[0]!.total)
     : offset === 0 ? 0
-    : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    : Number((await pgdb(db).selectFrom(stage.as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
     total: Math.min(found, MAX_CANDIDATES),
@@ -136,11 +154,12 @@ export const postgresSearch: SearchProvider = {
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     await pgdb(db).insertInto('search_documents')
       .values(docs.map((d) => ({
-        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never, status: d.status, section_id: d.sectionId,
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never,
+        head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
         published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
       })))
       .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        document: eb.ref('excluded.document'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        document: eb.ref('excluded.document'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
         published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
       })))
       .execute();
