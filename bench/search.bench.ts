@@ -10,7 +10,7 @@
  *   options: --articles N, --only sqlite|postgres
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -127,6 +127,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
 }
 
 const f = (n: number) => n.toFixed(2);
+const loadBefore = loadavg()[0]!;
 const corpus = await loadCorpus();
 console.log(`corpus: ${corpus.articles.length} distinct articles (${corpus.source}); ${total} articles; ${BENCH_QUERIES.length} queries × ${runs} runs`);
 const results: (DialectResult | string)[] = [];
@@ -138,7 +139,8 @@ const lines = [
   `# Search benchmark${quick ? ' (--quick: figures not meaningful)' : ''}`,
   '',
   `${total.toLocaleString('en')} articles (${corpus.source}; 1 in 50 a draft), ${BENCH_QUERIES.length} reader queries × ${runs} runs after a warm-up pass. ` +
-  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Target: p99 < 20 ms.`,
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after ` +
+  '(on a busy machine every figure is inflated, PostgreSQL\'s most: each query is a round trip between two processes). Target: p99 < 20 ms.',
   '',
   '| dialect | load (s) | reindex (s) | index (MiB) | provider p50 / p95 / p99 / max (ms) | JSON endpoint p50 / p95 / p99 / max (ms) | matches per query: median / max |',
   '|---|---|---|---|---|---|---|',

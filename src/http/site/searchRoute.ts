@@ -52,7 +52,6 @@ export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
       bodyClass: 'search-page',
       // Result pages are not for search engines; readers may still share and cache them.
       noindex: true,
-      currentSection: params.sectionSlug ?? undefined,
       surrogateKeys: ['search'],
     });
   });
