@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       deleted_at timestamptz,
       sort_at timestamptz NOT NULL
     ) WITH (toast_tuple_target = 128)`.execute(db);
-    await sql`ALTER TABLE search_documents ALTER COLUMN document SET COMPRESSION lz4`.execute(db);
+    // lz4 where the server was built with it (the usual packages are); pglz, the default, elsewhere.
+    await sql`DO $$ BEGIN
+      ALTER TABLE search_documents ALTER COLUMN document SET COMPRESSION lz4;
+    EXCEPTION WHEN OTHERS THEN NULL;
+    END $$`.execute(db);
     await sql`ALTER TABLE search_documents ALTER COLUMN head SET STORAGE MAIN`.execute(db);
     // No pending list (fastupdate): entries go straight into the index, so a query never has to
     // scan thousands of pending ones after a burst of writes. Newsroom writes are few.
