@@ -21,9 +21,9 @@ export interface SearchProvider {
   count(db: Queryable): Promise<number>;
   /** Drops entries whose article no longer exists. */
   removeOrphans(db: Queryable): Promise<void>;
-  /** Empties the index (before a full rebuild). */
+  /** Empties the index before a full rebuild (which must end with `optimize`). */
   clear(db: Queryable): Promise<void>;
-  /** Compacts the index after a bulk load. */
+  /** Compacts the index, or builds what `clear` set aside, after a bulk load. */
   optimize(db: Queryable): Promise<void>;
   /** Bytes the index takes on disk (tables and indexes), for the benchmark and operators. */
   sizeInBytes(db: Queryable): Promise<number>;

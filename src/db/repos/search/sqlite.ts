@@ -120,7 +120,8 @@ export const sqliteSearch: SearchProvider = {
   },
 
   async clear(db) {
-    await sql`DELETE FROM search_fts`.execute(db);
+    // FTS5's own command for contentless tables: drops every entry at once.
+    await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(db);
     await sql`DELETE FROM search_keys`.execute(db);
   },
 
@@ -130,8 +131,8 @@ export const sqliteSearch: SearchProvider = {
   },
 
   async sizeInBytes(db) {
-    // Pages of the FTS5 shadow tables and the key map, from dbstat (compiled into node:sqlite).
-    const row = await sql<{ bytes: number | null }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%'`.execute(db)
+    // Pages of the FTS5 shadow tables, the key map and the scope index, from dbstat (in node:sqlite).
+    const row = await sql<{ bytes: number | null }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%' OR name = 'articles_search_scope_idx'`.execute(db)
       .then((r) => r.rows[0], () => undefined);
     return Number(row?.bytes ?? 0);
   },
