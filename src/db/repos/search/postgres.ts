@@ -103,13 +103,14 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
       sql<number>`count(*) over ()`.as('total'),
     ]);
   const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
-  const order = r.request.sort === 'date'
-    ? sql`s.at desc, s.id desc`
-    : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
+  const byDate = r.request.sort === 'date';
+  // Sorted by date, no article needs its whole vector read.
+  const scoreColumn = byDate ? sql`s.first` : sql`CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END`;
+  const order = byDate ? sql`s.at desc, s.id desc` : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
   const offset = r.request.offset;
   const limit = Math.min(r.request.limit, MAX_CANDIDATES - offset);
   const { rows } = offset >= MAX_CANDIDATES ? { rows: [] } : await sql<{ id: number; score: number; total: number }>`
-    SELECT s.id, s.total, CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END AS score
+    SELECT s.id, s.total, ${scoreColumn} AS score
     FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
   // Past the last page no row carries the total: count on its own, for this rare case only.
   const found = rows.length > 0 ? Number(rows[0]!.total)
