@@ -32,6 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // lz4 where the server was built with it (the usual packages are); pglz, the default, elsewhere.
     await sql`DO $$ BEGIN
       ALTER TABLE search_documents ALTER COLUMN document SET COMPRESSION lz4;
+      ALTER TABLE search_documents ALTER COLUMN head SET COMPRESSION lz4;
     EXCEPTION WHEN OTHERS THEN NULL;
     END $$`.execute(db);
     await sql`ALTER TABLE search_documents ALTER COLUMN head SET STORAGE MAIN`.execute(db);
