@@ -34,7 +34,7 @@ const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'
  * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
  * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
  */
-export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>): string {
+export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, month?: string): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
@@ -50,8 +50,26 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   add(doc.title, 'A');
   add(doc.lead, 'B');
   add(doc.body, 'C');
-  return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
+  const terms = [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`);
+  return (month ? [...terms, lexeme(month)] : terms).join(' ');
 }
+
+/**
+ * `~202611`: a lexeme for the month of an entry's date (no reader's word can contain `~`). It
+ * lets the GIN index itself keep only recent matches, so a common word costs as much as its
+ * recent matches, not as all of them.
+ */
+export function monthLexeme(date: Date): string {
+  return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month lexemes of the `count` months up to `now`'s, newest first. */
+function recentMonths(now: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => monthLexeme(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
+}
+
+/** Windows tried in turn, in months: the past year (this month and the twelve before), then all time. */
+const WINDOWS = [13, null] as const;
 
 // ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
 const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
@@ -64,6 +82,8 @@ interface Run {
   filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
   /** Whether `filter` must apply before the cap (it narrows beyond what the prefilter knows). */
   filterBeforeCap: boolean;
+  /** Whether recent-month windows may narrow the match (all matches are dated up to now). */
+  windowed: boolean;
   dateColumn: ReturnType<typeof sql>;
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
@@ -95,16 +115,36 @@ async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T
 }
 
 async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
-  return withIndexScans(outer, (db) => rank(db, r));
+  return withIndexScans(outer, async (db) => {
+    if (!r.windowed) return rank(db, r, r.tsquery);
+    // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
+    // many (everything outside it is older): find it with cheap counts, then rank within it.
+    for (const months of WINDOWS) {
+      if (months === null) return rank(db, r, r.tsquery);
+      const windowed = `(${r.tsquery}) & (${recentMonths(r.request.now, months).map(lexeme).join(' | ')})`;
+      if (await countUpTo(db, r, windowed) > MAX_CANDIDATES) return rank(db, r, windowed);
+    }
+    return rank(db, r, r.tsquery);
+  });
 }
 
-async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
+/** Matches allowed by the prefilter, counted up to MAX_CANDIDATES + 1. */
+async function countUpTo(db: Queryable, r: Run, tsquery: string): Promise<number> {
+  const some = pgdb(db).selectFrom('search_documents').select('search_documents.article_id')
+    .where(sql<SqlBool>`search_documents.document @@ ${tsquery}::tsquery`)
+    .where((eb) => r.prefilter(eb)).limit(MAX_CANDIDATES + 1);
+  const row = await pgdb(db).selectFrom(some.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ranks the most recent matches of `matching` (the query, maybe narrowed to recent months). */
+async function rank(db: Queryable, r: Run, matching: string): Promise<SearchResultPage> {
   const query = sql`${r.tsquery}::tsquery`;
   // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
   // the index table alone: the GIN index finds them, and only narrow columns are sorted.
   let recent = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
-    .where(sql<SqlBool>`search_documents.document @@ ${query}`)
+    .where(sql<SqlBool>`search_documents.document @@ ${matching}::tsquery`)
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
     recent = recent.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
@@ -113,8 +153,9 @@ async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
   }
   const capped = recent.orderBy('search_documents.sort_at', 'desc').limit(MAX_CANDIDATES + 1);
   // Then the articles themselves, through the filter again; the total comes with the page.
-  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn})) / 86400.0)`;
-  const decay = sql<number>`power(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})::float8`;
+  // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
+  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn}))::float8 / 86400)`;
+  const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
   const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
   const stage = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
     .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>))
@@ -176,7 +217,7 @@ export const postgresSearch: SearchProvider = {
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     await pgdb(db).insertInto('search_documents')
       .values(docs.map((d) => ({
-        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never,
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d, monthLexeme(d.publishedAt ?? d.createdAt))}::tsvector` as never,
         head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
         published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
       })))
@@ -227,14 +268,14 @@ export const postgresSearch: SearchProvider = {
   async searchPublic(db, request: PublicSearchRequest) {
     return run(db, {
       tsquery: toTsQuery(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
-      filterBeforeCap: false, dateColumn: sql.ref('articles.published_at'), request,
+      filterBeforeCap: false, windowed: true, dateColumn: sql.ref('articles.published_at'), request,
     });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
       tsquery: toTsQuery(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
-      filterBeforeCap: request.visibility.authorUserId !== undefined,
+      filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
       dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
     });
   },
