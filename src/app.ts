@@ -20,6 +20,8 @@ import { ChangeTracker } from './events/changeTracker.ts';
 
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+import { searchRoute } from './http/site/searchRoute.ts';
+import { apiSearchRoute } from './http/api/searchRoute.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -74,6 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   listingRoutes(app, site);
   liveRoute(app, site, live);
   await registerDistribution(app, deps);
+  const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
+  searchRoute(app, searchDeps);
+  apiSearchRoute(app, searchDeps);
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

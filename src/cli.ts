@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
 import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
+import { reindexCommand } from './search/reindexCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -41,6 +42,17 @@ program.command('migrate')
 
 registerUserCommands(program);
 registerNewsSitemapCommand(program);
+program.command('reindex')
+  .description('Rebuild the search index from every article (any status), with a progress bar.')
+  .option('--fresh', 'empty the index first: faster on a large archive, but searches find less until it ends')
+  .option('--batch-size <n>', 'articles per transaction (default: 500)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('a whole number from 1 to 10000');
+    return n;
+  })
+  .action(async (opts: { fresh?: boolean; batchSize?: number }) => {
+    await reindexCommand(loadConfig(), { fresh: opts.fresh ?? false, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) });
+  });
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

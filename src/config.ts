@@ -27,6 +27,7 @@ const envSchema = z.object({
   FEED_FULL_TEXT: z.stringbool().default(true),
   // A WebSub hub to ping when an article is published or updated (optional).
   WEBSUB_HUB: optionalUrl,
+  SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce.number().positive().max(100_000).default(180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIVE_MAX_CLIENTS: z.coerce.number().int().min(0).default(10_000),
   LIVE_MAX_PER_IP: z.coerce.number().int().min(0).default(20),
@@ -81,6 +82,8 @@ export interface Config {
   distribution: DistributionConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
+  /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
+  search: { halfLifeDays: number };
 }
 
 /** Reads `sqlite:path`, `file:path`, a bare path, or a postgres:// URL. */
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
     },
     distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
+    search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {
       url: e.SITE_URL.replace(/\/+$/, ''),
       name: e.SITE_NAME,

@@ -8,6 +8,7 @@ export const ERRORS = {
   invalid_input: { status: 400, message: 'Certaines informations saisies ne sont pas valides.' },
   invalid_page: { status: 400, message: 'Ce numéro de page n’est pas valide.' },
   invalid_schedule: { status: 400, message: 'Indiquez une date et une heure de publication à venir.' },
+  invalid_search: { status: 400, message: 'Cette recherche n’est pas valide : vérifiez la rubrique, les dates et le tri.' },
   invalid_transition: { status: 409, message: 'Cette action n’est pas possible dans l’état actuel de l’article.' },
   stale_version: { status: 409, message: 'Quelqu’un a enregistré cet article après que vous l’avez ouvert : vos modifications n’ont pas été écrasées.' },
   slug_taken: { status: 409, message: 'Cette adresse (slug) est déjà utilisée par un autre article.' },

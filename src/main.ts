@@ -8,6 +8,7 @@ import { createServices, type Services } from './services.ts';
 import { countUsers } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { ensureSearchIndex } from './search/indexer.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -35,6 +36,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const services = createServices(config, handle, options.clock ?? systemClock);
+  const indexed = await ensureSearchIndex(handle.db, services.search);
+  if (indexed > 0) console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
     if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);

@@ -5,6 +5,9 @@ import { EventSink } from './events/eventSink.ts';
 import { EVENT_NAMES } from './events/names.ts';
 import { EventBus } from './events/bus.ts';
 import { createEventSignal } from './events/signal.ts';
+import type { SearchProvider } from './search/provider.ts';
+import { searchProviderFor } from './search/providers.ts';
+import { searchIndexProcessor } from './search/indexProcessor.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -18,11 +21,14 @@ export interface Services {
   events: EventSink;
   /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
   bus: EventBus;
+  search: SearchProvider;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
   const events = new EventSink();
+  const search = searchProviderFor(handle.dialect);
   // Inline processors (search index, entity tags…) register here, in the order they must run.
+  events.register(searchIndexProcessor(search));
   const signal = createEventSignal(handle, events);
   // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
   events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });
@@ -32,5 +38,5 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
     graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus };
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search };
 }

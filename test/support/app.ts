@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import type { Services } from '../../src/services.ts';
-import { createServices } from '../../src/services.ts';
+import { createServices, type Services } from '../../src/services.ts';
 import type { TestDatabase } from './databases.ts';
 
 /** 12:03 in Casablanca on Thursday 10 July 2025 (UTC+1): a fixed "now" for page tests. */
@@ -11,6 +10,7 @@ export const TEST_NOW = '2025-07-10T11:03:00Z';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The services (a command context, and the search provider among others). */
   ctx: Services;
   clock: ReturnType<typeof fixedClock>;
   routes: { method: string; url: string }[];

@@ -30,6 +30,10 @@ export async function buildTag(ctx: CommandContext, overrides: Partial<{ slug: s
   return { id, ...t };
 }
 
+const FIXTURE_EVENTS = {
+  review: 'articles.submit', scheduled: 'articles.schedule', unpublished: 'articles.unpublish', trashed: 'articles.trash',
+} as const;
+
 export type ArticleState = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished' | 'trashed';
 
 export interface BuildArticleOptions extends Partial<ArticleDraftInput> {
@@ -62,12 +66,16 @@ export async function buildArticle(ctx: CommandContext, options: BuildArticleOpt
     await publishArticle(ctx, actor, { articleId: id, publishedAt: options.publishedAt ?? new Date(now.getTime() - 60_000) });
   }
   if (status !== 'draft' && status !== 'published') {
-    // States whose commands belong to the newsroom: set directly, as a fixture.
-    const a = await findArticleById(ctx.db, id);
-    await updateArticleIfVersion(ctx.db, id, a!.version, {
-      status,
-      scheduled_at: status === 'scheduled' ? (options.scheduledAt ?? new Date(now.getTime() + 3_600_000)).toISOString() : null,
-      deleted_at: status === 'trashed' ? now.toISOString() : null,
+    // States whose commands belong to the newsroom: set directly, as a fixture, with the event
+    // those commands will record (processors such as the search index follow it).
+    await ctx.db.transaction().execute(async (tx) => {
+      const a = await findArticleById(tx, id);
+      await updateArticleIfVersion(tx, id, a!.version, {
+        status,
+        scheduled_at: status === 'scheduled' ? (options.scheduledAt ?? new Date(now.getTime() + 3_600_000)).toISOString() : null,
+        deleted_at: status === 'trashed' ? now.toISOString() : null,
+      });
+      await ctx.events.record(tx, { name: FIXTURE_EVENTS[status], articleId: id, at: now });
     });
   }
   const article = await findArticleById(ctx.db, id);

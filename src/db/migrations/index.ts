@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_0001_initial.ts';
 import * as newsroom from './20261128_0002_newsroom.ts';
 import * as distribution from './20261128_0004_distribution.ts';
+import * as search from './20261128_0003_search.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
   '20261128_0002_newsroom': newsroom,
   '20261128_0004_distribution': distribution,
+  '20261128_0003_search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -56,6 +56,11 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
   <div class="masthead wrap">
     <a class="brand" href="/">${site.name}</a>
     <p class="tagline">${site.tagline}</p>
+    <form class="site-search" role="search" action="/recherche" method="get">
+      <label class="visually-hidden" for="site-search-q">Rechercher dans le journal</label>
+      <input id="site-search-q" type="search" name="q" placeholder="Rechercher…">
+      <button type="submit">Rechercher</button>
+    </form>
   </div>
   <nav class="sections-nav" aria-label="Rubriques">
     <ul class="wrap">

@@ -1,0 +1,282 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Queryable } from '../../database.ts';
+import type { Database } from '../../schema.ts';
+import { toTsQuery } from '../../../search/matchExpressions.ts';
+import {
+  FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
+  type SearchProvider, type SearchResultPage,
+} from '../../../search/provider.ts';
+import { newsroomFilter, publicFilter } from './filters.ts';
+
+/**
+ * The search index on PostgreSQL: one tsvector per article with a GIN index (migration
+ * 20261128_0003). The tsvector is written as a literal from the normalised terms, not through
+ * `to_tsvector`, so PostgreSQL's parser and dictionaries never re-interpret them: the terms
+ * are exactly SQLite's. Title, lead and body carry weights A, B and C. Beside it, the article's
+ * status, section and dates let a query pick its most recent matches from this table alone.
+ */
+type SearchTables = {
+  search_documents: {
+    article_id: number; document: string; head: string; status: string; section_id: number | null;
+    published_at: string | null; deleted_at: string | null; sort_at: string;
+  };
+};
+
+const pgdb = (db: Queryable) => db.withTables<SearchTables>();
+type DocsEb = ExpressionBuilder<Database & SearchTables, 'search_documents'>;
+
+/** PostgreSQL's limit for a position; later words share it (they still match, phrases aside). */
+const MAX_POSITION = 16383;
+
+const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
+ * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
+ */
+export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, month?: string): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
+    for (const term of terms) {
+      position = Math.min(position + 1, MAX_POSITION);
+      let list = positions.get(term);
+      if (!list) positions.set(term, list = []);
+      // PostgreSQL keeps 256 positions per lexeme; more would only be dropped on input.
+      if (list.length < 256) list.push(`${position}${weight}`);
+    }
+    position++;
+  };
+  add(doc.title, 'A');
+  add(doc.lead, 'B');
+  add(doc.body, 'C');
+  const terms = [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`);
+  return (month ? [...terms, lexeme(month)] : terms).join(' ');
+}
+
+/**
+ * `~202611`: a lexeme for the month of an entry's date (no reader's word can contain `~`). It
+ * lets the GIN index itself keep only recent matches, so a common word costs as much as its
+ * recent matches, not as all of them.
+ */
+export function monthLexeme(date: Date): string {
+  return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month lexemes of the `count` months up to `now`'s, newest first. */
+function recentMonths(now: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => monthLexeme(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
+}
+
+/** Windows tried in turn, in months: the past year (this month and the twelve before), then all time. */
+const WINDOWS = [13, null] as const;
+
+// ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
+const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
+
+interface Run {
+  tsquery: string;
+  /** What the index's own columns can tell (fast, before any join). */
+  prefilter: (eb: DocsEb) => Expression<SqlBool>;
+  /** The authority: the filter on `articles` (the public read scope, or the newsroom's). */
+  filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
+  /** Whether `filter` must apply before the cap (it narrows beyond what the prefilter knows). */
+  filterBeforeCap: boolean;
+  /** Whether recent-month windows may narrow the match (all matches are dated up to now). */
+  windowed: boolean;
+  dateColumn: ReturnType<typeof sql>;
+  request: PublicSearchRequest | NewsroomSearchRequest;
+}
+
+/**
+ * Ranking reads each candidate's tsvector, and reading a whole article's one costs several
+ * microseconds (it is stored out of line): so all candidates are first ranked on the small
+ * title-and-lead vector (`head`), and only the best FULLY_RANKED of them on the whole article.
+ * Body-only matches thus compete on recency first; beyond the first pages the order is the
+ * first stage's.
+ */
+const FULLY_RANKED = 100;
+
+/**
+ * Runs `fn` with sequential scans disabled. PostgreSQL's planner does not count the cost of
+ * decompressing out-of-line tsvectors, so for a query matching a quarter of the articles it
+ * prefers reading the whole table and testing every vector, which costs seconds on a large
+ * archive, to the GIN index, which costs milliseconds. SET LOCAL lasts for the transaction only.
+ */
+async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    await sql`SET LOCAL enable_seqscan = off`.execute(db);
+    try { return await fn(db); } finally { await sql`RESET enable_seqscan`.execute(db); }
+  }
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    return fn(tx);
+  });
+}
+
+async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
+  return withIndexScans(outer, async (db) => {
+    if (!r.windowed) return rank(db, r, r.tsquery);
+    // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
+    // many (everything outside it is older): find it with cheap counts, then rank within it.
+    for (const months of WINDOWS) {
+      if (months === null) return rank(db, r, r.tsquery);
+      const windowed = `(${r.tsquery}) & (${recentMonths(r.request.now, months).map(lexeme).join(' | ')})`;
+      if (await countUpTo(db, r, windowed) > MAX_CANDIDATES) return rank(db, r, windowed);
+    }
+    return rank(db, r, r.tsquery);
+  });
+}
+
+/** Matches allowed by the prefilter, counted up to MAX_CANDIDATES + 1. */
+async function countUpTo(db: Queryable, r: Run, tsquery: string): Promise<number> {
+  const some = pgdb(db).selectFrom('search_documents').select('search_documents.article_id')
+    .where(sql<SqlBool>`search_documents.document @@ ${tsquery}::tsquery`)
+    .where((eb) => r.prefilter(eb)).limit(MAX_CANDIDATES + 1);
+  const row = await pgdb(db).selectFrom(some.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ranks the most recent matches of `matching` (the query, maybe narrowed to recent months). */
+async function rank(db: Queryable, r: Run, matching: string): Promise<SearchResultPage> {
+  const query = sql`${r.tsquery}::tsquery`;
+  // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
+  // the index table alone: the GIN index finds them, and only narrow columns are sorted.
+  let recent = pgdb(db).selectFrom('search_documents')
+    .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
+    .where(sql<SqlBool>`search_documents.document @@ ${matching}::tsquery`)
+    .where((eb) => r.prefilter(eb));
+  if (r.filterBeforeCap) {
+    recent = recent.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
+      .whereRef('articles.id', '=', 'search_documents.article_id')
+      .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
+  }
+  const capped = recent.orderBy('search_documents.sort_at', 'desc').limit(MAX_CANDIDATES + 1);
+  // Then the articles themselves, through the filter again; the total comes with the page.
+  // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
+  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn}))::float8 / 86400)`;
+  const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
+  const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
+  const stage = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
+    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>))
+    .select([
+      'articles.id as id', sql<string>`${r.dateColumn}`.as('at'), decay.as('decay'), firstStage.as('first'),
+      sql<number>`row_number() over (order by ${firstStage} desc, ${r.dateColumn} desc, articles.id desc)`.as('place'),
+      sql<number>`count(*) over ()`.as('total'),
+    ]);
+  const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
+  const byDate = r.request.sort === 'date';
+  // Sorted by date, no article needs its whole vector read.
+  const scoreColumn = byDate ? sql`s.first` : sql`CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END`;
+  const order = byDate ? sql`s.at desc, s.id desc` : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
+  const offset = r.request.offset;
+  const limit = Math.min(r.request.limit, MAX_CANDIDATES - offset);
+  const { rows } = offset >= MAX_CANDIDATES ? { rows: [] } : await sql<{ id: number; score: number; total: number }>`
+    SELECT s.id, s.total, ${scoreColumn} AS score
+    FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  // Past the last page no row carries the total: count on its own, for this rare case only.
+  const found = rows.length > 0 ? Number(rows[0]!.total)
+    : offset === 0 ? 0
+    : Number((await pgdb(db).selectFrom(stage.as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
+    total: Math.min(found, MAX_CANDIDATES),
+    totalIsExact: found <= MAX_CANDIDATES,
+  };
+}
+
+/** Readers: what the index knows of the public read scope (published, time reached, not deleted), section and dates. */
+function publicPrefilter(request: PublicSearchRequest) {
+  return (eb: DocsEb): Expression<SqlBool> => eb.and([
+    eb('search_documents.status', '=', 'published'),
+    eb('search_documents.published_at', '<=', request.now.toISOString()),
+    eb('search_documents.deleted_at', 'is', null),
+    ...(request.sectionId !== undefined ? [eb('search_documents.section_id', '=', request.sectionId)] : []),
+    ...(request.from ? [eb('search_documents.published_at', '>=', request.from.toISOString())] : []),
+    ...(request.until ? [eb('search_documents.published_at', '<', request.until.toISOString())] : []),
+  ]);
+}
+
+/** The newsroom: statuses and sections from the index; authorship needs the articles (filterBeforeCap). */
+function newsroomPrefilter(request: NewsroomSearchRequest) {
+  const v = request.visibility;
+  return (eb: DocsEb): Expression<SqlBool> => {
+    if (v.statuses.length === 0 || (v.sectionIds !== undefined && v.sectionIds.length === 0)) return sql<SqlBool>`false`;
+    return eb.and([
+      eb('search_documents.status', 'in', [...v.statuses]),
+      ...(v.sectionIds !== undefined ? [eb('search_documents.section_id', 'in', [...v.sectionIds])] : []),
+    ]);
+  };
+}
+
+export const postgresSearch: SearchProvider = {
+  dialect: 'postgres',
+
+  async upsert(db, docs: IndexDocument[]) {
+    if (docs.length === 0) return;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    await pgdb(db).insertInto('search_documents')
+      .values(docs.map((d) => ({
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d, monthLexeme(d.publishedAt ?? d.createdAt))}::tsvector` as never,
+        head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
+        published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
+      })))
+      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
+        document: eb.ref('excluded.document'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
+      })))
+      .execute();
+  },
+
+  async remove(db, articleId) {
+    await pgdb(db).deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+  },
+
+  async has(db, articleId) {
+    return (await pgdb(db).selectFrom('search_documents').select('article_id').where('article_id', '=', articleId).executeTakeFirst()) !== undefined;
+  },
+
+  async count(db) {
+    const row = await pgdb(db).selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  async removeOrphans(db) {
+    // The foreign key cascades deletes; this only matters for rows written around it.
+    await pgdb(db).deleteFrom('search_documents')
+      .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+  },
+
+  async clear(db) {
+    // A bulk load follows: building the GIN index once at the end is several times faster than
+    // updating it row by row. `optimize` builds it again (as migration 20261128_0003 defines it);
+    // if a rebuild dies in between, searches still work, slowly, until `newsdesk reindex` ends.
+    await sql`TRUNCATE search_documents`.execute(db);
+    await sql`DROP INDEX IF EXISTS search_documents_gin`.execute(db);
+  },
+
+  async optimize(db) {
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
+    await sql`ANALYZE search_documents`.execute(db);
+  },
+
+  async sizeInBytes(db) {
+    const row = await sql<{ bytes: string }>`SELECT pg_total_relation_size('search_documents') AS bytes`.execute(db);
+    return Number(row.rows[0]?.bytes ?? 0);
+  },
+
+  async searchPublic(db, request: PublicSearchRequest) {
+    return run(db, {
+      tsquery: toTsQuery(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
+      filterBeforeCap: false, windowed: true, dateColumn: sql.ref('articles.published_at'), request,
+    });
+  },
+
+  async searchNewsroom(db, request: NewsroomSearchRequest) {
+    return run(db, {
+      tsquery: toTsQuery(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
+      filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
+      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
+    });
+  },
+};

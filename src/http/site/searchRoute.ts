@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { sendPage, type SiteDeps } from './context.ts';
+import { parseSearchParams, searchUrl } from './searchQuery.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import { presentSearchResult } from '../../presenters/searchResult.ts';
+import { paths } from '../../presenters/urls.ts';
+import type { Ranking, SearchProvider } from '../../search/provider.ts';
+import { highlightSet, isSearchable } from '../../search/query.ts';
+import { searchForReaders } from '../../search/readerSearch.ts';
+import { searchView } from '../../views/site/search.ts';
+
+export interface SearchDeps extends SiteDeps {
+  search: SearchProvider;
+  ranking: Ranking;
+}
+
+/** /recherche: the readers' search page, server-rendered, in French. */
+export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
+  app.get(paths.search(), async (request, reply) => {
+    const params = parseSearchParams(request.query);
+    const [result, sections] = await Promise.all([
+      searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params),
+      listSections(deps.db),
+    ]);
+    const set = highlightSet(result.query);
+    const filtered = params.sectionSlug !== null || params.fromDay !== null || params.toDay !== null;
+    const main = searchView({
+      form: { q: params.q, section: params.sectionSlug ?? '', from: params.fromDay ?? '', to: params.toDay ?? '', sort: params.sort },
+      sections: sections.map((s) => ({ slug: s.slug, name: s.name })),
+      searched: params.q.trim() !== '',
+      searchable: isSearchable(result.query),
+      filtered,
+      results: result.articles.map((a) => presentSearchResult(a, set, deps.site)),
+      total: result.total,
+      totalIsExact: result.totalIsExact,
+      page: result.page,
+      pageCount: result.pageCount,
+      links: {
+        prev: result.page > 1 ? searchUrl(params, result.page - 1) : null,
+        next: result.page < result.pageCount ? searchUrl(params, result.page + 1) : null,
+        withoutFilters: searchUrl({ ...params, sectionSlug: null, fromDay: null, toDay: null, page: 1 }),
+        firstPage: searchUrl(params, 1),
+      },
+      browse: sections.map((s) => ({ name: s.name, url: paths.section(s.slug) })),
+    });
+    const title = params.q.trim() ? `Recherche : ${result.query.text.slice(0, 60)}` : 'Recherche';
+    return sendPage(deps, reply, {
+      title,
+      description: 'Rechercher dans les articles du journal.',
+      canonicalPath: paths.search(),
+      main,
+      bodyClass: 'search-page',
+      // Result pages are not for search engines; readers may still share and cache them.
+      noindex: true,
+      surrogateKeys: ['search'],
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldWord, indexTerms, normalizeWord } from '../../src/search/normalize.ts';
+import { highlightSet, parseQuery } from '../../src/search/query.ts';
+import { toFts5, toTsQuery } from '../../src/search/matchExpressions.ts';
+import { escapeHtml, highlightText, snippet } from '../../src/search/highlight.ts';
+import { htmlToText } from '../../src/search/text.ts';
+
+test('folding: case, accents, ligatures, compatibility forms', () => {
+  assert.equal(foldWord('Économie'), 'economie');
+  assert.equal(foldWord('STRATÉGIQUE'), 'strategique');
+  assert.equal(foldWord('cœur'), 'coeur');
+  assert.equal(foldWord('Ｍａｒｏｃ'), 'maroc');
+  assert.equal(foldWord('naïve'), 'naive');
+});
+
+test('plurals and inflections share a stem, with or without accents', () => {
+  const same = (a: string, b: string) => assert.equal(normalizeWord(a), normalizeWord(b), `${a} ↔ ${b}`);
+  same('partenariats', 'partenariat');
+  same('stratégiques', 'strategique');
+  same('électriques', 'electrique');
+  same('Électrique', 'electriques');
+  same('investissements', 'investissement');
+  same('marocaines', 'marocain');
+  same('journaux', 'journal');
+  same('grèves', 'greve');
+  assert.notEqual(normalizeWord('chine'), normalizeWord('japon'));
+});
+
+test('elisions and stop words are left out, with either apostrophe', () => {
+  assert.deepEqual(indexTerms('l’économie'), indexTerms("l'economie"));
+  assert.deepEqual(indexTerms('l’économie'), [normalizeWord('économie')]);
+  assert.deepEqual(indexTerms("d'Afrique"), ['afriqu']);
+  for (const elided of ["qu'il", 'jusqu’à', "lorsqu'on", 'puisqu’elle', "c'est", "n'est", "s'il", "j'ai"]) {
+    assert.deepEqual(indexTerms(elided), [], elided);
+  }
+  assert.deepEqual(indexTerms('le la les de des et à un une'), []);
+  assert.deepEqual(indexTerms('la Chine et le Japon'), ['chin', 'japon']);
+});
+
+test('numbers, codes and other scripts are kept whole; emoji and symbols are not words', () => {
+  assert.deepEqual(indexTerms('CO2 en 2025, 100 GWh'), ['co2', '2025', '100', 'gwh']);
+  assert.deepEqual(indexTerms('المغرب'), ['المغرب']);
+  assert.deepEqual(indexTerms('🇲🇦 ★ → ∞'), []);
+  assert.ok(indexTerms('a'.repeat(5000))[0]!.length <= 40, 'tokens are capped');
+});
+
+test('queries: words, quoted phrases (any quote marks), prefix on the word being typed', () => {
+  const q = parseQuery('partenariat "la Chine et le Japon" strat');
+  assert.deepEqual(q.clauses, [
+    { kind: 'term', term: 'partenariat' },
+    { kind: 'phrase', terms: ['chin', 'japon'], prefixLast: null },
+    { kind: 'prefix', term: 'strat', folded: 'strat' },
+  ]);
+  assert.deepEqual(parseQuery('« coupe d’Afrique »').clauses, [{ kind: 'phrase', terms: ['coup', 'afriqu'], prefixLast: null }]);
+  // A trailing space means the word is finished.
+  assert.deepEqual(parseQuery('chine ').clauses, [{ kind: 'term', term: 'chin' }]);
+  // Too short to be a useful prefix.
+  assert.deepEqual(parseQuery('ue').clauses, [{ kind: 'term', term: 'ue' }]);
+  assert.deepEqual(parseQuery('le la les').clauses, []);
+  assert.deepEqual(parseQuery('').clauses, []);
+});
+
+test('hostile queries parse into quoted terms only: no operator reaches FTS5 or tsquery', () => {
+  const hostile = [
+    'NEAR(a b) OR * AND NOT "', "'; DROP TABLE articles; --", 'title:foo {lead}: bar ^baz', 'a:* & !b | (c <-> d)',
+    '"unbalanced « quotes', '\\\' \\" \0 \u0000', 'x'.repeat(10_000), '(((((', 'écono*', '🙂 مرحبا',
+  ];
+  for (const raw of hostile) {
+    const q = parseQuery(raw);
+    const fts = q.clauses.length ? toFts5(q) : '';
+    const ts = q.clauses.length ? toTsQuery(q) : '';
+    // Every term is made of letters and digits: strip the syntax we generate and nothing else may remain.
+    const ftsLeft = fts.replace(/"[\p{L}\p{N} ]+"\*?/gu, '').replace(/\b(AND|OR)\b|[() ]/g, '');
+    const tsLeft = ts.replace(/'[\p{L}\p{N}]+'(:\*)?/gu, '').replace(/<->|[&|() ]/g, '');
+    assert.equal(ftsLeft, '', `FTS5 for ${JSON.stringify(raw.slice(0, 40))}: ${fts}`);
+    assert.equal(tsLeft, '', `tsquery for ${JSON.stringify(raw.slice(0, 40))}: ${ts}`);
+  }
+});
+
+test('match expressions: AND of clauses, prefix alternatives, phrases', () => {
+  const q = parseQuery('"partenariat stratégiques" électri');
+  assert.equal(toFts5(q), '"partenariat strateg" AND ("electr"* OR "electri"*)');
+  assert.equal(toTsQuery(q), "('partenariat' <-> 'strateg') & ('electr':* | 'electri':*)");
+  const typingInPhrase = parseQuery('"coupe d’afri');
+  assert.equal(toFts5(typingInPhrase), '"coup afri"*');
+  assert.equal(toTsQuery(typingInPhrase), "(('coup' <-> 'afri':*))");
+  const typingPlural = parseQuery('"voitures électriques');
+  assert.equal(toFts5(typingPlural), '("voitur electr"* OR "voitur electriques"*)');
+});
+
+test('highlighting escapes everything, then marks matches', () => {
+  const set = highlightSet(parseQuery('strategique script'));
+  assert.equal(highlightText('Partenariats <b>stratégiques</b> & <script>alert(1)</script>', set),
+    'Partenariats &lt;b&gt;<mark>stratégiques</mark>&lt;/b&gt; &amp; &lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;');
+  assert.equal(escapeHtml(`"'<>&\``), '&quot;&#39;&lt;&gt;&amp;&#96;');
+});
+
+test('snippets: a window around the densest matches, with ellipses; null without a match', () => {
+  const words = Array.from({ length: 200 }, (_, i) => `mot${i}`);
+  words.splice(120, 0, 'batteries', 'lithium');
+  const text = words.join(' ');
+  const set = highlightSet(parseQuery('batterie lithium '));
+  const s = snippet(text, set)!;
+  assert.match(s, /^… .*<mark>batteries<\/mark> <mark>lithium<\/mark>.* …$/);
+  assert.ok(s.split(' ').length < 45, s);
+  assert.equal(snippet(text, highlightSet(parseQuery('absent '))), null);
+});
+
+test('bodies become text: tags split words, entities are decoded', () => {
+  assert.equal(htmlToText('<h2>Titre</h2><p>L&#39;économie &amp; la <em>Chine</em></p><p>Fin</p>'), "Titre L'économie & la Chine Fin");
+});
