@@ -101,6 +101,24 @@ describeEachDialect('newsroom: accounts and editorial workflow', (getDb) => {
     assert.equal(events.at(-1)!.actor_id, editor.id);
   });
 
+  test('newsroom search: French full text over drafts, within what each member may see', async () => {
+    const j = new Client(t.app);
+    await j.signIn(journalist.email);
+    await j.post('/admin/articles', articleForm({ title: 'Les partenariats stratégiques du port de Tanger', sectionId: String(politique.id), bodySource: 'Brouillon confidentiel.' }), { csrf: await j.csrf('/admin/articles/nouveau') });
+    const e = new Client(t.app);
+    await e.signIn(editor.email);
+    const found = cheerio.load((await e.get('/admin?q=partenariat%20strategique')).body);
+    assert.match(found('#results').parent().text(), /Les partenariats stratégiques du port de Tanger/, 'unaccented, singular: the draft is found');
+    assert.match(found('#results').parent().text(), /Brouillon/);
+    const contributor = await buildUser(t.ctx, 'contributor');
+    const c = new Client(t.app);
+    await c.signIn(contributor.email);
+    const hidden = cheerio.load((await c.get('/admin?q=partenariat%20strategique')).body);
+    assert.doesNotMatch(hidden('main').text(), /port de Tanger/, 'a contributor finds only their own work');
+    const hostile = await e.get(`/admin?q=${encodeURIComponent('" OR 1=1 -- <script> NEAR( ^*')}`);
+    assert.equal(hostile.statusCode, 200);
+  });
+
   test('hostile input in the editor: NUL characters, payloads and huge fields never give a 500, nothing is lost', async () => {
     const j = new Client(t.app);
     await j.signIn(journalist.email);

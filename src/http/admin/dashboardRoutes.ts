@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listNewsroomArticles, type NewsroomQuery } from '../../db/repos/newsroom.ts';
+import { loadNewsroomResults } from '../../db/repos/search/documents.ts';
+import { parseQuery } from '../../search/query.ts';
+import type { User } from '../../db/repos/users.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
@@ -17,6 +20,26 @@ const filtersSchema = z.object({
   statut: z.string().max(20).optional().catch(undefined),
   auteur: z.string().regex(/^\d{1,9}$/).optional().catch(undefined),
 });
+
+/**
+ * The dashboard's search: words go through the French full-text index (drafts and scheduled
+ * items included), limited to what the member may see; other filters alone list by date.
+ */
+async function findForNewsroom(deps: AdminDeps, user: User, q: Omit<NewsroomQuery, 'orderBy' | 'limit'>): Promise<ArticleWithRelations[]> {
+  const parsed = q.title ? parseQuery(q.title) : null;
+  if (!parsed || parsed.clauses.length === 0) return listNewsroomArticles(deps.db, { ...q, orderBy: 'updated_at', limit: 100 });
+  const page = await deps.search.searchNewsroom(deps.db, {
+    query: parsed, sort: 'relevance', limit: 100, offset: 0, now: deps.clock.now(), ranking: deps.config.search,
+    visibility: {
+      statuses: q.statuses ?? ARTICLE_STATUSES,
+      ...(q.sectionId !== undefined ? { sectionIds: [q.sectionId] } : {}),
+      // The article policy's `view`: contributors see their own work only.
+      ...(user.role === 'contributor' ? { authorUserId: user.id } : {}),
+    },
+  });
+  const found = await loadNewsroomResults(deps.db, page.hits.map((h) => h.articleId));
+  return q.authorId === undefined ? found : found.filter((a) => a.authors.some((p) => p.id === q.authorId));
+}
 
 export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get('/admin', async (request, reply) => {
@@ -39,7 +62,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const filtered = Boolean(status || base.title || base.sectionId || base.authorId);
     const blocks = filtered
       ? [{ title: 'Résultats', id: 'results', empty: 'Aucun article ne correspond à ces filtres.',
-          rows: (await listNewsroomArticles(deps.db, { ...base, ...(status ? { statuses: [status] } : {}), orderBy: 'updated_at', limit: 100 })).map((a) => row(a, a.updatedAt)) }]
+          rows: (await findForNewsroom(deps, user, { ...base, ...(status ? { statuses: [status] } : {}) })).map((a) => row(a, a.updatedAt)) }]
       : await Promise.all([
         listNewsroomArticles(deps.db, { ...base, statuses: ['draft'], ownedBy: user.id, orderBy: 'updated_at', limit: 30 })
           .then((items) => ({ title: 'Mes brouillons', id: 'mine', empty: 'Aucun brouillon. Commencez un nouvel article.', rows: items.map((a) => row(a, a.updatedAt)) })),
