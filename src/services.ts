@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle, Db, DialectInfo } from './db/database.ts';
 import type { Clock } from './domain/clock.ts';
 import { EventSink } from './events/eventSink.ts';
+import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -18,5 +19,6 @@ export interface Services {
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
   const events = new EventSink();
   // Inline processors (search index, entity tags…) register here, in the order they must run.
+  events.register(editorialIndexProcessor);
   return { config, db: handle.db, dialect: handle.dialect, clock, events };
 }

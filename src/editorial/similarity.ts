@@ -54,7 +54,8 @@ export function compareSignatures(a: Signature, b: Signature): Similarity {
   const shortness = Math.max(0, 1 - Math.min(a.length, b.length) / SHORT_TEXT);
   const titleShare = TITLE_SHARE + (1 - TITLE_SHARE) * shortness;
   const figures = figureAgreement(a.numbers, b.numbers);
-  const base = (1 - titleShare) * text + titleShare * title;
+  // Squared: half a headline in common (« Article à corriger », « Article disputé ») is not half a duplicate.
+  const base = (1 - titleShare) * text + titleShare * title * title;
   const score = exact ? 1 : Math.min(1, base * (figures === null ? 1 : FIGURES_FLOOR + (1 - FIGURES_FLOOR) * figures));
   const byWord = new Map<string, number>();
   for (const [word, w] of shared) byWord.set(word, (byWord.get(word) ?? 0) + w);

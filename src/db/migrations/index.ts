@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_0001_initial.ts';
 import * as newsroom from './20261128_0002_newsroom.ts';
+import * as editorial from './20261128_0005_editorial.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -9,6 +10,7 @@ import * as newsroom from './20261128_0002_newsroom.ts';
 const migrations: Record<string, Migration> = {
   '20261128_0001_initial': initial,
   '20261128_0002_newsroom': newsroom,
+  '20261128_0005_editorial': editorial,
 };
 
 export const migrationProvider: MigrationProvider = {
