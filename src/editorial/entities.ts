@@ -1,4 +1,4 @@
-import { NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_NAMES, PORTFOLIO_HEADS } from './gazetteer.ts';
+import { NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_HEADS, PLACE_NAMES, PLACE_PREPOSITIONS, PORTFOLIO_HEADS } from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
 /*
@@ -171,7 +171,8 @@ function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit
 function kindOf(words: string[], span: Span): EntityKind {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   if (words.some((w) => isAcronym(w) || isBrand(w)) || lower.some((w) => ORGANISATION_WORDS.has(w)) || span.quoted) return 'organisation';
-  if (words.length === 1) return ['à', 'au', 'aux', 'en'].includes(span.before.at(-1) ?? '') ? 'place' : 'organisation';
+  if (PLACE_HEADS.has(lower[0]!) || PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '')) return 'place';
+  if (words.length === 1) return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
 

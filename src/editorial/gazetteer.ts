@@ -78,3 +78,9 @@ export const PORTFOLIO_HEADS = new Set(['ministre', 'ministère', 'ministere', '
 
 /** Lower-case words that may sit inside a name (« Yassine El Yattioui », « Banque de France »). */
 export const NAME_PARTICLES = new Set(['de', 'du', 'des', "d'", 'la', 'el', 'al', 'ben', 'bin', 'ibn', 'ould', 'von', 'van', 'der', 'of', 'the', 'et', '&']);
+
+/** First words of Maghreb place names (« Sidi Moumen », « Aïn Sebaâ », « Bab Taza », « Oulad Teima »). */
+export const PLACE_HEADS = new Set(['sidi', 'ain', 'aïn', 'oued', 'bab', 'dar', 'douar', 'ras', 'tizi', 'ksar', 'bir', 'jbel', 'djebel', 'oulad', 'ouled', 'ait', 'aït', 'hay', 'tamesna']);
+
+/** Words after which a name is where something happens (« à Sidi Moumen », « en Extrême-Orient »). */
+export const PLACE_PREPOSITIONS = new Set(['à', 'au', 'aux', 'en', 'vers']);

@@ -44,7 +44,7 @@ export function suggestions(m: EditorialPanelModel): string {
 </div>`;
 }
 
-/** The « Publier quand même » box in the publish and schedule forms, for editors facing a duplicate. */
+/** The « Publier quand même » box in the publish form (« Programmer quand même » in the schedule one), for editors facing a duplicate. */
 export function overrideBox(verb: string): string {
-  return html`<label class="override"><input type="checkbox" name="publierQuandMeme" value="1" id="override-${verb}"> Publier quand même</label>`;
+  return html`<label class="override"><input type="checkbox" name="publierQuandMeme" value="1" id="override-${verb}"> ${verb === 'programmer' ? 'Programmer' : 'Publier'} quand même</label>`;
 }
