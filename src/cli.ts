@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
+import { reindexAll } from './editorial/reindexAll.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -33,6 +34,20 @@ program.command('migrate')
     try {
       const applied = await migrateToLatest(handle.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await handle.close();
+    }
+  });
+
+program.command('reindex')
+  .description('Rebuild the editorial index (duplicate guard, related articles, section model) from the articles.')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase(config.database);
+    try {
+      await migrateToLatest(handle.db);
+      const done = await reindexAll(handle.db, () => new Date(), (n) => process.stderr.write(`\r${n} articles`));
+      console.log(`\nEditorial index rebuilt: ${done} articles.`);
     } finally {
       await handle.close();
     }

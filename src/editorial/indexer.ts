@@ -42,7 +42,7 @@ export async function reindexArticle(tx: Queryable, articleId: number, at: Date)
   const [article, previous] = await Promise.all([findArticleById(tx, articleId), findSignature(tx, articleId)]);
   const live = article !== null && article.deletedAt === null && LIVE_STATUSES.includes(article.status);
   if (!live) {
-    if (previous?.countedSection !== null && previous?.countedSection !== undefined) await adjustTermCounts(tx, previous.countedSection, previous.countedTerms, -1);
+    if (previous?.countedSection !== null && previous?.countedSection !== undefined) await adjustTermCounts(tx, previous.countedSection, previous.countedTerms.map((t) => [t, -1]), -1);
     if (previous) await deleteSignature(tx, articleId);
     return;
   }
@@ -63,11 +63,13 @@ export async function reindexArticle(tx: Queryable, articleId: number, at: Date)
 async function moveCounts(tx: Queryable, fromSection: number | null, fromTerms: string[], toSection: number | null, toTerms: string[]): Promise<void> {
   if (fromSection !== null && fromSection === toSection) {
     const before = new Set(fromTerms), after = new Set(toTerms);
-    const removed = fromTerms.filter((t) => !after.has(t)), added = toTerms.filter((t) => !before.has(t));
-    if (removed.length) await adjustTermCounts(tx, fromSection, removed, -1, 0);
-    if (added.length) await adjustTermCounts(tx, fromSection, added, 1, 0);
+    const deltas: [string, number][] = [...fromTerms.filter((t) => !after.has(t)).map((t): [string, number] => [t, -1]), ...toTerms.filter((t) => !before.has(t)).map((t): [string, number] => [t, 1])];
+    if (deltas.length) await adjustTermCounts(tx, fromSection, deltas, 0);
     return;
   }
-  if (fromSection !== null) await adjustTermCounts(tx, fromSection, fromTerms, -1);
-  if (toSection !== null) await adjustTermCounts(tx, toSection, toTerms, 1);
+  // Sections in id order, like terms: concurrent moves between two sections cannot deadlock.
+  const moves: [number, [string, number][], number][] = [];
+  if (fromSection !== null) moves.push([fromSection, fromTerms.map((t) => [t, -1]), -1]);
+  if (toSection !== null) moves.push([toSection, toTerms.map((t) => [t, 1]), 1]);
+  for (const [section, deltas, articles] of moves.sort((a, b) => a[0] - b[0])) await adjustTermCounts(tx, section, deltas, articles);
 }

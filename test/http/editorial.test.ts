@@ -12,6 +12,7 @@ import { addTagAlias } from '../../src/db/repos/tagAliases.ts';
 import { writeSetting } from '../../src/db/repos/settings.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { fromJson } from '../../src/db/schema.ts';
+import { reindexAll } from '../../src/editorial/reindexAll.ts';
 import { LE_POINT_DAY_1, LE_POINT_DAY_2, REWRITE_A, REWRITE_B } from '../fixtures/editorialTexts.ts';
 
 const idFrom = (location: unknown) => Number(/\/admin\/articles\/(\d+)/.exec(String(location))![1]);
@@ -218,6 +219,24 @@ describeEachDialect('editorial tools: duplicate guard, entity tags, section sugg
     const on = await admin.post('/admin/reglages', { duplicateGuard: '1', entitySuggestions: '1', sectionSuggestions: '1', journalistsCanPublish: '1', duplicateWindowDays: '7' }, { csrf: await admin.csrf('/admin/reglages') });
     assert.equal(on.statusCode, 200);
     assert.equal(cheerio.load(on.body)('#f-duplicateGuard').attr('checked'), 'checked');
+  });
+
+  test('the counts kept event by event equal a rebuild from scratch (`newsdesk reindex`)', async () => {
+    const snapshot = async () => ({
+      sections: (await t.ctx.db.selectFrom('editorial_sections').select(['section_id', 'docs', 'terms']).where('docs', '<>', 0).orderBy('section_id').execute()).map((r) => `${r.section_id}:${r.docs}:${r.terms}`),
+      terms: (await t.ctx.db.selectFrom('editorial_terms').select(['term', 'section_id', 'docs']).where('docs', '<>', 0).orderBy('term').orderBy('section_id').execute()).map((r) => `${r.term}:${r.section_id}:${r.docs}`),
+      postings: Number((await t.ctx.db.selectFrom('editorial_postings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      signatures: (await t.ctx.db.selectFrom('editorial_signatures').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id),
+    });
+    const kept = await snapshot();
+    assert.ok(kept.terms.length > 50 && kept.signatures.length > 10);
+    for (const table of ['editorial_postings', 'editorial_signatures', 'editorial_terms', 'editorial_sections'] as const) await t.ctx.db.deleteFrom(table).execute();
+    assert.equal(await reindexAll(t.ctx.db, () => t.clock.now()), Number((await t.ctx.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    const rebuilt = await snapshot();
+    assert.deepEqual(rebuilt.sections, kept.sections);
+    assert.deepEqual(rebuilt.signatures, kept.signatures);
+    assert.equal(rebuilt.terms.length, kept.terms.length);
+    assert.deepEqual(rebuilt.terms, kept.terms);
   });
 
   test('teardown', async () => { await t.app.close(); });

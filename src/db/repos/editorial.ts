@@ -105,19 +105,20 @@ export async function documentFrequencies(db: Queryable, terms: string[]): Promi
 }
 
 /**
- * Adds (delta 1) or takes back (delta -1) distinct terms in a section's counts, and `articles`
- * to its article count (an edit moves terms, not articles). Rows are written in term order, so
- * two transactions counting the same terms never deadlock.
+ * Moves a section's counts: each term's article count by its delta (+1 counted, -1 taken back),
+ * the section's article count by `articles`. One statement per 500 terms, rows in term order, so
+ * two transactions counting the same terms wait for each other instead of deadlocking.
  */
-export async function adjustTermCounts(db: Queryable, sectionId: number, terms: string[], delta: 1 | -1, articles: number = delta): Promise<void> {
-  const sorted = [...new Set(terms)].sort();
+export async function adjustTermCounts(db: Queryable, sectionId: number, deltas: [term: string, delta: number][], articles: number): Promise<void> {
+  const sorted = [...deltas].filter(([, d]) => d !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (let i = 0; i < sorted.length; i += 500) {
-    const chunk = sorted.slice(i, i + 500);
-    await db.insertInto('editorial_terms').values(chunk.map((term) => ({ term, section_id: sectionId, docs: delta })))
+    await db.insertInto('editorial_terms').values(sorted.slice(i, i + 500).map(([term, docs]) => ({ term, section_id: sectionId, docs })))
       .onConflict((oc) => oc.columns(['term', 'section_id']).doUpdateSet((eb) => ({ docs: eb('editorial_terms.docs', '+', eb.ref('excluded.docs')) })))
       .execute();
   }
-  await db.insertInto('editorial_sections').values({ section_id: sectionId, docs: articles, terms: delta * sorted.length })
+  const terms = sorted.reduce((n, [, d]) => n + d, 0);
+  if (articles === 0 && terms === 0) return;
+  await db.insertInto('editorial_sections').values({ section_id: sectionId, docs: articles, terms })
     .onConflict((oc) => oc.column('section_id').doUpdateSet((eb) => ({
       docs: eb('editorial_sections.docs', '+', eb.ref('excluded.docs')),
       terms: eb('editorial_sections.terms', '+', eb.ref('excluded.terms')),
