@@ -40,18 +40,20 @@ program.command('migrate')
     }
   });
 
-registerUserCommands(program);
-registerNewsSitemapCommand(program);
 program.command('reindex')
-  .description('Rebuild the search index from every article (any status), with a progress bar.')
+  .description('Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars.')
+  .option('--only <index>', 'rebuild one index only: search or editorial', (v) => {
+    if (v !== 'search' && v !== 'editorial') throw new InvalidArgumentError('search or editorial');
+    return v;
+  })
   .option('--fresh', 'empty the index first: faster on a large archive, but searches find less until it ends')
   .option('--batch-size <n>', 'articles per transaction (default: 500)', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('a whole number from 1 to 10000');
     return n;
   })
-  .action(async (opts: { fresh?: boolean; batchSize?: number }) => {
-    await reindexCommand(loadConfig(), { fresh: opts.fresh ?? false, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) });
+  .action(async (opts: { fresh?: boolean; batchSize?: number; only?: 'search' | 'editorial' }) => {
+    await reindexCommand(loadConfig(), { fresh: opts.fresh ?? false, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...(opts.only ? { only: opts.only } : {}) });
   });
 
 program.parseAsync().catch((error: unknown) => {

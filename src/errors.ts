@@ -11,6 +11,7 @@ export const ERRORS = {
   invalid_search: { status: 400, message: 'Cette recherche n’est pas valide : vérifiez la rubrique, les dates et le tri.' },
   invalid_transition: { status: 409, message: 'Cette action n’est pas possible dans l’état actuel de l’article.' },
   stale_version: { status: 409, message: 'Quelqu’un a enregistré cet article après que vous l’avez ouvert : vos modifications n’ont pas été écrasées.' },
+  likely_duplicate: { status: 409, message: 'Rien n’a été publié : cet article ressemble fortement à un article récent (doublon probable). Ouvrez l’autre article, ou faites confirmer la publication par un éditeur (« Publier quand même »).' },
   slug_taken: { status: 409, message: 'Cette adresse (slug) est déjà utilisée par un autre article.' },
   unauthenticated: { status: 401, message: 'Veuillez vous connecter.' },
   forbidden: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },

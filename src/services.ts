@@ -8,6 +8,7 @@ import { createEventSignal } from './events/signal.ts';
 import type { SearchProvider } from './search/provider.ts';
 import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
+import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -29,6 +30,7 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
   const search = searchProviderFor(handle.dialect);
   // Inline processors (search index, entity tags…) register here, in the order they must run.
   events.register(searchIndexProcessor(search));
+  events.register(editorialIndexProcessor);
   const signal = createEventSignal(handle, events);
   // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
   events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });

@@ -68,6 +68,26 @@ if (form) {
   }
 
   const tags = form.querySelector<HTMLInputElement>('input[name="tags"]');
+  // Editorial suggestions: one click adds a suggested tag, or picks the suggested section.
+  for (const button of form.querySelectorAll<HTMLButtonElement>('button[data-add-tag]')) {
+    button.addEventListener('click', () => {
+      const name = button.dataset['addTag'] ?? '';
+      if (!tags || !name) return;
+      const current = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+      if (!current.some((t) => t.toLowerCase() === name.toLowerCase())) tags.value = [...current, name].join(', ');
+      button.disabled = true;
+      button.setAttribute('aria-pressed', 'true');
+      form.dispatchEvent(new Event('input'));
+    });
+  }
+  for (const button of form.querySelectorAll<HTMLButtonElement>('button[data-set-section]')) {
+    button.addEventListener('click', () => {
+      const select = form.querySelector<HTMLSelectElement>('select[name="sectionId"]');
+      if (!select) return;
+      select.value = button.dataset['setSection'] ?? '';
+      form.dispatchEvent(new Event('input'));
+    });
+  }
   const list = document.querySelector<HTMLDataListElement>('#tag-suggestions');
   tags?.addEventListener('input', async () => {
     const last = tags.value.split(',').pop()?.trim() ?? '';

@@ -4,6 +4,8 @@ import type { ArticlesTable } from '../db/schema.ts';
 import type { EventSink } from '../events/eventSink.ts';
 import { isArticleSlugTaken, type ArticleRecord } from '../db/repos/articles.ts';
 import { findTagBySlug, insertTag } from '../db/repos/taxonomy.ts';
+import { addTagAlias, findTagsByNameSlugs } from '../db/repos/tagAliases.ts';
+import { entitiesOf } from '../editorial/indexer.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
 import { renderMarkdown } from '../domain/markdown.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
@@ -62,12 +64,19 @@ export async function resolveArticleFields(tx: Queryable, events: EventSink, inp
   if (Object.keys(fields).length) throw new AppError('invalid_input', { fields });
 
   const tagIds = [...(input.tagIds ?? [])];
+  let entities: ReturnType<typeof entitiesOf> | null = null;
   for (const name of input.tagNames ?? []) {
     const tagSlug = slugFromTitle(name);
-    const existing = await findTagBySlug(tx, tagSlug);
+    const existing = await findTagBySlug(tx, tagSlug) ?? (await findTagsByNameSlugs(tx, [tagSlug]))[0] ?? null;
     if (existing) { tagIds.push(existing.id); continue; }
-    const id = await insertTag(tx, { slug: tagSlug, name: name.trim(), kind: 'topic' }, options.now);
-    await events.record(tx, { name: 'tags.create', actorId: options.actorId, payload: { slug: tagSlug }, at: options.now });
+    // A new tag named after an entity of the text takes its kind (person, organisation, place) and aliases.
+    entities ??= entitiesOf({ title: input.title, lead: input.lead, body: input.bodySource });
+    const entity = entities.find((e) => [e.name, ...e.aliases].some((n) => slugFromTitle(n) === tagSlug));
+    const id = await insertTag(tx, { slug: tagSlug, name: name.trim(), kind: entity?.kind ?? 'topic' }, options.now);
+    for (const alias of entity ? [entity.name, ...entity.aliases] : []) {
+      if (slugFromTitle(alias) !== tagSlug) await addTagAlias(tx, id, alias, slugFromTitle(alias));
+    }
+    await events.record(tx, { name: 'tags.create', actorId: options.actorId, payload: { slug: tagSlug, kind: entity?.kind ?? 'topic' }, at: options.now });
     tagIds.push(id);
   }
   const cover = input.cover ?? null;

@@ -1,6 +1,7 @@
 import type { Actor, CommandContext } from './context.ts';
 import { transitionArticle } from './transitionArticle.ts';
 import { AppError } from '../errors.ts';
+import { duplicateGuard } from './duplicateGuard.ts';
 
 /*
  * The editorial verbs that only move an article between states. Each is its own exported command
@@ -20,13 +21,14 @@ export const returnArticle = (ctx: CommandContext, actor: Actor, i: VerbInput & 
 });
 
 /** Publication at a future time; the scheduler publishes it then. */
-export function scheduleArticle(ctx: CommandContext, actor: Actor, i: VerbInput & { at: Date }) {
+export function scheduleArticle(ctx: CommandContext, actor: Actor, i: VerbInput & { at: Date; overrideDuplicate?: boolean }) {
   if (i.at.getTime() <= ctx.clock.now().getTime()) {
     throw new AppError('invalid_input', { fields: { scheduledAt: 'Choisissez une date et une heure à venir.' } });
   }
   return transitionArticle(ctx, actor, {
     ...i, verb: 'schedule', event: 'articles.schedule',
     changes: () => ({ scheduled_at: i.at.toISOString() }), payload: () => ({ scheduledAt: i.at.toISOString() }),
+    guard: duplicateGuard(actor, i.overrideDuplicate ?? false),
   });
 }
 

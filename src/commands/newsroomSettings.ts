@@ -1,17 +1,21 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
-import { writeSetting, type SiteSettings } from '../db/repos/settings.ts';
+import { WINDOW_DAYS_RANGE, writeSetting, type SiteSettings } from '../db/repos/settings.ts';
 import { findSectionBySlug, insertSection, listSections } from '../db/repos/taxonomy.ts';
 import { canInNewsroom } from '../policies/newsroom.ts';
 import { authorize } from '../policies/authorize.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
 
-/** Changes a site setting (admins). */
+/** Changes the site settings (admins); the window is kept within WINDOW_DAYS_RANGE. */
 export async function updateSettings(ctx: CommandContext, actor: Actor, settings: SiteSettings): Promise<void> {
   if (actor.kind === 'user') authorize(canInNewsroom(actor, 'manageSettings'));
+  const days = settings.duplicateWindowDays;
+  if (!Number.isInteger(days) || days < WINDOW_DAYS_RANGE.min || days > WINDOW_DAYS_RANGE.max) {
+    throw new AppError('invalid_input', { fields: { duplicateWindowDays: `Indiquez un nombre de jours entre ${WINDOW_DAYS_RANGE.min} et ${WINDOW_DAYS_RANGE.max}.` } });
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    await writeSetting(tx, 'journalistsCanPublish', settings.journalistsCanPublish, now);
+    for (const key of Object.keys(settings) as (keyof SiteSettings)[]) await writeSetting(tx, key, settings[key], now);
     await ctx.events.record(tx, { name: 'settings.update', actorId: actorId(actor), payload: { ...settings }, at: now });
   });
 }

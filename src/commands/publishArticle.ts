@@ -1,6 +1,7 @@
 import type { Actor, CommandContext } from './context.ts';
 import { transitionArticle } from './transitionArticle.ts';
 import { AppError } from '../errors.ts';
+import { duplicateGuard } from './duplicateGuard.ts';
 
 export interface PublishOptions {
   articleId: number;
@@ -9,6 +10,8 @@ export interface PublishOptions {
   publishedAt?: Date;
   /** A later edit after publication, for imported or demo content that was updated. */
   modifiedAt?: Date;
+  /** An editor's explicit « Publier quand même » over a likely duplicate (recorded in the event). */
+  overrideDuplicate?: boolean;
 }
 
 /** Puts an article online now. The first publication time is kept forever (feeds, Google News). */
@@ -30,5 +33,6 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
       };
     },
     payload: (article, now) => ({ breaking: article.breaking, publishedAt: (options.publishedAt ?? now).toISOString() }),
+    guard: duplicateGuard(actor, options.overrideDuplicate ?? false),
   });
 }

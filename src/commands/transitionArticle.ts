@@ -5,6 +5,7 @@ import { findArticleById, updateArticleIfVersion, type ArticleRecord } from '../
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus, type EditorialVerb } from '../domain/article.ts';
 import type { EventName } from '../events/names.ts';
+import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 
 export interface Transition {
@@ -15,6 +16,8 @@ export interface Transition {
   event: EventName;
   changes: (article: ArticleRecord, now: Date) => Updateable<ArticlesTable>;
   payload?: (article: ArticleRecord, now: Date) => Record<string, unknown>;
+  /** Runs after the state check, before the write: may refuse (throw) or add to the event's payload. */
+  guard?: (tx: Queryable, article: ArticleRecord, now: Date) => Promise<Record<string, unknown> | undefined>;
 }
 
 /**
@@ -28,11 +31,12 @@ export async function transitionArticle(ctx: CommandContext, actor: Actor, t: Tr
     if (t.expectedVersion !== undefined && t.expectedVersion !== article.version) throw new AppError('stale_version');
     const status = nextStatus(article.status, t.verb);
     if (!status) throw new AppError('invalid_transition');
+    const guarded = await t.guard?.(tx, article, now);
     const ok = await updateArticleIfVersion(tx, article.id, article.version, { ...t.changes(article, now), status, updated_at: now.toISOString() });
     if (!ok) throw new AppError('stale_version');
     await ctx.events.record(tx, {
       name: t.event, articleId: article.id, actorId: actorId(actor), at: now,
-      payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, from: article.status, to: status, ...t.payload?.(article, now) },
+      payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, from: article.status, to: status, ...t.payload?.(article, now), ...guarded },
     });
     return (await findArticleById(tx, article.id))!;
   });

@@ -107,6 +107,22 @@ export interface LoginFailuresTable { id: Generated<number>; email: string; ip: 
 export interface UserSectionsTable { user_id: number; section_id: number }
 export interface SettingsTable { key: string; value: Json; updated_at: Time }
 
+export interface EditorialSignaturesTable {
+  article_id: number;
+  status: string;
+  day: number;
+  section_id: number | null;
+  signature: string;
+  entities: string;
+  counted_section: number | null;
+  counted_terms: string | null;
+  updated_at: Time;
+}
+export interface EditorialPostingsTable { term: number; day: number; article_id: number }
+export interface EditorialTermsTable { term: string; section_id: number; docs: number }
+export interface EditorialSectionsTable { section_id: number; docs: number; terms: number }
+export interface TagAliasesTable { alias_key: string; tag_id: number; alias: string }
+
 export interface Database {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
@@ -122,6 +138,11 @@ export interface Database {
   article_tags: ArticleTagsTable;
   revisions: RevisionsTable;
   events: EventsTable;
+  editorial_signatures: EditorialSignaturesTable;
+  editorial_postings: EditorialPostingsTable;
+  editorial_terms: EditorialTermsTable;
+  editorial_sections: EditorialSectionsTable;
+  tag_aliases: TagAliasesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -10,7 +10,7 @@ export interface ArticleFacts { status: ArticleStatus; sectionId: number | null;
 
 export type ArticleAction =
   | 'view' | 'create' | 'update' | 'submit' | 'return' | 'publish' | 'schedule' | 'unschedule'
-  | 'unpublish' | 'correct' | 'trash' | 'restore';
+  | 'unpublish' | 'correct' | 'trash' | 'restore' | 'overrideDuplicate';
 
 const owns = (u: Principal, a: ArticleFacts) => a.createdBy === u.id || a.authorUserIds.includes(u.id);
 
@@ -40,6 +40,8 @@ const rules: Record<ArticleAction, Rule> = {
   correct: (u, a, s) => editsSection(u, a.sectionId) || journalistMayPublish(u, a, s),
   trash: (u, a) => editsSection(u, a.sectionId) || (owns(u, a) && a.status === 'draft'),
   restore: (u, a) => editsSection(u, a.sectionId),
+  // Putting a likely duplicate online is an editor's call, even where journalists may publish.
+  overrideDuplicate: (u, a) => editsSection(u, a.sectionId),
 };
 
 export function canOnArticle(u: Principal, action: ArticleAction, a: ArticleFacts, settings: SiteSettings): boolean {

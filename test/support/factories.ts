@@ -8,6 +8,31 @@ import { findArticleById, updateArticleIfVersion } from '../../src/db/repos/arti
 let sequence = 0;
 const next = () => ++sequence;
 
+/*
+ * Words for default article texts: each article draws its own, so two factory articles tell
+ * different stories and the duplicate guard (which compares texts) leaves them alone.
+ */
+const WORDS = `budget port récolte tramway festival barrage université hôpital séisme marché vaccin élection tribunal stade
+  incendie banque caravane désert musée bibliothèque rivière autoroute aéroport usine mine phosphate olivier agrumes
+  pêche sardine tanneur médina souk théâtre cinéma roman poète chanteuse orchestre lycée concours bourse dirham
+  inflation salaire grève syndicat ministre député sénat mairie quartier logement loyer chantier pont tunnel gare
+  train navire cargo conteneur douane frontière visa touriste hôtel riad plage corniche falaise forêt cèdre singe
+  cigogne chameau oasis palmier datte sécheresse pluie neige orage canicule récif satellite fusée robot logiciel
+  application réseau câble fibre antenne radio journal reporter photographe archive procès avocat juge enquête
+  police douanier pompier ambulance clinique pharmacie médecin infirmière école crèche cantine uniforme`.split(/\s+/).filter(Boolean);
+
+/** A distinct little story for article `n`: a dozen words of its own in the lead and body. */
+export function storyWords(n: number, count: number): string[] {
+  let seed = (n * 2654435761) >>> 0;
+  const out: string[] = [];
+  while (out.length < count) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const word = WORDS[(seed >>> 16) % WORDS.length]!;
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
 /** Factories with overrides: each creates the parents it needs when none is given. */
 export async function buildSection(ctx: CommandContext, overrides: Partial<{ slug: string; name: string; description: string; position: number }> = {}) {
   const n = next();
@@ -50,8 +75,8 @@ export async function buildArticle(ctx: CommandContext, options: BuildArticleOpt
   const actor = systemActor('test');
   const id = await createArticle(ctx, actor, {
     title: options.title ?? `Article de test numéro ${n}`,
-    lead: options.lead ?? `Chapô de l’article ${n}.`,
-    bodySource: options.bodySource ?? `Premier paragraphe ${n}.\n\n## Un intertitre\n\nSecond paragraphe.`,
+    lead: options.lead ?? `Chapô de l’article ${n} : ${storyWords(n, 4).join(', ')}.`,
+    bodySource: options.bodySource ?? `Premier paragraphe ${n} : ${storyWords(n + 7919, 8).join(', ')}.\n\n## Un intertitre\n\nSecond paragraphe : ${storyWords(n + 104729, 8).join(', ')}.`,
     sectionId,
     authorIds,
     tagIds: options.tagIds ?? [],

@@ -3,6 +3,7 @@ import * as initial from './20261128_0001_initial.ts';
 import * as newsroom from './20261128_0002_newsroom.ts';
 import * as distribution from './20261128_0004_distribution.ts';
 import * as search from './20261128_0003_search.ts';
+import * as editorial from './20261128_0005_editorial.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0002_newsroom': newsroom,
   '20261128_0004_distribution': distribution,
   '20261128_0003_search': search,
+  '20261128_0005_editorial': editorial,
 };
 
 export const migrationProvider: MigrationProvider = {

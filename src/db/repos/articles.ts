@@ -210,19 +210,25 @@ export async function listPublished(db: Queryable, query: PublicListQuery): Prom
 }
 
 /**
- * Articles close to `article`: sharing tags first, then its section, newest first. (The
- * duplicate guard's similarity will refine this; until then tags and section say enough.)
+ * Articles close to `article`, for « À lire aussi »: first those the editorial similarity found
+ * (`similarIds`), newest first, then ones sharing its tags, then its section. All public only.
  */
-export async function listRelated(db: Queryable, article: ArticleWithRelations, now: Date, limit: number): Promise<ArticleWithRelations[]> {
+export async function listRelated(db: Queryable, article: ArticleWithRelations, now: Date, limit: number, similarIds: number[] = []): Promise<ArticleWithRelations[]> {
   const tagIds = article.tags.map((t) => t.id);
   const picked: ArticleWithRelations[] = [];
-  if (tagIds.length) {
-    const rows = await db.selectFrom('articles').selectAll('articles').where(publiclyVisible(now))
-      .where('articles.id', '<>', article.id)
+  const ids = similarIds.filter((id) => id !== article.id);
+  if (ids.length) {
+    const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where(publiclyVisible(now)).where('articles.id', 'in', ids)
+      .orderBy('articles.published_at', 'desc').limit(limit).execute();
+    picked.push(...await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' }))));
+  }
+  if (picked.length < limit && tagIds.length) {
+    const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where(publiclyVisible(now))
+      .where('articles.id', 'not in', [article.id, ...picked.map((a) => a.id)])
       .where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id')
         .whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', 'in', tagIds)))
-      .orderBy('articles.published_at', 'desc').limit(limit).execute();
-    picked.push(...await withRelations(db, rows.map(toArticleRecord)));
+      .orderBy('articles.published_at', 'desc').limit(limit - picked.length).execute();
+    picked.push(...await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' }))));
   }
   if (picked.length < limit && article.sectionId !== null) {
     const more = await listPublished(db, { now, limit: limit - picked.length, sectionId: article.sectionId, excludeIds: [article.id, ...picked.map((a) => a.id)] });

@@ -12,6 +12,7 @@ import { paths } from '../../presenters/urls.ts';
 import { editorView, type EditorAction, type EditorModel, type EditorValues } from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
+import { buildEditorialPanel } from './editorialPanel.ts';
 
 /** URL segment of each workflow verb, in French like the rest of the back office. */
 export const VERB_SEGMENTS: Record<EditorialVerb, string> = {
@@ -52,15 +53,22 @@ export async function sendEditor(services: AdminDeps, reply: FastifyReply, user:
   const a = state.article;
   let actions: EditorAction[] = [];
   let canSave = true;
+  let canOverrideDuplicate = false;
   if (a) {
     const facts = await articleFacts(services.db, a);
     const allowed = (action: ArticleAction) => canOnArticle(user, action, facts, settings);
+    canOverrideDuplicate = allowed('overrideDuplicate');
     actions = (Object.keys(VERB_SEGMENTS) as EditorialVerb[])
       .filter((verb) => nextStatus(a.status, verb) !== null && allowed(verb))
       .map((verb) => ({ verb: VERB_SEGMENTS[verb], ...ACTION_UI[verb] }));
     canSave = allowed('update') || (a.status === 'published' && allowed('correct'));
   }
   const inAnHour = new Date(services.clock.now().getTime() + 3_600_000);
+  const v = state.values;
+  const panel = await buildEditorialPanel({
+    db: services.db, user, settings, now: services.clock.now(), timeZone: site.timeZone, tags: v.tags,
+    text: { title: v.title, lead: v.lead, body: v.bodySource }, articleId: a?.id ?? null, sections: sections.map((s) => ({ id: s.id, name: s.name })),
+  });
   const model: EditorModel = {
     article: a ? {
       id: a.id, version: a.version, status: a.status, statusLabel: STATUS_LABELS[a.status],
@@ -77,6 +85,8 @@ export async function sendEditor(services: AdminDeps, reply: FastifyReply, user:
     authors,
     csrf: await csrfToken(reply),
     scheduleDefault: toZonedLocal(inAnHour, site.timeZone),
+    panel,
+    canOverrideDuplicate,
   };
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',

@@ -5,7 +5,7 @@ import { changeUserRole, deactivateUser, resetPassword } from '../../commands/ac
 import { updateSettings, createSection } from '../../commands/newsroomSettings.ts';
 import { listUsers } from '../../db/repos/users.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
-import { readSettings } from '../../db/repos/settings.ts';
+import { DEFAULT_SETTINGS, readSettings, type SiteSettings } from '../../db/repos/settings.ts';
 import { listAuditEntries } from '../../db/repos/newsroom.ts';
 import { fromJson, toDate } from '../../db/schema.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -104,14 +104,26 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const user = requireUser(request);
     authorize(canInNewsroom(user, 'manageSettings'));
     const settings = await readSettings(deps.db);
-    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), journalistsCanPublish: settings.journalistsCanPublish, message: null }) });
+    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), settings, message: null }) });
   });
 
   app.post('/admin/reglages', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
-    const journalistsCanPublish = (request.body as Record<string, unknown> | null)?.['journalistsCanPublish'] === '1';
-    await updateSettings(deps, actorOf(user), { journalistsCanPublish });
-    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), journalistsCanPublish, message: 'Réglages enregistrés.' }) });
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const checked = (key: string) => body[key] === '1';
+    const days = z.coerce.number().int().safeParse(body['duplicateWindowDays'] ?? DEFAULT_SETTINGS.duplicateWindowDays);
+    const settings: SiteSettings = {
+      journalistsCanPublish: checked('journalistsCanPublish'), duplicateGuard: checked('duplicateGuard'),
+      entitySuggestions: checked('entitySuggestions'), sectionSuggestions: checked('sectionSuggestions'),
+      duplicateWindowDays: days.success ? days.data : Number.NaN,
+    };
+    try {
+      await updateSettings(deps, actorOf(user), settings);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
+      return sendAdminPage(deps, reply, user, { title: 'Réglages', status: 400, main: settingsView({ csrf: await csrfToken(reply), settings: { ...settings, duplicateWindowDays: (await readSettings(deps.db)).duplicateWindowDays }, errors: error.fields, message: null }) });
+    }
+    return sendAdminPage(deps, reply, user, { title: 'Réglages', main: settingsView({ csrf: await csrfToken(reply), settings, message: 'Réglages enregistrés.' }) });
   });
 
   const sectionsPage = async (reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; message?: string | null; status?: number } = {}) => {
@@ -155,7 +167,10 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
         rows: entries.map((e) => {
           const payload = fromJson<Record<string, unknown>>(e.payload) ?? {};
           const target = e.articleId !== null ? String(payload['title'] ?? `article ${e.articleId}`) : String(payload['email'] ?? (payload['userId'] !== undefined ? `utilisateur ${payload['userId']}` : ''));
-          return { when: formatFullDate(toDate(e.createdAt), deps.config.site.timeZone), who: e.actorName ?? 'Système', what: AUDIT_LABELS[e.name] ?? e.name, target, targetUrl: e.articleId !== null ? `/admin/articles/${e.articleId}` : null };
+          // An editor's override of the duplicate guard is said in so many words.
+          const override = payload['duplicateOverride'] as { of?: unknown; score?: unknown } | undefined;
+          const what = (AUDIT_LABELS[e.name] ?? e.name) + (override ? ` malgré un doublon probable (article ${String(override.of)}, similarité ${Math.round(Number(override.score) * 100)} %)` : '');
+          return { when: formatFullDate(toDate(e.createdAt), deps.config.site.timeZone), who: e.actorName ?? 'Système', what, target, targetUrl: e.articleId !== null ? `/admin/articles/${e.articleId}` : null };
         }),
       }),
     });

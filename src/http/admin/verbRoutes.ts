@@ -8,6 +8,9 @@ import { AppError } from '../../errors.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
 import { parseArticleId, parseVersion } from './articleRoutes.ts';
+import { findArticleById, withRelations } from '../../db/repos/articles.ts';
+import { sendEditor } from './editorPage.ts';
+import { valuesFromArticle } from './editorForm.ts';
 
 type VerbHandler = (deps: AdminDeps, actor: Actor, articleId: number, version: number, body: Record<string, unknown>) => Promise<unknown>;
 
@@ -21,11 +24,11 @@ const verbs: Record<string, VerbHandler> = {
     if (!parsed.success) throw new AppError('invalid_input', { message: 'Expliquez à l’auteur pourquoi l’article lui est renvoyé.' });
     return returnArticle(d, a, { articleId, expectedVersion, note: parsed.data });
   },
-  publier: (d, a, articleId, expectedVersion) => publishArticle(d, a, { articleId, expectedVersion }),
+  publier: (d, a, articleId, expectedVersion, body) => publishArticle(d, a, { articleId, expectedVersion, overrideDuplicate: body['publierQuandMeme'] === '1' }),
   programmer: (d, a, articleId, expectedVersion, body) => {
     const at = typeof body['at'] === 'string' ? zonedLocalToDate(body['at'], d.config.site.timeZone) : null;
     if (!at) throw new AppError('invalid_input', { message: 'Indiquez une date et une heure de publication valides.' });
-    return scheduleArticle(d, a, { articleId, expectedVersion, at });
+    return scheduleArticle(d, a, { articleId, expectedVersion, at, overrideDuplicate: body['publierQuandMeme'] === '1' });
   },
   deprogrammer: (d, a, articleId, expectedVersion) => unscheduleArticle(d, a, { articleId, expectedVersion }),
   depublier: (d, a, articleId, expectedVersion) => unpublishArticle(d, a, { articleId, expectedVersion }),
@@ -47,6 +50,11 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
       } catch (error) {
         // Policy refusals stay 403; a state or version conflict goes back to the editor with its message.
         if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden' || error.code === 'not_found') throw error;
+        // A likely duplicate: the editor again, with the other article and why, and nothing lost.
+        if (error.code === 'likely_duplicate') {
+          const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
+          return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), status: 409, message: { text: error.message, kind: 'error' } });
+        }
         return reply.redirect(`/admin/articles/${id}?erreur=${error.code === 'invalid_input' && segment === 'programmer' ? 'invalid_schedule' : error.code}`, 303);
       }
     });

@@ -9,6 +9,7 @@ import { articleView } from '../../views/site/article.ts';
 import { followList } from '../../views/site/layout.ts';
 import { AppError } from '../../errors.ts';
 import { articleHead } from './pageHeads.ts';
+import { similarToPublished } from '../../editorial/related.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -22,8 +23,9 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
     if (!article) {
       throw new AppError(await wasWithdrawn(deps.db, slug) ? 'gone' : 'not_found');
     }
+    const similarIds = await similarToPublished(deps.db, article.id, now);
     const [related, latest] = await Promise.all([
-      listRelated(deps.db, article, now, 4),
+      listRelated(deps.db, article, now, 4, similarIds),
       listPublished(deps.db, { now, limit: 10 }),
     ]);
     const page = presentArticle(article, deps.site);

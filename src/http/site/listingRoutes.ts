@@ -13,6 +13,9 @@ import { listingHead } from './pageHeads.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
+/** Entity tags say what they name: a person, an organisation, a place. */
+const TAG_KIND_LABELS: Record<string, ListingModel['kind']> = { person: 'Personnalité', organisation: 'Organisation', place: 'Lieu' };
+
 interface Listing {
   kind: ListingModel['kind'];
   title: string;
@@ -32,7 +35,7 @@ const resolvers: Record<string, Resolver> = {
   },
   '/sujet/:slug': async ({ db }, slug) => {
     const t = await findTagBySlug(db, slug);
-    return t && { kind: 'Sujet', title: t.name, description: '', filter: { tagId: t.id }, basePath: paths.tag(t.slug), surrogateKey: `tag:${t.slug}` };
+    return t && { kind: TAG_KIND_LABELS[t.kind] ?? 'Sujet', title: t.name, description: '', filter: { tagId: t.id }, basePath: paths.tag(t.slug), surrogateKey: `tag:${t.slug}` };
   },
   '/auteur/:slug': async ({ db }, slug) => {
     const a = await findAuthorBySlug(db, slug);

@@ -1,3 +1,4 @@
+import type { ListingModel } from '../../views/site/listing.ts';
 import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { SiteConfig } from '../../config.ts';
 import { articleCard, pageCard, socialImage } from '../../presenters/socialCard.ts';
@@ -35,7 +36,7 @@ export function articleHead(a: ArticleWithRelations, site: SiteConfig, descripti
 }
 
 /** Section, tag and author pages: their own feeds, a website card; sections get a BreadcrumbList. */
-export function listingHead(site: SiteConfig, listing: { kind: 'Rubrique' | 'Sujet' | 'Auteur'; title: string; description: string; basePath: string; canonicalPath: string }): string {
+export function listingHead(site: SiteConfig, listing: { kind: ListingModel['kind']; title: string; description: string; basePath: string; canonicalPath: string }): string {
   const brand = brandImages();
   const parts = [
     feedLinks(site, listing.basePath, `${listing.title} — ${site.name}`),

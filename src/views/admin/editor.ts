@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
 import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors } from './forms.ts';
+import { duplicateWarning, overrideBox, suggestions, type EditorialPanelModel } from './editorialPanel.ts';
 
 /** What the form shows: exactly what was typed (or stored), as strings, so nothing is lost. */
 export interface EditorValues {
@@ -24,6 +25,10 @@ export interface EditorModel {
   authors: { value: number; label: string }[];
   csrf: string;
   scheduleDefault: string;
+  /** Duplicate warning and suggestions (editorial tools). */
+  panel: EditorialPanelModel;
+  /** The member may put a likely duplicate online (« Publier quand même »). */
+  canOverrideDuplicate: boolean;
 }
 
 /** The article editor: fields on the left, live preview on the right, workflow actions on top. */
@@ -42,11 +47,13 @@ export function editorView(m: EditorModel): string {
   <div class="diff">!${m.conflict.diffHtml}</div>
   <p>Titre enregistré : « ${m.conflict.current.title} ». Reportez vos changements puis enregistrez à nouveau.</p>
 </section>` : ''}
+!${duplicateWarning(m.panel)}
 !${m.article && m.actions.length ? html`<div class="workflow" aria-label="Actions éditoriales">
   !${m.actions.map((a) => html`<form method="post" action="/admin/articles/${m.article!.id}/${a.verb}" class="inline-form"!${a.confirm ? html` data-confirm="${a.confirm}"` : ''}>
     !${csrfField(m.csrf)}<input type="hidden" name="version" value="${m.article!.version}">
     !${a.needsNote ? html`<label class="visually-hidden" for="note-${a.verb}">Commentaire pour l’auteur</label><input id="note-${a.verb}" name="note" required placeholder="Commentaire pour l’auteur" maxlength="2000">` : ''}
     !${a.needsDate ? html`<label class="visually-hidden" for="at-${a.verb}">Date et heure de publication</label><input id="at-${a.verb}" name="at" type="datetime-local" required value="${m.scheduleDefault}">` : ''}
+    !${(a.verb === 'publier' || a.verb === 'programmer') && m.canOverrideDuplicate && m.panel.duplicates?.length ? overrideBox(a.verb) : ''}
     <button type="submit" class="button ${a.className ?? ''}">${a.label}</button>
   </form>`)}
 </div>` : ''}
@@ -63,6 +70,7 @@ export function editorView(m: EditorModel): string {
     !${field({ name: 'tags', label: 'Sujets (séparés par des virgules)', value: v.tags, errors: m.errors, attrs: 'list="tag-suggestions" autocomplete="off"' })}
     <datalist id="tag-suggestions"></datalist>
   </div>
+  !${suggestions(m.panel)}
   <fieldset class="row"><legend>Auteurs, dans l’ordre de la signature</legend>
     !${select({ name: 'author1', label: 'Premier auteur', value: v.author1, errors: m.errors, options: m.authors, empty: '—' })}
     !${select({ name: 'author2', label: 'Deuxième auteur', value: v.author2, options: m.authors, empty: '—' })}

@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles.ts';
+import { WINDOW_DAYS_RANGE, type SiteSettings } from '../../db/repos/settings.ts';
 import { actionButton, checkbox, csrfField, field, flash, select, type FieldErrors } from './forms.ts';
 
 export interface RevisionRow { id: number; version: number; who: string; when: string; title: string }
@@ -61,12 +62,19 @@ export function auditView(m: { rows: AuditRow[]; nextBefore: number | null }): s
 !${m.nextBefore ? html`<p><a href="/admin/journal?avant=${m.nextBefore}">Entrées plus anciennes →</a></p>` : ''}`;
 }
 
-export function settingsView(m: { csrf: string; journalistsCanPublish: boolean; message: string | null }): string {
+export function settingsView(m: { csrf: string; settings: SiteSettings; message: string | null; errors?: FieldErrors }): string {
+  const s = m.settings;
   return html`<h1>Réglages</h1>
 !${flash(m.message)}
 <form method="post" action="/admin/reglages" class="card">
   !${csrfField(m.csrf)}
-  !${checkbox({ name: 'journalistsCanPublish', label: 'Les journalistes peuvent publier eux-mêmes leurs articles', checked: m.journalistsCanPublish })}
+  !${checkbox({ name: 'journalistsCanPublish', label: 'Les journalistes peuvent publier eux-mêmes leurs articles', checked: s.journalistsCanPublish })}
+  <fieldset><legend>Aide à l’édition</legend>
+    !${checkbox({ name: 'duplicateGuard', label: 'Signaler les doublons probables (publier un doublon demande la confirmation d’un éditeur)', checked: s.duplicateGuard })}
+    !${field({ name: 'duplicateWindowDays', label: 'Chercher les doublons sur les derniers… (jours)', type: 'number', value: s.duplicateWindowDays, errors: m.errors ?? {}, attrs: `min="${WINDOW_DAYS_RANGE.min}" max="${WINDOW_DAYS_RANGE.max}" inputmode="numeric"` })}
+    !${checkbox({ name: 'entitySuggestions', label: 'Proposer comme sujets les personnes, organisations et lieux cités', checked: s.entitySuggestions })}
+    !${checkbox({ name: 'sectionSuggestions', label: 'Suggérer une rubrique, apprise des articles publiés', checked: s.sectionSuggestions })}
+  </fieldset>
   <button type="submit" class="button primary">Enregistrer</button>
 </form>`;
 }

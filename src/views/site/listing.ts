@@ -3,7 +3,7 @@ import type { ArticleTeaser } from '../../presenters/article.ts';
 import { pagination, teaser } from './partials.ts';
 
 export interface ListingModel {
-  kind: 'Rubrique' | 'Sujet' | 'Auteur';
+  kind: 'Rubrique' | 'Sujet' | 'Auteur' | 'Personnalité' | 'Organisation' | 'Lieu';
   title: string;
   description: string;
   items: ArticleTeaser[];

@@ -1,0 +1,86 @@
+/*
+ * What the entity extractor knows before reading: place names (countries, Moroccan cities and
+ * regions, world capitals, continents) and the words that mark an organisation or a portfolio.
+ * Hand-written; a newsroom extends it by creating tags with a kind, which the extractor then
+ * recognises through their names and aliases.
+ */
+
+const COUNTRIES = `Afghanistan, Afrique du Sud, Albanie, Algérie, Allemagne, Andorre, Angola, Arabie saoudite, Argentine, Arménie,
+Australie, Autriche, Azerbaïdjan, Bahreïn, Bangladesh, Belgique, Bénin, Bélarus, Biélorussie, Birmanie, Bolivie,
+Bosnie, Botswana, Brésil, Bulgarie, Burkina Faso, Burundi, Cambodge, Cameroun, Canada, Cap-Vert, Centrafrique, Chili,
+Chine, Chypre, Colombie, Comores, Congo, Corée du Nord, Corée du Sud, Costa Rica, Côte d'Ivoire, Croatie, Cuba,
+Danemark, Djibouti, Égypte, Émirats arabes unis, Équateur, Érythrée, Espagne, Estonie, États-Unis, Éthiopie,
+Finlande, France, Gabon, Gambie, Géorgie, Ghana, Grèce, Guatemala, Guinée, Guinée-Bissau, Guinée équatoriale, Haïti,
+Honduras, Hongrie, Inde, Indonésie, Irak, Iran, Irlande, Islande, Israël, Italie, Jamaïque, Japon, Jordanie,
+Kazakhstan, Kenya, Koweït, Laos, Lettonie, Liban, Liberia, Libye, Liechtenstein, Lituanie, Luxembourg, Macédoine,
+Madagascar, Malaisie, Malawi, Mali, Malte, Maroc, Maurice, Mauritanie, Mexique, Moldavie, Monaco, Mongolie,
+Monténégro, Mozambique, Namibie, Népal, Nicaragua, Niger, Nigeria, Norvège, Nouvelle-Zélande, Oman, Ouganda,
+Ouzbékistan, Pakistan, Palestine, Panama, Paraguay, Pays-Bas, Pérou, Philippines, Pologne, Portugal, Qatar, Roumanie,
+Royaume-Uni, Russie, Rwanda, Salvador, Sénégal, Serbie, Sierra Leone, Singapour, Slovaquie, Slovénie, Somalie,
+Soudan, Sri Lanka, Suède, Suisse, Syrie, Tadjikistan, Taïwan, Tanzanie, Tchad, Tchéquie, Thaïlande, Togo, Tunisie,
+Turquie, Ukraine, Uruguay, Venezuela, Vietnam, Yémen, Zambie, Zimbabwe`;
+
+const REGIONS = `Afrique, Europe, Asie, Amérique, Océanie, Antarctique, Maghreb, Sahel, Sahara, Moyen-Orient, Proche-Orient,
+Extrême-Orient, Méditerranée, Atlantique, Golfe, Balkans, Caraïbes, Scandinavie, Amérique latine, Afrique du Nord,
+Afrique de l'Ouest, Union européenne`;
+
+const MOROCCO = `Casablanca, Rabat, Salé, Fès, Marrakech, Tanger, Meknès, Agadir, Oujda, Kénitra, Tétouan, Témara, Safi, Mohammedia,
+Khouribga, El Jadida, Béni Mellal, Nador, Taza, Settat, Berrechid, Khémisset, Inezgane, Ksar El Kébir, Larache,
+Guelmim, Berkane, Khénifra, Taourirt, Ouarzazate, Tiznit, Errachidia, Essaouira, Dakhla, Laâyoune, Al Hoceima,
+Chefchaouen, Ifrane, Azrou, Midelt, Tinghir, Zagora, Erfoud, Merzouga, Asilah, Martil, Fnideq, Sidi Kacem,
+Sidi Slimane, Youssoufia, Benguerir, Taroudant, Tan-Tan, Smara, Boujdour, Figuig, Bouznika, Skhirat, Aït Melloul,
+Ouazzane, Sefrou, Souss, Rif, Oriental, Atlas, Moyen Atlas, Haut Atlas, Anti-Atlas, Drâa, Tafilalet, Gharb, Chaouia,
+Doukkala, Tadla, Ourika`;
+
+const CITIES = `Paris, Lyon, Marseille, Toulouse, Bordeaux, Lille, Nice, Nantes, Strasbourg, Montpellier, Londres, Madrid, Barcelone,
+Séville, Rome, Milan, Berlin, Munich, Bruxelles, Amsterdam, Genève, Lisbonne, Vienne, Athènes, Istanbul, Ankara,
+Moscou, Kiev, Varsovie, Prague, Budapest, Stockholm, Oslo, Copenhague, Dublin, Alger, Oran, Tunis, Tripoli, Le Caire,
+Dakar, Abidjan, Bamako, Nouakchott, Niamey, Lagos, Abuja, Nairobi, Addis-Abeba, Johannesburg, Le Cap,
+Pretoria, Kinshasa, Luanda, Riyad, Djeddah, Dubaï, Abou Dhabi, Doha, Beyrouth, Damas, Bagdad, Téhéran, Jérusalem,
+Tel Aviv, Amman, Pékin, Shanghai, Hong Kong, Tokyo, Osaka, Séoul, Pyongyang, New Delhi, Bombay, Islamabad, Kaboul,
+Bangkok, Jakarta, Manille, Sydney, Washington, New York, Los Angeles, Chicago, Miami, Montréal, Toronto, Ottawa,
+Québec, Mexico, Brasilia, Rio de Janeiro, São Paulo, Buenos Aires, Santiago, Lima, Bogota, Caracas, Bruxelles,
+Strasbourg, Gibraltar, Ceuta, Melilla, Algésiras, Séville, Malaga, Valence, Grenade`;
+
+/** Names are comma-separated: many hold spaces themselves. */
+function list(text: string): string[] {
+  return text.split(',').map((n) => n.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+export const PLACE_NAMES: readonly string[] = [...list(COUNTRIES), ...list(REGIONS), ...list(MOROCCO), ...list(CITIES)];
+
+/** Words that make a name an organisation when they are part of it. */
+export const ORGANISATION_WORDS = new Set([
+  'groupe', 'group', 'banque', 'bank', 'centre', 'université', 'universite', 'institut', 'agence', 'association', 'fédération',
+  'federation', 'ministère', 'ministere', 'office', 'société', 'societe', 'compagnie', 'club', 'fc', 'osc', 'ac', 'sc', 'as', 'rc',
+  'united', 'city', 'real', 'olympique', 'limited', 'ltd', 'inc', 'co', 'sa', 'sarl', 'holding', 'technology', 'technologies',
+  'airlines', 'airways', 'telecom', 'motors', 'fondation', 'foundation', 'conseil', 'commission', 'parti', 'front', 'mouvement',
+  'union', 'organisation', 'organization', 'nations', 'fonds', 'caisse', 'académie', 'academie', 'hôpital', 'hopital', 'école',
+  'ecole', 'lycée', 'festival', 'tribunal', 'cour', 'assemblée', 'assemblee', 'sénat', 'senat', 'parlement', 'gouvernement',
+  'maroc telecom', 'wydad', 'raja', 'médias', 'media', 'press', 'news', 'radio', 'télévision', 'tv',
+]);
+
+/** Capitalised words that are not names on their own (sentence openers, titles, generic nouns). */
+export const NOT_NAMES = new Set([
+  'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'ce', 'ces', 'cet', 'cette', 'en', 'au', 'aux', 'a', 'à', 'et', 'ou',
+  'mais', 'pour', 'par', 'sur', 'dans', 'avec', 'lors', 'selon', 'après', 'avant', 'depuis', 'pendant', 'quand', 'si', 'il', 'elle',
+  'ils', 'elles', 'on', 'nous', 'vous', 'je', 'tu', 'son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'tout',
+  'tous', 'toute', 'toutes', 'plus', 'moins', 'très', 'aussi', 'ainsi', 'alors', 'enfin', 'déjà', 'encore', 'comme', 'entre', 'vers',
+  'chez', 'sans', 'sous', 'contre', 'royaume', 'état', 'etat', 'président', 'presidente', 'présidente', 'premier', 'première',
+  'ministre', 'roi', 'prince', 'princesse', 'monsieur', 'madame', 'm', 'mme', 'dr', 'docteur', 'professeur', 'suivez', 'lire',
+  'voir', 'vidéo', 'video', 'photo', 'photos', 'direct', 'exclusif', 'info', 'infos', 'ville', 'région', 'province', 'nord', 'sud',
+  'est', 'ouest', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre',
+  'décembre', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'centre',
+]);
+
+/** Words after which a capitalised phrase is a portfolio (« ministre des Affaires étrangères »), not a name. */
+export const PORTFOLIO_HEADS = new Set(['ministre', 'ministère', 'ministere', 'secrétaire', 'secretaire', 'commissaire', 'ministres']);
+
+/** Lower-case words that may sit inside a name (« Yassine El Yattioui », « Banque de France »). */
+export const NAME_PARTICLES = new Set(['de', 'du', 'des', "d'", 'la', 'el', 'al', 'ben', 'bin', 'ibn', 'ould', 'von', 'van', 'der', 'of', 'the', 'et', '&']);
+
+/** First words of Maghreb place names (« Sidi Moumen », « Aïn Sebaâ », « Bab Taza », « Oulad Teima »). */
+export const PLACE_HEADS = new Set(['sidi', 'ain', 'aïn', 'oued', 'bab', 'dar', 'douar', 'ras', 'tizi', 'ksar', 'bir', 'jbel', 'djebel', 'oulad', 'ouled', 'ait', 'aït', 'hay', 'tamesna']);
+
+/** Words after which a name is where something happens (« à Sidi Moumen », « en Extrême-Orient »). */
+export const PLACE_PREPOSITIONS = new Set(['à', 'au', 'aux', 'en', 'vers']);
