@@ -64,7 +64,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
   </div>
   <nav class="sections-nav" aria-label="Rubriques">
     <ul class="wrap">
-      <li><a href="/"!${ctx.sections.some((s) => s.current) ? '' : ' aria-current="page"'}>Accueil</a></li>
+      <li><a href="/"!${page.canonicalPath === '/' ? ' aria-current="page"' : ''}>Accueil</a></li>
       !${ctx.sections.map((s) => html`<li><a href="${s.url}"!${s.current ? ' aria-current="page"' : ''}>${s.name}</a></li>`)}
     </ul>
   </nav>
