@@ -1,11 +1,11 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/main.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { RunningServer } from '../../src/main.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, runAxe, screenshot } from '../support/browser.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { useDemoSite } from '../support/demoSite.ts';
+import { BROWSER_MISSING, runAxe, screenshot } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 import { REWRITE_A, REWRITE_B } from '../fixtures/editorialTexts.ts';
 
@@ -16,21 +16,10 @@ import { REWRITE_A, REWRITE_B } from '../fixtures/editorialTexts.ts';
  */
 for (const dialect of DIALECTS) {
   describe(`editorial tools in Chromium [${dialect}]`, { skip: BROWSER_MISSING }, () => {
-    let db: TestDatabase;
     let server: RunningServer;
     let browser: Browser;
-
-    before(async () => {
-      db = await createTestDatabase(dialect);
-      await db.handle.close();
-      server = await startServer(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', SITE_URL: 'http://localhost' }), { demo: true, port: 0, host: '127.0.0.1', clock: fixedClock(new Date()) });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await db?.drop().catch(() => {});
-    });
+    const site = useDemoSite(dialect, { clock: fixedClock(new Date()) });
+    before(() => { ({ server, browser } = site()); });
 
     test('duplicate warning, one-click tag and section, override to publish', async () => {
       const editor = await buildUser(server.services, 'editor', { email: 'nadia@redaction.example', name: 'Nadia Fassi' });

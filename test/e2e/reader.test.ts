@@ -1,41 +1,21 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/main.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, runAxe, screenshot } from '../support/browser.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { htmlValidator, useDemoSite } from '../support/demoSite.ts';
+import { BROWSER_MISSING, runAxe, screenshot } from '../support/browser.ts';
 
 /**
  * A reader in a real Chromium: the demo site served over HTTP, the home page, a click on the
  * lead story's headline in the fil info, the article. Checked with axe-core and html-validate.
  */
-// The recommended rules, less two about source formatting (a doctype's case, blank template
-// lines) that no reader or browser can tell, and `long-title`: a headline is the newsroom's to
-// write, and a long one keeps its full wording in <title> unless the journalist sets an SEO title.
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: { 'doctype-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' },
-});
-
 for (const dialect of DIALECTS) {
   describe(`reader journey in Chromium [${dialect}]`, { skip: BROWSER_MISSING }, () => {
-    let db: TestDatabase;
     let server: RunningServer;
     let browser: Browser;
-
-    before(async () => {
-      db = await createTestDatabase(dialect);
-      await db.handle.close(); // the server opens its own connection, as in production
-      server = await startServer(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', SITE_URL: 'http://localhost' }), { demo: true, port: 0, host: '127.0.0.1' });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await db?.drop().catch(() => {});
-    });
+    const site = useDemoSite(dialect);
+    before(() => { ({ server, browser } = site()); });
 
     test('home → fil info link → article, accessible and valid', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -80,7 +60,7 @@ for (const dialect of DIALECTS) {
       const articleHref = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
       const article = await (await fetch(server.address + articleHref)).text();
       for (const [name, html] of [['home', home], ['article', article]] as const) {
-        const report = await validator.validateString(html);
+        const report = await htmlValidator.validateString(html);
         const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} l.${m.line}: ${m.message}`));
         assert.deepEqual(messages, [], `${name} is valid HTML`);
       }

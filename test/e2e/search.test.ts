@@ -1,38 +1,21 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/main.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, runAxe, screenshot } from '../support/browser.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { htmlValidator, useDemoSite } from '../support/demoSite.ts';
+import { BROWSER_MISSING, runAxe, screenshot } from '../support/browser.ts';
 
 /**
  * A reader searches from the header of the demo site in Chromium: results with marked words, a
  * filter, the empty state; each page accessible (axe-core) and valid (html-validate).
  */
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: { 'doctype-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' },
-});
-
 for (const dialect of DIALECTS) {
   describe(`reader search in Chromium [${dialect}]`, { skip: BROWSER_MISSING }, () => {
-    let db: TestDatabase;
     let server: RunningServer;
     let browser: Browser;
-
-    before(async () => {
-      db = await createTestDatabase(dialect);
-      await db.handle.close();
-      server = await startServer(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', SITE_URL: 'http://localhost' }), { demo: true, port: 0, host: '127.0.0.1' });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-      await db?.drop().catch(() => {});
-    });
+    const site = useDemoSite(dialect);
+    before(() => { ({ server, browser } = site()); });
 
     test('header form → results with marked words → section filter → empty state', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -62,7 +45,7 @@ for (const dialect of DIALECTS) {
     test('search pages are html-validate clean', async () => {
       for (const path of ['/recherche', '/recherche?q=maroc', '/recherche?q=zzzz+introuvable', '/recherche?q=le+la']) {
         const html = await (await fetch(server.address + path)).text();
-        const report = await validator.validateString(html);
+        const report = await htmlValidator.validateString(html);
         const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} l.${m.line}: ${m.message}`));
         assert.deepEqual(messages, [], `${path} is valid HTML`);
       }
