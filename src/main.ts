@@ -47,6 +47,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const publicBase = config.site.url === 'http://localhost:3000' ? address.replace('127.0.0.1', 'localhost') : config.site.url;
   // First run: no account yet, so the console gets a one-time link that creates the owner.
   const setupUrl = (await countUsers(handle.db)) === 0 ? await issueOneTimeLink(handle.db, publicBase, 'setup', null, services.clock.now()) : null;
+  // Build the documents whose first build reads the whole archive (the sitemap index groups every
+  // month) now, in the background, so no crawler waits for it. Failures here are only logged.
+  void Promise.all(['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) => app.inject({ method: 'GET', url })))
+    .catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
   const stopScheduler = startScheduler(services, {
     intervalMs: options.schedulerIntervalMs ?? 5_000,
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
