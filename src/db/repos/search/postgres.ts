@@ -103,15 +103,17 @@ const FULLY_RANKED = 100;
  * Runs `fn` with sequential scans disabled. PostgreSQL's planner does not count the cost of
  * decompressing out-of-line tsvectors, so for a query matching a quarter of the articles it
  * prefers reading the whole table and testing every vector, which costs seconds on a large
- * archive, to the GIN index, which costs milliseconds. SET LOCAL lasts for the transaction only.
+ * archive, to the GIN index, which costs milliseconds. Parallel workers are off too: starting
+ * one costs more (10 to 20 ms, more on a busy server) than the few milliseconds of heap reading
+ * it would share. SET LOCAL lasts for the transaction only.
  */
 async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
-    await sql`SET LOCAL enable_seqscan = off`.execute(db);
-    try { return await fn(db); } finally { await sql`RESET enable_seqscan`.execute(db); }
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
+    try { return await fn(db); } finally { await sql`RESET enable_seqscan; RESET max_parallel_workers_per_gather`.execute(db); }
   }
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx);
     return fn(tx);
   });
 }
