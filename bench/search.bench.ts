@@ -7,9 +7,10 @@
  *
  *   npm run bench -- search            200,000 articles (the lead runs this, on an idle machine)
  *   npm run bench -- search --quick    5,000 articles, to check that it works
- *   options: --articles N, --only sqlite|postgres
+ *   options: --articles N, --only sqlite|postgres, --keep (keep the loaded and indexed database,
+ *   under bench/tmp/ or as newsdesk_bench_keep_N, and reuse it on the next run with --keep)
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +30,7 @@ const quick = args.includes('--quick');
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const total = Number(flag('--articles') ?? (quick ? 5_000 : 200_000));
 const only = flag('--only');
+const keep = args.includes('--keep');
 const runs = quick ? 3 : 5;
 const NOW = new Date('2021-01-01T12:00:00Z');
 const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -55,22 +57,31 @@ function stats(samples: number[]): Stats {
 async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle[]): Promise<DialectResult | string> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
+  // With --keep, a database left by an earlier --keep run with the same size is reused as it is.
+  let reuse = false;
   if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
-    handle = openDatabase({ dialect: 'sqlite', path: join(dir, 'bench.sqlite') });
-    cleanup = async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); };
+    const dir = keep ? new URL(`./tmp/search-${total}/`, import.meta.url).pathname : mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+    const path = join(dir, 'bench.sqlite');
+    reuse = keep && existsSync(path);
+    if (keep && !reuse) mkdirSync(dir, { recursive: true });
+    handle = openDatabase({ dialect: 'sqlite', path });
+    cleanup = async () => { await handle.close(); if (!keep) rmSync(dir, { recursive: true, force: true }); };
   } else {
-    const name = `newsdesk_bench_${process.pid}`;
+    const name = keep ? `newsdesk_bench_keep_${total}` : `newsdesk_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
     try { await admin.connect(); } catch (e) { return `PostgreSQL unreachable at ${adminUrl}: ${(e as Error).message}`; }
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
+    reuse = keep && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!reuse) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     handle = openDatabase({ dialect: 'postgres', connectionString: url.toString() }, { poolSize: 4 });
     cleanup = async () => {
       await handle.close();
+      if (keep) return;
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -79,18 +90,17 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
   }
   try {
     await migrateToLatest(handle.db);
-    console.log(`[${dialect}] loading ${total} articles`);
-    const insertS = await insertCorpus(handle, corpus, total, NOW);
-    if (dialect === 'postgres') await sql`ANALYZE`.execute(handle.db);
+    if (!reuse) console.log(`[${dialect}] loading ${total} articles`);
+    const insertS = reuse ? 0 : await insertCorpus(handle, corpus, total, NOW);
+    if (dialect === 'postgres' && !reuse) await sql`ANALYZE`.execute(handle.db);
     const clock = fixedClock(NOW);
     const services = createServices(loadConfig({ DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : adminUrl, LOG_LEVEL: 'silent' }), handle, clock);
-    console.log(`[${dialect}] reindexing`);
     let last = 0;
-    const { ms } = await reindexAll(handle.db, services.search, {
+    const { ms } = reuse ? { ms: 0 } : (console.log(`[${dialect}] reindexing`), await reindexAll(handle.db, services.search, {
       fresh: true,
       onProgress: (done, all) => { if (done - last >= 10_000 || done === all) { last = done; process.stdout.write(`\r  indexed ${done}/${all}`); } },
-    });
-    process.stdout.write('\n');
+    }));
+    if (!reuse) process.stdout.write('\n');
     const indexMiB = (await services.search.sizeInBytes(handle.db)) / 1_048_576;
     const app = await buildApp({ ...services, logger: false });
     const request = (q: string) => ({ query: parseQuery(q), now: NOW, sort: 'relevance' as const, limit: 20, offset: 0, ranking: services.config.search });

@@ -36,7 +36,7 @@ export function toFts5(query: ParsedQuery): string {
 
 const tq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-function tsClause(c: Clause): string {
+function tsClause(c: Clause, adjacent = true): string {
   if (c.kind === 'term') return tq(c.term);
   if (c.kind === 'prefix') {
     const { prefixes, exact } = prefixForms(c);
@@ -44,14 +44,25 @@ function tsClause(c: Clause): string {
     return `(${options.join(' | ')})`;
   }
   const head = c.terms.map(tq);
-  if (!c.prefixLast) return `(${head.join(' <-> ')})`;
+  const op = adjacent ? ' <-> ' : ' & ';
+  if (!c.prefixLast) return `(${head.join(op)})`;
   const { prefixes, exact } = prefixForms(c.prefixLast);
   const options = [...prefixes.map((p) => `${tq(p)}:*`), ...(exact ? [tq(exact)] : [])]
-    .map((last) => `(${[...head, last].join(' <-> ')})`);
+    .map((last) => `(${[...head, last].join(op)})`);
   return `(${options.join(' | ')})`;
 }
 
 /** The PostgreSQL tsquery text for `query`, to be cast with `::tsquery` (no parser, no dictionary). */
 export function toTsQuery(query: ParsedQuery): string {
-  return query.clauses.map(tsClause).join(' & ');
+  return query.clauses.map((c) => tsClause(c)).join(' & ');
+}
+
+/**
+ * For a query with phrases: the same query with each phrase's words required anywhere (`&`
+ * for `<->`), a superset of its matches that the GIN index answers alone, without reading
+ * positions; null when the query has no phrase.
+ */
+export function toTsQueryWithoutPhrases(query: ParsedQuery): string | null {
+  if (!query.clauses.some((c) => c.kind === 'phrase' && c.terms.length + (c.prefixLast ? 1 : 0) > 1)) return null;
+  return query.clauses.map((c) => tsClause(c, false)).join(' & ');
 }

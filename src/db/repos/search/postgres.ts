@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { toTsQuery } from '../../../search/matchExpressions.ts';
+import { toTsQuery, toTsQueryWithoutPhrases } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -76,6 +76,8 @@ const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEI
 
 interface Run {
   tsquery: string;
+  /** The tsquery without adjacency, for a query with phrases (see Matching). */
+  looseTsquery: string | null;
   /** What the index's own columns can tell (fast, before any join). */
   prefilter: (eb: DocsEb) => Expression<SqlBool>;
   /** The authority: the filter on `articles` (the public read scope, or the newsroom's). */
@@ -101,57 +103,80 @@ const FULLY_RANKED = 100;
  * Runs `fn` with sequential scans disabled. PostgreSQL's planner does not count the cost of
  * decompressing out-of-line tsvectors, so for a query matching a quarter of the articles it
  * prefers reading the whole table and testing every vector, which costs seconds on a large
- * archive, to the GIN index, which costs milliseconds. SET LOCAL lasts for the transaction only.
+ * archive, to the GIN index, which costs milliseconds. Parallel workers are off too: starting
+ * one costs more (10 to 20 ms, more on a busy server) than the few milliseconds of heap reading
+ * it would share. SET LOCAL lasts for the transaction only.
  */
 async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
-    await sql`SET LOCAL enable_seqscan = off`.execute(db);
-    try { return await fn(db); } finally { await sql`RESET enable_seqscan`.execute(db); }
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
+    try { return await fn(db); } finally { await sql`RESET enable_seqscan; RESET max_parallel_workers_per_gather`.execute(db); }
   }
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx);
     return fn(tx);
   });
 }
 
 async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
   return withIndexScans(outer, async (db) => {
-    if (!r.windowed) return rank(db, r, r.tsquery);
+    const all: Matching = { exact: r.tsquery, loose: r.looseTsquery };
+    if (!r.windowed) return rank(db, r, all);
     // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
     // many (everything outside it is older): find it with cheap counts, then rank within it.
     for (const months of WINDOWS) {
-      if (months === null) return rank(db, r, r.tsquery);
-      const windowed = `(${r.tsquery}) & (${recentMonths(r.request.now, months).map(lexeme).join(' | ')})`;
+      if (months === null) return rank(db, r, all);
+      const window = recentMonths(r.request.now, months).map(lexeme).join(' | ');
+      const windowed = { exact: `(${r.tsquery}) & (${window})`, loose: r.looseTsquery && `(${r.looseTsquery}) & (${window})` };
       if (await countUpTo(db, r, windowed) > MAX_CANDIDATES) return rank(db, r, windowed);
     }
-    return rank(db, r, r.tsquery);
+    return rank(db, r, all);
   });
 }
 
+/**
+ * What to match: `exact`, and for a query with phrases `loose`, the same words without
+ * adjacency. Checking a phrase makes the GIN index recheck every candidate's positions, that is
+ * read and decompress its whole vector: on a common phrase (« coupe du monde ») that is tens of
+ * thousands of vectors for a thousand kept. So candidates come from `loose`, which the index
+ * answers alone, newest first, and the phrase is checked on them one by one until enough pass.
+ */
+interface Matching { exact: string; loose: string | null }
+
+/** Matches allowed by the prefilter (and by the filter when it goes before the cap), capped; newest first if `newest`. */
+function matches(db: Queryable, r: Run, m: Matching, newest: boolean) {
+  let q = pgdb(db).selectFrom('search_documents')
+    .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
+    .$if(m.loose !== null, (qb) => qb.select('search_documents.document'))
+    .where(sql<SqlBool>`search_documents.document @@ ${m.loose ?? m.exact}::tsquery`)
+    .where((eb) => r.prefilter(eb));
+  if (r.filterBeforeCap) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
+      .whereRef('articles.id', '=', 'search_documents.article_id')
+      .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
+  }
+  if (newest) q = q.orderBy('search_documents.sort_at', 'desc');
+  if (m.loose === null) return pgdb(db).selectFrom(q.limit(MAX_CANDIDATES + 1).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
+  // OFFSET 0 keeps the phrase check out of the subquery (and out of the index condition): it
+  // runs on the candidates in order, and stops at MAX_CANDIDATES + 1 that pass.
+  let checked = pgdb(db).selectFrom(q.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head'])
+    .where(sql<SqlBool>`m.document @@ ${m.exact}::tsquery`);
+  if (newest) checked = checked.orderBy('m.sort_at', 'desc');
+  return checked.limit(MAX_CANDIDATES + 1);
+}
+
 /** Matches allowed by the prefilter, counted up to MAX_CANDIDATES + 1. */
-async function countUpTo(db: Queryable, r: Run, tsquery: string): Promise<number> {
-  const some = pgdb(db).selectFrom('search_documents').select('search_documents.article_id')
-    .where(sql<SqlBool>`search_documents.document @@ ${tsquery}::tsquery`)
-    .where((eb) => r.prefilter(eb)).limit(MAX_CANDIDATES + 1);
-  const row = await pgdb(db).selectFrom(some.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function countUpTo(db: Queryable, r: Run, m: Matching): Promise<number> {
+  const row = await pgdb(db).selectFrom(matches(db, r, m, false).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Ranks the most recent matches of `matching` (the query, maybe narrowed to recent months). */
-async function rank(db: Queryable, r: Run, matching: string): Promise<SearchResultPage> {
+async function rank(db: Queryable, r: Run, matching: Matching): Promise<SearchResultPage> {
   const query = sql`${r.tsquery}::tsquery`;
   // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
   // the index table alone: the GIN index finds them, and only narrow columns are sorted.
-  let recent = pgdb(db).selectFrom('search_documents')
-    .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
-    .where(sql<SqlBool>`search_documents.document @@ ${matching}::tsquery`)
-    .where((eb) => r.prefilter(eb));
-  if (r.filterBeforeCap) {
-    recent = recent.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
-      .whereRef('articles.id', '=', 'search_documents.article_id')
-      .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
-  }
-  const capped = recent.orderBy('search_documents.sort_at', 'desc').limit(MAX_CANDIDATES + 1);
+  const capped = matches(db, r, matching, true);
   // Then the articles themselves, through the filter again; the total comes with the page.
   // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn}))::float8 / 86400)`;
@@ -267,14 +292,14 @@ export const postgresSearch: SearchProvider = {
 
   async searchPublic(db, request: PublicSearchRequest) {
     return run(db, {
-      tsquery: toTsQuery(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
+      tsquery: toTsQuery(request.query), looseTsquery: toTsQueryWithoutPhrases(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
       filterBeforeCap: false, windowed: true, dateColumn: sql.ref('articles.published_at'), request,
     });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
-      tsquery: toTsQuery(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
+      tsquery: toTsQuery(request.query), looseTsquery: toTsQueryWithoutPhrases(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
       filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
       dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
     });
