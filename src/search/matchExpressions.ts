@@ -7,9 +7,14 @@ import { MIN_PREFIX, type Clause, type ParsedQuery } from './query.ts';
  * or its folded form as a prefix; a phrase matches its terms next to each other.
  */
 
-/** The prefix forms worth trying for a word being typed: its stem and its folded spelling. */
+/**
+ * The prefix forms worth trying for a word being typed: its stem and its folded spelling, less
+ * any form another one already covers (« franc » covers « france »): each form costs the engine
+ * a merge of every term it starts, and a covered one would add cost and no match.
+ */
 function prefixForms(p: { term: string; folded: string }): { prefixes: string[]; exact: string | null } {
-  const prefixes = [...new Set([p.term, p.folded].filter((s) => s.length >= MIN_PREFIX))];
+  const forms = [...new Set([p.term, p.folded].filter((s) => s.length >= MIN_PREFIX))];
+  const prefixes = forms.filter((f) => !forms.some((other) => other !== f && f.startsWith(other)));
   // A stem shorter than the minimum still counts as a whole word.
   return { prefixes, exact: p.term.length < MIN_PREFIX ? p.term : null };
 }
@@ -36,7 +41,7 @@ export function toFts5(query: ParsedQuery): string {
 
 const tq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-function tsClause(c: Clause, adjacent = true): string {
+function tsClause(c: Clause): string {
   if (c.kind === 'term') return tq(c.term);
   if (c.kind === 'prefix') {
     const { prefixes, exact } = prefixForms(c);
@@ -44,7 +49,7 @@ function tsClause(c: Clause, adjacent = true): string {
     return `(${options.join(' | ')})`;
   }
   const head = c.terms.map(tq);
-  const op = adjacent ? ' <-> ' : ' & ';
+  const op = ' <-> ';
   if (!c.prefixLast) return `(${head.join(op)})`;
   const { prefixes, exact } = prefixForms(c.prefixLast);
   const options = [...prefixes.map((p) => `${tq(p)}:*`), ...(exact ? [tq(exact)] : [])]
@@ -54,15 +59,49 @@ function tsClause(c: Clause, adjacent = true): string {
 
 /** The PostgreSQL tsquery text for `query`, to be cast with `::tsquery` (no parser, no dictionary). */
 export function toTsQuery(query: ParsedQuery): string {
-  return query.clauses.map((c) => tsClause(c)).join(' & ');
+  return query.clauses.map(tsClause).join(' & ');
 }
 
 /**
- * For a query with phrases: the same query with each phrase's words required anywhere (`&`
- * for `<->`), a superset of its matches that the GIN index answers alone, without reading
- * positions; null when the query has no phrase.
+ * A query as PostgreSQL's two GIN indexes answer it alone, without reading any article's vector:
+ * whole words over the document, and the word being typed over `search_prefixes(document)`
+ * (every term's beginnings, migration 20261129_0006), both as plain lexemes. A `:*` prefix or a
+ * phrase would make the index recheck each match against its stored vector, that is read and
+ * decompress thousands of them; here only phrases are left to check, on the newest candidates.
  */
-export function toTsQueryWithoutPhrases(query: ParsedQuery): string | null {
-  if (!query.clauses.some((c) => c.kind === 'phrase' && c.terms.length + (c.prefixLast ? 1 : 0) > 1)) return null;
-  return query.clauses.map((c) => tsClause(c, false)).join(' & ');
+export interface TsMatch {
+  /** The query itself over the document (phrases adjacent, prefixes as `:*`): ranking and checks. */
+  exact: string;
+  /** Over the document: whole words, and each phrase's words anywhere; null when there are none. */
+  words: string | null;
+  /** Over `search_prefixes(document)`: the alternatives for the word being typed; null when none. */
+  prefixes: string | null;
+  /** Whether candidates from `words` and `prefixes` must still pass `exact` (a phrase asks adjacency). */
+  checkExact: boolean;
+}
+
+export function toTsMatch(query: ParsedQuery): TsMatch {
+  const words: string[] = [];
+  const prefixes: string[] = [];
+  let checkExact = false;
+  const typed = (p: { term: string; folded: string }) => {
+    const { prefixes: forms, exact } = prefixForms(p);
+    // search_prefixes() holds short terms whole, so an exact short stem is found there too.
+    prefixes.push(`(${[...forms, ...(exact ? [exact] : [])].map(tq).join(' | ')})`);
+  };
+  for (const c of query.clauses) {
+    if (c.kind === 'term') words.push(tq(c.term));
+    else if (c.kind === 'prefix') typed(c);
+    else {
+      words.push(...c.terms.map(tq));
+      if (c.prefixLast) typed(c.prefixLast);
+      if (c.terms.length + (c.prefixLast ? 1 : 0) > 1) checkExact = true;
+    }
+  }
+  return {
+    exact: toTsQuery(query),
+    words: words.length ? words.join(' & ') : null,
+    prefixes: prefixes.length ? prefixes.join(' & ') : null,
+    checkExact,
+  };
 }

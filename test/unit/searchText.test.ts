@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldWord, indexTerms, normalizeWord } from '../../src/search/normalize.ts';
 import { highlightSet, parseQuery } from '../../src/search/query.ts';
-import { toFts5, toTsQuery } from '../../src/search/matchExpressions.ts';
+import { toFts5, toTsMatch, toTsQuery } from '../../src/search/matchExpressions.ts';
 import { escapeHtml, highlightText, snippet } from '../../src/search/highlight.ts';
 import { htmlToText } from '../../src/search/text.ts';
 
@@ -80,13 +80,29 @@ test('hostile queries parse into quoted terms only: no operator reaches FTS5 or 
 
 test('match expressions: AND of clauses, prefix alternatives, phrases', () => {
   const q = parseQuery('"partenariat stratégiques" électri');
-  assert.equal(toFts5(q), '"partenariat strateg" AND ("electr"* OR "electri"*)');
-  assert.equal(toTsQuery(q), "('partenariat' <-> 'strateg') & ('electr':* | 'electri':*)");
+  assert.equal(toFts5(q), '"partenariat strateg" AND "electr"*');
+  assert.equal(toTsQuery(q), "('partenariat' <-> 'strateg') & ('electr':*)");
+  // A folded form that does not start with the stem stays an alternative.
+  const typingAccent = parseQuery('hôpitaux');
+  assert.equal(toFts5(typingAccent), '("hopital"* OR "hopitaux"*)');
   const typingInPhrase = parseQuery('"coupe d’afri');
   assert.equal(toFts5(typingInPhrase), '"coup afri"*');
   assert.equal(toTsQuery(typingInPhrase), "(('coup' <-> 'afri':*))");
   const typingPlural = parseQuery('"voitures électriques');
-  assert.equal(toFts5(typingPlural), '("voitur electr"* OR "voitur electriques"*)');
+  assert.equal(toFts5(typingPlural), '"voitur electr"*');
+});
+
+test('PostgreSQL: what the GIN indexes answer alone, and what is left to check', () => {
+  // Whole words over the document, the typed word as plain lexemes over search_prefixes().
+  assert.deepEqual(toTsMatch(parseQuery('tour de fra')), { exact: "'tour' & ('fra':*)", words: "'tour'", prefixes: "('fra')", checkExact: false });
+  // A phrase: its words anywhere from the index, adjacency checked afterwards.
+  assert.deepEqual(toTsMatch(parseQuery('"coupe du monde" ')), {
+    exact: "('coup' <-> 'mond')", words: "'coup' & 'mond'", prefixes: null, checkExact: true,
+  });
+  const typingInPhrase = toTsMatch(parseQuery('"coupe d’afri'));
+  assert.deepEqual([typingInPhrase.words, typingInPhrase.prefixes, typingInPhrase.checkExact], ["'coup'", "('afri')", true]);
+  // The stem and the folded spelling are both tried when neither covers the other.
+  assert.equal(toTsMatch(parseQuery('hôpitaux')).prefixes, "('hopital' | 'hopitaux')");
 });
 
 test('highlighting escapes everything, then marks matches', () => {

@@ -4,6 +4,7 @@ import * as newsroom from './20261128_0002_newsroom.ts';
 import * as distribution from './20261128_0004_distribution.ts';
 import * as search from './20261128_0003_search.ts';
 import * as editorial from './20261128_0005_editorial.ts';
+import * as searchPrefixes from './20261129_0006_search_prefixes.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0004_distribution': distribution,
   '20261128_0003_search': search,
   '20261128_0005_editorial': editorial,
+  '20261129_0006_search_prefixes': searchPrefixes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { toTsQuery, toTsQueryWithoutPhrases } from '../../../search/matchExpressions.ts';
+import { toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -68,16 +68,19 @@ function recentMonths(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => monthLexeme(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
 }
 
-/** Windows tried in turn, in months: the past year (this month and the twelve before), then all time. */
-const WINDOWS = [13, null] as const;
+/**
+ * Windows tried in turn, in months (this month and those before it), then all time. The first
+ * that holds MAX_CANDIDATES matches is ranked: a common word is ranked over a few months, a rare
+ * one over years. Each try costs a count that stops at MAX_CANDIDATES + 1, and the window ranked
+ * holds at most a few times MAX_CANDIDATES matches, so no query sorts a whole archive's matches.
+ */
+const WINDOWS = [1, 3, 13, 61, null] as const;
 
 // ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
 const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
 
 interface Run {
-  tsquery: string;
-  /** The tsquery without adjacency, for a query with phrases (see Matching). */
-  looseTsquery: string | null;
+  match: TsMatch;
   /** What the index's own columns can tell (fast, before any join). */
   prefilter: (eb: DocsEb) => Expression<SqlBool>;
   /** The authority: the filter on `articles` (the public read scope, or the newsroom's). */
@@ -120,63 +123,63 @@ async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T
 
 async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
   return withIndexScans(outer, async (db) => {
-    const all: Matching = { exact: r.tsquery, loose: r.looseTsquery };
-    if (!r.windowed) return rank(db, r, all);
+    if (!r.windowed) return rank(db, r, null);
     // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
     // many (everything outside it is older): find it with cheap counts, then rank within it.
     for (const months of WINDOWS) {
-      if (months === null) return rank(db, r, all);
+      if (months === null) break;
       const window = recentMonths(r.request.now, months).map(lexeme).join(' | ');
-      const windowed = { exact: `(${r.tsquery}) & (${window})`, loose: r.looseTsquery && `(${r.looseTsquery}) & (${window})` };
-      if (await countUpTo(db, r, windowed) > MAX_CANDIDATES) return rank(db, r, windowed);
+      if (await countUpTo(db, r, window) > MAX_CANDIDATES) return rank(db, r, window);
     }
-    return rank(db, r, all);
+    return rank(db, r, null);
   });
 }
 
 /**
- * What to match: `exact`, and for a query with phrases `loose`, the same words without
- * adjacency. Checking a phrase makes the GIN index recheck every candidate's positions, that is
- * read and decompress its whole vector: on a common phrase (« coupe du monde ») that is tens of
- * thousands of vectors for a thousand kept. So candidates come from `loose`, which the index
- * answers alone, newest first, and the phrase is checked on them one by one until enough pass.
+ * Matches allowed by the prefilter (and by the filter when it goes before the cap), within
+ * `window` (month lexemes) when given. The GIN indexes answer `words` and `prefixes` alone; for
+ * a phrase, candidates are then checked against the exact query one by one (newest first when
+ * `newest`) until MAX_CANDIDATES + 1 pass: checking reads the candidate's whole vector.
  */
-interface Matching { exact: string; loose: string | null }
-
-/** Matches allowed by the prefilter (and by the filter when it goes before the cap), capped; newest first if `newest`. */
-function matches(db: Queryable, r: Run, m: Matching, newest: boolean) {
+function matches(db: Queryable, r: Run, window: string | null, newest: boolean) {
+  const { words, prefixes, exact, checkExact } = r.match;
+  const onDocument = [words, window].filter((part) => part !== null).map((part) => `(${part})`).join(' & ');
   let q = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
-    .$if(m.loose !== null, (qb) => qb.select('search_documents.document'))
-    .where(sql<SqlBool>`search_documents.document @@ ${m.loose ?? m.exact}::tsquery`)
+    .$if(checkExact, (qb) => qb.select('search_documents.document'))
+    .$if(onDocument !== '', (qb) => qb.where(sql<SqlBool>`search_documents.document @@ ${onDocument}::tsquery`))
+    .$if(prefixes !== null, (qb) => qb.where(sql<SqlBool>`search_prefixes(search_documents.document) @@ ${prefixes}::tsquery`))
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
     q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
       .whereRef('articles.id', '=', 'search_documents.article_id')
       .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
   }
-  if (newest) q = q.orderBy('search_documents.sort_at', 'desc');
-  if (m.loose === null) return pgdb(db).selectFrom(q.limit(MAX_CANDIDATES + 1).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
-  // OFFSET 0 keeps the phrase check out of the subquery (and out of the index condition): it
-  // runs on the candidates in order, and stops at MAX_CANDIDATES + 1 that pass.
-  let checked = pgdb(db).selectFrom(q.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head'])
-    .where(sql<SqlBool>`m.document @@ ${m.exact}::tsquery`);
-  if (newest) checked = checked.orderBy('m.sort_at', 'desc');
-  return checked.limit(MAX_CANDIDATES + 1);
+  // OFFSET 0 keeps the date order out of the subquery: matches come from the GIN indexes, never
+  // from walking the date index while testing every article's vector, which the planner may
+  // prefer when it underestimates how few articles match.
+  const found = pgdb(db).selectFrom(q.offset(0).as('f'))
+    .select(['f.article_id', 'f.sort_at', 'f.head'])
+    .$if(checkExact, (qb) => qb.select('f.document'))
+    .$if(newest, (qb) => qb.orderBy('f.sort_at', 'desc'));
+  // The phrase check runs outside the sorted candidates (OFFSET 0 again), in their order, and
+  // stops at MAX_CANDIDATES + 1 that pass.
+  const candidates = pgdb(db).selectFrom(found.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
+  return (checkExact ? candidates.where(sql<SqlBool>`m.document @@ ${exact}::tsquery`) : candidates).limit(MAX_CANDIDATES + 1);
 }
 
-/** Matches allowed by the prefilter, counted up to MAX_CANDIDATES + 1. */
-async function countUpTo(db: Queryable, r: Run, m: Matching): Promise<number> {
-  const row = await pgdb(db).selectFrom(matches(db, r, m, false).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+/** Matches allowed by the prefilter within `window`, counted up to MAX_CANDIDATES + 1. */
+async function countUpTo(db: Queryable, r: Run, window: string | null): Promise<number> {
+  const row = await pgdb(db).selectFrom(matches(db, r, window, false).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** Ranks the most recent matches of `matching` (the query, maybe narrowed to recent months). */
-async function rank(db: Queryable, r: Run, matching: Matching): Promise<SearchResultPage> {
-  const query = sql`${r.tsquery}::tsquery`;
+/** Ranks the most recent matches (within `window`, recent months, when given). */
+async function rank(db: Queryable, r: Run, window: string | null): Promise<SearchResultPage> {
+  const query = sql`${r.match.exact}::tsquery`;
   // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
   // the index table alone: the GIN index finds them, and only narrow columns are sorted.
-  const capped = matches(db, r, matching, true);
+  const capped = matches(db, r, window, true);
   // Then the articles themselves, through the filter again; the total comes with the page.
   // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn}))::float8 / 86400)`;
@@ -278,10 +281,13 @@ export const postgresSearch: SearchProvider = {
     // if a rebuild dies in between, searches still work, slowly, until `newsdesk reindex` ends.
     await sql`TRUNCATE search_documents`.execute(db);
     await sql`DROP INDEX IF EXISTS search_documents_gin`.execute(db);
+    await sql`DROP INDEX IF EXISTS search_documents_prefixes_gin`.execute(db);
   },
 
   async optimize(db) {
     await sql`CREATE INDEX IF NOT EXISTS search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
+    // As migration 20261129_0006 defines it; the longest step of a rebuild (prefixes of every term).
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_prefixes_gin ON search_documents USING gin (search_prefixes(document)) WITH (fastupdate = off)`.execute(db);
     await sql`ANALYZE search_documents`.execute(db);
   },
 
@@ -292,14 +298,14 @@ export const postgresSearch: SearchProvider = {
 
   async searchPublic(db, request: PublicSearchRequest) {
     return run(db, {
-      tsquery: toTsQuery(request.query), looseTsquery: toTsQueryWithoutPhrases(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
+      match: toTsMatch(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
       filterBeforeCap: false, windowed: true, dateColumn: sql.ref('articles.published_at'), request,
     });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
-      tsquery: toTsQuery(request.query), looseTsquery: toTsQueryWithoutPhrases(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
+      match: toTsMatch(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
       filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
       dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
     });
