@@ -63,45 +63,43 @@ export function toTsQuery(query: ParsedQuery): string {
 }
 
 /**
- * A query as PostgreSQL's two GIN indexes answer it alone, without reading any article's vector:
- * whole words over the document, and the word being typed over `search_prefixes(document)`
- * (every term's beginnings, migration 20261129_0006), both as plain lexemes. A `:*` prefix or a
- * phrase would make the index recheck each match against its stored vector, that is read and
- * decompress thousands of them; here only phrases are left to check, on the newest candidates.
+ * The lexeme standing for « some term begins with `prefix` » in PostgreSQL's match vector (see
+ * `matchVectorLiteral`); terms are letters and digits only, so none ends with `*`.
+ */
+export const prefixLexeme = (prefix: string) => `${prefix}*`;
+
+/**
+ * A query as PostgreSQL's GIN index answers it alone, without reading any article's vector:
+ * plain lexemes of the match vector (every term, every term's beginnings marked with `*`, the
+ * month and year). A `:*` prefix or a phrase in a GIN query makes the index recheck each match
+ * against its stored vector, that is read and decompress thousands of them; here only phrases
+ * are left to check, on the newest candidates.
  */
 export interface TsMatch {
   /** The query itself over the document (phrases adjacent, prefixes as `:*`): ranking and checks. */
   exact: string;
-  /** Over the document: whole words, and each phrase's words anywhere; null when there are none. */
-  words: string | null;
-  /** Over `search_prefixes(document)`: the alternatives for the word being typed; null when none. */
-  prefixes: string | null;
-  /** Whether candidates from `words` and `prefixes` must still pass `exact` (a phrase asks adjacency). */
+  /** Over the match vector: whole words, each phrase's words anywhere, the typed word's beginnings. */
+  match: string;
+  /** Whether candidates of `match` must still pass `exact` (a phrase asks adjacency). */
   checkExact: boolean;
 }
 
 export function toTsMatch(query: ParsedQuery): TsMatch {
-  const words: string[] = [];
-  const prefixes: string[] = [];
+  const parts: string[] = [];
   let checkExact = false;
   const typed = (p: { term: string; folded: string }) => {
-    const { prefixes: forms, exact } = prefixForms(p);
-    // search_prefixes() holds short terms whole, so an exact short stem is found there too.
-    prefixes.push(`(${[...forms, ...(exact ? [exact] : [])].map(tq).join(' | ')})`);
+    const { prefixes, exact } = prefixForms(p);
+    const options = [...prefixes.map((f) => tq(prefixLexeme(f))), ...(exact ? [tq(exact)] : [])];
+    parts.push(options.length === 1 ? options[0]! : `(${options.join(' | ')})`);
   };
   for (const c of query.clauses) {
-    if (c.kind === 'term') words.push(tq(c.term));
+    if (c.kind === 'term') parts.push(tq(c.term));
     else if (c.kind === 'prefix') typed(c);
     else {
-      words.push(...c.terms.map(tq));
+      parts.push(...c.terms.map(tq));
       if (c.prefixLast) typed(c.prefixLast);
       if (c.terms.length + (c.prefixLast ? 1 : 0) > 1) checkExact = true;
     }
   }
-  return {
-    exact: toTsQuery(query),
-    words: words.length ? words.join(' & ') : null,
-    prefixes: prefixes.length ? prefixes.join(' & ') : null,
-    checkExact,
-  };
+  return { exact: toTsQuery(query), match: parts.join(' & '), checkExact };
 }

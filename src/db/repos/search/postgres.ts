@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
+import { prefixLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -9,15 +9,17 @@ import {
 import { newsroomFilter, publicFilter } from './filters.ts';
 
 /**
- * The search index on PostgreSQL: one tsvector per article with a GIN index (migration
- * 20261128_0003). The tsvector is written as a literal from the normalised terms, not through
- * `to_tsvector`, so PostgreSQL's parser and dictionaries never re-interpret them: the terms
- * are exactly SQLite's. Title, lead and body carry weights A, B and C. Beside it, the article's
- * status, section and dates let a query pick its most recent matches from this table alone.
+ * The search index on PostgreSQL: one row per article (migrations 20261128_0003, 20261129_0006)
+ * with three tsvectors written as literals from the normalised terms, not through `to_tsvector`,
+ * so PostgreSQL's parser and dictionaries never re-interpret them: the terms are exactly
+ * SQLite's. `match` (plain lexemes: terms, their beginnings, month and year) carries the GIN
+ * index that finds matches; `document` (positions, title/lead/body weighted A, B and C) checks
+ * phrases and ranks the best; `head` (title and lead) ranks every candidate. Beside them, the
+ * article's status, section and dates let a query pick its most recent matches from this table.
  */
 type SearchTables = {
   search_documents: {
-    article_id: number; document: string; head: string; status: string; section_id: number | null;
+    article_id: number; document: string; match: string; head: string; status: string; section_id: number | null;
     published_at: string | null; deleted_at: string | null; sort_at: string;
   };
 };
@@ -34,7 +36,7 @@ const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'
  * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
  * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
  */
-export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, month?: string): string {
+export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
@@ -50,31 +52,64 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   add(doc.title, 'A');
   add(doc.lead, 'B');
   add(doc.body, 'C');
-  const terms = [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`);
-  return (month ? [...terms, lexeme(month)] : terms).join(' ');
+  return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
 }
 
+/** Beginnings shorter than this are not indexed (query.ts matches shorter words whole). */
+const MIN_PREFIX_LEXEME = 3;
+
 /**
- * `~202611`: a lexeme for the month of an entry's date (no reader's word can contain `~`). It
- * lets the GIN index itself keep only recent matches, so a common word costs as much as its
- * recent matches, not as all of them.
+ * The match vector, what the GIN index holds: plain lexemes, no positions. Every term; every
+ * beginning of a term from 3 characters, marked (`franc*` for « franc », « france »,
+ * « français »…); the month and the year of the entry's date. Every part of a query (words, the
+ * word being typed, a recency window) is then a plain lexeme, which the index answers without
+ * reading any article's vector.
  */
+export function matchVectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, date: Date): string {
+  const lexemes = new Set<string>([monthLexeme(date), yearLexeme(date.getUTCFullYear())]);
+  for (const field of [doc.title, doc.lead, doc.body]) {
+    for (const term of field) {
+      if (lexemes.has(term)) continue;
+      lexemes.add(term);
+      for (let n = MIN_PREFIX_LEXEME; n <= term.length; n++) lexemes.add(prefixLexeme(term.slice(0, n)));
+    }
+  }
+  return [...lexemes].map(lexeme).join(' ');
+}
+
+/** `~202611`, the month of an entry's date (no reader's word can contain `~`): recency windows. */
 export function monthLexeme(date: Date): string {
   return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** The month lexemes of the `count` months up to `now`'s, newest first. */
-function recentMonths(now: Date, count: number): string[] {
+/** `~2026`, the year of an entry's date. */
+function yearLexeme(year: number): string {
+  return `~${year}`;
+}
+
+/** A recency window: the lexemes of every entry dated from some day up to now. */
+type Window = string[];
+
+/** The month lexemes of the `count` months up to `now`'s: from the first day of the oldest. */
+function recentMonths(now: Date, count: number): Window {
   return Array.from({ length: count }, (_, i) => monthLexeme(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
 }
 
+/** The year lexemes of `now`'s year and the `count - 1` before. */
+function recentYears(now: Date, count: number): Window {
+  return Array.from({ length: count }, (_, i) => yearLexeme(now.getUTCFullYear() - i));
+}
+
 /**
- * Windows tried in turn, in months (this month and those before it), then all time. The first
- * that holds MAX_CANDIDATES matches is ranked: a common word is ranked over a few months, a rare
- * one over years. Each try costs a count that stops at MAX_CANDIDATES + 1, and the window ranked
- * holds at most a few times MAX_CANDIDATES matches, so no query sorts a whole archive's matches.
+ * Windows tried in turn, then all time. The first that holds MAX_CANDIDATES matches is ranked:
+ * a common word is ranked over a few months, a rare one over years. Each try costs a count that
+ * stops at MAX_CANDIDATES + 1, and the window ranked holds at most a few times MAX_CANDIDATES
+ * matches, so no query sorts a whole archive's matches. Few lexemes each: the GIN index reads
+ * every entry of a window, and one year is one entry where twelve months are twelve.
  */
-const WINDOWS = [1, 3, 13, 61, null] as const;
+const WINDOWS: ((now: Date) => Window)[] = [
+  (now) => recentMonths(now, 1), (now) => recentMonths(now, 3), (now) => recentMonths(now, 13), (now) => recentYears(now, 5),
+];
 
 // ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
 const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
@@ -126,9 +161,8 @@ async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
     if (!r.windowed) return rank(db, r, null);
     // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
     // many (everything outside it is older): find it with cheap counts, then rank within it.
-    for (const months of WINDOWS) {
-      if (months === null) break;
-      const window = recentMonths(r.request.now, months).map(lexeme).join(' | ');
+    for (const windowAt of WINDOWS) {
+      const window = windowAt(r.request.now).map(lexeme).join(' | ');
       if (await countUpTo(db, r, window) > MAX_CANDIDATES) return rank(db, r, window);
     }
     return rank(db, r, null);
@@ -137,25 +171,23 @@ async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
 
 /**
  * Matches allowed by the prefilter (and by the filter when it goes before the cap), within
- * `window` (month lexemes) when given. The GIN indexes answer `words` and `prefixes` alone; for
+ * `window` (month or year lexemes) when given. The GIN index answers the match vector alone; for
  * a phrase, candidates are then checked against the exact query one by one (newest first when
  * `newest`) until MAX_CANDIDATES + 1 pass: checking reads the candidate's whole vector.
  */
 function matches(db: Queryable, r: Run, window: string | null, newest: boolean) {
-  const { words, prefixes, exact, checkExact } = r.match;
-  const onDocument = [words, window].filter((part) => part !== null).map((part) => `(${part})`).join(' & ');
+  const { match, exact, checkExact } = r.match;
   let q = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
     .$if(checkExact, (qb) => qb.select('search_documents.document'))
-    .$if(onDocument !== '', (qb) => qb.where(sql<SqlBool>`search_documents.document @@ ${onDocument}::tsquery`))
-    .$if(prefixes !== null, (qb) => qb.where(sql<SqlBool>`search_prefixes(search_documents.document) @@ ${prefixes}::tsquery`))
+    .where(sql<SqlBool>`search_documents.match @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
     q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
       .whereRef('articles.id', '=', 'search_documents.article_id')
       .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
   }
-  // OFFSET 0 keeps the date order out of the subquery: matches come from the GIN indexes, never
+  // OFFSET 0 keeps the date order out of the subquery: matches come from the GIN index, never
   // from walking the date index while testing every article's vector, which the planner may
   // prefer when it underestimates how few articles match.
   const found = pgdb(db).selectFrom(q.offset(0).as('f'))
@@ -245,12 +277,13 @@ export const postgresSearch: SearchProvider = {
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     await pgdb(db).insertInto('search_documents')
       .values(docs.map((d) => ({
-        article_id: d.articleId, document: sql`${tsvectorLiteral(d, monthLexeme(d.publishedAt ?? d.createdAt))}::tsvector` as never,
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never,
+        match: sql`${matchVectorLiteral(d, d.publishedAt ?? d.createdAt)}::tsvector` as never,
         head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
         published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
       })))
       .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        document: eb.ref('excluded.document'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        document: eb.ref('excluded.document'), match: eb.ref('excluded.match'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
         published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
       })))
       .execute();
@@ -280,14 +313,12 @@ export const postgresSearch: SearchProvider = {
     // updating it row by row. `optimize` builds it again (as migration 20261128_0003 defines it);
     // if a rebuild dies in between, searches still work, slowly, until `newsdesk reindex` ends.
     await sql`TRUNCATE search_documents`.execute(db);
-    await sql`DROP INDEX IF EXISTS search_documents_gin`.execute(db);
-    await sql`DROP INDEX IF EXISTS search_documents_prefixes_gin`.execute(db);
+    await sql`DROP INDEX IF EXISTS search_documents_match_gin`.execute(db);
   },
 
   async optimize(db) {
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
-    // As migration 20261129_0006 defines it; the longest step of a rebuild (prefixes of every term).
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_prefixes_gin ON search_documents USING gin (search_prefixes(document)) WITH (fastupdate = off)`.execute(db);
+    // As migration 20261129_0006 defines it.
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (match) WITH (fastupdate = off)`.execute(db);
     await sql`ANALYZE search_documents`.execute(db);
   },
 
