@@ -62,25 +62,28 @@ export function toTsQuery(query: ParsedQuery): string {
   return query.clauses.map(tsClause).join(' & ');
 }
 
-/**
- * The lexeme standing for « some term begins with `prefix` » in PostgreSQL's match vector (see
- * `matchVectorLiteral`); terms are letters and digits only, so none ends with `*`.
+/*
+ * Lexemes of PostgreSQL's match vector (`search_match()`, migration 20261129_0006) besides the
+ * terms themselves, which are letters and digits only: « some term begins with `prefix` », and
+ * « `first` is followed by `second` ».
  */
-export const prefixLexeme = (prefix: string) => `${prefix}*`;
+const prefixLexeme = (prefix: string) => `${prefix}*`;
+const pairLexeme = (first: string, second: string) => `${first}>${second}`;
 
 /**
  * A query as PostgreSQL's GIN index answers it alone, without reading any article's vector:
- * plain lexemes of the match vector (every term, every term's beginnings marked with `*`, the
- * month and year). A `:*` prefix or a phrase in a GIN query makes the index recheck each match
- * against its stored vector, that is read and decompress thousands of them; here only phrases
- * are left to check, on the newest candidates.
+ * plain lexemes of the match vector (every term, every term's beginnings, every pair of
+ * consecutive terms, the month and year). A `:*` prefix or a phrase in a GIN query makes the
+ * index recheck each match against its stored vector, that is read and decompress thousands of
+ * them; here only phrases of three words or more, or ending on the word being typed, are left to
+ * check, on the newest candidates.
  */
 export interface TsMatch {
   /** The query itself over the document (phrases adjacent, prefixes as `:*`): ranking and checks. */
   exact: string;
-  /** Over the match vector: whole words, each phrase's words anywhere, the typed word's beginnings. */
+  /** Over the match vector: whole words, each phrase's consecutive pairs, the typed word's beginnings. */
   match: string;
-  /** Whether candidates of `match` must still pass `exact` (a phrase asks adjacency). */
+  /** Whether candidates of `match` must still pass `exact` (pairs do not make a longer phrase). */
   checkExact: boolean;
 }
 
@@ -96,9 +99,11 @@ export function toTsMatch(query: ParsedQuery): TsMatch {
     if (c.kind === 'term') parts.push(tq(c.term));
     else if (c.kind === 'prefix') typed(c);
     else {
-      parts.push(...c.terms.map(tq));
+      // A pair says its two words are next to each other: a two-word phrase exactly.
+      const pairs = c.terms.slice(1).map((t, i) => tq(pairLexeme(c.terms[i]!, t)));
+      parts.push(...(pairs.length ? pairs : c.terms.map(tq)));
       if (c.prefixLast) typed(c.prefixLast);
-      if (c.terms.length + (c.prefixLast ? 1 : 0) > 1) checkExact = true;
+      if (c.terms.length > 2 || (c.prefixLast && c.terms.length > 0)) checkExact = true;
     }
   }
   return { exact: toTsQuery(query), match: parts.join(' & '), checkExact };

@@ -95,8 +95,12 @@ test('match expressions: AND of clauses, prefix alternatives, phrases', () => {
 test('PostgreSQL: what the GIN index answers alone, and what is left to check', () => {
   // Whole words as they are, the typed word's beginnings marked with `*`: plain lexemes only.
   assert.deepEqual(toTsMatch(parseQuery('tour de fra')), { exact: "'tour' & ('fra':*)", match: "'tour' & 'fra*'", checkExact: false });
-  // A phrase: its words anywhere from the index, adjacency checked afterwards.
-  assert.deepEqual(toTsMatch(parseQuery('"coupe du monde" ')), { exact: "('coup' <-> 'mond')", match: "'coup' & 'mond'", checkExact: true });
+  // A two-word phrase is one pair of consecutive terms: nothing left to check.
+  assert.deepEqual(toTsMatch(parseQuery('"coupe du monde" ')), { exact: "('coup' <-> 'mond')", match: "'coup>mond'", checkExact: false });
+  // Longer phrases, and a phrase ending on the word being typed, are checked on the candidates.
+  assert.deepEqual(toTsMatch(parseQuery('"ligue des champions de football" ')), {
+    exact: "('ligu' <-> 'champion' <-> 'football')", match: "'ligu>champion' & 'champion>football'", checkExact: true,
+  });
   assert.deepEqual(toTsMatch(parseQuery('"coupe d’afri')), { exact: "(('coup' <-> 'afri':*))", match: "'coup' & 'afri*'", checkExact: true });
   // The stem and the folded spelling are both tried when neither covers the other.
   assert.equal(toTsMatch(parseQuery('hôpitaux')).match, "('hopital*' | 'hopitaux*')");

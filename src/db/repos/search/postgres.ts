@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { prefixLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
+import { toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -10,16 +10,17 @@ import { newsroomFilter, publicFilter } from './filters.ts';
 
 /**
  * The search index on PostgreSQL: one row per article (migrations 20261128_0003, 20261129_0006)
- * with three tsvectors written as literals from the normalised terms, not through `to_tsvector`,
+ * with two tsvectors written as literals from the normalised terms, not through `to_tsvector`,
  * so PostgreSQL's parser and dictionaries never re-interpret them: the terms are exactly
- * SQLite's. `match` (plain lexemes: terms, their beginnings, month and year) carries the GIN
- * index that finds matches; `document` (positions, title/lead/body weighted A, B and C) checks
- * phrases and ranks the best; `head` (title and lead) ranks every candidate. Beside them, the
- * article's status, section and dates let a query pick its most recent matches from this table.
+ * SQLite's. `document` (positions; title, lead and body weighted A, B and C) is what the GIN
+ * index is built from, through `search_match()` (plain lexemes: terms, their beginnings, pairs
+ * of consecutive terms, month and year); it also checks longer phrases and ranks the best
+ * candidates. `head` (title and lead) ranks every candidate. Beside them, the article's status,
+ * section and dates let a query pick its most recent matches from this table alone.
  */
 type SearchTables = {
   search_documents: {
-    article_id: number; document: string; match: string; head: string; status: string; section_id: number | null;
+    article_id: number; document: string; head: string; status: string; section_id: number | null;
     published_at: string | null; deleted_at: string | null; sort_at: string;
   };
 };
@@ -55,30 +56,11 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
 }
 
-/** Beginnings shorter than this are not indexed (query.ts matches shorter words whole). */
-const MIN_PREFIX_LEXEME = 3;
-
 /**
- * The match vector, what the GIN index holds: plain lexemes, no positions. Every term; every
- * beginning of a term from 3 characters, marked (`franc*` for « franc », « france »,
- * « français »…); the month and the year of the entry's date. Every part of a query (words, the
- * word being typed, a recency window) is then a plain lexeme, which the index answers without
- * reading any article's vector.
+ * `~202611`, the month of an entry's date (no reader's word can contain `~`): `search_match()`
+ * (migration 20261129_0006) puts it and the year in the index, for recency windows.
  */
-export function matchVectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, date: Date): string {
-  const lexemes = new Set<string>([monthLexeme(date), yearLexeme(date.getUTCFullYear())]);
-  for (const field of [doc.title, doc.lead, doc.body]) {
-    for (const term of field) {
-      if (lexemes.has(term)) continue;
-      lexemes.add(term);
-      for (let n = MIN_PREFIX_LEXEME; n <= term.length; n++) lexemes.add(prefixLexeme(term.slice(0, n)));
-    }
-  }
-  return [...lexemes].map(lexeme).join(' ');
-}
-
-/** `~202611`, the month of an entry's date (no reader's word can contain `~`): recency windows. */
-export function monthLexeme(date: Date): string {
+function monthLexeme(date: Date): string {
   return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
@@ -180,7 +162,7 @@ function matches(db: Queryable, r: Run, window: string | null, newest: boolean) 
   let q = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
     .$if(checkExact, (qb) => qb.select('search_documents.document'))
-    .where(sql<SqlBool>`search_documents.match @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
+    .where(sql<SqlBool>`search_match(search_documents.document, search_documents.sort_at) @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
     q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
@@ -278,12 +260,11 @@ export const postgresSearch: SearchProvider = {
     await pgdb(db).insertInto('search_documents')
       .values(docs.map((d) => ({
         article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never,
-        match: sql`${matchVectorLiteral(d, d.publishedAt ?? d.createdAt)}::tsvector` as never,
         head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
         published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
       })))
       .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        document: eb.ref('excluded.document'), match: eb.ref('excluded.match'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        document: eb.ref('excluded.document'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
         published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
       })))
       .execute();
@@ -318,7 +299,7 @@ export const postgresSearch: SearchProvider = {
 
   async optimize(db) {
     // As migration 20261129_0006 defines it.
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (match) WITH (fastupdate = off)`.execute(db);
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (search_match(document, sort_at)) WITH (fastupdate = off)`.execute(db);
     await sql`ANALYZE search_documents`.execute(db);
   },
 
