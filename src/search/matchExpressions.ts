@@ -63,12 +63,12 @@ export function toTsQuery(query: ParsedQuery): string {
 }
 
 /*
- * Lexemes of PostgreSQL's match vector (`search_match()`, migration 20261129_0006) besides the
+ * Lexemes of PostgreSQL's match list (`matchLexemes`, migration 20261129_0006) besides the
  * terms themselves, which are letters and digits only: « some term begins with `prefix` », and
  * « `first` is followed by `second` ».
  */
-const prefixLexeme = (prefix: string) => `${prefix}*`;
-const pairLexeme = (first: string, second: string) => `${first}>${second}`;
+export const prefixLexeme = (prefix: string) => `${prefix}*`;
+export const pairLexeme = (first: string, second: string) => `${first}>${second}`;
 
 /**
  * A query as PostgreSQL's GIN index answers it alone, without reading any article's vector:

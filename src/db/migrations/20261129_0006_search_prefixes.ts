@@ -11,13 +11,15 @@ import { isPostgres } from './dialect.ts';
  *   grows about 3.5 times. A contentless FTS5 table cannot be altered or copied, so it is created
  *   again, empty, with its key map: the application rebuilds the index when it finds it empty
  *   (`ensureSearchIndex` at start-up, or `newsdesk reindex`).
- * - PostgreSQL: the GIN index moves from the document to `search_match(document, sort_at)`,
- *   a vector of plain lexemes computed from it, never stored: every term; every beginning of a
- *   term from 3 characters, marked (`franc*`); every two terms that follow each other
- *   (`coup>mond`); the month (`~202611`) and the year (`~2026`). A `:*` prefix or a phrase makes
- *   a GIN index recheck each match against its stored vector (read and decompress it: 80 ms for a
- *   word found in 7,000 articles); plain lexemes need no recheck (9 ms), and words, the typed
- *   prefix, two-word phrases and a recency window then make one index scan. Nothing to rebuild.
+ * - PostgreSQL: the GIN index moves from the document to a `match` list of plain lexemes,
+ *   written by the application beside it (`search_match(match)` makes it a tsvector): every
+ *   term; every beginning of a term from 3 characters, marked (`franc*`); every two terms that
+ *   follow each other (`coup>mond`); the month (`~202611`) and the year (`~2026`). A `:*` prefix
+ *   or a phrase makes a GIN index recheck each match against its stored vector (read and
+ *   decompress it: 80 ms for a word found in 7,000 articles); plain lexemes need no recheck
+ *   (9 ms), and words, the typed prefix, two-word phrases and a recency window then make one
+ *   index scan. Kept as text, which compresses well (a term's beginnings repeat), not as a
+ *   tsvector, which does not. The table is emptied: the application rebuilds it, as on SQLite.
  */
 const CREATE = (prefix: string | null) => sql.raw(`CREATE VIRTUAL TABLE search_fts USING fts5(
     title, lead, body,
@@ -35,21 +37,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     await recreate(db, '3 4 5 6');
     return;
   }
-  // COST: the planner must never choose to compute it row by row over thousands of rows.
-  await sql`CREATE FUNCTION search_match(document tsvector, dated timestamptz) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
-      WITH tokens AS (
-        SELECT d.lexeme, p.position FROM unnest(document) AS d (lexeme, positions, weights), unnest(d.positions) AS p (position)
-      ), day AS (SELECT dated AT TIME ZONE 'UTC' AS t)
-      SELECT array_to_tsvector(array(
-        SELECT lexeme FROM unnest(tsvector_to_array(document)) AS lexeme
-        UNION ALL SELECT left(lexeme, n) || '*' FROM unnest(tsvector_to_array(document)) AS lexeme, generate_series(3, length(lexeme)) AS n
-        UNION ALL SELECT a.lexeme || '>' || b.lexeme FROM tokens a JOIN tokens b ON b.position = a.position + 1
-        UNION ALL SELECT '~' || to_char(t, 'YYYYMM') FROM day
-        UNION ALL SELECT '~' || to_char(t, 'YYYY') FROM day))
-    $$`.execute(db);
+  await sql`TRUNCATE search_documents`.execute(db);
   await sql`DROP INDEX IF EXISTS search_documents_gin`.execute(db);
-  await sql`CREATE INDEX search_documents_match_gin ON search_documents USING gin (search_match(document, sort_at)) WITH (fastupdate = off)`.execute(db);
+  await sql`ALTER TABLE search_documents ADD COLUMN match text NOT NULL`.execute(db);
+  await sql`DO $$ BEGIN
+    ALTER TABLE search_documents ALTER COLUMN match SET COMPRESSION lz4;
+  EXCEPTION WHEN OTHERS THEN NULL;
+  END $$`.execute(db);
+  await sql`CREATE FUNCTION search_match(match text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT array_to_tsvector(string_to_array(match, ' ')) $$`.execute(db);
+  await sql`CREATE INDEX search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -57,7 +55,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     await recreate(db, null);
     return;
   }
+  await sql`TRUNCATE search_documents`.execute(db);
   await sql`DROP INDEX IF EXISTS search_documents_match_gin`.execute(db);
-  await sql`DROP FUNCTION IF EXISTS search_match(tsvector, timestamptz)`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS search_match(text)`.execute(db);
+  await sql`ALTER TABLE search_documents DROP COLUMN match`.execute(db);
   await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
 }

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
+import { pairLexeme, prefixLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -9,18 +9,18 @@ import {
 import { newsroomFilter, publicFilter } from './filters.ts';
 
 /**
- * The search index on PostgreSQL: one row per article (migrations 20261128_0003, 20261129_0006)
- * with two tsvectors written as literals from the normalised terms, not through `to_tsvector`,
- * so PostgreSQL's parser and dictionaries never re-interpret them: the terms are exactly
- * SQLite's. `document` (positions; title, lead and body weighted A, B and C) is what the GIN
- * index is built from, through `search_match()` (plain lexemes: terms, their beginnings, pairs
- * of consecutive terms, month and year); it also checks longer phrases and ranks the best
- * candidates. `head` (title and lead) ranks every candidate. Beside them, the article's status,
- * section and dates let a query pick its most recent matches from this table alone.
+ * The search index on PostgreSQL: one row per article (migrations 20261128_0003, 20261129_0006),
+ * written from the normalised terms as literals, not through `to_tsvector`, so PostgreSQL's
+ * parser and dictionaries never re-interpret them: the terms are exactly SQLite's. `match`
+ * (plain lexemes: terms, their beginnings, pairs of consecutive terms, month and year) carries
+ * the GIN index that finds matches; `document` (positions; title, lead and body weighted A, B
+ * and C) checks longer phrases and ranks the best candidates; `head` (title and lead) ranks
+ * every candidate. Beside them, the article's status, section and dates let a query pick its
+ * most recent matches from this table alone.
  */
 type SearchTables = {
   search_documents: {
-    article_id: number; document: string; head: string; status: string; section_id: number | null;
+    article_id: number; document: string; match: string; head: string; status: string; section_id: number | null;
     published_at: string | null; deleted_at: string | null; sort_at: string;
   };
 };
@@ -56,10 +56,31 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
 }
 
+/** Beginnings shorter than this are not indexed (query.ts matches shorter words whole). */
+const MIN_PREFIX_LEXEME = 3;
+
 /**
- * `~202611`, the month of an entry's date (no reader's word can contain `~`): `search_match()`
- * (migration 20261129_0006) puts it and the year in the index, for recency windows.
+ * The match list, what the GIN index holds (as `search_match(match)`): plain lexemes separated
+ * by spaces. Every term; every beginning of a term from 3 characters (`franc*` for « franc »,
+ * « france », « français »…); every two terms that follow each other in a field (`coup>mond`);
+ * the month and the year of the entry's date. Every part of a query (words, the word being
+ * typed, a two-word phrase, a recency window) is then a plain lexeme, which the index answers
+ * without reading any article's vector.
  */
+export function matchLexemes(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, date: Date): string {
+  const lexemes = new Set<string>([monthLexeme(date), yearLexeme(date.getUTCFullYear())]);
+  for (const field of [doc.title, doc.lead, doc.body]) {
+    field.forEach((term, i) => {
+      if (i > 0) lexemes.add(pairLexeme(field[i - 1]!, term));
+      if (lexemes.has(term)) return;
+      lexemes.add(term);
+      for (let n = MIN_PREFIX_LEXEME; n <= term.length; n++) lexemes.add(prefixLexeme(term.slice(0, n)));
+    });
+  }
+  return [...lexemes].join(' ');
+}
+
+/** `~202611`, the month of an entry's date (no reader's word can contain `~`): recency windows. */
 function monthLexeme(date: Date): string {
   return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
@@ -106,7 +127,6 @@ interface Run {
   filterBeforeCap: boolean;
   /** Whether recent-month windows may narrow the match (all matches are dated up to now). */
   windowed: boolean;
-  dateColumn: ReturnType<typeof sql>;
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
 
@@ -162,7 +182,7 @@ function matches(db: Queryable, r: Run, window: string | null, newest: boolean) 
   let q = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
     .$if(checkExact, (qb) => qb.select('search_documents.document'))
-    .where(sql<SqlBool>`search_match(search_documents.document, search_documents.sort_at) @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
+    .where(sql<SqlBool>`search_match(search_documents.match) @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
     .where((eb) => r.prefilter(eb));
   if (r.filterBeforeCap) {
     q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
@@ -194,16 +214,16 @@ async function rank(db: Queryable, r: Run, window: string | null): Promise<Searc
   // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
   // the index table alone: the GIN index finds them, and only narrow columns are sorted.
   const capped = matches(db, r, window, true);
-  // Then the articles themselves, through the filter again; the total comes with the page.
+  // Ranked from the index table alone (its dates are the articles' own: the publication date, or
+  // the creation date of what is not published). The total comes with the page.
   // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
-  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - ${r.dateColumn}))::float8 / 86400)`;
+  const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - c.sort_at))::float8 / 86400)`;
   const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
   const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
-  const stage = pgdb(db).selectFrom(capped.as('c')).innerJoin('articles', 'articles.id', 'c.article_id')
-    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>))
+  const stage = pgdb(db).selectFrom(capped.as('c'))
     .select([
-      'articles.id as id', sql<string>`${r.dateColumn}`.as('at'), decay.as('decay'), firstStage.as('first'),
-      sql<number>`row_number() over (order by ${firstStage} desc, ${r.dateColumn} desc, articles.id desc)`.as('place'),
+      'c.article_id as id', sql<string>`c.sort_at`.as('at'), decay.as('decay'), firstStage.as('first'),
+      sql<number>`row_number() over (order by ${firstStage} desc, c.sort_at desc, c.article_id desc)`.as('place'),
       sql<number>`count(*) over ()`.as('total'),
     ]);
   const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
@@ -213,9 +233,15 @@ async function rank(db: Queryable, r: Run, window: string | null): Promise<Searc
   const order = byDate ? sql`s.at desc, s.id desc` : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
   const offset = r.request.offset;
   const limit = Math.min(r.request.limit, MAX_CANDIDATES - offset);
+  // The page's articles go through the filter on `articles` again, the authority (the index
+  // follows them in the same transaction, so this drops nothing unless they disagree).
+  const allowed = pgdb(db).selectFrom('articles').select('articles.id').whereRef('articles.id', '=', sql.ref('p.id'))
+    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
   const { rows } = offset >= MAX_CANDIDATES ? { rows: [] } : await sql<{ id: number; score: number; total: number }>`
-    SELECT s.id, s.total, ${scoreColumn} AS score
-    FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    SELECT p.id, p.total, p.score FROM (
+      SELECT s.id, s.total, ${scoreColumn} AS score, s.at, s.place
+      FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+    ) p WHERE EXISTS (${allowed}) ORDER BY ${byDate ? sql`p.at desc, p.id desc` : sql`(p.place > ${FULLY_RANKED}), p.score desc, p.id desc`}`.execute(db);
   // Past the last page no row carries the total: count on its own, for this rare case only.
   const found = rows.length > 0 ? Number(rows[0]!.total)
     : offset === 0 ? 0
@@ -259,12 +285,12 @@ export const postgresSearch: SearchProvider = {
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     await pgdb(db).insertInto('search_documents')
       .values(docs.map((d) => ({
-        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never,
+        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never, match: matchLexemes(d, d.publishedAt ?? d.createdAt),
         head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
         published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
       })))
       .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        document: eb.ref('excluded.document'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
+        document: eb.ref('excluded.document'), match: eb.ref('excluded.match'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
         published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
       })))
       .execute();
@@ -299,7 +325,7 @@ export const postgresSearch: SearchProvider = {
 
   async optimize(db) {
     // As migration 20261129_0006 defines it.
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (search_match(document, sort_at)) WITH (fastupdate = off)`.execute(db);
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(db);
     await sql`ANALYZE search_documents`.execute(db);
   },
 
@@ -311,7 +337,7 @@ export const postgresSearch: SearchProvider = {
   async searchPublic(db, request: PublicSearchRequest) {
     return run(db, {
       match: toTsMatch(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
-      filterBeforeCap: false, windowed: true, dateColumn: sql.ref('articles.published_at'), request,
+      filterBeforeCap: false, windowed: true, request,
     });
   },
 
@@ -319,7 +345,7 @@ export const postgresSearch: SearchProvider = {
     return run(db, {
       match: toTsMatch(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
       filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
-      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
+      request,
     });
   },
 };
