@@ -31,6 +31,8 @@ export interface ReindexOptions {
   fresh?: boolean;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called when every article is written and the index is being built or compacted (minutes on a large archive). */
+  onBuilding?: () => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function reindexAll(db: Db, search: SearchProvider, options: Reinde
     options.onProgress?.(done, Math.max(total, done));
   }
   await search.removeOrphans(db);
+  options.onBuilding?.();
   await search.optimize(db);
   return { indexed: done, ms: performance.now() - started };
 }

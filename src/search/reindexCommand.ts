@@ -52,8 +52,11 @@ async function reindexSearch(handle: ReturnType<typeof openDatabase>, options: {
       const rate = Math.round(done / Math.max(0.001, (performance.now() - started) / 1000));
       if (!begun) { bar.start(total, done, { rate }); begun = true; } else bar.update(done, { rate });
     },
+    onBuilding: () => {
+      bar.stop();
+      console.log('Building the index from the written entries (on PostgreSQL, several minutes for 100,000 articles)…');
+    },
   });
-  bar.stop();
   const size = await search.sizeInBytes(handle.db);
   console.log(`Search index: ${indexed} articles in ${(ms / 1000).toFixed(1)} s (${handle.dialect.name}; index ${(size / 1_048_576).toFixed(1)} MiB).`);
 }
