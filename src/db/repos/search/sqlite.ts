@@ -1,4 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  OperationNodeTransformer, RawNode, sql, TableNode, type Expression, type ExpressionBuilder, type JoinNode, type KyselyPlugin,
+  type SqlBool,
+} from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
 import { toFts5 } from '../../../search/matchExpressions.ts';
@@ -35,6 +38,26 @@ export function recencyKey(doc: IndexDocument): number {
   return minuteOf(doc.publishedAt ?? doc.createdAt) * ID_BITS + doc.articleId;
 }
 
+/**
+ * Each match is checked against the read scope by article id. SQLite's planner prefers the
+ * articles' rowid to the covering index `articles_search_scope_idx` (migration 20261128_0003),
+ * but the row holds the body's overflow pages before the dates: through the index, the check of
+ * 1,000 candidates takes 2 ms instead of 6. Kysely has no INDEXED BY, so this plugin writes it
+ * into the query's one cross join with `articles`.
+ */
+class ScopeIndexHint extends OperationNodeTransformer {
+  protected override transformJoin(node: JoinNode): JoinNode {
+    const join = super.transformJoin(node);
+    if (join.joinType !== 'CrossJoin' || !TableNode.is(join.table) || join.table.table.identifier.name !== 'articles') return join;
+    return { ...join, table: RawNode.createWithSql('"articles" INDEXED BY "articles_search_scope_idx"') };
+  }
+}
+
+const scopeIndexHint: KyselyPlugin = {
+  transformQuery: (args) => new ScopeIndexHint().transformNode(args.node),
+  transformResult: async (args) => args.result,
+};
+
 interface Run {
   match: string;
   filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
@@ -63,7 +86,7 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   // ranked and counted outside it. The total comes with the page: one query, not two.
   const ageDays = sql`max(0, julianday(${r.request.now.toISOString()}) - julianday(c.at))`;
   const score = sql<number>`(-c.rank) * pow(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  let page = fts(db).selectFrom(recent.as('c')).select(['c.id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
+  let page = fts(db).withPlugin(scopeIndexHint).selectFrom(recent.as('c')).select(['c.id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
   page = r.request.sort === 'date'
     ? page.orderBy('c.at', 'desc').orderBy('c.id', 'desc')
     : page.orderBy('score', 'desc').orderBy('c.id', 'desc');
@@ -72,7 +95,7 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   // Past the last page no row carries the total: count on its own, for this rare case only.
   const found = rows.length > 0 ? Number(rows[0]!.total)
     : offset === 0 ? 0
-    : Number((await fts(db).selectFrom(recent.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    : Number((await fts(db).withPlugin(scopeIndexHint).selectFrom(recent.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
     total: Math.min(found, MAX_CANDIDATES),
