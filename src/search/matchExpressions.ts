@@ -49,11 +49,10 @@ function tsClause(c: Clause): string {
     return `(${options.join(' | ')})`;
   }
   const head = c.terms.map(tq);
-  const op = ' <-> ';
-  if (!c.prefixLast) return `(${head.join(op)})`;
+  if (!c.prefixLast) return `(${head.join(' <-> ')})`;
   const { prefixes, exact } = prefixForms(c.prefixLast);
   const options = [...prefixes.map((p) => `${tq(p)}:*`), ...(exact ? [tq(exact)] : [])]
-    .map((last) => `(${[...head, last].join(op)})`);
+    .map((last) => `(${[...head, last].join(' <-> ')})`);
   return `(${options.join(' | ')})`;
 }
 
@@ -72,7 +71,7 @@ export const pairLexeme = (first: string, second: string) => `${first}>${second}
 
 /**
  * A query as PostgreSQL's GIN index answers it alone, without reading any article's vector:
- * plain lexemes of the match vector (every term, every term's beginnings, every pair of
+ * plain lexemes of the match list (every term, every term's beginnings, every pair of
  * consecutive terms, the month and year). A `:*` prefix or a phrase in a GIN query makes the
  * index recheck each match against its stored vector, that is read and decompress thousands of
  * them; here only phrases of three words or more, or ending on the word being typed, are left to
@@ -81,7 +80,7 @@ export const pairLexeme = (first: string, second: string) => `${first}>${second}
 export interface TsMatch {
   /** The query itself over the document (phrases adjacent, prefixes as `:*`): ranking and checks. */
   exact: string;
-  /** Over the match vector: whole words, each phrase's consecutive pairs, the typed word's beginnings. */
+  /** Over the match list: whole words, each phrase's consecutive pairs, the typed word's beginnings. */
   match: string;
   /** Whether candidates of `match` must still pass `exact` (pairs do not make a longer phrase). */
   checkExact: boolean;

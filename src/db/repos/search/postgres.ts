@@ -173,7 +173,7 @@ async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
 
 /**
  * Matches allowed by the prefilter (and by the filter when it goes before the cap), within
- * `window` (month or year lexemes) when given. The GIN index answers the match vector alone; for
+ * `window` (month or year lexemes) when given. The GIN index answers the match list alone; for
  * a phrase, candidates are then checked against the exact query one by one (newest first when
  * `newest`) until MAX_CANDIDATES + 1 pass: checking reads the candidate's whole vector.
  */
