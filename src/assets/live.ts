@@ -10,18 +10,10 @@
  * Without JavaScript the page shows the fil info as rendered. Wrapped in a function: a classic
  * script shares the page's global scope.
  */
-(() => {
-  interface LiveItem {
-    id: number;
-    url: string;
-    title: string;
-    time: string;
-    iso: string;
-    day: string;
-    section: { slug: string; name: string; url: string } | null;
-    breaking: boolean;
-  }
+// A type-only import: the stripper erases it, so the served file stays a classic script.
+import type { LiveItem } from '../presenters/live.ts';
 
+(() => {
   const STREAM_PATH = '/live/fil-info';
   const DISMISSED_KEY = 'newsdesk:alertes-fermees';
   const script = document.currentScript as HTMLScriptElement | null;

@@ -39,7 +39,9 @@ export function toFts5(query: ParsedQuery): string {
   return query.clauses.map(fts5Clause).join(' AND ');
 }
 
-const tq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A lexeme quoted for tsquery and tsvector text (the same quoting for both). */
+export const quoteLexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const tq = quoteLexeme;
 
 function tsClause(c: Clause): string {
   if (c.kind === 'term') return tq(c.term);

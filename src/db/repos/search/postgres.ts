@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { pairLexeme, prefixLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
+import { pairLexeme, prefixLexeme, quoteLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
   FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
   type SearchProvider, type SearchResultPage,
@@ -31,8 +31,6 @@ type DocsEb = ExpressionBuilder<Database & SearchTables, 'search_documents'>;
 /** PostgreSQL's limit for a position; later words share it (they still match, phrases aside). */
 const MAX_POSITION = 16383;
 
-const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
 /**
  * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
  * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
@@ -53,7 +51,7 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   add(doc.title, 'A');
   add(doc.lead, 'B');
   add(doc.body, 'C');
-  return [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`).join(' ');
+  return [...positions].map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`).join(' ');
 }
 
 /** Beginnings shorter than this are not indexed (query.ts matches shorter words whole). */
@@ -164,7 +162,7 @@ async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
     // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
     // many (everything outside it is older): find it with cheap counts, then rank within it.
     for (const windowAt of WINDOWS) {
-      const window = windowAt(r.request.now).map(lexeme).join(' | ');
+      const window = windowAt(r.request.now).map(quoteLexeme).join(' | ');
       if (await countUpTo(db, r, window) > MAX_CANDIDATES) return rank(db, r, window);
     }
     return rank(db, r, null);
