@@ -9,20 +9,24 @@ import { MAX_CANDIDATES } from '../../src/search/provider.ts';
 
 /**
  * A query that matches more than MAX_CANDIDATES articles ranks the most recent ones only, says
- * « Plus de 1 000 résultats », and pages as deep as that and no deeper.
+ * « Plus de 1 000 résultats », and pages as deep as that and no deeper. The articles are 15 hours
+ * apart, so they span nearly two years: on PostgreSQL the newest matches are gathered across
+ * rings of time, the last of which holds more than it needs (db/repos/search/postgres.ts).
  */
 describeEachDialect('search over more matches than are ranked', (getDb) => {
   let t: TestApp;
   const COUNT = MAX_CANDIDATES + 5;
 
-  test('setup: 1,005 published articles on the same subject, loaded in bulk and reindexed', async () => {
+  test('setup: 1,005 published articles on the same subject over two years, loaded in bulk and reindexed', async () => {
     t = await buildTestApp(getDb());
     const section = await buildSection(t.ctx, { slug: 'environnement', name: 'Environnement' });
     const now = t.clock.now().getTime();
     for (let start = 0; start < COUNT; start += 200) {
       const rows = [];
-      for (let i = start; i < Math.min(COUNT, start + 200); i++) {
-        const at = new Date(now - (i + 1) * 3_600_000).toISOString();
+      for (let k = start; k < Math.min(COUNT, start + 200); k++) {
+        // Oldest first, as a newsroom writes them: the index's physical order is no date order.
+        const i = COUNT - 1 - k;
+        const at = new Date(now - (i + 1) * 15 * 3_600_000).toISOString();
         rows.push({
           slug: `maree-noire-${i}`, title: `Marée noire, jour ${i}`, lead: 'Le nettoyage des plages continue.', body_html: '<p>Les bénévoles sont mobilisés.</p>',
           status: 'published', section_id: section.id, is_featured: false, is_breaking: false,

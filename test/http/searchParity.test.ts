@@ -67,10 +67,10 @@ describe('search parity: SQLite and PostgreSQL find the same articles', { skip }
     for (const db of dbs) await db.drop();
   });
 
-  const run = (dialect: string, q: string, sort: 'relevance' | 'date') => {
+  const run = (dialect: string, q: string, sort: 'relevance' | 'date', now = apps[dialect]!.clock.now()) => {
     const t = apps[dialect]!;
     return t.ctx.search.searchPublic(t.ctx.db, {
-      query: parseQuery(q), sort, limit: 1000, offset: 0, now: t.clock.now(), ranking: { halfLifeDays: 180 },
+      query: parseQuery(q), sort, limit: 1000, offset: 0, now, ranking: { halfLifeDays: 180 },
     });
   };
 
@@ -83,6 +83,18 @@ describe('search parity: SQLite and PostgreSQL find the same articles', { skip }
       if (lite.total > 0) matched++;
     }
     assert.ok(matched >= 35, `${matched} of ${QUERIES.length} queries match something`);
+  });
+
+  test('the same when the articles are recent: PostgreSQL gathers them across its rings of time', async () => {
+    // Seen from the day after the newest article, the corpus spreads over this month, the months
+    // before and past years: PostgreSQL reads each ring in turn (db/repos/search/postgres.ts).
+    const newest = new Date((await apps['sqlite']!.ctx.db.selectFrom('articles').select((eb) => eb.fn.max('published_at').as('at')).executeTakeFirstOrThrow()).at as string);
+    const now = new Date(newest.getTime() + 86_400_000);
+    for (const q of QUERIES) {
+      const [lite, pg] = await Promise.all([run('sqlite', q, 'date', now), run('postgres', q, 'date', now)]);
+      assert.equal(lite.total, pg.total, `total for ${q}`);
+      assert.deepEqual(lite.hits.map((h) => h.articleId), pg.hits.map((h) => h.articleId), `matches for ${q}`);
+    }
   });
 
   test('the best answers agree for most queries', async () => {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
 import { pairLexeme, prefixLexeme, quoteLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
@@ -88,45 +88,66 @@ function yearLexeme(year: number): string {
   return `~${year}`;
 }
 
-/** A recency window: the lexemes of every entry dated from some day up to now. */
-type Window = string[];
+/**
+ * A ring of time: the entries whose month or year is one of these lexemes, dated from `from`.
+ * Rings never overlap (an entry has one month and one year) and each ends where the one before
+ * it begins, so reading them in turn reads matches from the newest back.
+ */
+interface Ring { lexemes: string[]; from: Date }
 
-/** The month lexemes of the `count` months up to `now`'s: from the first day of the oldest. */
-function recentMonths(now: Date, count: number): Window {
-  return Array.from({ length: count }, (_, i) => monthLexeme(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
-}
-
-/** The year lexemes of `now`'s year and the `count - 1` before. */
-function recentYears(now: Date, count: number): Window {
-  return Array.from({ length: count }, (_, i) => yearLexeme(now.getUTCFullYear() - i));
-}
+/** Years read one at a time, after the months, before everything older is read at once. */
+const YEAR_RINGS = 4;
 
 /**
- * Windows tried in turn, then all time. The first that holds MAX_CANDIDATES matches is ranked:
- * a common word is ranked over a few months, a rare one over years. Each try costs a count that
- * stops at MAX_CANDIDATES + 1, and the window ranked holds at most a few times MAX_CANDIDATES
- * matches, so no query sorts a whole archive's matches. Few lexemes each: the GIN index reads
- * every entry of a window, and one year is one entry where twelve months are twelve.
+ * Readers' rings: this month; the two before it; the rest of that year back to January; then
+ * each of the four years before. `search_newest_public` (migration 20261129_0007) reads them in
+ * turn and stops at the ring that completes MAX_CANDIDATES + 1 matches, then reads everything
+ * older than the last ring by date alone. A common word thus sorts a few months of matches,
+ * never the archive's; a rare one reads every ring, each a GIN scan of its few matches (under a
+ * millisecond on 200,000 articles). A ring costs the index in proportion to its lexemes (each is merged
+ * with the query's), which is why past years are one lexeme each, not twelve months or one OR
+ * of several years; and why the archive beyond them is not read through year lexemes at all.
  */
-const WINDOWS: ((now: Date) => Window)[] = [
-  (now) => recentMonths(now, 1), (now) => recentMonths(now, 3), (now) => recentMonths(now, 13), (now) => recentYears(now, 5),
-];
+export function rings(now: Date): Ring[] {
+  const current = monthNumber(now);
+  const ring = (from: number, until: number): Ring => ({ lexemes: monthsAsLexemes(from, until), from: monthStart(from) });
+  const january = Math.floor((current - 3) / 12) * 12;
+  const years = Array.from({ length: YEAR_RINGS }, (_, i) => ring(january - 12 * (i + 1), january - 12 * i));
+  return [ring(current, current + 1), ring(current - 2, current), ring(january, current - 2), ...years];
+}
+
+/** A month counted as year × 12 + month (0 to 11), in UTC like the month lexemes. */
+const monthNumber = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthStart = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+
+/** Lexemes for the months [from, until): a whole year as its year's lexeme, other months as theirs. */
+function monthsAsLexemes(from: number, until: number): string[] {
+  const lexemes: string[] = [];
+  for (let m = from; m < until;) {
+    if (m % 12 === 0 && m + 12 <= until) {
+      lexemes.push(yearLexeme(m / 12));
+      m += 12;
+    } else {
+      lexemes.push(monthLexeme(monthStart(m)));
+      m++;
+    }
+  }
+  return lexemes;
+}
 
 // ts_rank's weights are listed {D, C, B, A}: body, lead, title relative to the title.
 const RANK_WEIGHTS = `{0,${FIELD_WEIGHTS.body / FIELD_WEIGHTS.title},${FIELD_WEIGHTS.lead / FIELD_WEIGHTS.title},1}`;
 
 interface Run {
   match: TsMatch;
-  /** What the index's own columns can tell (fast, before any join). */
-  prefilter: (eb: DocsEb) => Expression<SqlBool>;
+  /** The MAX_CANDIDATES + 1 most recent matches allowed (one more tells whether there were more). */
+  newest: RawBuilder<Candidate>;
   /** The authority: the filter on `articles` (the public read scope, or the newsroom's). */
   filter: (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
-  /** Whether `filter` must apply before the cap (it narrows beyond what the prefilter knows). */
-  filterBeforeCap: boolean;
-  /** Whether recent-month windows may narrow the match (all matches are dated up to now). */
-  windowed: boolean;
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
+
+interface Candidate { article_id: number; sort_at: string; head: string }
 
 /**
  * Ranking reads each candidate's tsvector, and reading a whole article's one costs several
@@ -156,69 +177,56 @@ async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T
   });
 }
 
-async function run(outer: Queryable, r: Run): Promise<SearchResultPage> {
-  return withIndexScans(outer, async (db) => {
-    if (!r.windowed) return rank(db, r, null);
-    // The most recent MAX_CANDIDATES matches are all inside the first window that holds that
-    // many (everything outside it is older): find it with cheap counts, then rank within it.
-    for (const windowAt of WINDOWS) {
-      const window = windowAt(r.request.now).map(quoteLexeme).join(' | ');
-      if (await countUpTo(db, r, window) > MAX_CANDIDATES) return rank(db, r, window);
-    }
-    return rank(db, r, null);
-  });
+/** Readers' newest matches, ring by ring (see `rings`), from the index table alone. */
+function publicNewest(match: TsMatch, request: PublicSearchRequest): RawBuilder<Candidate> {
+  const all = rings(request.now);
+  const ringQueries = all.map((ring) => `(${match.match}) & (${ring.lexemes.map(quoteLexeme).join(' | ')})`);
+  const iso = (d: Date | undefined) => d?.toISOString() ?? null;
+  return sql<Candidate>`search_newest_public(
+    ${ringQueries}::tsquery[], ${match.match}::tsquery, ${all.at(-1)!.from.toISOString()}::timestamptz,
+    ${match.checkExact ? match.exact : null}::tsquery, ${MAX_CANDIDATES + 1},
+    ${request.now.toISOString()}::timestamptz, ${request.sectionId ?? null}::int, ${iso(request.from)}::timestamptz, ${iso(request.until)}::timestamptz)`;
 }
 
 /**
- * Matches allowed by the prefilter (and by the filter when it goes before the cap), within
- * `window` (month or year lexemes) when given. The GIN index answers the match list alone; for
- * a phrase, candidates are then checked against the exact query one by one (newest first when
- * `newest`) until MAX_CANDIDATES + 1 pass: checking reads the candidate's whole vector.
+ * The newsroom's newest matches: allowed by the index's statuses and sections (and by the
+ * filter on `articles` when it narrows beyond them: authorship), over all time, since what is
+ * scheduled is dated after now. The GIN index answers the match list alone; for a phrase,
+ * candidates are then checked against the exact query, newest first, until enough pass:
+ * checking reads the candidate's whole vector.
  */
-function matches(db: Queryable, r: Run, window: string | null, newest: boolean) {
-  const { match, exact, checkExact } = r.match;
+function newsroomNewest(db: Queryable, match: TsMatch, request: NewsroomSearchRequest): RawBuilder<Candidate> {
+  const filter = newsroomFilter(request.visibility);
   let q = pgdb(db).selectFrom('search_documents')
     .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
-    .$if(checkExact, (qb) => qb.select('search_documents.document'))
-    .where(sql<SqlBool>`search_match(search_documents.match) @@ ${window === null ? match : `(${match}) & (${window})`}::tsquery`)
-    .where((eb) => r.prefilter(eb));
-  if (r.filterBeforeCap) {
+    .$if(match.checkExact, (qb) => qb.select('search_documents.document'))
+    .where(sql<SqlBool>`search_match(search_documents.match) @@ ${match.match}::tsquery`)
+    .where(newsroomPrefilter(request));
+  if (request.visibility.authorUserId !== undefined) {
     q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
       .whereRef('articles.id', '=', 'search_documents.article_id')
-      .where((inner) => r.filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
+      .where((inner) => filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
   }
   // OFFSET 0 keeps the date order out of the subquery: matches come from the GIN index, never
   // from walking the date index while testing every article's vector, which the planner may
   // prefer when it underestimates how few articles match.
-  const found = pgdb(db).selectFrom(q.offset(0).as('f'))
-    .select(['f.article_id', 'f.sort_at', 'f.head'])
-    .$if(checkExact, (qb) => qb.select('f.document'))
-    .$if(newest, (qb) => qb.orderBy('f.sort_at', 'desc'));
-  // The phrase check runs outside the sorted candidates (OFFSET 0 again), in their order, and
-  // stops at MAX_CANDIDATES + 1 that pass.
-  const candidates = pgdb(db).selectFrom(found.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
-  return (checkExact ? candidates.where(sql<SqlBool>`m.document @@ ${exact}::tsquery`) : candidates).limit(MAX_CANDIDATES + 1);
+  const sorted = pgdb(db).selectFrom(q.offset(0).as('f')).selectAll('f').orderBy('f.sort_at', 'desc');
+  // OFFSET 0 again: the phrase check runs on the sorted candidates, in order, until enough pass.
+  const candidates = pgdb(db).selectFrom(sorted.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
+  const newest = (match.checkExact ? candidates.where(sql<SqlBool>`m.document @@ ${match.exact}::tsquery`) : candidates).limit(MAX_CANDIDATES + 1);
+  return sql<Candidate>`${newest}`;
 }
 
-/** Matches allowed by the prefilter within `window`, counted up to MAX_CANDIDATES + 1. */
-async function countUpTo(db: Queryable, r: Run, window: string | null): Promise<number> {
-  const row = await pgdb(db).selectFrom(matches(db, r, window, false).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Ranks the most recent matches (within `window`, recent months, when given). */
-async function rank(db: Queryable, r: Run, window: string | null): Promise<SearchResultPage> {
+/** Ranks the most recent matches. */
+async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
   const query = sql`${r.match.exact}::tsquery`;
-  // The most recent MAX_CANDIDATES + 1 matches (one more tells whether there were more), from
-  // the index table alone: the GIN index finds them, and only narrow columns are sorted.
-  const capped = matches(db, r, window, true);
   // Ranked from the index table alone (its dates are the articles' own: the publication date, or
   // the creation date of what is not published). The total comes with the page.
   // In float8 throughout: extract() returns numeric, and power() on numerics is slow.
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - c.sort_at))::float8 / 86400)`;
   const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
   const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
-  const stage = pgdb(db).selectFrom(capped.as('c'))
+  const stage = pgdb(db).selectFrom(r.newest.as('c'))
     .select([
       'c.article_id as id', sql<string>`c.sort_at`.as('at'), decay.as('decay'), firstStage.as('first'),
       sql<number>`row_number() over (order by ${firstStage} desc, c.sort_at desc, c.article_id desc)`.as('place'),
@@ -251,19 +259,7 @@ async function rank(db: Queryable, r: Run, window: string | null): Promise<Searc
   };
 }
 
-/** Readers: what the index knows of the public read scope (published, time reached, not deleted), section and dates. */
-function publicPrefilter(request: PublicSearchRequest) {
-  return (eb: DocsEb): Expression<SqlBool> => eb.and([
-    eb('search_documents.status', '=', 'published'),
-    eb('search_documents.published_at', '<=', request.now.toISOString()),
-    eb('search_documents.deleted_at', 'is', null),
-    ...(request.sectionId !== undefined ? [eb('search_documents.section_id', '=', request.sectionId)] : []),
-    ...(request.from ? [eb('search_documents.published_at', '>=', request.from.toISOString())] : []),
-    ...(request.until ? [eb('search_documents.published_at', '<', request.until.toISOString())] : []),
-  ]);
-}
-
-/** The newsroom: statuses and sections from the index; authorship needs the articles (filterBeforeCap). */
+/** The newsroom: statuses and sections from the index; authorship needs the articles (see `newsroomNewest`). */
 function newsroomPrefilter(request: NewsroomSearchRequest) {
   const v = request.visibility;
   return (eb: DocsEb): Expression<SqlBool> => {
@@ -333,17 +329,14 @@ export const postgresSearch: SearchProvider = {
   },
 
   async searchPublic(db, request: PublicSearchRequest) {
-    return run(db, {
-      match: toTsMatch(request.query), prefilter: publicPrefilter(request), filter: publicFilter(request),
-      filterBeforeCap: false, windowed: true, request,
-    });
+    // The function keeps sequential scans off for its own statements; the ranking around it
+    // only looks articles up by id.
+    const match = toTsMatch(request.query);
+    return rank(db, { match, newest: publicNewest(match, request), filter: publicFilter(request), request });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
-    return run(db, {
-      match: toTsMatch(request.query), prefilter: newsroomPrefilter(request), filter: newsroomFilter(request.visibility),
-      filterBeforeCap: request.visibility.authorUserId !== undefined, windowed: false,
-      request,
-    });
+    const match = toTsMatch(request.query);
+    return withIndexScans(db, (tx) => rank(tx, { match, newest: newsroomNewest(tx, match, request), filter: newsroomFilter(request.visibility), request }));
   },
 };
