@@ -226,10 +226,14 @@ async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
   const ageDays = sql`greatest(0, extract(epoch from (${r.request.now.toISOString()}::timestamptz - c.sort_at))::float8 / 86400)`;
   const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
   const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
-  const stage = pgdb(db).selectFrom(r.newest.as('c'))
+  // Scored first (OFFSET 0 keeps it apart), so that the window sorts carry narrow rows, not `head`.
+  const scored = pgdb(db).selectFrom(r.newest.as('c'))
+    .select(['c.article_id as id', sql<string>`c.sort_at`.as('at'), decay.as('decay'), firstStage.as('first')])
+    .offset(0);
+  const stage = pgdb(db).selectFrom(scored.as('f'))
     .select([
-      'c.article_id as id', sql<string>`c.sort_at`.as('at'), decay.as('decay'), firstStage.as('first'),
-      sql<number>`row_number() over (order by ${firstStage} desc, c.sort_at desc, c.article_id desc)`.as('place'),
+      'f.id', 'f.at', 'f.decay', 'f.first',
+      sql<number>`row_number() over (order by f.first desc, f.at desc, f.id desc)`.as('place'),
       sql<number>`count(*) over ()`.as('total'),
     ]);
   const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
