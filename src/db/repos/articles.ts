@@ -118,18 +118,33 @@ export async function setArticleTags(db: Queryable, articleId: number, tagIds: n
 /** Loads sections, bylines and tags for many articles in three queries, not three per article. */
 export async function withRelations(db: Queryable, records: ArticleRecord[]): Promise<ArticleWithRelations[]> {
   if (records.length === 0) return [];
-  const ids = records.map((r) => r.id);
   const sectionIds = [...new Set(records.map((r) => r.sectionId).filter((id): id is number => id !== null))];
+  return attachRelations(records, await loadRelations(db, records.map((r) => r.id), sectionIds));
+}
+
+/** What `attachRelations` needs: sections by id, bylines and tags by article. */
+export interface Relations {
+  sections: Map<number, SectionRef>;
+  authors: Map<number, PersonRef[]>;
+  tags: Map<number, PersonRef[]>;
+}
+
+/**
+ * Bylines and tags of these articles, and these sections (every section when not given: a site
+ * has a few dozen). Callers that know the ids before the articles are read (search results)
+ * read both at once, saving a round trip.
+ */
+export async function loadRelations(db: Queryable, articleIds: number[], sectionIds?: number[]): Promise<Relations> {
   const [sections, authors, tags] = await Promise.all([
-    sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
-    db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    sectionIds === undefined ? db.selectFrom('sections').select(['id', 'slug', 'name']).execute()
+      : sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
+    articleIds.length === 0 ? [] : db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
       .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name'])
-      .where('article_authors.article_id', 'in', ids).orderBy('article_authors.position').execute(),
-    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .where('article_authors.article_id', 'in', articleIds).orderBy('article_authors.position').execute(),
+    articleIds.length === 0 ? [] : db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
       .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', 'in', ids).orderBy('article_tags.position').execute(),
+      .where('article_tags.article_id', 'in', articleIds).orderBy('article_tags.position').execute(),
   ]);
-  const sectionById = new Map(sections.map((s) => [s.id, s]));
   const group = <T extends { article_id: number; id: number; slug: string; name: string }>(rows: T[]) => {
     const byArticle = new Map<number, PersonRef[]>();
     for (const r of rows) {
@@ -139,12 +154,15 @@ export async function withRelations(db: Queryable, records: ArticleRecord[]): Pr
     }
     return byArticle;
   };
-  const authorsBy = group(authors), tagsBy = group(tags);
+  return { sections: new Map(sections.map((s) => [s.id, s])), authors: group(authors), tags: group(tags) };
+}
+
+export function attachRelations(records: ArticleRecord[], relations: Relations): ArticleWithRelations[] {
   return records.map((r) => ({
     ...r,
-    section: r.sectionId !== null ? sectionById.get(r.sectionId) ?? null : null,
-    authors: authorsBy.get(r.id) ?? [],
-    tags: tagsBy.get(r.id) ?? [],
+    section: r.sectionId !== null ? relations.sections.get(r.sectionId) ?? null : null,
+    authors: relations.authors.get(r.id) ?? [],
+    tags: relations.tags.get(r.id) ?? [],
   }));
 }
 

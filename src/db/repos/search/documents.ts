@@ -2,7 +2,7 @@ import type { Queryable } from '../../database.ts';
 import { toDate } from '../../schema.ts';
 import { publiclyVisible } from '../../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../../domain/article.ts';
-import { SUMMARY_COLUMNS, toArticleRecord, withRelations, type ArticleWithRelations } from '../articles.ts';
+import { attachRelations, loadRelations, SUMMARY_COLUMNS, toArticleRecord, type ArticleWithRelations } from '../articles.ts';
 
 /** What the index is built from: the words of an article, whatever its status, and its dates. */
 export interface IndexSource {
@@ -45,15 +45,22 @@ const RESULT_COLUMNS = [...SUMMARY_COLUMNS, 'articles.body_html'] as const;
 /** Search hits as readers may see them (the public read scope again), in the hits' order. */
 export async function loadPublicResults(db: Queryable, ids: number[], now: Date): Promise<ArticleWithRelations[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).where(publiclyVisible(now)).execute();
-  return inOrder(ids, await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_source: '' }))));
+  // The ids are known: bylines, tags and sections are read at the same time as the articles.
+  const [rows, relations] = await Promise.all([
+    db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).where(publiclyVisible(now)).execute(),
+    loadRelations(db, ids),
+  ]);
+  return inOrder(ids, attachRelations(rows.map((r) => toArticleRecord({ ...r, body_source: '' })), relations));
 }
 
 /** Search hits for the newsroom: the caller's visibility filter already chose them. */
 export async function loadNewsroomResults(db: Queryable, ids: number[]): Promise<ArticleWithRelations[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).execute();
-  return inOrder(ids, await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_source: '' }))));
+  const [rows, relations] = await Promise.all([
+    db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).execute(),
+    loadRelations(db, ids),
+  ]);
+  return inOrder(ids, attachRelations(rows.map((r) => toArticleRecord({ ...r, body_source: '' })), relations));
 }
 
 function inOrder(ids: number[], articles: ArticleWithRelations[]): ArticleWithRelations[] {
