@@ -5,12 +5,14 @@ import { isPostgres } from './dialect.ts';
  * PostgreSQL: readers' newest matches found by one function, ring by ring of time
  * (db/repos/search/postgres.ts writes the rings). Each ring is a GIN scan of the query's
  * lexemes and the ring's month or year lexemes (migration 20261129_0006), sorted by date; the
- * function stops at the first ring that completes `want` matches, and only the last ring
- * (everything older) reads the query's matches without a time lexeme. As a PL/pgSQL function
- * its statements are planned once per connection, not on every search (a query holding the
- * eight rings as UNION ALL branches cost 1.2 ms to plan, as much as a whole common-word
- * search's index work), and its own settings keep sequential scans off without a transaction
- * around each search (see `withIndexScans`).
+ * function stops at the first ring that completes `want` matches. After the month rings, if
+ * fewer than `sparse_below` were found (a rare word), or after the last ring, it reads
+ * everything older than the ring it stopped at with one scan of the query's lexemes alone. As a
+ * PL/pgSQL function its statements are planned once per connection (generic plans: the plan is
+ * the same GIN scan whatever the words), not on every search (a query holding eight rings as
+ * UNION ALL branches cost 1.2 ms to plan, as much as a common word's index work), and its own
+ * settings keep sequential scans off without a transaction around each search (see
+ * `withIndexScans`).
  *
  * A phrase that the match list cannot prove (three words, or ending on the word being typed) is
  * checked against the stored vector after the date sort and before the LIMIT, so only as many
@@ -19,11 +21,11 @@ import { isPostgres } from './dialect.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`CREATE FUNCTION search_newest_public(
-      rings tsquery[], older tsquery, fence timestamptz, exact tsquery, want int,
+      rings tsquery[], starts timestamptz[], older tsquery, exact tsquery, want int, sparse_ring int, sparse_below int,
       at_most timestamptz, in_section int, from_at timestamptz, until_at timestamptz)
     RETURNS TABLE (article_id int, sort_at timestamptz, head tsvector)
     LANGUAGE plpgsql STABLE
-    SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
+    SET enable_seqscan = off SET max_parallel_workers_per_gather = 0 SET plan_cache_mode = force_generic_plan
     ROWS 1001
     AS $$
     #variable_conflict use_column
@@ -31,8 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       got int := 0;
       n int;
       ring tsquery;
+      fence timestamptz := starts[array_length(starts, 1)];
     BEGIN
-      FOREACH ring IN ARRAY rings LOOP
+      FOR i IN 1 .. array_length(rings, 1) LOOP
+        ring := rings[i];
         RETURN QUERY SELECT s.article_id, s.sort_at, s.head FROM (
           SELECT f.article_id, f.sort_at, f.head, f.document FROM (
             SELECT d.article_id, d.sort_at, d.head, d.document FROM search_documents d
@@ -47,6 +51,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         GET DIAGNOSTICS n = ROW_COUNT;
         got := got + n;
         IF got >= want THEN RETURN; END IF;
+        IF i = sparse_ring AND got < sparse_below THEN
+          fence := starts[i];
+          EXIT;
+        END IF;
       END LOOP;
       RETURN QUERY SELECT s.article_id, s.sort_at, s.head FROM (
         SELECT f.article_id, f.sort_at, f.head, f.document FROM (
@@ -65,5 +73,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`DROP FUNCTION IF EXISTS search_newest_public(tsquery[], tsquery, timestamptz, tsquery, int, timestamptz, int, timestamptz, timestamptz)`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS search_newest_public(tsquery[], timestamptz[], tsquery, tsquery, int, int, int, timestamptz, int, timestamptz, timestamptz)`.execute(db);
 }

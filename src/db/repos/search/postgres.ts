@@ -98,11 +98,14 @@ interface Ring { lexemes: string[]; from: Date }
 /** Years read one at a time, after the months, before everything older is read at once. */
 const YEAR_RINGS = 4;
 
+/** Rings of months (this month, the two before, the rest of that year) before the years. */
+const MONTH_RINGS = 3;
+
 /**
  * Readers' rings: this month; the two before it; the rest of that year back to January; then
  * each of the four years before. `search_newest_public` (migration 20261129_0007) reads them in
  * turn and stops at the ring that completes MAX_CANDIDATES + 1 matches, then reads everything
- * older than the last ring by date alone. A common word thus sorts a few months of matches,
+ * older than the last ring by date alone (or right after the month rings, see `sparseBelow`). A common word thus sorts a few months of matches,
  * never the archive's; a rare one reads every ring, each a GIN scan of its few matches (under a
  * millisecond on 200,000 articles). A ring costs the index in proportion to its lexemes (each is merged
  * with the query's), which is why past years are one lexeme each, not twelve months or one OR
@@ -182,10 +185,23 @@ function publicNewest(match: TsMatch, request: PublicSearchRequest): RawBuilder<
   const all = rings(request.now);
   const ringQueries = all.map((ring) => `(${match.match}) & (${ring.lexemes.map(quoteLexeme).join(' | ')})`);
   const iso = (d: Date | undefined) => d?.toISOString() ?? null;
+  const want = MAX_CANDIDATES + 1;
   return sql<Candidate>`search_newest_public(
-    ${ringQueries}::tsquery[], ${match.match}::tsquery, ${all.at(-1)!.from.toISOString()}::timestamptz,
-    ${match.checkExact ? match.exact : null}::tsquery, ${MAX_CANDIDATES + 1},
+    ${ringQueries}::tsquery[], ${all.map((ring) => ring.from.toISOString())}::timestamptz[], ${match.match}::tsquery,
+    ${match.checkExact ? match.exact : null}::tsquery, ${want}::int, ${MONTH_RINGS}::int, ${sparseBelow(all, want)}::int,
     ${request.now.toISOString()}::timestamptz, ${request.sectionId ?? null}::int, ${iso(request.from)}::timestamptz, ${iso(request.until)}::timestamptz)`;
+}
+
+/**
+ * Fewer matches than this in the month rings, and the year rings would, at that pace, complete
+ * not even half of `want`: the function then reads everything older at once, one GIN scan of the
+ * query instead of one per year (each merging the query's lexemes with a year's). Half, because
+ * news comes in bursts: a story that was everywhere two years ago and is quiet now would
+ * otherwise have its whole archive read, where its year ring completes `want` cheaply.
+ */
+function sparseBelow(all: Ring[], want: number): number {
+  const months = (all[0]!.from.getTime() - all[MONTH_RINGS - 1]!.from.getTime()) / (30.44 * 86_400_000) + 1;
+  return Math.ceil(want * months / (months + 12 * YEAR_RINGS) / 2);
 }
 
 /**
