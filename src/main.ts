@@ -33,7 +33,9 @@ export interface RunningServer {
 
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
-  const handle = openDatabase(config.database);
+  // Until the app's logger exists, a connection lost while idle is told on the console.
+  let onIdleError = (error: Error) => console.warn(`Connexion à la base de données perdue (elle sera rouverte) : ${error.message}`);
+  const handle = openDatabase(config.database, { onIdleError: (error) => onIdleError(error) });
   await migrateToLatest(handle.db);
   const services = createServices(config, handle, options.clock ?? systemClock);
   const indexed = await ensureSearchIndex(handle.db, services.search);
@@ -43,6 +45,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);
   }
   const app = await buildApp({ ...services, logger: { level: config.logLevel } });
+  onIdleError = (error) => app.log.warn({ err: error }, 'idle database connection lost; the pool opens a new one');
   const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
   const publicBase = config.site.url === 'http://localhost:3000' ? address.replace('127.0.0.1', 'localhost') : config.site.url;
   // First run: no account yet, so the console gets a one-time link that creates the owner.

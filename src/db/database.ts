@@ -25,13 +25,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseHandle {
+export interface OpenOptions {
+  poolSize?: number;
+  /** A pooled PostgreSQL connection broke while idle (it is replaced on the next query). */
+  onIdleError?: (error: Error) => void;
+}
+
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): DatabaseHandle {
   if (target.dialect === 'sqlite') {
     const { dialect } = createSqliteDialect(target.path);
     const db = new Kysely<Database>({ dialect });
     return { db, dialect: { name: 'sqlite', singleWriter: true }, target, close: () => db.destroy() };
   }
-  const { dialect } = createPostgresDialect(target.connectionString, options.poolSize);
+  const { dialect } = createPostgresDialect(target.connectionString, options.poolSize, options.onIdleError);
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: { name: 'postgres', singleWriter: false }, target, close: () => db.destroy() };
 }

@@ -105,11 +105,12 @@ const MONTH_RINGS = 3;
  * Readers' rings: this month; the two before it; the rest of that year back to January; then
  * each of the four years before. `search_newest_public` (migration 20261129_0007) reads them in
  * turn and stops at the ring that completes MAX_CANDIDATES + 1 matches, then reads everything
- * older than the last ring by date alone (or right after the month rings, see `sparseBelow`). A common word thus sorts a few months of matches,
- * never the archive's; a rare one reads every ring, each a GIN scan of its few matches (under a
- * millisecond on 200,000 articles). A ring costs the index in proportion to its lexemes (each is merged
- * with the query's), which is why past years are one lexeme each, not twelve months or one OR
- * of several years; and why the archive beyond them is not read through year lexemes at all.
+ * older than the last ring by date alone (or right after the month rings: see `sparseBelow`).
+ * A common word thus sorts a few months of matches, never the archive's; a rare one reads the
+ * rings, each a GIN scan of its few matches (under a millisecond on 200,000 articles). A ring
+ * costs the index in proportion to its lexemes (each is merged with the query's), which is why
+ * past years are one lexeme each, not twelve months or one OR of several years, and why the
+ * archive beyond them is not read through year lexemes at all.
  */
 export function rings(now: Date): Ring[] {
   const current = monthNumber(now);
