@@ -1,4 +1,4 @@
-import { tokenize, tokens, type TextToken } from './normalize.ts';
+import { termKey, tokenize, tokens, type TextToken } from './normalize.ts';
 import type { HighlightSet } from './query.ts';
 
 /*
@@ -20,6 +20,11 @@ function matches(token: TextToken, set: HighlightSet): boolean {
   return false;
 }
 
+/** The keys of the words that can match `set` (see `wordKey`): other words are not stemmed. */
+function keysOf(set: HighlightSet): Set<string> {
+  return new Set([...set.terms, ...set.prefixes].map(termKey));
+}
+
 /** Escaped `text[from, to)` with the matching tokens inside it marked. */
 function render(text: string, tokens: TextToken[], set: HighlightSet, from: number, to: number): string {
   let out = '';
@@ -34,7 +39,7 @@ function render(text: string, tokens: TextToken[], set: HighlightSet, from: numb
 
 /** The whole of `text`, escaped, with matches marked (titles, leads). */
 export function highlightText(text: string, set: HighlightSet): string {
-  return render(text, tokenize(text), set, 0, text.length);
+  return render(text, tokenize(text, keysOf(set)), set, 0, text.length);
 }
 
 /**
@@ -50,7 +55,7 @@ export function snippet(text: string, set: HighlightSet, words = 32): string | n
   let best = { start: 0, score: 0 };
   const inWindow = new Map<string, number>();
   let tail = 0;
-  for (const token of tokens(text)) {
+  for (const token of tokens(text, keysOf(set))) {
     seen.push(token);
     if (best.score >= all && seen.length >= best.start + words) break;
     if (!matches(token, set)) continue;

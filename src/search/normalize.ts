@@ -71,18 +71,51 @@ export interface TextToken {
   term: string | null;
 }
 
-/** The words of `text` one by one, with offsets and index terms: callers may stop early. */
-export function* tokens(text: string): Generator<TextToken> {
+/**
+ * The words of `text` one by one, with offsets and index terms: callers may stop early. With
+ * `keys` (see `wordKey`), a word whose key is not among them is not normalised (its term is
+ * null, as for a stop word): it cannot match, and stemming every word of 20 articles was most
+ * of the cost of a result page's extracts.
+ */
+export function* tokens(text: string, keys?: ReadonlySet<string>): Generator<TextToken> {
   for (const m of text.matchAll(WORD)) {
-    const f = forms(m[0]);
-    yield { start: m.index, end: m.index + m[0].length, folded: f?.folded ?? '', term: f?.term ?? null };
+    const word = m[0];
+    const start = m.index, end = m.index + word.length;
+    if (keys) {
+      const key = wordKey(word);
+      if (key !== null && !keys.has(key) && !keys.has(key.slice(0, 1))) {
+        yield { start, end, folded: '', term: null };
+        continue;
+      }
+    }
+    const f = forms(word);
+    yield { start, end, folded: f?.folded ?? '', term: f?.term ?? null };
   }
 }
 
-/** Every word of `text` with its offsets and its index term. */
-export function tokenize(text: string): TextToken[] {
-  return [...tokens(text)];
+/** Every word of `text` with its offsets and its index term (see `tokens` for `keys`). */
+export function tokenize(text: string, keys?: ReadonlySet<string>): TextToken[] {
+  return [...tokens(text, keys)];
 }
+
+/**
+ * The first two letters of `word` once folded, when its first two characters are ASCII letters
+ * or digits (null otherwise: such a word is always normalised). Stemming never changes them
+ * unless the stem is one letter long (« ps » → `p`), so a word whose key is neither a query
+ * term's key nor begins with a one-letter one cannot match that term; the same holds for
+ * prefixes. Checked on the 146,967 distinct words of the fr-news corpus.
+ */
+export function wordKey(word: string): string | null {
+  if (word.length < 2 || !isAsciiAlnum(word.charCodeAt(0)) || !isAsciiAlnum(word.charCodeAt(1))) return null;
+  return word.slice(0, 2).toLowerCase();
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** The key of an index term or a prefix, as `wordKey` gives it for the words it matches. */
+export const termKey = (term: string) => term.slice(0, 2);
 
 /** The index terms of `text`, in order, stop words left out: what the index stores. */
 export function indexTerms(text: string): string[] {

@@ -127,3 +127,25 @@ test('snippets: a window around the densest matches, with ellipses; null without
 test('bodies become text: tags split words, entities are decoded', () => {
   assert.equal(htmlToText('<h2>Titre</h2><p>L&#39;économie &amp; la <em>Chine</em></p><p>Fin</p>'), "Titre L'économie & la Chine Fin");
 });
+
+test('extracts skip stemming words that cannot match, and mark exactly the words a full pass marks', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { sharedFile } = await import('../support/shared.ts');
+  const { termKey, tokenize } = await import('../../src/search/normalize.ts');
+  const seed = sharedFile('seed/seed-page.txt');
+  const text = [
+    'Le PS et les Verts, l’Œuvre d’art, Ça ira, Éléphants et œufs, 2024 et 5G, les ps du texte, CO2, ﬁnances, Åland.',
+    ...(seed ? [readFileSync(seed, 'utf8')] : []),
+  ].join('\n');
+  const queries = ['ps', 'oeuvre', 'ca ira', 'elephant', 'oeuf', '2024', '5g', 'co2', 'finance', 'aland', 'partenariat strat', 'chine japon', 'maroc', 'p', 'e'];
+  for (const q of queries) {
+    const set = highlightSet(parseQuery(q));
+    const keys = new Set([...set.terms, ...set.prefixes].map(termKey));
+    const matching = (tokens: ReturnType<typeof tokenize>) => tokens
+      .filter((t) => t.term !== null && (set.terms.has(t.term) || set.prefixes.some((p) => t.term!.startsWith(p) || t.folded.startsWith(p))))
+      .map((t) => `${t.start}:${t.term}`);
+    const full = matching(tokenize(text));
+    assert.deepEqual(matching(tokenize(text, keys)), full, q);
+    if (!['p', 'e'].includes(q)) assert.ok(full.length > 0, `« ${q} » matches something in the sample`);
+  }
+});
