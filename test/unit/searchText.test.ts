@@ -135,6 +135,7 @@ test('extracts skip stemming words that cannot match, and mark exactly the words
   const seed = sharedFile('seed/seed-page.txt');
   const text = [
     'Le PS et les Verts, l’Œuvre d’art, Ça ira, Éléphants et œufs, 2024 et 5G, les ps du texte, CO2, ﬁnances, Åland.',
+    'Des partenariats stratégiques relient le Maroc, la Chine et le Japon.',
     ...(seed ? [readFileSync(seed, 'utf8')] : []),
   ].join('\n');
   const queries = ['ps', 'oeuvre', 'ca ira', 'elephant', 'oeuf', '2024', '5g', 'co2', 'finance', 'aland', 'partenariat strat', 'chine japon', 'maroc', 'p', 'e'];
