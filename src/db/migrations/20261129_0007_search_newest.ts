@@ -32,11 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     DECLARE
       got int := 0;
       n int;
-      ring tsquery;
-      fence timestamptz := starts[array_length(starts, 1)];
+      i int := 1;
+      ring tsquery := rings[1];
+      before timestamptz;
     BEGIN
-      FOR i IN 1 .. array_length(rings, 1) LOOP
-        ring := rings[i];
+      -- Ring after ring (before IS NULL), then everything older than where the rings stopped.
+      LOOP
         RETURN QUERY SELECT s.article_id, s.sort_at, s.head FROM (
           SELECT f.article_id, f.sort_at, f.head, f.document FROM (
             SELECT d.article_id, d.sort_at, d.head, d.document FROM search_documents d
@@ -45,29 +46,21 @@ export async function up(db: Kysely<any>): Promise<void> {
               AND (in_section IS NULL OR d.section_id = in_section)
               AND (from_at IS NULL OR d.published_at >= from_at) AND (until_at IS NULL OR d.published_at < until_at)
             OFFSET 0) f
+          WHERE before IS NULL OR f.sort_at < before
           ORDER BY f.sort_at DESC OFFSET 0) s
         WHERE exact IS NULL OR s.document @@ exact
         LIMIT want - got;
         GET DIAGNOSTICS n = ROW_COUNT;
         got := got + n;
-        IF got >= want THEN RETURN; END IF;
-        IF i = sparse_ring AND got < sparse_below THEN
-          fence := starts[i];
-          EXIT;
+        EXIT WHEN got >= want OR before IS NOT NULL;
+        IF i = array_length(rings, 1) OR (i = sparse_ring AND got < sparse_below) THEN
+          before := starts[i];
+          ring := older;
+        ELSE
+          i := i + 1;
+          ring := rings[i];
         END IF;
       END LOOP;
-      RETURN QUERY SELECT s.article_id, s.sort_at, s.head FROM (
-        SELECT f.article_id, f.sort_at, f.head, f.document FROM (
-          SELECT d.article_id, d.sort_at, d.head, d.document FROM search_documents d
-          WHERE search_match(d.match) @@ older
-            AND d.status = 'published' AND d.published_at <= at_most AND d.deleted_at IS NULL
-            AND (in_section IS NULL OR d.section_id = in_section)
-            AND (from_at IS NULL OR d.published_at >= from_at) AND (until_at IS NULL OR d.published_at < until_at)
-          OFFSET 0) f
-        WHERE f.sort_at < fence
-        ORDER BY f.sort_at DESC OFFSET 0) s
-      WHERE exact IS NULL OR s.document @@ exact
-      LIMIT want - got;
     END $$`.execute(db);
 }
 

@@ -43,21 +43,20 @@ export async function listIndexSources(db: Queryable, afterId: number, limit: nu
 const RESULT_COLUMNS = [...SUMMARY_COLUMNS, 'articles.body_html'] as const;
 
 /** Search hits as readers may see them (the public read scope again), in the hits' order. */
-export async function loadPublicResults(db: Queryable, ids: number[], now: Date): Promise<ArticleWithRelations[]> {
-  if (ids.length === 0) return [];
-  // The ids are known: bylines, tags and sections are read at the same time as the articles.
-  const [rows, relations] = await Promise.all([
-    db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).where(publiclyVisible(now)).execute(),
-    loadRelations(db, ids),
-  ]);
-  return inOrder(ids, attachRelations(rows.map((r) => toArticleRecord({ ...r, body_source: '' })), relations));
+export function loadPublicResults(db: Queryable, ids: number[], now: Date): Promise<ArticleWithRelations[]> {
+  return loadResults(db, ids, publiclyVisible(now));
 }
 
 /** Search hits for the newsroom: the caller's visibility filter already chose them. */
-export async function loadNewsroomResults(db: Queryable, ids: number[]): Promise<ArticleWithRelations[]> {
+export function loadNewsroomResults(db: Queryable, ids: number[]): Promise<ArticleWithRelations[]> {
+  return loadResults(db, ids, null);
+}
+
+async function loadResults(db: Queryable, ids: number[], scope: ReturnType<typeof publiclyVisible> | null): Promise<ArticleWithRelations[]> {
   if (ids.length === 0) return [];
+  // The ids are known: bylines, tags and sections are read at the same time as the articles.
   const [rows, relations] = await Promise.all([
-    db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).execute(),
+    db.selectFrom('articles').select(RESULT_COLUMNS).where('id', 'in', ids).$if(scope !== null, (q) => q.where(scope!)).execute(),
     loadRelations(db, ids),
   ]);
   return inOrder(ids, attachRelations(rows.map((r) => toArticleRecord({ ...r, body_source: '' })), relations));

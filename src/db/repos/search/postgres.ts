@@ -201,7 +201,7 @@ function publicNewest(match: TsMatch, request: PublicSearchRequest): RawBuilder<
  * otherwise have its whole archive read, where its year ring completes `want` cheaply.
  */
 function sparseBelow(all: Ring[], want: number): number {
-  const months = (all[0]!.from.getTime() - all[MONTH_RINGS - 1]!.from.getTime()) / (30.44 * 86_400_000) + 1;
+  const months = monthNumber(all[0]!.from) - monthNumber(all[MONTH_RINGS - 1]!.from) + 1;
   return Math.ceil(want * months / (months + 12 * YEAR_RINGS) / 2);
 }
 
