@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AUDIT_LABELS } from '../../domain/auditLog.ts';
 import { z } from 'zod';
 import { addUser } from '../../commands/accounts/addUser.ts';
 import { changeUserRole, deactivateUser, resetPassword } from '../../commands/accounts/changeUser.ts';
@@ -41,11 +42,6 @@ async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra
   });
 }
 
-const AUDIT_LABELS: Record<string, string> = {
-  'articles.publish': 'a publié', 'articles.unpublish': 'a dépublié', 'articles.schedule': 'a programmé', 'articles.unschedule': 'a déprogrammé',
-  'articles.trash': 'a mis à la corbeille', 'articles.restore': 'a restauré', 'articles.correct': 'a publié un rectificatif sur',
-  'users.create': 'a créé le compte', 'users.update': 'a modifié le compte', 'settings.update': 'a changé les réglages',
-};
 
 /** Users, settings, sections and the audit log: the admins' pages. */
 export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
@@ -169,7 +165,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
           const target = e.articleId !== null ? String(payload['title'] ?? `article ${e.articleId}`) : String(payload['email'] ?? (payload['userId'] !== undefined ? `utilisateur ${payload['userId']}` : ''));
           // An editor's override of the duplicate guard is said in so many words.
           const override = payload['duplicateOverride'] as { of?: unknown; score?: unknown } | undefined;
-          const what = (AUDIT_LABELS[e.name] ?? e.name) + (override ? ` malgré un doublon probable (article ${String(override.of)}, similarité ${Math.round(Number(override.score) * 100)} %)` : '');
+          const what = (AUDIT_LABELS.get(e.name) ?? e.name) + (override ? ` malgré un doublon probable (article ${String(override.of)}, similarité ${Math.round(Number(override.score) * 100)} %)` : '');
           return { when: formatFullDate(toDate(e.createdAt), deps.config.site.timeZone), who: e.actorName ?? 'Système', what, target, targetUrl: e.articleId !== null ? `/admin/articles/${e.articleId}` : null };
         }),
       }),
