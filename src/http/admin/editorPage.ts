@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { User } from '../../db/repos/users.ts';
 import type { ArticleWithRelations } from '../../db/repos/articles.ts';
-import { listSections } from '../../db/repos/taxonomy.ts';
+import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
 import { readSettings } from '../../db/repos/settings.ts';
 import { articleFacts } from '../../commands/articleAccess.ts';
 import { canOnArticle, type ArticleAction } from '../../policies/article.ts';
@@ -26,8 +26,8 @@ function editorAction(spec: VerbSpec): EditorAction {
 
 /** Newsroom authors for the byline selects: staff and guests. */
 async function authorOptions(services: AdminDeps) {
-  const rows = await services.db.selectFrom('authors').select(['id', 'name', 'user_id']).orderBy('name').execute();
-  return rows.map((a) => ({ value: a.id, label: a.user_id === null ? `${a.name} (invité)` : a.name }));
+  const authors = await listAuthors(services.db);
+  return authors.map((a) => ({ value: a.id, label: a.userId === null ? `${a.name} (invité)` : a.name }));
 }
 
 export interface EditorState {
