@@ -43,7 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(site),
     logger: deps.logger ?? false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY says which proxies may set X-Forwarded-For (the login limit counts per address).
+    trustProxy: deps.config.trustProxy,
     // Slugs and queries typed by readers can be long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
     bodyLimit: 2 * 1024 * 1024,
