@@ -7,6 +7,7 @@ import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
 import { frameworkErrorHandler, installErrorHandling, type ErrorPages } from './http/middleware/errors.ts';
 import { keepPrivateResponsesPrivate } from './http/middleware/privateResponses.ts';
+import { registerSecurityHeaders } from './http/middleware/securityHeaders.ts';
 import { adminErrorPage } from './http/admin/errorPage.ts';
 import type { AdminDeps } from './http/admin/context.ts';
 import { stripNulCharacters } from './http/middleware/stripNul.ts';
@@ -65,11 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, errorPages);
   stripNulCharacters(app);
   keepPrivateResponsesPrivate(app);
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
-  });
+  // Without SITE_URL the address is the one served, over http: no HSTS.
+  await registerSecurityHeaders(app, { https: deps.config.site.url.startsWith('https:') });
 
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
