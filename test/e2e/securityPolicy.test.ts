@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DIALECTS } from '../support/databases.ts';
-import { BROWSER_MISSING } from '../support/browser.ts';
+import { BROWSER_MISSING, BROWSER_WAIT_MS } from '../support/browser.ts';
 import { useDemoSite } from '../support/demoSite.ts';
 import { buildArticle } from '../support/factories.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
       await page.locator('.fil-list li').first().waitFor();
       // The live script is running if a headline published now reaches the open page.
       await buildArticle(site().server.services, { title: 'Une dépêche publiée pendant la lecture', status: 'published', publishedAt: new Date() });
-      await page.locator('.fil-list li', { hasText: 'Une dépêche publiée pendant la lecture' }).waitFor({ timeout: 30_000 });
+      await page.locator('.fil-list li', { hasText: 'Une dépêche publiée pendant la lecture' }).waitFor({ timeout: BROWSER_WAIT_MS });
       const article = await page.locator('.fil-list li a').first().getAttribute('href');
       assert.ok(article);
       await open(page, article);
@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
       await open(page, '/admin/articles/nouveau');
       await page.getByLabel('Titre', { exact: true }).fill('Un titre sous CSP');
       await page.getByLabel('Texte (Markdown)').fill('Un paragraphe.\n\n## Un intertitre sous CSP\n\nSuite.');
-      await page.locator('#preview-body h2', { hasText: 'Un intertitre sous CSP' }).waitFor({ timeout: 30_000 });
+      await page.locator('#preview-body h2', { hasText: 'Un intertitre sous CSP' }).waitFor({ timeout: BROWSER_WAIT_MS });
       assert.deepEqual(violations, []);
       assert.deepEqual(consoleErrors, []);
       await context.close();

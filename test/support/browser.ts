@@ -8,6 +8,13 @@ export const BROWSER_MISSING = existsSync(CHROMIUM_PATH) ? false : `no Chromium 
 
 export const SCREENSHOT_DIR = new URL('../../test-results/screenshots/', import.meta.url);
 
+/**
+ * How long a test waits for something to appear in the page (a preview, a live update) on a busy
+ * machine: Playwright's own default for every step. A limit, never a measure: no test asserts
+ * how fast something happens (benchmarks do).
+ */
+export const BROWSER_WAIT_MS = 30_000;
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
