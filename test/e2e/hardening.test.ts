@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DIALECTS } from '../support/databases.ts';
-import { BROWSER_MISSING, BROWSER_WAIT_MS } from '../support/browser.ts';
+import { BROWSER_MISSING, BROWSER_WAIT_MS, runAxe } from '../support/browser.ts';
 import { useDemoSite } from '../support/demoSite.ts';
 import { buildArticle } from '../support/factories.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
@@ -10,16 +10,17 @@ import { buildUser, PASSWORD } from '../support/newsroom.ts';
 interface Violation { directive: string; blocked: string; source: string }
 
 /**
- * The Content-Security-Policy is on and breaks nothing: no page reports a violation (neither
- * the `securitypolicyviolation` event nor a console message), and the two scripts still work:
- * the live fil info takes a new headline in, the editor renders its preview.
+ * Issue #12 in Chromium. The Content-Security-Policy is on and breaks nothing: no page reports a
+ * violation (neither the `securitypolicyviolation` event nor a console message), and the two
+ * scripts still work: the live fil info takes a new headline in, the editor renders its preview.
+ * Section kickers are large enough targets; a too-long text is refused before it is sent.
  */
 for (const dialect of DIALECTS) {
-  describe(`Content-Security-Policy in Chromium [${dialect}]`, { skip: BROWSER_MISSING }, () => {
+  describe(`hardening in Chromium: CSP, target size, editor limits [${dialect}]`, { skip: BROWSER_MISSING }, () => {
     const site = useDemoSite(dialect);
 
-    async function watchedPage(): Promise<{ context: BrowserContext; page: Page; violations: Violation[]; consoleErrors: string[] }> {
-      const context = await site().browser.newContext({ viewport: { width: 1280, height: 900 } });
+    async function watchedPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; violations: Violation[]; consoleErrors: string[] }> {
+      const context = await site().browser.newContext({ viewport });
       const violations: Violation[] = [];
       await context.exposeBinding('reportCspViolation', (_source, v: Violation) => { violations.push(v); });
       await context.addInitScript(() => {
@@ -76,7 +77,29 @@ for (const dialect of DIALECTS) {
       await page.locator('#preview-body h2', { hasText: 'Un intertitre sous CSP' }).waitFor({ timeout: BROWSER_WAIT_MS });
       assert.deepEqual(violations, []);
       assert.deepEqual(consoleErrors, []);
+
+      // A text over the limit: the script refuses to send it, says why, and keeps it all.
+      const long = `Début. ${'Une phrase de plus. '.repeat(10_001)}Fin.`;
+      await page.getByLabel('Texte (Markdown)').fill(long);
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      const alert = page.locator('#body-too-long');
+      await alert.waitFor({ timeout: BROWSER_WAIT_MS });
+      assert.match(await alert.innerText(), /la limite est de 200\s000\. Rien n’a été envoyé/);
+      assert.equal(new URL(page.url()).pathname, '/admin/articles/nouveau', 'nothing was sent');
+      assert.equal(await page.getByLabel('Texte (Markdown)').inputValue(), long);
       await context.close();
+    });
+
+    test('section kicker links are at least 24 px targets (axe target-size), on a phone and a laptop', async () => {
+      for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+        const { context, page } = await watchedPage(viewport);
+        for (const url of ['/', '/recherche?q=maroc']) {
+          await open(page, url);
+          assert.ok(await page.locator('.kicker a').count() > 0, `${url} has section kickers`);
+          assert.deepEqual(await runAxe(page, ['target-size']), [], `${url} at ${viewport.width} px`);
+        }
+        await context.close();
+      }
     });
   });
 }
