@@ -27,6 +27,8 @@ export interface DatabaseHandle {
 
 export interface OpenOptions {
   poolSize?: number;
+  /** How long a new PostgreSQL connection may take before the query fails (default: no limit). */
+  connectionTimeoutMs?: number;
   /** A pooled PostgreSQL connection broke while idle (it is replaced on the next query). */
   onIdleError?: (error: Error) => void;
 }
@@ -37,7 +39,7 @@ export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}):
     const db = new Kysely<Database>({ dialect });
     return { db, dialect: { name: 'sqlite', singleWriter: true }, target, close: () => db.destroy() };
   }
-  const { dialect } = createPostgresDialect(target.connectionString, options.poolSize, options.onIdleError);
+  const { dialect } = createPostgresDialect(target.connectionString, options.poolSize, options.onIdleError, options.connectionTimeoutMs);
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: { name: 'postgres', singleWriter: false }, target, close: () => db.destroy() };
 }

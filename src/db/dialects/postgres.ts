@@ -8,13 +8,13 @@ import { PostgresDialect } from 'kysely';
  * event, which would end the process if nothing listened, so `onIdleError` always listens.
  */
 export function createPostgresDialect(
-  connectionString: string, max = 10, onIdleError: (error: Error) => void = () => {},
+  connectionString: string, max = 10, onIdleError: (error: Error) => void = () => {}, connectionTimeoutMillis = 0,
 ): { dialect: PostgresDialect; pool: pg.Pool } {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => {
     if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
     return pg.types.getTypeParser(oid, format as 'text');
   } };
-  const pool = new pg.Pool({ connectionString, max, types: types as never });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
   pool.on('error', onIdleError);
   return { dialect: new PostgresDialect({ pool }), pool };
 }

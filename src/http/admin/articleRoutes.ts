@@ -14,6 +14,7 @@ import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
 import { sendEditor } from './editorPage.ts';
 import { parseEditorForm, valuesFromArticle, valuesFromBody } from './editorForm.ts';
+import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { okMessage, errorMessage } from './messages.ts';
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
@@ -118,7 +119,7 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.post('/admin/apercu', { preHandler: app.csrfProtection }, async (request, reply) => {
     requireUser(request);
-    const body = z.object({ bodySource: z.string().max(200_000) }).safeParse(request.body);
+    const body = z.object({ bodySource: z.string().max(BODY_MAX_CHARS) }).safeParse(request.body);
     if (!body.success) throw new AppError('invalid_input');
     return reply.header('Cache-Control', 'no-store').send({ html: renderMarkdown(body.data.bodySource) });
   });

@@ -7,6 +7,7 @@ const OK = new Map<string, string>([
   ...EDITORIAL_VERB_NAMES.map((verb) => [EDITORIAL_VERBS[verb].segment, EDITORIAL_VERBS[verb].success] as [string, string]),
 ]);
 
+/** A Map, not an object: `?ok=constructor` must not find Object.prototype's members. */
 export function okMessage(code: unknown): { text: string; kind: 'ok' } | null {
   const text = typeof code === 'string' ? OK.get(code) : undefined;
   return text ? { text, kind: 'ok' } : null;

@@ -45,7 +45,8 @@ async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra
 
 /** Users, settings, sections and the audit log: the admins' pages. */
 export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const site = { ...deps, siteUrl: deps.config.site.url };
+  // Read per request: without SITE_URL the address is only known once the server listens.
+  const withSiteUrl = () => ({ ...deps, siteUrl: deps.config.site.url });
 
   app.get('/admin/utilisateurs', async (request, reply) => {
     const user = requireUser(request);
@@ -66,7 +67,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!isRole(values.role) || values.role === 'owner') errors['role'] = 'Choisissez un rôle.';
     try {
       if (Object.keys(errors).length) throw new AppError('invalid_input', { fields: errors });
-      const { link } = await addUser(site, actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
+      const { link } = await addUser(withSiteUrl(), actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
       return sendUsers(deps, reply, user, { link: { label: `Invitation créée pour ${values.displayName}.`, url: link } });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden') throw error;
@@ -92,7 +93,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.post('/admin/utilisateurs/:id/reinitialiser', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
     authorize(canInNewsroom(user, 'manageUsers'));
-    const link = await resetPassword(site, actorOf(user), { userId: userIdParam(request.params) });
+    const link = await resetPassword(withSiteUrl(), actorOf(user), { userId: userIdParam(request.params) });
     return sendUsers(deps, reply, user, { link: { label: 'Lien de réinitialisation du mot de passe :', url: link } });
   });
 
