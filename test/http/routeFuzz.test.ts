@@ -5,7 +5,7 @@ import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildAuthor, buildSection, buildTag } from '../support/factories.ts';
 import { buildUser, Client } from '../support/newsroom.ts';
-import { seededRandom } from '../support/hostile.ts';
+import { randomQueries, seededRandom } from '../support/hostile.ts';
 import { loadSecurityPayloads, type PayloadList } from '../support/payloads.ts';
 import { SHARED_MISSING } from '../support/shared.ts';
 
@@ -62,8 +62,20 @@ function randomBytesEncoded(next: () => number): string {
 /** A value to send, already encoded for a URL or a form body. */
 interface Sample { label: string; encoded: string }
 
-function samplesFor(next: () => number, lists: PayloadList[]): Sample[] {
+/**
+ * Shapes that broke a database or a header before, kept in every draw beside the lists: text with
+ * NUL, ids past 32 bits, line breaks and U+2028, a long value, nothing at all.
+ */
+const EDGES = ['a\u0000b', '\u0000', '99999999999', '-1', '1e3', 'a\r\nSet-Cookie: x=1', 'x\u2028y', 'é'.repeat(5000), '', ' '];
+const edge = (value: string): Sample => ({ label: `edge ${JSON.stringify(value.slice(0, 30))}`, encoded: encodeURIComponent(value) });
+
+/** Well-formed random strings (scripts, operators, control characters) from the search fuzzer. */
+const RANDOM_TEXT = randomQueries(2000, SEED);
+
+function samplesFor(next: () => number, lists: PayloadList[], edges: number): Sample[] {
   const out: Sample[] = [];
+  for (let i = 0; i < edges; i++) out.push(edge(EDGES[Math.floor(next() * EDGES.length)]!));
+  out.push({ label: 'random text', encoded: encodeURIComponent(RANDOM_TEXT[Math.floor(next() * RANDOM_TEXT.length)]!) });
   for (let i = 0; i < SAMPLES_PER_SLOT; i++) {
     const list = lists[Math.floor(next() * lists.length)]!;
     const payload = list.payloads[Math.floor(next() * list.payloads.length)]!;
@@ -212,14 +224,15 @@ describeEachDialect('route walk with hostile input', (getDb) => {
       // A route whose form no page shows (the editor's JSON endpoints, token pages) gets every field seen anywhere.
       const baseForm = () => Object.fromEntries([...(route.formSeen ? route.form : everyFormField)].map(([k, v]) => [k, encodeURIComponent(v)]));
       const isPost = route.method === 'POST';
-      const slots: { what: string; url: (s: Sample) => string; form: (s: Sample) => Record<string, string> | null }[] = [];
-      route.params.forEach((name, index) => slots.push({ what: `path :${name}`, url: (s) => buildPath({ index, encoded: s.encoded }), form: () => (isPost ? baseForm() : null) }));
+      const slots: { what: string; edges?: 'all'; url: (s: Sample) => string; form: (s: Sample) => Record<string, string> | null }[] = [];
+      route.params.forEach((name, index) => slots.push({ what: `path :${name}`, edges: 'all', url: (s) => buildPath({ index, encoded: s.encoded }), form: () => (isPost ? baseForm() : null) }));
       for (const name of new Set([...COMMON_QUERY, ...route.query])) slots.push({ what: `query ${name}`, url: (s) => `${buildPath()}?${encodeURIComponent(name)}=${s.encoded}`, form: () => (isPost ? baseForm() : null) });
       if (isPost) {
         for (const name of Object.keys(baseForm())) slots.push({ what: `field ${name}`, url: () => buildPath(), form: (s) => ({ ...baseForm(), [name]: s.encoded }) });
       }
       for (const slot of slots) {
-        for (const sample of samplesFor(next, payloadLists!)) {
+        const samples = slot.edges === 'all' ? [...EDGES.map(edge), ...samplesFor(next, payloadLists!, 0)] : samplesFor(next, payloadLists!, 1);
+        for (const sample of samples) {
           for (const persona of ['anonymous', 'editor'] as const) {
             await check(persona, route.method, slot.url(sample), slot.form(sample), `${slot.what} = ${sample.label}`);
           }
