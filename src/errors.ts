@@ -21,6 +21,7 @@ export const ERRORS = {
   live_too_many_for_address: { status: 429, message: 'Trop de connexions au direct depuis votre adresse. Fermez quelques onglets et réessayez.' },
   live_full: { status: 503, message: 'Le direct est momentanément saturé. La page se mettra à jour dès qu’une place se libère ; vous pouvez aussi la recharger.' },
   invalid_last_event_id: { status: 400, message: 'L’identifiant du dernier événement reçu n’est pas valide.' },
+  unavailable: { status: 503, message: 'Le journal est momentanément indisponible. Réessayez dans quelques secondes : la page se rechargera normalement.' },
   internal: { status: 500, message: 'Une erreur interne est survenue. L’équipe technique a été prévenue.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

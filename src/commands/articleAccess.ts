@@ -1,16 +1,21 @@
 import type { Queryable } from '../db/database.ts';
-import { findArticleById, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, listArticleAuthorIds, type ArticleRecord } from '../db/repos/articles.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { canOnArticle, type ArticleAction, type ArticleFacts } from '../policies/article.ts';
 import { authorize } from '../policies/authorize.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
 
-/** The user ids behind an article's bylines (guest authors have none). */
-export async function articleAuthorUserIds(db: Queryable, articleId: number): Promise<number[]> {
-  const rows = await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select('authors.user_id').where('article_authors.article_id', '=', articleId).where('authors.user_id', 'is not', null).execute();
+/** The user ids behind bylines (guest authors have none). */
+async function userIdsOfAuthors(db: Queryable, authorIds: number[]): Promise<number[]> {
+  if (!authorIds.length) return [];
+  const rows = await db.selectFrom('authors').select('user_id').where('id', 'in', authorIds).where('user_id', 'is not', null).execute();
   return rows.map((r) => r.user_id!);
+}
+
+/** The user ids behind an article's bylines. */
+export async function articleAuthorUserIds(db: Queryable, articleId: number): Promise<number[]> {
+  return userIdsOfAuthors(db, await listArticleAuthorIds(db, articleId));
 }
 
 export async function articleFacts(db: Queryable, article: ArticleRecord): Promise<ArticleFacts> {
@@ -18,15 +23,31 @@ export async function articleFacts(db: Queryable, article: ArticleRecord): Promi
 }
 
 /**
- * Loads an article and checks that `actor` may do `action` to it. The system actor (scheduler,
- * importer) is trusted by name, never by a default flag.
+ * Loads an article and checks that `actor` may do `action` to it. An article the actor may not
+ * even see answers exactly as one that does not exist (404), whatever its state: nobody learns by
+ * id what is in other people's drafts. The system actor (scheduler, importer) is trusted by name.
  */
 export async function loadAuthorized(db: Queryable, actor: Actor, action: ArticleAction, articleId: number): Promise<ArticleRecord> {
   const article = await findArticleById(db, articleId);
   if (!article) throw new AppError('not_found');
   if (actor.kind === 'user') {
     const [facts, settings] = await Promise.all([articleFacts(db, article), readSettings(db)]);
+    if (!canOnArticle(actor, 'view', facts, settings)) throw new AppError('not_found');
     authorize(canOnArticle(actor, action, facts, settings));
   }
   return article;
+}
+
+/** What a write would leave: the article's facts with the section and bylines it is given. */
+export interface TargetState { status: ArticleFacts['status']; sectionId: number | null; createdBy: number | null; authorIds: number[] }
+
+/**
+ * Checks `action` against the state a write leaves the article in, not only the one it finds:
+ * an editor limited to Sport may not move an article into (or out of) Politique. Callers check
+ * the current state with `loadAuthorized` first.
+ */
+export async function authorizeTarget(db: Queryable, actor: Actor, action: ArticleAction, target: TargetState): Promise<void> {
+  if (actor.kind !== 'user') return;
+  const facts: ArticleFacts = { status: target.status, sectionId: target.sectionId, createdBy: target.createdBy, authorUserIds: await userIdsOfAuthors(db, target.authorIds) };
+  authorize(canOnArticle(actor, action, facts, await readSettings(db)));
 }

@@ -30,6 +30,17 @@ export interface ArticleFields {
   cover?: ArticleRecord['cover'];
 }
 
+/**
+ * What publishing and scheduling require of an article: a section and at least one byline.
+ * French messages by editor field, or null when nothing is missing.
+ */
+export function publicationFieldErrors(a: { sectionId: number | null; authorIds: readonly number[] }): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  if (a.sectionId === null) fields['sectionId'] = 'Choisissez une rubrique avant de publier ou de programmer.';
+  if (!a.authorIds.length) fields['author1'] = 'Indiquez au moins un auteur avant de publier ou de programmer.';
+  return Object.keys(fields).length ? fields : null;
+}
+
 export interface ResolvedFields {
   slug: string;
   tagIds: number[];
@@ -51,7 +62,7 @@ export async function resolveArticleFields(tx: Queryable, events: EventSink, inp
   const authorIds = [...new Set(input.authorIds)];
   if (authorIds.length) {
     const found = await tx.selectFrom('authors').select('id').where('id', 'in', authorIds).execute();
-    if (found.length !== authorIds.length) fields['authorIds'] = 'Un des auteurs choisis n’existe pas.';
+    if (found.length !== authorIds.length) fields['author1'] = 'Un des auteurs choisis n’existe pas.';
   }
   let slug: string;
   if (input.slug) {

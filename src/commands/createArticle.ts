@@ -1,5 +1,6 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { resolveArticleFields, type ArticleFields } from './articleFields.ts';
+import { authorizeTarget } from './articleAccess.ts';
 import { insertArticle, setArticleAuthors, setArticleTags } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
 
@@ -9,6 +10,7 @@ export type ArticleDraftInput = ArticleFields;
 export async function createArticle(ctx: CommandContext, actor: Actor, input: ArticleFields): Promise<number> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
+    await authorizeTarget(tx, actor, 'create', { status: 'draft', sectionId: input.sectionId, createdBy: actorId(actor), authorIds: input.authorIds });
     const resolved = await resolveArticleFields(tx, ctx.events, input, { now, actorId: actorId(actor) });
     const id = await insertArticle(tx, {
       ...resolved.columns,

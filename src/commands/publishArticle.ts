@@ -33,5 +33,6 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
     },
     payload: (article, now) => ({ breaking: article.breaking, publishedAt: (options.publishedAt ?? now).toISOString() }),
     guard: duplicateGuard(actor, options.overrideDuplicate ?? false),
+    goesOnline: true,
   });
 }

@@ -12,5 +12,6 @@ export function scheduleArticle(ctx: CommandContext, actor: Actor, i: VerbInput 
     ...i, verb: 'schedule',
     changes: () => ({ scheduled_at: i.at.toISOString() }), payload: () => ({ scheduledAt: i.at.toISOString() }),
     guard: duplicateGuard(actor, i.overrideDuplicate ?? false),
+    goesOnline: true,
   });
 }

@@ -1,7 +1,8 @@
 import type { Updateable } from 'kysely';
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
-import { findArticleById, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, listArticleAuthorIds, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { publicationFieldErrors } from './articleFields.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus } from '../domain/article.ts';
 import { EDITORIAL_VERBS, type EditorialVerb } from '../domain/editorialVerbs.ts';
@@ -21,6 +22,8 @@ export interface Transition {
   payload?: (article: ArticleRecord, now: Date) => Record<string, unknown>;
   /** Runs after the state check, before the write: may refuse (throw) or add to the event's payload. */
   guard?: (tx: Queryable, article: ArticleRecord, now: Date) => Promise<Record<string, unknown> | undefined>;
+  /** Publishing and scheduling: the article must have a section and a byline (the editor says which is missing). */
+  goesOnline?: boolean;
 }
 
 /**
@@ -34,6 +37,10 @@ export async function transitionArticle(ctx: CommandContext, actor: Actor, t: Tr
     if (t.expectedVersion !== undefined && t.expectedVersion !== article.version) throw new AppError('stale_version');
     const status = nextStatus(article.status, t.verb);
     if (!status) throw new AppError('invalid_transition');
+    if (t.goesOnline) {
+      const missing = publicationFieldErrors({ sectionId: article.sectionId, authorIds: await listArticleAuthorIds(tx, article.id) });
+      if (missing) throw new AppError('invalid_input', { message: 'Rien n’a été publié : l’article doit avoir une rubrique et au moins un auteur.', fields: missing });
+    }
     const guarded = await t.guard?.(tx, article, now);
     const ok = await updateArticleIfVersion(tx, article.id, article.version, { ...t.changes(article, now), status, updated_at: now.toISOString() });
     if (!ok) throw new AppError('stale_version');

@@ -1,6 +1,6 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
-import { loadAuthorized } from './articleAccess.ts';
-import { resolveArticleFields, type ArticleFields } from './articleFields.ts';
+import { authorizeTarget, loadAuthorized } from './articleAccess.ts';
+import { publicationFieldErrors, resolveArticleFields, type ArticleFields } from './articleFields.ts';
 import { findArticleById, setArticleAuthors, setArticleTags, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
 import { AppError } from '../errors.ts';
@@ -22,8 +22,16 @@ export async function updateArticle(ctx: CommandContext, actor: Actor, input: Up
   const now = ctx.clock.now();
   const correcting = input.correctionNote !== undefined;
   return ctx.db.transaction().execute(async (tx) => {
-    const article = await loadAuthorized(tx, actor, correcting ? 'correct' : 'update', input.articleId);
+    const action = correcting ? 'correct' : 'update';
+    const article = await loadAuthorized(tx, actor, action, input.articleId);
+    // The section it goes to must be one the actor may write in too, not only the one it leaves.
+    await authorizeTarget(tx, actor, action, { status: article.status, sectionId: input.fields.sectionId, createdBy: article.createdBy, authorIds: input.fields.authorIds });
     if (article.version !== input.expectedVersion) throw new AppError('stale_version');
+    // What is online or due online keeps a section and a byline; a draft may lack them.
+    if (article.status === 'published' || article.status === 'scheduled') {
+      const missing = publicationFieldErrors(input.fields);
+      if (missing) throw new AppError('invalid_input', { fields: missing });
+    }
     if (correcting) {
       if (article.status !== 'published') throw new AppError('invalid_transition', { message: 'Seul un article publié peut recevoir un rectificatif.' });
       if (!input.correctionNote!.trim()) throw new AppError('invalid_input', { fields: { correctionNote: 'Expliquez la correction aux lecteurs.' } });

@@ -13,3 +13,12 @@ export function publiclyVisible(now: Date) {
     eb('articles.deleted_at', 'is', null),
   ]);
 }
+
+/**
+ * A tag readers may know of: one carried by at least one publicly visible article. A tag used
+ * only on drafts (or embargoed, trashed, unpublished work) has no page, feed or sitemap entry.
+ */
+export function tagPubliclyCarried(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'tags'>) => eb.exists(eb.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select('article_tags.article_id').whereRef('article_tags.tag_id', '=', 'tags.id').where(publiclyVisible(now)));
+}

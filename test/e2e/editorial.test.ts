@@ -36,6 +36,8 @@ for (const dialect of DIALECTS) {
         await page.getByLabel('Titre', { exact: true }).fill(story.title);
         await page.getByLabel('Chapô').fill(story.lead);
         await page.getByLabel('Texte (Markdown)').fill(story.body);
+        // What is published needs a section (the byline is the editor's own, filled in).
+        await page.getByLabel('Rubrique').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Enregistrer' }).click();
         await page.getByText('Article créé.').waitFor();
         if (story === REWRITE_A) {

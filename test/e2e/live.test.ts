@@ -11,7 +11,7 @@ import { BROWSER_MISSING, launchBrowser, screenshot, BROWSER_WAIT_MS } from '../
 import { buildArticle } from '../support/factories.ts';
 import { simulateUnpublish, simulateUpdate } from '../support/liveChanges.ts';
 import { articleForm, buildUser, Client } from '../support/newsroom.ts';
-import { findArticleById } from '../../src/db/repos/articles.ts';
+import { findArticleById, listArticleAuthorIds } from '../../src/db/repos/articles.ts';
 
 /**
  * A reader with the home page open in Chromium while the newsroom publishes: the headline
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
       assert.match((await page.locator('[aria-live="polite"]').textContent())!, /^Nouvel article, \d{2}:\d{2} : Le Maroc remporte/);
       await screenshot(page, `live-home-${dialect}`);
 
-      const edited = await newsroom.post(`/admin/articles/${article.id}`, articleForm({ title: 'Futsal : le Maroc champion d’Afrique pour la troisième fois', sectionId: String(sectionId), version: await version() }));
+      const edited = await newsroom.post(`/admin/articles/${article.id}`, articleForm({ title: 'Futsal : le Maroc champion d’Afrique pour la troisième fois', sectionId: String(sectionId), author1: String((await listArticleAuthorIds(server.services.db, article.id))[0]), version: await version() }));
       assert.match(String(edited.headers['location']), /ok=enregistre/);
       await line.locator('a', { hasText: 'champion d’Afrique pour la troisième fois' }).waitFor({ timeout: BROWSER_WAIT_MS });
       assert.equal(await line.getAttribute('data-id'), String(article.id), 'replaced where it was');

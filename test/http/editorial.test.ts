@@ -26,9 +26,9 @@ describeEachDialect('editorial tools: duplicate guard, entity tags, section sugg
   let editor: Client, journalist: Client, admin: Client;
   let journalistUser: Awaited<ReturnType<typeof buildUser>>, editorUser: Awaited<ReturnType<typeof buildUser>>;
 
-  /** A draft written through the editor, as a member would. */
+  /** A draft written through the editor, as a member would (signed: what is published has a byline). */
   const write = async (c: Client, fields: { title: string; lead?: string; body?: string; sectionId?: number; tags?: string }) => {
-    const res = await c.post('/admin/articles', articleForm({ title: fields.title, lead: fields.lead ?? '', bodySource: fields.body ?? '', sectionId: String(fields.sectionId ?? economie.id), tags: fields.tags ?? '' }), { csrf: await c.csrf('/admin/articles/nouveau') });
+    const res = await c.post('/admin/articles', articleForm({ title: fields.title, lead: fields.lead ?? '', bodySource: fields.body ?? '', sectionId: String(fields.sectionId ?? economie.id), tags: fields.tags ?? '', author1: String(journalistUser.authorId) }), { csrf: await c.csrf('/admin/articles/nouveau') });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     return idFrom(res.headers.location);
   };
@@ -151,7 +151,7 @@ describeEachDialect('editorial tools: duplicate guard, entity tags, section sugg
     const saved = await editor.post(`/admin/articles/${id}`, articleForm({
       title: 'Nasser Bourita en visite en Chine pour parler batteries', lead: 'Le chef de la diplomatie a rencontré les dirigeants de CATL et de BYD, selon BAM.',
       bodySource: 'La Chine et le Japon investissent au Maroc. Nasser Bourita a rappelé que BYD envisage deux usines.',
-      sectionId: String(economie.id), tags: 'Nasser Bourita, Chine, BAM', version: await versionOf(id),
+      sectionId: String(economie.id), tags: 'Nasser Bourita, Chine, BAM', author1: String(journalistUser.authorId), version: await versionOf(id),
     }), { csrf: await editor.csrf(`/admin/articles/${id}`) });
     assert.equal(saved.statusCode, 303);
     const tags = await t.ctx.db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['tags.name', 'tags.kind']).where('article_tags.article_id', '=', id).orderBy('tags.name').execute();

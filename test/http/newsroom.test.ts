@@ -165,7 +165,7 @@ describeEachDialect('newsroom: accounts and editorial workflow', (getDb) => {
   test('scheduling: published on time by the scheduler, exactly once even when two run at once', async () => {
     const e = new Client(t.app);
     await e.signIn(editor.email);
-    const created = await e.post('/admin/articles', articleForm({ title: 'Annonce programmée', sectionId: String(politique.id) }), { csrf: await e.csrf('/admin/articles/nouveau') });
+    const created = await e.post('/admin/articles', articleForm({ title: 'Annonce programmée', sectionId: String(politique.id), author1: String(editor.authorId) }), { csrf: await e.csrf('/admin/articles/nouveau') });
     const id = articleIdFrom(created.headers.location as string);
     const page = cheerio.load((await e.get(`/admin/articles/${id}`)).body);
     const version = page('#editor-form input[name="version"]').attr('value')!;
@@ -191,12 +191,12 @@ describeEachDialect('newsroom: accounts and editorial workflow', (getDb) => {
   test('unpublish answers 410; correction shows a note and a new modified date; trash and restore', async () => {
     const e = new Client(t.app);
     await e.signIn(editor.email);
-    const created = await e.post('/admin/articles', articleForm({ title: 'Article à corriger', sectionId: String(politique.id), bodySource: 'Le chiffre est 12.' }), { csrf: await e.csrf('/admin/articles/nouveau') });
+    const created = await e.post('/admin/articles', articleForm({ title: 'Article à corriger', sectionId: String(politique.id), author1: String(editor.authorId), bodySource: 'Le chiffre est 12.' }), { csrf: await e.csrf('/admin/articles/nouveau') });
     const id = articleIdFrom(created.headers.location as string);
     const version = async () => cheerio.load((await e.get(`/admin/articles/${id}`)).body)('#editor-form input[name="version"]').attr('value')!;
     await e.post(`/admin/articles/${id}/publier`, { version: await version() }, { csrf: await e.csrf(`/admin/articles/${id}`) });
     t.clock.advance(3_600_000);
-    const corrected = await e.post(`/admin/articles/${id}`, articleForm({ title: 'Article à corriger', sectionId: String(politique.id), bodySource: 'Le chiffre est 21.', correctionNote: 'Une version précédente donnait 12 au lieu de 21.', version: await version() }), { csrf: await e.csrf(`/admin/articles/${id}`) });
+    const corrected = await e.post(`/admin/articles/${id}`, articleForm({ title: 'Article à corriger', sectionId: String(politique.id), author1: String(editor.authorId), bodySource: 'Le chiffre est 21.', correctionNote: 'Une version précédente donnait 12 au lieu de 21.', version: await version() }), { csrf: await e.csrf(`/admin/articles/${id}`) });
     assert.match(corrected.headers.location as string, /ok=corrige/);
     const page = cheerio.load((await t.app.inject('/articles/article-a-corriger')).body);
     assert.match(page('.correction').text(), /Rectificatif : Une version précédente donnait 12 au lieu de 21\./);

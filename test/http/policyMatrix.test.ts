@@ -6,11 +6,16 @@ import { buildArticle, buildSection, type ArticleState } from '../support/factor
 import { articleForm, buildUser, Client } from '../support/newsroom.ts';
 import { listRevisions } from '../../src/db/repos/revisions.ts';
 import { writeSetting } from '../../src/db/repos/settings.ts';
+import { findArticleById } from '../../src/db/repos/articles.ts';
+import { updateArticle } from '../../src/commands/updateArticle.ts';
+import { systemActor } from '../../src/commands/context.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
- * The article acted on is someone else's, in Politique. Loosen any policy and a "deny" cell
- * turns into an "allow": this test fails.
+ * The article acted on is someone else's, in Politique, unless the cell says otherwise. The
+ * `sportEditor` is limited to Sport: the cells that move articles between Politique and Sport, or
+ * act on a Sport article, check the state each write leaves (the section it goes to), not only
+ * the one it finds. Loosen any policy and a "deny" cell turns into an "allow": this test fails.
  */
 type Persona = 'anonymous' | 'contributor' | 'journalist' | 'sportEditor' | 'editor' | 'admin';
 const PERSONAS: Persona[] = ['anonymous', 'contributor', 'journalist', 'sportEditor', 'editor', 'admin'];
@@ -18,6 +23,8 @@ const PERSONAS: Persona[] = ['anonymous', 'contributor', 'journalist', 'sportEdi
 interface Cell {
   route: string;
   allowed: Persona[];
+  /** When allowed, the statuses that mean it was done (a 400 is not an "allow"). */
+  done?: number[];
   /** Makes the request for a persona, creating whatever it acts on. */
   run: (c: Client, persona: Persona) => Promise<{ statusCode: number; headers: Record<string, unknown> }>;
 }
@@ -25,23 +32,37 @@ interface Cell {
 const SIGNED_IN: Persona[] = ['contributor', 'journalist', 'sportEditor', 'editor', 'admin'];
 const EDITORS: Persona[] = ['editor', 'admin'];
 const ADMINS: Persona[] = ['admin'];
+const SPORT_DESK: Persona[] = ['sportEditor', 'editor', 'admin'];
 
+/** Refused: not signed in, not allowed, or (for what the member may not even see) not found. */
 function denied(res: { statusCode: number; headers: Record<string, unknown> }): boolean {
-  return res.statusCode === 401 || res.statusCode === 403 || String(res.headers['location'] ?? '').startsWith('/admin/connexion');
+  return [401, 403, 404].includes(res.statusCode) || String(res.headers['location'] ?? '').startsWith('/admin/connexion');
 }
+
+/** An article's byline ids, read directly (the form must keep them for a published article). */
+const listArticleAuthorIds = async (t: TestApp, articleId: number) => (await t.ctx.db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).orderBy('position').execute()).map((r) => r.author_id);
 
 describeEachDialect('policy matrix', (getDb) => {
   let t: TestApp;
   const clients = new Map<Persona, Client>();
   let politique: { id: number };
+  let sport: { id: number };
   let owner: { id: number };
-  let journalistUser: { id: number };
+  let journalistUser: { id: number; authorId: number };
+  let sportEditorAuthor: number;
 
-  const article = async (status: ArticleState) => buildArticle(t.ctx, { status, sectionId: politique.id, title: `Cible ${status} ${Math.random()}` });
+  const article = async (status: ArticleState, sectionId = politique.id) => buildArticle(t.ctx, { status, sectionId, title: `Cible ${status} ${Math.random()}` });
+  /** The editor form for `a` as it stands (its byline kept), moved to `sectionId`. */
+  const formFor = async (a: { id: number; version: number }, sectionId: number, title = 'Modifié') =>
+    articleForm({ title, sectionId: String(sectionId), version: String(a.version), author1: String((await listArticleAuthorIds(t, a.id))[0] ?? '') });
+  const move = (status: ArticleState, from: () => number, to: () => number) => async (c: Client, p: Persona) => {
+    const a = await article(status, from());
+    return post(c, p, `/admin/articles/${a.id}`, await formFor(a, to()));
+  };
   const csrfOf = (c: Client, persona: Persona) => c.csrf(persona === 'anonymous' ? '/admin/connexion' : '/admin');
   const post = async (c: Client, persona: Persona, url: string, form: Record<string, string>) => c.post(url, form, { csrf: await csrfOf(c, persona) });
-  const verb = (segment: string, status: ArticleState, extra: Record<string, string> = {}) => async (c: Client, p: Persona) => {
-    const a = await article(status);
+  const verb = (segment: string, status: ArticleState, extra: Record<string, string> = {}, sectionId = () => politique.id) => async (c: Client, p: Persona) => {
+    const a = await article(status, sectionId());
     return post(c, p, `/admin/articles/${a.id}/${segment}`, { version: String(a.version), ...extra });
   };
   const targetUser = async () => (await buildUser(t.ctx, 'journalist')).id;
@@ -75,12 +96,38 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'POST /admin/utilisateurs/:id/reinitialiser', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/utilisateurs/${await targetUser()}/reinitialiser`, {}) },
     { route: 'POST /admin/reglages', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/reglages', {}) },
     { route: 'POST /admin/rubriques', allowed: EDITORS, run: (c, p) => post(c, p, '/admin/rubriques', { name: `Rubrique ${Math.random().toString(36).slice(2, 8)}`, description: '' }) },
+
+    // Writes whose target differs from their source: the section an article goes to counts.
+    { route: 'POST /admin/articles in Sport', allowed: SIGNED_IN, done: [303], run: (c, p) => post(c, p, '/admin/articles', articleForm({ title: 'Nouveau sport', sectionId: String(sport.id) })) },
+    { route: 'edit a Sport draft, staying in Sport', allowed: SPORT_DESK, done: [303], run: move('draft', () => sport.id, () => sport.id) },
+    { route: 'edit a Sport published article, staying in Sport', allowed: SPORT_DESK, done: [303], run: move('published', () => sport.id, () => sport.id) },
+    { route: 'move a draft Politique → Sport', allowed: EDITORS, done: [303], run: move('draft', () => politique.id, () => sport.id) },
+    { route: 'move a draft Sport → Politique', allowed: EDITORS, done: [303], run: move('draft', () => sport.id, () => politique.id) },
+    { route: 'move a published article Politique → Sport', allowed: EDITORS, done: [303], run: move('published', () => politique.id, () => sport.id) },
+    { route: 'move a published article Sport → Politique', allowed: EDITORS, done: [303], run: move('published', () => sport.id, () => politique.id) },
+    { route: 'move a scheduled article Sport → Politique', allowed: EDITORS, done: [303], run: move('scheduled', () => sport.id, () => politique.id) },
+    { route: 'autosave moving a draft Sport → Politique', allowed: EDITORS, done: [200], run: async (c) => { const a = await article('draft', sport.id); return c.postJson(`/admin/articles/${a.id}/autosave`, await formFor(a, politique.id, 'Auto')); } },
+    { route: 'restore a revision that was in Politique, from Sport', allowed: EDITORS, done: [303], run: async (c, p) => {
+      const a = await article('draft', politique.id);
+      const moved = await updateArticle(t.ctx, systemActor('test'), { articleId: a.id, expectedVersion: a.version, fields: { title: a.title, lead: a.lead, bodySource: a.bodySource, sectionId: sport.id, authorIds: await listArticleAuthorIds(t, a.id) } });
+      const first = (await listRevisions(t.ctx.db, a.id)).find((r) => r.version === 1)!;
+      return post(c, p, `/admin/articles/${a.id}/revisions/${first.id}/restaurer`, { version: String(moved.version) });
+    } },
+    // Every verb on a Sport article: the Sport editor's own desk.
+    { route: 'POST …/soumettre in Sport', allowed: SPORT_DESK, done: [303], run: verb('soumettre', 'draft', {}, () => sport.id) },
+    { route: 'POST …/renvoyer in Sport', allowed: SPORT_DESK, done: [303], run: verb('renvoyer', 'review', { note: 'À revoir' }, () => sport.id) },
+    { route: 'POST …/publier in Sport', allowed: SPORT_DESK, done: [303], run: verb('publier', 'review', {}, () => sport.id) },
+    { route: 'POST …/programmer in Sport', allowed: SPORT_DESK, done: [303], run: verb('programmer', 'draft', { at: '2030-01-01T10:00' }, () => sport.id) },
+    { route: 'POST …/deprogrammer in Sport', allowed: SPORT_DESK, done: [303], run: verb('deprogrammer', 'scheduled', {}, () => sport.id) },
+    { route: 'POST …/depublier in Sport', allowed: SPORT_DESK, done: [303], run: verb('depublier', 'published', {}, () => sport.id) },
+    { route: 'POST …/corbeille in Sport', allowed: SPORT_DESK, done: [303], run: verb('corbeille', 'draft', {}, () => sport.id) },
+    { route: 'POST …/restaurer in Sport', allowed: SPORT_DESK, done: [303], run: verb('restaurer', 'trashed', {}, () => sport.id) },
   ];
 
   test('setup: one member per role, an owner who owns the target articles', async () => {
     t = await buildTestApp(getDb());
     politique = await buildSection(t.ctx, { slug: 'politique', name: 'Politique' });
-    const sport = await buildSection(t.ctx, { slug: 'sport', name: 'Sport' });
+    sport = await buildSection(t.ctx, { slug: 'sport', name: 'Sport' });
     owner = await buildUser(t.ctx, 'owner');
     const users = {
       contributor: await buildUser(t.ctx, 'contributor'),
@@ -90,6 +137,7 @@ describeEachDialect('policy matrix', (getDb) => {
       admin: await buildUser(t.ctx, 'admin'),
     };
     journalistUser = users.journalist;
+    sportEditorAuthor = users.sportEditor.authorId;
     clients.set('anonymous', new Client(t.app));
     for (const [persona, u] of Object.entries(users)) {
       const c = new Client(t.app);
@@ -107,7 +155,8 @@ describeEachDialect('policy matrix', (getDb) => {
         const res = await cell.run(clients.get(persona)!, persona);
         assert.ok(res.statusCode < 500, `${cell.route} as ${persona} → ${res.statusCode}`);
         const expectAllowed = cell.allowed.includes(persona);
-        if (denied(res) === expectAllowed) wrong.push(`${cell.route} as ${persona}: expected ${expectAllowed ? 'allow' : 'deny'}, got ${res.statusCode} ${String(res.headers['location'] ?? '')}`);
+        const done = expectAllowed ? !denied(res) && (!cell.done || cell.done.includes(res.statusCode)) : denied(res);
+        if (!done) wrong.push(`${cell.route} as ${persona}: expected ${expectAllowed ? 'allow' : 'deny'}, got ${res.statusCode} ${String(res.headers['location'] ?? '')}`);
       }
     }
     assert.deepEqual(wrong, []);
@@ -122,6 +171,29 @@ describeEachDialect('policy matrix', (getDb) => {
     assert.deepEqual(missing, []);
   });
 
+  test('a desk editor cannot launder an article through their section: draft elsewhere → Sport → publish → back', async () => {
+    const c = clients.get('sportEditor')!;
+    const form = async (id: number, sectionId: number) => {
+      const a = (await findArticleById(t.ctx.db, id))!;
+      return { ...await formFor(a, sectionId, 'Blanchi'), author1: String(sportEditorAuthor) };
+    };
+    const created = await post(c, 'sportEditor', '/admin/articles', articleForm({ title: 'Blanchi', sectionId: String(politique.id), author1: String(sportEditorAuthor) }));
+    assert.equal(created.statusCode, 303, 'a draft in any section is still a draft: anyone may write one');
+    const id = Number(/\/admin\/articles\/(\d+)/.exec(String(created.headers.location))![1]);
+    assert.equal((await post(c, 'sportEditor', `/admin/articles/${id}`, await form(id, sport.id))).statusCode, 303, 'their own draft, into their desk');
+    const v = (await findArticleById(t.ctx.db, id))!.version;
+    assert.equal((await post(c, 'sportEditor', `/admin/articles/${id}/publier`, { version: String(v) })).statusCode, 303, 'published in Sport');
+    const back = await post(c, 'sportEditor', `/admin/articles/${id}`, await form(id, politique.id));
+    assert.equal(back.statusCode, 403, 'a published article does not leave for a desk they do not edit');
+    const after = (await findArticleById(t.ctx.db, id))!;
+    assert.equal(after.sectionId, sport.id);
+    assert.equal(after.status, 'published');
+
+    const othersPublished = await article('published', sport.id);
+    assert.equal((await post(c, 'sportEditor', `/admin/articles/${othersPublished.id}`, await formFor(othersPublished, politique.id))).statusCode, 403, 'nor another desk’s work out of Sport');
+    assert.equal((await findArticleById(t.ctx.db, othersPublished.id))!.sectionId, sport.id);
+  });
+
   test('own work: a contributor edits and submits their draft but cannot publish; journalists publish only when allowed', async () => {
     const contributor = clients.get('contributor')!;
     const created = await contributor.post('/admin/articles', articleForm({ title: 'Mon brouillon', sectionId: String(politique.id) }), { csrf: await contributor.csrf('/admin') });
@@ -133,7 +205,7 @@ describeEachDialect('policy matrix', (getDb) => {
     assert.equal((await contributor.post(`/admin/articles/${id}`, articleForm({ title: 'Encore', sectionId: String(politique.id), version: '3' }), { csrf: await contributor.csrf('/admin') })).statusCode, 403, 'in review, out of the contributor’s hands');
 
     const journalist = clients.get('journalist')!;
-    const own = await journalist.post('/admin/articles', articleForm({ title: 'Mon papier', sectionId: String(politique.id) }), { csrf: await journalist.csrf('/admin') });
+    const own = await journalist.post('/admin/articles', articleForm({ title: 'Mon papier', sectionId: String(politique.id), author1: String(journalistUser.authorId) }), { csrf: await journalist.csrf('/admin') });
     const ownId = Number(/\/admin\/articles\/(\d+)/.exec(String(own.headers.location))![1]);
     assert.equal((await journalist.post(`/admin/articles/${ownId}/publier`, { version: '1' }, { csrf: await journalist.csrf('/admin') })).statusCode, 403);
     await writeSetting(t.ctx.db, 'journalistsCanPublish', true, t.clock.now());

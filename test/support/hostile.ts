@@ -1,5 +1,5 @@
-/** A small seeded generator (mulberry32): the same 10,000 strings on every run. */
-function random(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same sequence on every run. */
+export function seededRandom(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -17,7 +17,7 @@ const WORDS = [' AND ', ' OR ', ' NOT ', ' NEAR(', ' <-> ', ':*', ' & ', ' | ', 
 
 /** `count` well-formed strings mixing words, operators, scripts and control characters, of 1 to 10,000 characters. */
 export function randomQueries(count: number, seed = 20261128): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

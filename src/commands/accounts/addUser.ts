@@ -1,6 +1,6 @@
 import { actorId, type Actor, type CommandContext } from '../context.ts';
 import { findUserByEmail, findUserById, insertUser, setUserSections } from '../../db/repos/users.ts';
-import { insertAuthor, findAuthorBySlug } from '../../db/repos/taxonomy.ts';
+import { insertAuthor, findAuthorBySlug, missingSectionIds } from '../../db/repos/taxonomy.ts';
 import { slugFromTitle, uniqueSlug } from '../../domain/slug.ts';
 import type { Role } from '../../domain/roles.ts';
 import { canChangeUser, canInNewsroom } from '../../policies/newsroom.ts';
@@ -11,11 +11,19 @@ import type { Queryable } from '../../db/database.ts';
 
 export interface NewUser { email: string; displayName: string; role: Role; sectionIds?: number[]; passwordHash?: string | null }
 
+/** An editor's sections must exist: an unknown id is the form's error, not a foreign-key failure. */
+export async function checkSectionsExist(tx: Queryable, sectionIds: number[]): Promise<void> {
+  if ((await missingSectionIds(tx, sectionIds)).length) throw new AppError('invalid_input', { fields: { sectionIds: 'Une des rubriques choisies n’existe pas.' } });
+}
+
 /** Creates the account and the byline that signs its articles, in the caller's transaction. */
 export async function insertUserWithAuthor(tx: Queryable, u: NewUser, status: 'active' | 'invited', now: Date): Promise<number> {
   if (await findUserByEmail(tx, u.email)) throw new AppError('invalid_input', { fields: { email: 'Un compte existe déjà avec cette adresse.' } });
   const id = await insertUser(tx, { email: u.email, displayName: u.displayName, role: u.role, status, passwordHash: u.passwordHash ?? null }, now);
-  if (u.sectionIds?.length) await setUserSections(tx, id, u.sectionIds);
+  if (u.sectionIds?.length) {
+    await checkSectionsExist(tx, u.sectionIds);
+    await setUserSections(tx, id, u.sectionIds);
+  }
   const slug = await uniqueSlug(slugFromTitle(u.displayName), async (s) => (await findAuthorBySlug(tx, s)) !== null);
   await insertAuthor(tx, { slug, name: u.displayName, bio: '', userId: id }, now);
   return id;

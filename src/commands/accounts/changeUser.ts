@@ -6,6 +6,7 @@ import { canChangeUser, canInNewsroom } from '../../policies/newsroom.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { AppError } from '../../errors.ts';
 import { issueOneTimeLink } from './tokens.ts';
+import { checkSectionsExist } from './addUser.ts';
 
 function authorizeOn(actor: Actor, target: { id: number; role: Role }, newRole?: Role): void {
   if (actor.kind === 'user') authorize(canInNewsroom(actor, 'manageUsers') && canChangeUser(actor, target, newRole));
@@ -18,6 +19,7 @@ export async function changeUserRole(ctx: CommandContext, actor: Actor, input: {
     const target = await findUserById(tx, input.userId);
     if (!target) throw new AppError('not_found');
     authorizeOn(actor, target, input.role);
+    if (input.role === 'editor') await checkSectionsExist(tx, input.sectionIds);
     await updateUser(tx, target.id, { role: input.role }, now);
     await setUserSections(tx, target.id, input.role === 'editor' ? input.sectionIds : []);
     await ctx.events.record(tx, { name: 'users.update', actorId: actorId(actor), payload: { userId: target.id, change: 'role', from: target.role, to: input.role, sectionIds: input.sectionIds }, at: now });

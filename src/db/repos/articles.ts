@@ -101,6 +101,12 @@ export async function isArticleSlugTaken(db: Queryable, slug: string, exceptId?:
   return (await q.executeTakeFirst()) !== undefined;
 }
 
+/** The ids of an article's bylines, in order. */
+export async function listArticleAuthorIds(db: Queryable, articleId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).orderBy('position').execute();
+  return rows.map((r) => r.author_id);
+}
+
 export async function setArticleAuthors(db: Queryable, articleId: number, authorIds: number[]): Promise<void> {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   const unique = [...new Set(authorIds)];

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible, tagPubliclyCarried } from '../../policies/publicScope.ts';
 
 /** What a sitemap says about an article: where it is, when it last changed, its picture. */
 export interface SitemapArticleRow {
@@ -88,8 +88,7 @@ export async function listSectionsWithLatest(db: Queryable, now: Date): Promise<
 /** Slugs of tags with at least one public article, at most `limit`, oldest tag first. */
 export async function listTagSlugsInUse(db: Queryable, now: Date, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('tags').select('tags.slug')
-    .where((eb) => eb.exists(eb.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
-      .select('article_tags.article_id').whereRef('article_tags.tag_id', '=', 'tags.id').where(publiclyVisible(now))))
+    .where(tagPubliclyCarried(now))
     .orderBy('tags.id').limit(limit).execute();
   return rows.map((r) => r.slug);
 }

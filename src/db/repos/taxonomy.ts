@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { tagPubliclyCarried } from '../../policies/publicScope.ts';
 
 export interface Section { id: number; slug: string; name: string; description: string; position: number }
 export interface Tag { id: number; slug: string; name: string; kind: string }
@@ -12,6 +13,13 @@ export async function findSectionBySlug(db: Queryable, slug: string): Promise<Se
   return (await db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position']).where('slug', '=', slug).executeTakeFirst()) ?? null;
 }
 
+/** Which of `ids` name no section. */
+export async function missingSectionIds(db: Queryable, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const found = new Set((await db.selectFrom('sections').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
+}
+
 export async function insertSection(db: Queryable, s: Omit<Section, 'id'>, at: Date): Promise<number> {
   const row = await db.insertInto('sections').values({ ...s, created_at: at.toISOString() }).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -19,6 +27,33 @@ export async function insertSection(db: Queryable, s: Omit<Section, 'id'>, at: D
 
 export async function findTagBySlug(db: Queryable, slug: string): Promise<Tag | null> {
   return (await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+/** A tag as readers may reach it: only while a public article carries it. */
+export async function findPublicTagBySlug(db: Queryable, slug: string, now: Date): Promise<Tag | null> {
+  return (await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('slug', '=', slug).where(tagPubliclyCarried(now)).executeTakeFirst()) ?? null;
+}
+
+/**
+ * Tag names starting with `prefix` for the editor's suggestions. `limitedTo` (a contributor, who
+ * sees only their own work) narrows them to tags on public articles and on that member's own.
+ */
+export async function suggestTagNames(db: Queryable, prefix: string, now: Date, limitedTo?: number): Promise<string[]> {
+  const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let q = db.selectFrom('tags').select('name').where((eb) => eb(eb.fn('lower', ['name']), 'like', pattern));
+  if (limitedTo !== undefined) {
+    q = q.where((eb) => eb.or([
+      tagPubliclyCarried(now)(eb),
+      eb.exists(eb.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id').select('article_tags.article_id')
+        .whereRef('article_tags.tag_id', '=', 'tags.id')
+        .where((a) => a.or([
+          a('articles.created_by', '=', limitedTo),
+          a.exists(a.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select('article_authors.article_id')
+            .whereRef('article_authors.article_id', '=', 'articles.id').where('authors.user_id', '=', limitedTo)),
+        ]))),
+    ]));
+  }
+  return (await q.orderBy('name').limit(20).execute()).map((r) => r.name);
 }
 
 export async function insertTag(db: Queryable, t: Omit<Tag, 'id'>, at: Date): Promise<number> {

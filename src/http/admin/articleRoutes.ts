@@ -4,7 +4,7 @@ import { diffWords } from 'diff';
 import { createArticle } from '../../commands/createArticle.ts';
 import { updateArticle } from '../../commands/updateArticle.ts';
 import { loadAuthorized } from '../../commands/articleAccess.ts';
-import { findArticleById, withRelations } from '../../db/repos/articles.ts';
+import { withRelations } from '../../db/repos/articles.ts';
 import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
 import { renderMarkdown } from '../../domain/markdown.ts';
@@ -16,13 +16,11 @@ import { sendEditor } from './editorPage.ts';
 import { parseEditorForm, valuesFromArticle, valuesFromBody } from './editorForm.ts';
 import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { okMessage, errorMessage } from './messages.ts';
-
-const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
+import { parseIdParam } from '../ids.ts';
+import { suggestTagNames } from '../../db/repos/taxonomy.ts';
 
 export function parseArticleId(params: unknown): number {
-  const parsed = idParam.safeParse(params);
-  if (!parsed.success) throw new AppError('not_found');
-  return parsed.data.id;
+  return parseIdParam(params);
 }
 
 export function parseVersion(body: unknown): number {
@@ -108,8 +106,8 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.post('/admin/articles/:id/autosave', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
     const id = parseArticleId(request.params);
-    const article = await findArticleById(deps.db, id);
-    if (!article) throw new AppError('not_found');
+    // Whatever the actor may not see is a 404 before anything else is said about it (its state included).
+    const article = await loadAuthorized(deps.db, actorOf(user), 'view', id);
     if (article.status !== 'draft') throw new AppError('invalid_transition', { message: 'La sauvegarde automatique ne concerne que les brouillons.' });
     const parsed = parseEditorForm(request.body);
     if ('errors' in parsed) return reply.code(400).send({ error: { code: 'invalid_input', message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors } });
@@ -125,11 +123,10 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   });
 
   app.get('/admin/sujets', async (request, reply: FastifyReply) => {
-    requireUser(request);
+    const user = requireUser(request);
     const q = z.object({ q: z.string().max(100).default('') }).safeParse(request.query);
-    const prefix = q.success ? q.data.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) : '';
-    const rows = await deps.db.selectFrom('tags').select(['name', 'slug'])
-      .where((eb) => eb(eb.fn('lower', ['name']), 'like', `${prefix}%`)).orderBy('name').limit(20).execute();
-    return reply.header('Cache-Control', 'no-store').send({ tags: rows.map((r) => r.name) });
+    // The article policy's `view`: a contributor sees only their own work, so only its tags (and public ones).
+    const tags = await suggestTagNames(deps.db, q.success ? q.data.q.trim() : '', deps.clock.now(), user.role === 'contributor' ? user.id : undefined);
+    return reply.header('Cache-Control', 'no-store').send({ tags });
   });
 }

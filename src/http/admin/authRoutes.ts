@@ -10,9 +10,13 @@ import { loginView, invalidLinkView, passwordView, setupView } from '../../views
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session.ts';
 
-/** Only local paths may follow a login: no open redirect to another site. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/admin(\/[^/\\]*)*(\?[^\\]*)?$/.test(next) && !next.startsWith('//') ? next : '/admin';
+/**
+ * Where to go after signing in: a back-office path of this site, or the dashboard. It starts with
+ * one `/` (never `//`), holds no backslash and only printable ASCII, since a browser sends addresses
+ * percent-encoded: no open redirect, and no CR, LF or U+2028 reaching the Location header.
+ */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.length <= 2000 && /^\/admin([/?#][\x21-\x7e]*)?$/.test(next) && !next.includes('//') && !next.includes('\\') ? next : '/admin';
 }
 
 const loginBody = z.object({ email: z.string().trim().max(320), password: z.string().max(200), next: z.string().optional() });

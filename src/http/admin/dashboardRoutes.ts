@@ -13,12 +13,13 @@ import { paths } from '../../presenters/urls.ts';
 import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
 import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { okMessage } from './messages.ts';
+import { recordId } from '../ids.ts';
 
 const filtersSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),
-  rubrique: z.string().regex(/^\d{1,9}$/).optional().catch(undefined),
+  rubrique: recordId.optional().catch(undefined),
   statut: z.string().max(20).optional().catch(undefined),
-  auteur: z.string().regex(/^\d{1,9}$/).optional().catch(undefined),
+  auteur: recordId.optional().catch(undefined),
 });
 
 /**
@@ -77,7 +78,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return sendAdminPage(deps, reply, user, {
       title: 'Tableau de bord',
       main: dashboardView({
-        filters: { q: f.q ?? '', section: f.rubrique ?? '', status: status ?? '', author: f.auteur ?? '' },
+        filters: { q: f.q ?? '', section: f.rubrique === undefined ? '' : String(f.rubrique), status: status ?? '', author: f.auteur === undefined ? '' : String(f.auteur) },
         sections, authors, statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), blocks,
         notice: okMessage((request.query as Record<string, unknown>)['ok'])?.text ?? null,
       }),

@@ -4,9 +4,15 @@ import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { ArticleFields } from '../../commands/articleFields.ts';
 import type { EditorValues } from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
+import { recordId } from '../ids.ts';
 
 const text = (max: number) => z.string().max(max).optional().transform((s) => (s ?? '').trim());
-const id = z.string().optional().transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null));
+/** A chosen option: empty means none; anything else must be an id (a malformed one is the field's error, never a silent "none"). */
+const choice = (value: string | undefined): number | null | 'invalid' => {
+  if (!value) return null;
+  const parsed = recordId.safeParse(value);
+  return parsed.success ? parsed.data : 'invalid';
+};
 
 const formSchema = z.object({
   title: text(300), slug: text(120), lead: text(2000), bodySource: z.string().max(BODY_MAX_CHARS).optional().transform((s) => s ?? ''),
@@ -51,16 +57,19 @@ export function parseEditorForm(body: unknown): { fields: ArticleFields; correct
   const f = parsed.data;
   const errors: FieldErrors = {};
   if (!f.title) errors['title'] = 'Le titre est obligatoire.';
-  const sectionId = id.parse(f.sectionId);
+  const sectionId = choice(f.sectionId);
+  if (sectionId === 'invalid') errors['sectionId'] = 'Choisissez une rubrique dans la liste.';
   if (f.coverUrl && !/^https?:\/\/\S+$/i.test(f.coverUrl) && !f.coverUrl.startsWith('/')) errors['coverUrl'] = 'Donnez une adresse qui commence par https://';
   if (f.coverUrl && !f.coverAlt) errors['coverAlt'] = 'Décrivez l’image pour les lecteurs qui ne la voient pas.';
-  const authorIds = [f.author1, f.author2, f.author3].map((a) => id.parse(a)).filter((a): a is number => a !== null);
+  const authors = { author1: choice(f.author1), author2: choice(f.author2), author3: choice(f.author3) };
+  for (const [name, value] of Object.entries(authors)) if (value === 'invalid') errors[name] = 'Choisissez un auteur dans la liste.';
+  const authorIds = Object.values(authors).filter((a): a is number => typeof a === 'number');
   const tagNames = f.tags.split(',').map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 100);
   if (Object.keys(errors).length) return { errors };
   return {
     correctionNote: f.correctionNote,
     fields: {
-      title: f.title, slug: f.slug || undefined, lead: f.lead, bodySource: f.bodySource, sectionId, authorIds, tagNames,
+      title: f.title, slug: f.slug || undefined, lead: f.lead, bodySource: f.bodySource, sectionId: sectionId as number | null, authorIds, tagNames,
       featured: f.featured === '1', breaking: f.breaking === '1', seoTitle: f.seoTitle || null, seoDescription: f.seoDescription || null,
       cover: f.coverUrl ? { url: f.coverUrl, alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null } : null,
     },

@@ -20,15 +20,12 @@ import { csrfToken, requireUser, sendAdminPage, type AdminDeps } from './context
 import { actorOf } from './session.ts';
 import type { FastifyReply } from 'fastify';
 import type { User } from '../../db/repos/users.ts';
+import { parseIdList, parseIdParam, recordId } from '../ids.ts';
 
-const sectionIdsOf = (value: unknown): number[] => [value].flat().filter((v): v is string => typeof v === 'string' && /^\d{1,9}$/.test(v)).map(Number);
-const userIdParam = (params: unknown) => {
-  const id = Number((params as Record<string, string>)['id']);
-  if (!Number.isInteger(id) || id < 1) throw new AppError('not_found');
-  return id;
-};
+const userIdParam = (params: unknown) => parseIdParam(params);
+const SECTIONS_MESSAGE = 'Choisissez des rubriques dans la liste.';
 
-async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; link?: { label: string; url: string } | null; message?: string | null; status?: number } = {}) {
+async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; link?: { label: string; url: string } | null; message?: string | null; error?: string | null; status?: number } = {}) {
   const [users, sections] = await Promise.all([listUsers(deps.db), listSections(deps.db)]);
   const sectionName = new Map(sections.map((s) => [s.id, s.name]));
   return sendAdminPage(deps, reply, user, {
@@ -36,7 +33,7 @@ async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra
     main: usersView({
       rows: users.map((u) => ({ id: u.id, name: u.displayName, email: u.email, role: u.role, status: u.status, sections: u.sectionIds.map((id) => sectionName.get(id)).join(', '), canChange: canChangeUser(user, u) })),
       sections: sections.map((s) => ({ value: s.id, label: s.name })), csrf: await csrfToken(reply), errors: extra.errors ?? {}, values: extra.values ?? {},
-      link: extra.link ?? null, message: extra.message ?? null,
+      link: extra.link ?? null, message: extra.message ?? null, error: extra.error ?? null,
       assignableRoles: user.role === 'owner' ? ASSIGNABLE_ROLES : ASSIGNABLE_ROLES.filter((r) => r !== 'admin'),
     }),
   });
@@ -65,9 +62,11 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!z.string().email().safeParse(values.email).success) errors['email'] = 'Saisissez une adresse e-mail valide.';
     if (values.displayName.length < 2) errors['displayName'] = 'Saisissez le nom qui signera ses articles.';
     if (!isRole(values.role) || values.role === 'owner') errors['role'] = 'Choisissez un rôle.';
+    const sectionIds = parseIdList(body.data.sectionIds);
+    if (!sectionIds) errors['sectionIds'] = SECTIONS_MESSAGE;
     try {
       if (Object.keys(errors).length) throw new AppError('invalid_input', { fields: errors });
-      const { link } = await addUser(withSiteUrl(), actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
+      const { link } = await addUser(withSiteUrl(), actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIds! });
       return sendUsers(deps, reply, user, { link: { label: `Invitation créée pour ${values.displayName}.`, url: link } });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden') throw error;
@@ -78,9 +77,18 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.post('/admin/utilisateurs/:id/role', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
+    const userId = userIdParam(request.params);
     const role = typeof body['role'] === 'string' && isRole(body['role']) ? body['role'] : null;
-    if (!role) throw new AppError('invalid_input');
-    await changeUserRole(deps, actorOf(user), { userId: userIdParam(request.params), role, sectionIds: sectionIdsOf(body['sectionIds']) });
+    const sectionIds = parseIdList(body['sectionIds']);
+    try {
+      if (!role) throw new AppError('invalid_input', { message: 'Choisissez un rôle dans la liste.' });
+      if (!sectionIds) throw new AppError('invalid_input', { message: SECTIONS_MESSAGE });
+      await changeUserRole(deps, actorOf(user), { userId, role, sectionIds });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
+      authorize(canInNewsroom(user, 'manageUsers'));
+      return sendUsers(deps, reply, user, { error: Object.values(error.fields)[0] ?? error.message, status: 400 });
+    }
     return sendUsers(deps, reply, user, { message: 'Rôle modifié.' });
   });
 
@@ -155,7 +163,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get('/admin/journal', async (request, reply) => {
     const user = requireUser(request);
     authorize(canInNewsroom(user, 'readAudit'));
-    const before = z.coerce.number().int().positive().safeParse((request.query as Record<string, unknown>)['avant']);
+    const before = recordId.safeParse((request.query as Record<string, unknown>)['avant']);
     const entries = await listAuditEntries(deps.db, 100, before.success ? before.data : undefined);
     return sendAdminPage(deps, reply, user, {
       title: 'Journal',

@@ -14,6 +14,7 @@ import { revisionsView } from '../../views/admin/pages.ts';
 import { csrfToken, requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
 import { parseArticleId, parseVersion } from './articleRoutes.ts';
+import { parseIdParam, recordId } from '../ids.ts';
 
 const asText = (r: Revision) => `# ${r.snapshot.title}\n\n${r.snapshot.lead}\n\n${r.snapshot.bodySource}`;
 
@@ -22,7 +23,7 @@ export function revisionRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const user = requireUser(request);
     const article = await loadAuthorized(deps.db, actorOf(user), 'view', parseArticleId(request.params));
     const revisions = await listRevisions(deps.db, article.id);
-    const q = z.object({ a: z.coerce.number().int(), b: z.coerce.number().int() }).safeParse(request.query);
+    const q = z.object({ a: recordId, b: recordId }).safeParse(request.query);
     let compare = null;
     if (q.success) {
       const a = revisions.find((r) => r.id === q.data.a), b = revisions.find((r) => r.id === q.data.b);
@@ -43,8 +44,7 @@ export function revisionRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.post('/admin/articles/:id/revisions/:revisionId/restaurer', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
     const articleId = parseArticleId(request.params);
-    const revisionId = Number((request.params as Record<string, string>)['revisionId']);
-    if (!Number.isInteger(revisionId)) throw new AppError('not_found');
+    const revisionId = parseIdParam(request.params, 'revisionId');
     try {
       await restoreRevision(deps, actorOf(user), { articleId, revisionId, expectedVersion: parseVersion(request.body) });
     } catch (error) {

@@ -59,9 +59,10 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
         // Policy refusals stay 403; a state or version conflict goes back to the editor with its message.
         if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden' || error.code === 'not_found') throw error;
         // A likely duplicate: the editor again, with the other article and why, and nothing lost.
-        if (error.code === 'likely_duplicate') {
+        // Missing section or byline: the editor again, the message next to the field to fill.
+        if (error.code === 'likely_duplicate' || 'sectionId' in error.fields || 'author1' in error.fields) {
           const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
-          return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), status: 409, message: { text: error.message, kind: 'error' } });
+          return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), errors: error.fields, status: error.status, message: { text: error.message, kind: 'error' } });
         }
         return reply.redirect(`/admin/articles/${id}?erreur=${error.code === 'invalid_input' && verb === 'schedule' ? 'invalid_schedule' : error.code}`, 303);
       }

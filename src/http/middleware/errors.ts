@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorTitle } from '../../views/errorTitles.ts';
 import { AppError, ERRORS } from '../../errors.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { errorView } from '../../views/site/errorPage.ts';
 import { sendPage, type SiteDeps } from '../site/context.ts';
 
@@ -11,7 +12,7 @@ import { sendPage, type SiteDeps } from '../site/context.ts';
 export function installErrorHandling(app: FastifyInstance, deps: ErrorPages): void {
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, deps, new AppError('not_found')));
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
-    const appError = error instanceof AppError ? error : fromFramework(error);
+    const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError('unavailable', { cause: error }) : fromFramework(error);
     if (appError.isReportable) request.log.error({ err: error }, 'request failed');
     return respond(request, reply, deps, appError);
   });
@@ -44,16 +45,21 @@ function fromFramework(error: FastifyError): AppError {
   return new AppError('internal', { cause: error });
 }
 
+/** What a 503 asks clients to wait: about as long as a PostgreSQL restart takes. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** Sends `error` as JSON (API) or a French page (site). */
 export async function respond(request: FastifyRequest, reply: FastifyReply, deps: ErrorPages, error: AppError): Promise<FastifyReply> {
   if (error.code === 'unauthenticated' && request.method === 'GET' && request.url.startsWith('/admin')) {
     return reply.redirect(`/admin/connexion?next=${encodeURIComponent(request.url)}`, 303);
   }
+  // The database is restarting or out of reach: a few seconds, said so, and nothing from it.
+  if (error.code === 'unavailable') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return reply.code(error.status).header('Cache-Control', 'no-store')
       .send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }
-  const message = error.status >= 500 ? ERRORS.internal.message : error.message;
+  const message = error.status >= 500 && error.code !== 'unavailable' ? ERRORS.internal.message : error.message;
   try {
     if (isBackOffice(request)) return await deps.adminErrorPage(request, reply, error, message);
     return await sendPage(deps, reply, {
@@ -64,6 +70,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
       noindex: true,
       status: error.status,
       surrogateKeys: ['errors'],
+      ...(error.code === 'unavailable' ? { withoutDatabase: true } : {}),
     });
   } catch (renderError) {
     // The error page itself failed (database down?): answer in plain text rather than not at all.

@@ -18,7 +18,11 @@ export interface SiteDeps {
   pages?: DerivedCache;
 }
 
-export type PageSpec = PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string } };
+export type PageSpec = PageShell & {
+  currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string };
+  /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
+  withoutDatabase?: boolean;
+};
 export interface RenderedPage { status: number; body: string; surrogateKeys: string[] }
 
 /** How long a CDN or the browser may keep a public page, and serve it stale while refetching. */
@@ -29,7 +33,7 @@ export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revali
  * `article:12`, `section:sport`) so a CDN or the page cache can purge precisely.
  */
 export async function renderPage(deps: SiteDeps, page: PageSpec): Promise<RenderedPage> {
-  const [sections, since] = await Promise.all([listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null]);
+  const [sections, since] = page.withoutDatabase ? [[], null] : await Promise.all([listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null]);
   const body = layout({
     site: deps.site,
     now: deps.clock.now(),

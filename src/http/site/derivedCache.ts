@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/clock.ts';
 import type { ChangeScope, ChangeTracker } from '../../events/changeTracker.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 
 /** What a builder returns: the value, its weight in memory, and until when it holds regardless of events. */
 export interface Built<T> { value: T; bytes: number; validUntil: Date | null }
@@ -14,6 +15,8 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  * ChangeTracker) or a time passes (an embargo ends, an article turns 48 hours old). A request
  * costs one `max(id)` query when nothing changed. Entries are forgotten least recently used
  * first, past a memory budget; concurrent requests for one missing entry share one build.
+ * While the database is out of reach (a restart), a kept entry is served even if stale
+ * (stale-if-error): readers get the last page rather than an error.
  */
 export class DerivedCache {
   readonly #tracker: ChangeTracker;
@@ -39,8 +42,16 @@ export class DerivedCache {
    * expired. `generation` comes from `sync()` when the caller already synced in this request.
    */
   async get<T>(key: string, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, generation?: number): Promise<T> {
-    const gen = generation ?? await this.sync();
     const entry = this.#entries.get(key);
+    try {
+      return await this.#fresh(key, entry, scopes, build, generation ?? await this.sync());
+    } catch (error) {
+      if (entry && isDatabaseUnavailable(error)) return entry.value as T;
+      throw error;
+    }
+  }
+
+  async #fresh<T>(key: string, entry: Entry | undefined, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, gen: number): Promise<T> {
     const now = this.#clock.now().getTime();
     // A clock set back (tests, a corrected server clock) must not serve what was built "later".
     const timely = entry && now >= entry.builtTime && (entry.validUntil === null || now < entry.validUntil);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listFeedArticles, type FeedFilter } from '../../db/repos/feeds.ts';
 import { nextEmbargoEnd } from '../../db/repos/sitemaps.ts';
-import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../../db/repos/taxonomy.ts';
+import { findAuthorBySlug, findPublicTagBySlug, findSectionBySlug } from '../../db/repos/taxonomy.ts';
 import { presentFeed, presentFeedItem, type FeedModel, type FeedScopeView } from '../../presenters/feed.ts';
 import { absoluteUrl, FEED_FORMATS, feedPath, type FeedFormat } from '../../presenters/distributionUrls.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -25,8 +25,8 @@ const scoped: Record<string, Resolver> = {
     const s = await findSectionBySlug(db, slug);
     return s && { key: `section:${s.slug}`, basePath: paths.section(s.slug), title: s.name, description: s.description, filter: { sectionId: s.id } };
   },
-  '/sujet/:slug': async ({ db }, slug) => {
-    const t = await findTagBySlug(db, slug);
+  '/sujet/:slug': async ({ db, clock }, slug) => {
+    const t = await findPublicTagBySlug(db, slug, clock.now());
     return t && { key: `tag:${t.slug}`, basePath: paths.tag(t.slug), title: t.name, description: `Les derniers articles sur le sujet : ${t.name}.`, filter: { tagId: t.id } };
   },
   '/auteur/:slug': async ({ db }, slug) => {

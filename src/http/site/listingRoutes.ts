@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
 import { pageRoute } from './context.ts';
 import { listPublished } from '../../db/repos/articles.ts';
-import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../../db/repos/taxonomy.ts';
+import { findAuthorBySlug, findPublicTagBySlug, findSectionBySlug } from '../../db/repos/taxonomy.ts';
 import { presentTeaser, truncate } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
 import { listingView, type ListingModel } from '../../views/site/listing.ts';
@@ -33,8 +33,8 @@ const resolvers: Record<string, Resolver> = {
     const s = await findSectionBySlug(db, slug);
     return s && { kind: 'Rubrique', title: s.name, description: s.description, filter: { sectionId: s.id }, basePath: paths.section(s.slug), surrogateKey: `section:${s.slug}`, currentSection: s.slug };
   },
-  '/sujet/:slug': async ({ db }, slug) => {
-    const t = await findTagBySlug(db, slug);
+  '/sujet/:slug': async ({ db, clock }, slug) => {
+    const t = await findPublicTagBySlug(db, slug, clock.now());
     return t && { kind: TAG_KIND_LABELS[t.kind] ?? 'Sujet', title: t.name, description: '', filter: { tagId: t.id }, basePath: paths.tag(t.slug), surrogateKey: `tag:${t.slug}` };
   },
   '/auteur/:slug': async ({ db }, slug) => {

@@ -74,8 +74,8 @@ export function editorView(m: EditorModel): string {
   !${suggestions(m.panel)}
   <fieldset class="row"><legend>Auteurs, dans l’ordre de la signature</legend>
     !${select({ name: 'author1', label: 'Premier auteur', value: v.author1, errors: m.errors, options: m.authors, empty: '—' })}
-    !${select({ name: 'author2', label: 'Deuxième auteur', value: v.author2, options: m.authors, empty: '—' })}
-    !${select({ name: 'author3', label: 'Troisième auteur', value: v.author3, options: m.authors, empty: '—' })}
+    !${select({ name: 'author2', label: 'Deuxième auteur', value: v.author2, errors: m.errors, options: m.authors, empty: '—' })}
+    !${select({ name: 'author3', label: 'Troisième auteur', value: v.author3, errors: m.errors, options: m.authors, empty: '—' })}
   </fieldset>
   <div class="row">!${checkbox({ name: 'featured', label: 'À la une', checked: v.featured })}!${checkbox({ name: 'breaking', label: 'Alerte info', checked: v.breaking })}</div>
   <details!${v.seoTitle || v.seoDescription || v.coverUrl || m.errors['coverUrl'] ? ' open' : ''}><summary>Référencement et image</summary>

@@ -42,7 +42,7 @@ export function select(o: FieldOptions & { options: { value: string | number; la
   const error = o.errors?.[o.name];
   return html`<div class="field${error ? ' has-error' : ''}">
   <label for="${id}">${o.label}</label>
-  <select id="${id}" name="${o.name}"!${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
+  <select id="${id}" name="${o.name}"!${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}!${o.attrs ? ` ${o.attrs}` : ''}>
     !${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
     !${o.options.map((opt) => html`<option value="${opt.value}"!${String(opt.value) === String(o.value ?? '') ? ' selected' : ''}>${opt.label}</option>`)}
   </select>

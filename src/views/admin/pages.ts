@@ -21,10 +21,11 @@ export function revisionsView(m: { articleId: number; title: string; version: nu
 
 export interface UserRow { id: number; name: string; email: string; role: Role; status: string; sections: string; canChange: boolean }
 
-export function usersView(m: { rows: UserRow[]; sections: { value: number; label: string }[]; csrf: string; errors: FieldErrors; values: Record<string, string>; link: { label: string; url: string } | null; message: string | null; assignableRoles: Role[] }): string {
+export function usersView(m: { rows: UserRow[]; sections: { value: number; label: string }[]; csrf: string; errors: FieldErrors; values: Record<string, string>; link: { label: string; url: string } | null; message: string | null; error?: string | null; assignableRoles: Role[] }): string {
   const statusLabel: Record<string, string> = { active: 'Actif', invited: 'Invité', deactivated: 'Désactivé' };
   return html`<h1>Utilisateurs</h1>
 !${flash(m.message)}
+!${flash(m.error ?? null, 'error')}
 !${m.link ? html`<div class="flash flash-ok" role="status"><p>${m.link.label}</p><p><input class="copy-link" readonly value="${m.link.url}" aria-label="Lien à transmettre"></p><p class="hint">Ce lien ne sert qu’une fois. Transmettez-le à la personne concernée.</p></div>` : ''}
 <table class="articles-table"><thead><tr><th scope="col">Nom</th><th scope="col">E-mail</th><th scope="col">Rôle</th><th scope="col">Statut</th><th scope="col">Actions</th></tr></thead>
 <tbody>!${m.rows.map((u) => html`<tr>
@@ -45,7 +46,7 @@ export function usersView(m: { rows: UserRow[]; sections: { value: number; label
     !${field({ name: 'displayName', label: 'Nom (signature)', value: m.values['displayName'], errors: m.errors, required: true })}
     !${field({ name: 'email', label: 'Adresse e-mail', type: 'email', value: m.values['email'], errors: m.errors, required: true })}
     !${select({ name: 'role', label: 'Rôle', value: m.values['role'] ?? 'journalist', errors: m.errors, options: m.assignableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] })) })}
-    <div class="field"><label for="f-sectionIds">Rubriques (éditeurs seulement ; aucune = toutes)</label><select id="f-sectionIds" name="sectionIds" multiple>!${m.sections.map((s) => html`<option value="${s.value}">${s.label}</option>`)}</select></div>
+    !${select({ name: 'sectionIds', label: 'Rubriques (éditeurs seulement ; aucune = toutes)', errors: m.errors, options: m.sections, attrs: 'multiple' })}
     <button type="submit" class="button primary">Créer l’invitation</button>
   </form>
 </section>`;
