@@ -2,6 +2,7 @@ import type { Actor, CommandContext } from './context.ts';
 import { transitionArticle } from './transitionArticle.ts';
 import { AppError } from '../errors.ts';
 import { duplicateGuard } from './duplicateGuard.ts';
+import { requireCoverAlt } from './coverGuard.ts';
 
 /*
  * The editorial verbs that only move an article between states. Each is its own exported command
@@ -28,7 +29,10 @@ export function scheduleArticle(ctx: CommandContext, actor: Actor, i: VerbInput 
   return transitionArticle(ctx, actor, {
     ...i, verb: 'schedule', event: 'articles.schedule',
     changes: () => ({ scheduled_at: i.at.toISOString() }), payload: () => ({ scheduledAt: i.at.toISOString() }),
-    guard: duplicateGuard(actor, i.overrideDuplicate ?? false),
+    guard: async (tx, article, now) => {
+      await requireCoverAlt(tx, actor, article);
+      return duplicateGuard(actor, i.overrideDuplicate ?? false)(tx, article, now);
+    },
   });
 }
 

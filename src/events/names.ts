@@ -8,5 +8,6 @@ export const EVENT_NAMES = [
   'articles.trash', 'articles.restore',
   'sections.create', 'sections.update', 'tags.create', 'authors.create',
   'users.create', 'users.update', 'settings.update',
+  'media.created', 'media.updated', 'media.replaced', 'media.deleted',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -7,7 +7,7 @@ import { loadAuthorized } from '../../commands/articleAccess.ts';
 import { findArticleById, withRelations } from '../../db/repos/articles.ts';
 import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
-import { renderMarkdown } from '../../domain/markdown.ts';
+import { renderBody } from '../../media/bodyPictures.ts';
 import { AppError } from '../../errors.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
@@ -120,7 +120,7 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     requireUser(request);
     const body = z.object({ bodySource: z.string().max(200_000) }).safeParse(request.body);
     if (!body.success) throw new AppError('invalid_input');
-    return reply.header('Cache-Control', 'no-store').send({ html: renderMarkdown(body.data.bodySource) });
+    return reply.header('Cache-Control', 'no-store').send({ html: (await renderBody(deps.db, body.data.bodySource)).html });
   });
 
   app.get('/admin/sujets', async (request, reply: FastifyReply) => {

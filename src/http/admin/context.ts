@@ -9,7 +9,7 @@ import { canInNewsroom } from '../../policies/newsroom.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
-  assets: { stylesheet: string; editorScript: string };
+  assets: { stylesheet: string; editorScript: string; mediaScript: string };
 }
 
 declare module 'fastify' {

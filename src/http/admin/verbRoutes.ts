@@ -55,6 +55,11 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
           const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
           return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), status: 409, message: { text: error.message, kind: 'error' } });
         }
+        // A field the publication needs (the cover's alt text): the editor, with the message beside the field.
+        if (error.code === 'invalid_input' && Object.keys(error.fields).length && (segment === 'publier' || segment === 'programmer')) {
+          const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
+          return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), errors: error.fields, status: 400, message: { text: error.message, kind: 'error' } });
+        }
         return reply.redirect(`/admin/articles/${id}?erreur=${error.code === 'invalid_input' && segment === 'programmer' ? 'invalid_schedule' : error.code}`, 303);
       }
     });

@@ -41,7 +41,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
   if (error.code === 'unauthenticated' && request.method === 'GET' && request.url.startsWith('/admin')) {
     return reply.redirect(`/admin/connexion?next=${encodeURIComponent(request.url)}`, 303);
   }
-  if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json') || String(request.headers.accept ?? '').startsWith('application/json')) {
     return reply.code(error.status).header('Cache-Control', 'no-store')
       .send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }
