@@ -18,7 +18,12 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
  * know (a deleted picture) renders nothing.
  */
 export interface BodyPicture { html: string; credit: string }
-export interface MarkdownEnv { picture?: (id: number, alt: string) => BodyPicture | null }
+export interface MarkdownEnv { picture?: (id: number, alt: string) => BodyPicture | null; trusted?: string[] }
+
+/** Private-use characters frame the markers; they are removed from sources before rendering. */
+const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
+const marker = (name: string) => `${MARK_OPEN}${name}${MARK_CLOSE}`;
+const MARKERS = /\uE000(g|\/g|p\d{1,4})\uE001/g;
 
 /** Ids of library pictures a body uses, in order (`media:123`). */
 export function bodyMediaIds(source: string): number[] {
@@ -48,8 +53,8 @@ markdown.core.ruler.push('figures', (state) => {
 });
 markdown.renderer.rules['figure_open'] = () => '<figure>';
 markdown.renderer.rules['figure_close'] = () => '</figure>\n';
-markdown.renderer.rules['gallery_open'] = () => '<div class="gallery" role="group" aria-label="Galerie de photos">';
-markdown.renderer.rules['gallery_close'] = () => '</div>\n';
+markdown.renderer.rules['gallery_open'] = () => marker('g');
+markdown.renderer.rules['gallery_close'] = () => `${marker('/g')}\n`;
 const defaultImage = markdown.renderer.rules.image!;
 markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   const pictures = env as MarkdownEnv | undefined;
@@ -61,8 +66,10 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   let credit = titleCredit ?? '';
   if (mediaId !== undefined) {
     const picture = pictures?.picture?.(Number(mediaId), token.content);
-    if (!picture) return '';
-    img = picture.html;
+    if (!picture || !pictures?.trusted) return '';
+    // Our own <picture> markup goes in after sanitising (see renderMarkdown), so the body's
+    // allowlist stays as strict as ever: the sanitiser sees only a marker here.
+    img = marker(`p${pictures.trusted.push(picture.html) - 1}`);
     credit ||= picture.credit;
   } else {
     img = defaultImage(tokens, idx, options, env, self).replace(/ title="[^"]*"/, '').replace('<img ', '<img loading="lazy" ');
@@ -75,17 +82,15 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 'b', 'i', 's', 'sub', 'sup', 'a', 'ul', 'ol', 'li',
-    'blockquote', 'figure', 'figcaption', 'img', 'picture', 'source', 'div', 'span', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+    'blockquote', 'figure', 'figcaption', 'img', 'span', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
-    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
-    source: ['type', 'srcset', 'sizes'],
-    div: ['class', 'role', 'aria-label'],
+    img: ['src', 'alt', 'width', 'height', 'loading'],
     span: ['class'],
     th: ['scope'],
     ol: ['start'],
   },
-  allowedClasses: { span: ['credit'], div: ['gallery'] },
+  allowedClasses: { span: ['credit'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
@@ -101,7 +106,13 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 /** Markdown source → sanitised HTML, ready to be stored and served as is. */
 export function renderMarkdown(source: string, env: MarkdownEnv = {}): string {
-  return sanitizeHtml(markdown.render(source, { ...env }), sanitizeOptions);
+  const trusted: string[] = [];
+  const clean = sanitizeHtml(markdown.render(source.replace(/[\uE000\uE001]/g, ''), { ...env, trusted }), sanitizeOptions);
+  return clean.replace(MARKERS, (_, name: string) => {
+    if (name === 'g') return '<div class="gallery" role="group" aria-label="Galerie de photos">';
+    if (name === '/g') return '</div>';
+    return trusted[Number(name.slice(1))] ?? '';
+  });
 }
 
 /** HTML from elsewhere (imports, wires) → the same allowlist as rendered Markdown. */

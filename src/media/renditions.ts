@@ -108,6 +108,12 @@ export class Renditions {
     return job;
   }
 
+  /** The byte size of a rendition, made first if it never was (feeds' enclosures state it). */
+  async byteLength(picture: MediaRecord, ratio: RatioSlug, width: RenditionWidth, format: RenditionFormat): Promise<number> {
+    const spec: RenditionSpec = { mediaId: picture.id, tag: renditionTag(picture, ratio), ratio, width, format };
+    return ((await this.stored(spec)) ?? (await this.make(picture, spec))).length;
+  }
+
   /** Removes every rendition of a picture (after a replacement or a deletion). */
   async removeAll(mediaId: number): Promise<number> {
     let n = 0;
