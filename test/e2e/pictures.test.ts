@@ -12,9 +12,9 @@ import { jpeg } from '../support/pictures.ts';
 
 const DOCS_SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, DOCS_SCREENSHOTS).pathname, fullPage: false });
+  await page.screenshot({ path: new URL(`${name}.png`, DOCS_SCREENSHOTS).pathname, fullPage });
 }
 
 /**
@@ -136,7 +136,7 @@ describe('pictures journey in Chromium [sqlite]', { skip: BROWSER_MISSING }, () 
       assert.match(await lead.locator('.lead-title').innerText(), /Essaouira/);
       await lead.locator('.lead-picture img').evaluate((img) => (img as HTMLImageElement).decode());
       await page.waitForLoadState('networkidle');
-      await shoot(page, `pictures-home-${label}`);
+      await shoot(page, `pictures-home-${label}`, true);
       if (label === 'mobile') {
         // What a phone downloads for the home page, pictures included (transferSize of the page and every resource).
         const bytes = await page.evaluate(() => {
