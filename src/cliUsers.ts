@@ -10,7 +10,8 @@ import { findUserByEmail } from './db/repos/users.ts';
 import { isRole, ROLES } from './domain/roles.ts';
 import { findSectionBySlug } from './db/repos/taxonomy.ts';
 
-async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+/** Opens the database (migrated) and the services for one command, and closes them after. */
+export async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase(config.database);
   try {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { createMediaServices } from '../media/library.ts';
+import { withServices } from '../cliUsers.ts';
+import type { Services } from '../services.ts';
 import { checkMedia, findOrphans, regenerateRenditions } from '../media/maintenance.ts';
 
 function progressBar(label: string): cliProgress.SingleBar {
@@ -12,18 +11,15 @@ function progressBar(label: string): cliProgress.SingleBar {
   }, cliProgress.Presets.shades_classic);
 }
 
-/** Opens the database and the configured storage (MEDIA_STORAGE), runs `work`, closes both. */
-async function withMedia<T>(work: (db: ReturnType<typeof openDatabase>['db'], media: ReturnType<typeof createMediaServices>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const handle = openDatabase(config.database);
-  const media = createMediaServices(config.media);
-  try {
-    await migrateToLatest(handle.db);
-    return await work(handle.db, media);
-  } finally {
-    await media.storage.close();
-    await handle.close();
-  }
+/** The command's services (database migrated, the configured MEDIA_STORAGE), the storage closed after. */
+function withMedia<T>(work: (db: Services['db'], media: Services['media']) => Promise<T>): Promise<T> {
+  return withServices(async (services) => {
+    try {
+      return await work(services.db, services.media);
+    } finally {
+      await services.media.storage.close();
+    }
+  });
 }
 
 /** `newsdesk media regenerate|check|orphans`: the picture files' upkeep, each with --help. */

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser } from '../support/browser.ts';
+import { BROWSER_MISSING, launchBrowser, signInPage } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 import { storageEnv } from '../support/s3Server.ts';
 import { jpeg } from '../support/pictures.ts';
@@ -44,17 +44,7 @@ describe('pictures journey in Chromium [sqlite]', { skip: BROWSER_MISSING }, () 
     await db?.drop().catch(() => {});
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.address}/admin`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${server.address}/admin`);
-    return page;
-  }
+  const signIn = (email: string): Promise<Page> => signInPage(browser, server.address, email, PASSWORD, { width: 1366, height: 900 });
 
   test('upload by drag and drop, focal point, alt and credit; cover and body; published; on the home page', async () => {
     const journalist = await buildUser(server.services, 'journalist', { email: 'leila@redaction.example', name: 'Leïla Amrani' });

@@ -2,21 +2,14 @@ import { actorId, type Actor } from '../context.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
 import { updateMediaIfVersion, type MediaRecord } from '../../db/repos/media.ts';
-import { normaliseCrop, RATIOS, type Crops, type FocalPoint, type Rect } from '../../domain/pictures.ts';
+import { normaliseCrop, RATIOS, type Crops, type Rect } from '../../domain/pictures.ts';
 import { AppError } from '../../errors.ts';
 import { loadMedia, mediaSearchTerms, type MediaCommandContext } from './mediaContext.ts';
 
-export interface MediaFields {
-  alt: string;
-  decorative: boolean;
-  caption: string;
-  credit: string;
-  copyright: string;
-  usageNotes: string;
-  focal: FocalPoint;
-  /** Crops set by hand; a ratio left out follows the focal point. */
+/** What the picture's page edits: its description, focal point and hand-set crops (a ratio left out follows the focal point). */
+export type MediaFields = Pick<MediaRecord, 'alt' | 'decorative' | 'caption' | 'credit' | 'copyright' | 'usageNotes' | 'focal'> & {
   crops: Partial<Record<(typeof RATIOS)[number], Rect>>;
-}
+};
 
 /**
  * Describes a picture, moves its focal point or sets its crops. Version-guarded like articles.
