@@ -56,7 +56,7 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
           return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), status: 409, message: { text: error.message, kind: 'error' } });
         }
         // A field the publication needs (the cover's alt text): the editor, with the message beside the field.
-        if (error.code === 'invalid_input' && Object.keys(error.fields).length && (segment === 'publier' || segment === 'programmer')) {
+        if (error.code === 'invalid_input' && error.fields['coverAlt']) {
           const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
           return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), errors: error.fields, status: 400, message: { text: error.message, kind: 'error' } });
         }
