@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
@@ -25,6 +26,7 @@ import { ChangeTracker } from './events/changeTracker.ts';
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
+import { mediaRoute } from './http/site/mediaRoute.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 
 export interface AppDeps extends Services {
@@ -40,7 +42,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const liveScript = loadScriptAsset('live.ts');
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
-  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } };
+  const mediaScript = loadScriptAsset('media.ts');
+  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url, mediaScript: mediaScript.url } };
   const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
@@ -61,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(etag);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // Uploads are streamed part by part (http/admin/mediaUpload.ts), never buffered whole.
+  await app.register(multipart, { limits: { fileSize: deps.config.media.maxUploadBytes, files: 1, fields: 10, fieldSize: 2000 } });
   // The CSRF secret lives in its own HttpOnly cookie; forms send the token as `_csrf`, scripts as a header.
   await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
   installErrorHandling(app, errorPages);
@@ -72,14 +77,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
   app.addHook('preClose', async () => { live.close(); });
-  app.addHook('onClose', async () => { await deps.bus.close(); });
+  app.addHook('onClose', async () => { await deps.bus.close(); await deps.media.storage.close(); });
 
-  assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript]);
+  assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript, mediaScript]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
   liveRoute(app, site, live);
+  mediaRoute(app, deps);
   await registerDistribution(app, deps);
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);

@@ -6,6 +6,7 @@ import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
 import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
 import { reindexCommand } from './search/reindexCommand.ts';
+import { registerMediaCommands } from './cli/mediaCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -58,6 +59,8 @@ program.command('reindex')
   .action(async (opts: { fresh?: boolean; batchSize?: number; only?: 'search' | 'editorial' }) => {
     await reindexCommand(loadConfig(), { fresh: opts.fresh ?? false, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...(opts.only ? { only: opts.only } : {}) });
   });
+
+registerMediaCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** A follow link shown in the header and footer ("Suivez-nous sur Facebook"). */
@@ -69,6 +70,18 @@ const envSchema = z.object({
   LIVE_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   LIVE_REPLAY_MAX: z.coerce.number().int().min(1).default(500),
   LIVE_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  // Pictures: where files live (see README « Pictures »).
+  MEDIA_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  MEDIA_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(60),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(true),
+  S3_PREFIX: z.string().default(''),
 });
 
 export type DatabaseTarget =
@@ -111,6 +124,19 @@ export interface DistributionConfig {
   websubHub: string | null;
 }
 
+/** Where picture files (originals and renditions) are kept, and what an upload may be. */
+export type MediaStorageConfig =
+  | { kind: 'disk'; dir: string }
+  | { kind: 's3'; bucket: string; region: string; endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean; prefix: string };
+
+export interface MediaConfig {
+  storage: MediaStorageConfig;
+  /** Largest file accepted, in bytes (larger ones are cut off while streaming and refused). */
+  maxUploadBytes: number;
+  /** Largest picture accepted, in pixels (width × height), read before decoding: decompression bombs stop here. */
+  maxPixels: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -123,6 +149,27 @@ export interface Config {
   live: LiveConfig;
   /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
   search: { halfLifeDays: number };
+  media: MediaConfig;
+}
+
+/** The data folder: beside the SQLite file when there is one, else ./data. */
+function defaultMediaDir(database: DatabaseTarget): string {
+  return database.dialect === 'sqlite' ? join(dirname(database.path), 'media') : join('data', 'media');
+}
+
+function mediaConfig(e: z.infer<typeof envSchema>, database: DatabaseTarget): MediaConfig {
+  const limits = { maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024), maxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000) };
+  if (e.MEDIA_STORAGE === 'disk') return { storage: { kind: 'disk', dir: e.MEDIA_DIR ?? defaultMediaDir(database) }, ...limits };
+  if (!e.S3_BUCKET) throw new ConfigError('S3_BUCKET: MEDIA_STORAGE=s3 needs the bucket name (and S3_ENDPOINT for a service other than AWS)');
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: give both, or neither to use the SDK\'s usual credentials');
+  return {
+    storage: {
+      kind: 's3', bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT ?? null,
+      accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE, prefix: e.S3_PREFIX.replace(/^\/+/, ''),
+    },
+    ...limits,
+  };
 }
 
 /** Reads `sqlite:path`, `file:path`, a bare path, or a postgres:// URL. */
@@ -156,11 +203,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   add('whatsapp', e.FOLLOW_WHATSAPP ?? 'https://www.whatsapp.com/channel/');
   add('instagram', e.FOLLOW_INSTAGRAM);
   add('youtube', e.FOLLOW_YOUTUBE);
+  const database = parseDatabaseUrl(e.DATABASE_URL);
   return {
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database,
+    media: mediaConfig(e, database),
     logLevel: e.LOG_LEVEL,
     live: {
       maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,

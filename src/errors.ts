@@ -22,6 +22,9 @@ export const ERRORS = {
   live_full: { status: 503, message: 'Le direct est momentanément saturé. La page se mettra à jour dès qu’une place se libère ; vous pouvez aussi la recharger.' },
   invalid_last_event_id: { status: 400, message: 'L’identifiant du dernier événement reçu n’est pas valide.' },
   unavailable: { status: 503, message: 'Le journal est momentanément indisponible. Réessayez dans quelques secondes : la page se rechargera normalement.' },
+  media_rejected: { status: 422, message: 'Ce fichier n’a pas été accepté comme image.' },
+  media_too_large: { status: 413, message: 'Ce fichier est trop lourd.' },
+  media_in_use: { status: 409, message: 'Cette image est utilisée par des articles : confirmez la suppression, ou retirez-la d’abord de ces articles.' },
   internal: { status: 500, message: 'Une erreur interne est survenue. L’équipe technique a été prévenue.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

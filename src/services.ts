@@ -9,6 +9,7 @@ import type { SearchProvider } from './search/provider.ts';
 import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
+import { createMediaServices, type MediaServices } from './media/library.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -23,6 +24,8 @@ export interface Services {
   /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
   bus: EventBus;
   search: SearchProvider;
+  /** Picture files (disk or S3) and their renditions. */
+  media: MediaServices;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
@@ -40,5 +43,5 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
     graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search };
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search, media: createMediaServices(config.media) };
 }

@@ -7,7 +7,11 @@ import { findTagBySlug, insertTag } from '../db/repos/taxonomy.ts';
 import { addTagAlias, findTagsByNameSlugs } from '../db/repos/tagAliases.ts';
 import { entitiesOf } from '../editorial/indexer.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
-import { renderMarkdown } from '../domain/markdown.ts';
+import { renderBody } from '../media/bodyPictures.ts';
+import { findMediaById, type MediaRole } from '../db/repos/media.ts';
+import { MIN_COVER_WIDTH } from '../domain/pictures.ts';
+import { tooSmallForCover } from '../media/inspect.ts';
+import { renditionPath } from '../media/renditions.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
 
@@ -47,6 +51,8 @@ export interface ResolvedFields {
   authorIds: number[];
   columns: Updateable<ArticlesTable>;
   snapshot: RevisionSnapshot;
+  /** The library pictures the article uses (cover, body): the caller records them with the article's id. */
+  mediaUses: { mediaId: number; role: MediaRole }[];
 }
 
 /**
@@ -72,6 +78,20 @@ export async function resolveArticleFields(tx: Queryable, events: EventSink, inp
   } else {
     slug = await uniqueSlug(slugFromTitle(input.title), (s) => isArticleSlugTaken(tx, s, options.articleId));
   }
+  // A cover from the library: it must exist and be 1200 px wide; the article keeps its own alt,
+  // caption and credit, which start as the picture's.
+  let cover = input.cover ?? null;
+  if (cover?.mediaId) {
+    const media = await findMediaById(tx, cover.mediaId);
+    if (!media) fields['coverMediaId'] = 'Cette image n’existe plus dans la photothèque : choisissez-en une autre.';
+    else if (media.width < MIN_COVER_WIDTH) fields['coverMediaId'] = tooSmallForCover(media.width);
+    else {
+      cover = {
+        mediaId: media.id, url: renditionPath(media, '16x9', 1200, 'jpeg'),
+        alt: media.decorative ? '' : cover.alt || media.alt, caption: cover.caption || media.caption || null, credit: cover.credit || media.credit || null,
+      };
+    }
+  }
   if (Object.keys(fields).length) throw new AppError('invalid_input', { fields });
 
   const tagIds = [...(input.tagIds ?? [])];
@@ -90,21 +110,26 @@ export async function resolveArticleFields(tx: Queryable, events: EventSink, inp
     await events.record(tx, { name: 'tags.create', actorId: options.actorId, payload: { slug: tagSlug, kind: entity?.kind ?? 'topic' }, at: options.now });
     tagIds.push(id);
   }
-  const cover = input.cover ?? null;
+  const body = await renderBody(tx, input.bodySource);
   return {
     slug,
     tagIds: [...new Set(tagIds)],
     authorIds,
     columns: {
-      slug, title: input.title, lead: input.lead, body_source: input.bodySource, body_html: renderMarkdown(input.bodySource),
+      slug, title: input.title, lead: input.lead, body_source: input.bodySource, body_html: body.html,
       section_id: input.sectionId, is_featured: input.featured ?? false, is_breaking: input.breaking ?? false,
       language: input.language ?? 'fr', seo_title: input.seoTitle ?? null, seo_description: input.seoDescription ?? null,
       cover_url: cover?.url ?? null, cover_alt: cover?.alt ?? null, cover_caption: cover?.caption ?? null, cover_credit: cover?.credit ?? null,
+      cover_media_id: cover?.mediaId ?? null,
     },
     snapshot: {
       title: input.title, slug, lead: input.lead, bodySource: input.bodySource, sectionId: input.sectionId, authorIds,
       tagIds: [...new Set(tagIds)], featured: input.featured ?? false, breaking: input.breaking ?? false,
       seoTitle: input.seoTitle ?? null, seoDescription: input.seoDescription ?? null, cover, correctionNote: options.correctionNote ?? null,
     },
+    mediaUses: [
+      ...(cover?.mediaId ? [{ mediaId: cover.mediaId, role: 'cover' as const }] : []),
+      ...body.mediaIds.map((mediaId) => ({ mediaId, role: 'body' as const })),
+    ],
   };
 }

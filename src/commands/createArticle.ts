@@ -3,6 +3,7 @@ import { resolveArticleFields, type ArticleFields } from './articleFields.ts';
 import { authorizeTarget } from './articleAccess.ts';
 import { insertArticle, setArticleAuthors, setArticleTags } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
+import { setArticleMediaUses } from '../db/repos/media.ts';
 
 export type ArticleDraftInput = ArticleFields;
 
@@ -26,6 +27,7 @@ export async function createArticle(ctx: CommandContext, actor: Actor, input: Ar
     });
     await setArticleAuthors(tx, id, resolved.authorIds);
     await setArticleTags(tx, id, resolved.tagIds);
+    await setArticleMediaUses(tx, id, resolved.mediaUses);
     await insertRevision(tx, id, 1, resolved.snapshot, actorId(actor), now);
     await ctx.events.record(tx, { name: 'articles.create', articleId: id, actorId: actorId(actor), payload: { slug: resolved.slug, title: input.title }, at: now });
     return id;

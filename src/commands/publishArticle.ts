@@ -2,6 +2,7 @@ import type { Actor, CommandContext } from './context.ts';
 import { transitionArticle } from './transitionArticle.ts';
 import { AppError } from '../errors.ts';
 import { duplicateGuard } from './duplicateGuard.ts';
+import { requireCoverAlt } from './coverGuard.ts';
 
 export interface PublishOptions {
   articleId: number;
@@ -32,7 +33,10 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
       };
     },
     payload: (article, now) => ({ breaking: article.breaking, publishedAt: (options.publishedAt ?? now).toISOString() }),
-    guard: duplicateGuard(actor, options.overrideDuplicate ?? false),
+    guard: async (tx, article, now) => {
+      await requireCoverAlt(tx, actor, article);
+      return duplicateGuard(actor, options.overrideDuplicate ?? false)(tx, article, now);
+    },
     goesOnline: true,
   });
 }

@@ -3,6 +3,7 @@ import { authorizeTarget, loadAuthorized } from './articleAccess.ts';
 import { publicationFieldErrors, resolveArticleFields, type ArticleFields } from './articleFields.ts';
 import { findArticleById, setArticleAuthors, setArticleTags, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
+import { setArticleMediaUses } from '../db/repos/media.ts';
 import { AppError } from '../errors.ts';
 
 export interface UpdateInput {
@@ -50,6 +51,7 @@ export async function updateArticle(ctx: CommandContext, actor: Actor, input: Up
     if (!ok) throw new AppError('stale_version');
     await setArticleAuthors(tx, article.id, resolved.authorIds);
     await setArticleTags(tx, article.id, resolved.tagIds);
+    await setArticleMediaUses(tx, article.id, resolved.mediaUses);
     await insertRevision(tx, article.id, article.version + 1, resolved.snapshot, actorId(actor), now);
     await ctx.events.record(tx, {
       name: correcting ? 'articles.correct' : 'articles.update', articleId: article.id, actorId: actorId(actor), at: now,

@@ -65,6 +65,8 @@ export interface ArticlesTable {
   cover_alt: string | null;
   cover_caption: string | null;
   cover_credit: string | null;
+  /** The cover picture from the media library (migration 0020); cover_url then holds its canonical URL. */
+  cover_media_id: ColumnType<number | null, number | null | undefined, number | null>;
   seo_title: string | null;
   seo_description: string | null;
   correction_note: string | null;
@@ -123,7 +125,35 @@ export interface EditorialTermsTable { term: string; section_id: number; docs: n
 export interface EditorialSectionsTable { section_id: number; docs: number; terms: number }
 export interface TagAliasesTable { alias_key: string; tag_id: number; alias: string }
 
+export interface MediaTable {
+  id: Generated<number>;
+  original_key: string;
+  content_hash: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  file_name: string;
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
+  crops: Json;
+  alt: Generated<string>;
+  decorative: Flag;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  copyright: Generated<string>;
+  usage_notes: Generated<string>;
+  search_terms: Generated<string>;
+  uploaded_by: number | null;
+  version: Generated<number>;
+  created_at: Time;
+  updated_at: Time;
+}
+export interface MediaUsesTable { media_id: number; article_id: number; role: string }
+
 export interface Database {
+  media: MediaTable;
+  media_uses: MediaUsesTable;
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
   login_failures: LoginFailuresTable;

@@ -5,13 +5,16 @@ import { publishArticle } from '../commands/publishArticle.ts';
 import { countArticles, findTagBySlug, insertAuthor, insertSection, insertTag } from '../db/repos/taxonomy.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import { demoArticles, demoAuthors, demoSections } from './content.ts';
+import { loadDemoPictures } from './pictures.ts';
+import type { MediaServices } from '../media/library.ts';
 
 /**
  * Fills an empty database with the demo newsroom: sections, journalists and guest authors,
  * and articles dated relative to now, so the fil info always looks like today's.
+ * With the media services, most articles get a cover drawn by the project (demo/pictures.ts).
  * Returns the number of articles loaded (0 when the database already had content).
  */
-export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function loadDemoContent(ctx: CommandContext & { media?: MediaServices }, onProgress?: (done: number, total: number) => void): Promise<number> {
   if ((await countArticles(ctx.db)) > 0) return 0;
   const actor = systemActor('demo');
   const now = ctx.clock.now();
@@ -43,6 +46,10 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
     });
   };
 
+  const media = ctx.media;
+  const pictures = media ? await loadDemoPictures({ ...ctx, media }, demoSections.map((s) => s.slug)) : new Map<string, number[]>();
+  const used = new Map<string, number>();
+
   // Oldest first, so event ids follow publication order as they would in a real newsroom.
   const ordered = [...demoArticles].sort((a, b) => b.minutesAgo - a.minutesAgo);
   for (const [i, a] of ordered.entries()) {
@@ -50,6 +57,11 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
     if (section === undefined) throw new Error(`demo article ${a.key}: unknown section ${a.section}`);
     const tags: number[] = [];
     for (const name of a.tags) tags.push(await tagId(name));
+    // Every article but each section's third gets a cover, the section's two drawings in turn.
+    const turn = used.get(a.section) ?? 0;
+    used.set(a.section, turn + 1);
+    const sectionPictures = pictures.get(a.section) ?? [];
+    const coverId = turn % 3 === 2 ? undefined : sectionPictures[turn % sectionPictures.length];
     const id = await createArticle(ctx, actor, {
       title: a.title,
       lead: a.lead,
@@ -63,6 +75,7 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
       tagIds: tags,
       featured: a.featured ?? false,
       breaking: a.breaking ?? false,
+      ...(coverId !== undefined ? { cover: { mediaId: coverId, url: '', alt: '', caption: null, credit: null } } : {}),
     });
     await publishArticle(ctx, actor, {
       articleId: id,

@@ -83,6 +83,8 @@ export class ChangeTracker {
       if (family === 'articles' && e.articleId !== null) articleIds.add(e.articleId);
       else if (family === 'articles') scopes.add('*');
       else if (family === 'sections' || family === 'tags' || family === 'authors') scopes.add('taxonomy');
+      // A new crop or file changes the picture URLs pages and feeds carry (old ones redirect meanwhile).
+      else if (e.name === 'media.update' || e.name === 'media.replace' || e.name === 'media.delete') scopes.add('articles');
     }
     if (articleIds.size) {
       const firsts = await firstPublicationsOf(this.#db, [...articleIds]);

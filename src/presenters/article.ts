@@ -2,6 +2,7 @@ import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { dayKey, formatFullDate, formatTime, isoWithOffset, relativeDayLabel } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
+import { presentPicture, type PictureView } from './picture.ts';
 
 export interface LinkView { name: string; url: string }
 export interface TimeView { iso: string; label: string; time: string }
@@ -17,6 +18,8 @@ export interface ArticleTeaser {
   published: TimeView;
   breaking: boolean;
   cover: { url: string; alt: string } | null;
+  /** The cover from the library, cropped 16:9 (leads, the article) and 4:3 (thumbnails). */
+  pictures: { wide: PictureView; card: PictureView } | null;
 }
 
 export interface ArticlePage extends ArticleTeaser {
@@ -47,6 +50,10 @@ export function presentTeaser(a: ArticleWithRelations, site: SiteConfig): Articl
     published: timeView(a.publishedAt ?? a.createdAt, site),
     breaking: a.breaking,
     cover: a.cover ? { url: a.cover.url, alt: a.cover.alt } : null,
+    pictures: a.coverPicture ? {
+      wide: presentPicture(a.coverPicture, '16:9', { alt: a.cover?.alt ?? '', fallbackWidth: 960 }),
+      card: presentPicture(a.coverPicture, '4:3', { alt: a.cover?.alt ?? '', fallbackWidth: 640 }),
+    } : null,
   };
 }
 

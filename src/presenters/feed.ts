@@ -2,6 +2,7 @@ import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl, feedPath, imageType, publicImageUrl, type FeedFormat } from './distributionUrls.ts';
+import { sizedRendition } from './picture.ts';
 
 export interface FeedPerson { name: string; url: string }
 
@@ -18,7 +19,8 @@ export interface FeedItem {
   categories: { term: string; label: string; scheme: string }[];
   published: Date;
   updated: Date;
-  image: { url: string; type: string; alt: string } | null;
+  /** The cover; a library picture's 16:9 crop at 1200 px has its real size (bytes filled in by the feed route). */
+  image: { url: string; type: string; alt: string; width?: number; height?: number; length?: number } | null;
 }
 
 /** A feed: the site's, or one section's, tag's or author's. */
@@ -52,6 +54,9 @@ export function articleGuid(site: SiteConfig, article: { id: number; firstPublis
   return `tag:${host},${day}:article:${article.id}`;
 }
 
+/** Feeds carry the 16:9 cover at the width social networks and aggregators want. */
+export const FEED_IMAGE_WIDTH = 1200;
+
 export function presentFeedItem(a: ArticleWithRelations, site: SiteConfig, fullText: boolean): FeedItem {
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
   const lastChange = a.modifiedAt ?? a.publishedAt ?? published;
@@ -69,7 +74,8 @@ export function presentFeedItem(a: ArticleWithRelations, site: SiteConfig, fullT
     ],
     published,
     updated: lastChange.getTime() > published.getTime() ? lastChange : published,
-    image: image ? { url: image, type: imageType(image), alt: a.cover?.alt ?? '' } : null,
+    image: a.coverPicture && a.cover ? { ...sizedRendition(site.url, a.coverPicture, '16:9', FEED_IMAGE_WIDTH), alt: a.cover.alt }
+      : image ? { url: image, type: imageType(image), alt: a.cover?.alt ?? '' } : null,
   };
 }
 

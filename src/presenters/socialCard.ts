@@ -3,6 +3,9 @@ import type { SiteConfig } from '../config.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl, imageType, publicImageUrl } from './distributionUrls.ts';
+import type { MediaRecord } from '../db/repos/media.ts';
+import { RATIOS } from '../domain/pictures.ts';
+import { sizedRendition } from './picture.ts';
 
 /** A picture with the size crawlers and social networks want to be told. */
 export interface SizedImage { path: string; width: number; height: number }
@@ -22,8 +25,15 @@ export interface SocialCard {
   twitter: [string, string][];
 }
 
-/** The article's cover, else the site's default card picture. */
-export function socialImage(site: SiteConfig, cover: ArticleWithRelations['cover'] | null, fallback: SizedImage): SocialImage {
+/**
+ * The article's cover, else the site's default card picture. A library cover gives its 16:9
+ * crop at 1200 px with its real dimensions; an external URL is assumed to be 1200×675.
+ */
+export function socialImage(site: SiteConfig, cover: ArticleWithRelations['cover'] | null, fallback: SizedImage, picture?: MediaRecord | null): SocialImage {
+  if (picture && cover) {
+    const r = sizedRendition(site.url, picture, '16:9', 1200);
+    return { url: r.url, width: r.width, height: r.height, alt: cover.alt, type: r.type };
+  }
   const coverUrl = publicImageUrl(site, cover?.url);
   if (coverUrl && cover) return { url: coverUrl, ...COVER_SIZE, alt: cover.alt, type: imageType(coverUrl) };
   return { url: absoluteUrl(site, fallback.path), width: fallback.width, height: fallback.height, alt: site.name, type: 'image/png' };
@@ -70,4 +80,9 @@ export function articleCard(a: ArticleWithRelations, site: SiteConfig, image: So
 /** og:type website, for the home page and listings. */
 export function pageCard(site: SiteConfig, page: { title: string; description: string; path: string }, image: SocialImage): SocialCard {
   return card(site, { type: 'website', title: page.title, description: page.description, url: absoluteUrl(site, page.path), image }, []);
+}
+
+/** The three crops (16:9, 4:3, 1:1), each 1200 px wide, for JSON-LD: Google picks the one its layout needs. */
+export function coverRatios(site: SiteConfig, picture: MediaRecord, alt: string): SocialImage[] {
+  return RATIOS.map((ratio) => ({ ...sizedRendition(site.url, picture, ratio, 1200), alt }));
 }

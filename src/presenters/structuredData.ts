@@ -65,7 +65,7 @@ export function breadcrumbLd(site: SiteConfig, crumbs: Crumb[]): JsonLd {
  * the first author plus "contributors"), dates with the site's offset, the first publication as
  * datePublished, the publisher with its logo.
  */
-export function newsArticleLd(a: ArticleWithRelations, site: SiteConfig, images: { image: SocialImage; logo: SizedImage }): JsonLd {
+export function newsArticleLd(a: ArticleWithRelations, site: SiteConfig, images: { image: SocialImage; logo: SizedImage; ratios?: SocialImage[] }): JsonLd {
   const url = absoluteUrl(site, paths.article(a.slug));
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
   const modified = [a.modifiedAt, a.publishedAt].filter((d): d is Date => d !== null).reduce((m, d) => (d > m ? d : m), published);
@@ -80,7 +80,7 @@ export function newsArticleLd(a: ArticleWithRelations, site: SiteConfig, images:
     dateModified: isoWithOffset(modified, site.timeZone),
     author: authors,
     publisher: { '@type': 'NewsMediaOrganization', '@id': organizationId(site), name: site.name, logo: logoObject(site, images.logo) },
-    image: [{ '@type': 'ImageObject', url: images.image.url, width: images.image.width, height: images.image.height }],
+    image: (images.ratios?.length ? images.ratios : [images.image]).map((i) => ({ '@type': 'ImageObject', url: i.url, width: i.width, height: i.height })),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     ...(a.section ? { articleSection: a.section.name } : {}),

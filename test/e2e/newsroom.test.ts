@@ -7,7 +7,7 @@ import { fixedClock } from '../../src/domain/clock.ts';
 import { toZonedLocal } from '../../src/domain/frenchDates.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, runAxe, screenshot, BROWSER_WAIT_MS } from '../support/browser.ts';
+import { BROWSER_MISSING, launchBrowser, runAxe, screenshot, signInPage, BROWSER_WAIT_MS } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 
 /**
@@ -35,17 +35,7 @@ for (const dialect of DIALECTS) {
       await db?.drop().catch(() => {});
     });
 
-    async function signIn(email: string): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto(`${server.address}/admin`);
-      await page.getByLabel('Adresse e-mail').fill(email);
-      await page.getByLabel('Mot de passe').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.waitForURL(`${server.address}/admin`);
-      return page;
-    }
+    const signIn = (email: string): Promise<Page> => signInPage(browser, server.address, email, PASSWORD);
 
     test('journalist writes and submits, editor publishes, the headline tops the fil info and its section', async () => {
       const journalist = await buildUser(server.services, 'journalist', { email: 'samir@redaction.example', name: 'Samir Bennis' });

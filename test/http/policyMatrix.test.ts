@@ -9,6 +9,11 @@ import { writeSetting } from '../../src/db/repos/settings.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { updateArticle } from '../../src/commands/updateArticle.ts';
 import { systemActor } from '../../src/commands/context.ts';
+import { jpeg, uploadAs } from '../support/pictures.ts';
+import { uploadMedia } from '../../src/commands/media/uploadMedia.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -33,6 +38,8 @@ const SIGNED_IN: Persona[] = ['contributor', 'journalist', 'sportEditor', 'edito
 const EDITORS: Persona[] = ['editor', 'admin'];
 const ADMINS: Persona[] = ['admin'];
 const SPORT_DESK: Persona[] = ['sportEditor', 'editor', 'admin'];
+/** Pictures have no section: every editor manages the library. */
+const PICTURE_EDITORS: Persona[] = ['sportEditor', 'editor', 'admin'];
 
 /** Refused: not signed in, not allowed, or (for what the member may not even see) not found. */
 function denied(res: { statusCode: number; headers: Record<string, unknown> }): boolean {
@@ -66,6 +73,14 @@ describeEachDialect('policy matrix', (getDb) => {
     return post(c, p, `/admin/articles/${a.id}/${segment}`, { version: String(a.version), ...extra });
   };
   const targetUser = async () => (await buildUser(t.ctx, 'journalist')).id;
+  let photo: Buffer;
+  /** A picture someone else (the system) uploaded: only editors manage it. */
+  const picture = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-fixture-'));
+    writeFileSync(join(dir, 'p.jpg'), photo);
+    try { return await uploadMedia(t.ctx, systemActor('test'), { path: join(dir, 'p.jpg'), fileName: 'p.jpg' }); } finally { rmSync(dir, { recursive: true, force: true }); }
+  };
+  const mediaForm = (version: number) => ({ version: String(version), alt: 'Texte', caption: '', credit: '', copyright: '', usageNotes: '', focalX: '0.5', focalY: '0.5' });
 
   const cells: Cell[] = [
     { route: 'GET /admin', allowed: SIGNED_IN, run: (c) => c.get('/admin') },
@@ -95,6 +110,13 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'POST /admin/utilisateurs/:id/desactiver', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/utilisateurs/${await targetUser()}/desactiver`, {}) },
     { route: 'POST /admin/utilisateurs/:id/reinitialiser', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/utilisateurs/${await targetUser()}/reinitialiser`, {}) },
     { route: 'POST /admin/reglages', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/reglages', {}) },
+    { route: 'GET /admin/medias', allowed: SIGNED_IN, run: (c) => c.get('/admin/medias') },
+    { route: 'GET /admin/medias.json', allowed: SIGNED_IN, run: (c) => c.get('/admin/medias.json?q=p') },
+    { route: 'GET /admin/medias/:id', allowed: SIGNED_IN, run: async (c) => c.get(`/admin/medias/${(await picture()).id}`) },
+    { route: 'POST /admin/medias', allowed: SIGNED_IN, run: (c) => uploadAs(c, '/admin/medias', 'photo.jpg', photo) },
+    { route: 'POST /admin/medias/:id', allowed: PICTURE_EDITORS, run: async (c, p) => { const m = await picture(); return post(c, p, `/admin/medias/${m.id}`, mediaForm(m.version)); } },
+    { route: 'POST /admin/medias/:id/remplacer', allowed: PICTURE_EDITORS, run: async (c) => uploadAs(c, `/admin/medias/${(await picture()).id}/remplacer`, 'photo.jpg', photo) },
+    { route: 'POST /admin/medias/:id/supprimer', allowed: PICTURE_EDITORS, run: async (c, p) => post(c, p, `/admin/medias/${(await picture()).id}/supprimer`, {}) },
     { route: 'POST /admin/rubriques', allowed: EDITORS, run: (c, p) => post(c, p, '/admin/rubriques', { name: `Rubrique ${Math.random().toString(36).slice(2, 8)}`, description: '' }) },
 
     // Writes whose target differs from their source: the section an article goes to counts.
@@ -125,7 +147,8 @@ describeEachDialect('policy matrix', (getDb) => {
   ];
 
   test('setup: one member per role, an owner who owns the target articles', async () => {
-    t = await buildTestApp(getDb());
+    t = await buildTestApp(getDb(), { MEDIA_DIR: mkdtempSync(join(tmpdir(), 'newsdesk-media-')) });
+    photo = await jpeg({ width: 1300, height: 800 });
     politique = await buildSection(t.ctx, { slug: 'politique', name: 'Politique' });
     sport = await buildSection(t.ctx, { slug: 'sport', name: 'Sport' });
     owner = await buildUser(t.ctx, 'owner');

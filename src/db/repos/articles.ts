@@ -3,6 +3,9 @@ import type { Queryable } from '../database.ts';
 import { toDate, type ArticleRow, type ArticlesTable } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
+import { toMediaRecord, type MediaRecord } from './media.ts';
+
+export interface ArticleCover { url: string; alt: string; caption: string | null; credit: string | null; mediaId?: number | null }
 
 export interface PersonRef { id: number; slug: string; name: string }
 export interface SectionRef { id: number; slug: string; name: string }
@@ -19,7 +22,8 @@ export interface ArticleRecord {
   language: string;
   featured: boolean;
   breaking: boolean;
-  cover: { url: string; alt: string; caption: string | null; credit: string | null } | null;
+  /** The cover: a picture of the media library (`mediaId`), or an external URL from before the library. */
+  cover: ArticleCover | null;
   seoTitle: string | null;
   seoDescription: string | null;
   correctionNote: string | null;
@@ -41,6 +45,8 @@ export interface ArticleWithRelations extends ArticleRecord {
   section: SectionRef | null;
   authors: PersonRef[];
   tags: PersonRef[];
+  /** The cover's picture from the library (sizes, focal point, crops), when the cover is one. */
+  coverPicture?: MediaRecord | null;
 }
 
 export function toArticleRecord(row: ArticleRow): ArticleRecord {
@@ -56,7 +62,7 @@ export function toArticleRecord(row: ArticleRow): ArticleRecord {
     language: row.language,
     featured: Boolean(row.is_featured),
     breaking: Boolean(row.is_breaking),
-    cover: row.cover_url ? { url: row.cover_url, alt: row.cover_alt ?? '', caption: row.cover_caption, credit: row.cover_credit } : null,
+    cover: row.cover_url ? { url: row.cover_url, alt: row.cover_alt ?? '', caption: row.cover_caption, credit: row.cover_credit, mediaId: row.cover_media_id ?? null } : null,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     correctionNote: row.correction_note,
@@ -133,6 +139,8 @@ export interface Relations {
   sections: Map<number, SectionRef>;
   authors: Map<number, PersonRef[]>;
   tags: Map<number, PersonRef[]>;
+  /** Cover pictures by article. */
+  pictures: Map<number, MediaRecord>;
 }
 
 /**
@@ -141,7 +149,7 @@ export interface Relations {
  * read both at once, saving a round trip.
  */
 export async function loadRelations(db: Queryable, articleIds: number[], sectionIds?: number[]): Promise<Relations> {
-  const [sections, authors, tags] = await Promise.all([
+  const [sections, authors, tags, pictures] = await Promise.all([
     sectionIds === undefined ? db.selectFrom('sections').select(['id', 'slug', 'name']).execute()
       : sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
     articleIds.length === 0 ? [] : db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
@@ -150,6 +158,8 @@ export async function loadRelations(db: Queryable, articleIds: number[], section
     articleIds.length === 0 ? [] : db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
       .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
       .where('article_tags.article_id', 'in', articleIds).orderBy('article_tags.position').execute(),
+    articleIds.length === 0 ? [] : db.selectFrom('articles').innerJoin('media', 'media.id', 'articles.cover_media_id')
+      .selectAll('media').select('articles.id as article_id').where('articles.id', 'in', articleIds).execute(),
   ]);
   const group = <T extends { article_id: number; id: number; slug: string; name: string }>(rows: T[]) => {
     const byArticle = new Map<number, PersonRef[]>();
@@ -160,7 +170,10 @@ export async function loadRelations(db: Queryable, articleIds: number[], section
     }
     return byArticle;
   };
-  return { sections: new Map(sections.map((s) => [s.id, s])), authors: group(authors), tags: group(tags) };
+  return {
+    sections: new Map(sections.map((s) => [s.id, s])), authors: group(authors), tags: group(tags),
+    pictures: new Map(pictures.map(({ article_id, ...media }) => [article_id, toMediaRecord(media)])),
+  };
 }
 
 export function attachRelations(records: ArticleRecord[], relations: Relations): ArticleWithRelations[] {
@@ -169,6 +182,7 @@ export function attachRelations(records: ArticleRecord[], relations: Relations):
     section: r.sectionId !== null ? relations.sections.get(r.sectionId) ?? null : null,
     authors: relations.authors.get(r.id) ?? [],
     tags: relations.tags.get(r.id) ?? [],
+    coverPicture: r.cover?.mediaId ? relations.pictures.get(r.id) ?? null : null,
   }));
 }
 
@@ -191,7 +205,7 @@ export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean
 export const SUMMARY_COLUMNS = [
   'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.status', 'articles.section_id',
   'articles.language', 'articles.is_featured', 'articles.is_breaking', 'articles.cover_url', 'articles.cover_alt',
-  'articles.cover_caption', 'articles.cover_credit', 'articles.seo_title', 'articles.seo_description',
+  'articles.cover_caption', 'articles.cover_credit', 'articles.cover_media_id', 'articles.seo_title', 'articles.seo_description',
   'articles.correction_note', 'articles.return_note', 'articles.version', 'articles.created_by', 'articles.created_at', 'articles.updated_at',
   'articles.first_published_at', 'articles.published_at', 'articles.modified_at', 'articles.scheduled_at', 'articles.deleted_at',
 ] as const;
@@ -272,4 +286,11 @@ export async function listDueScheduledIds(db: Queryable, now: Date): Promise<num
   const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')
     .where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').limit(100).execute();
   return rows.map((r) => r.id);
+}
+
+/** Takes a deleted picture off an article's cover (bumping its version, like any change). */
+export async function clearArticleCover(db: Queryable, articleId: number, now: Date): Promise<void> {
+  await db.updateTable('articles')
+    .set((eb) => ({ cover_media_id: null, cover_url: null, cover_alt: null, cover_caption: null, cover_credit: null, version: eb('version', '+', 1), updated_at: now.toISOString() }))
+    .where('id', '=', articleId).execute();
 }

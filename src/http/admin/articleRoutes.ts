@@ -7,7 +7,7 @@ import { loadAuthorized } from '../../commands/articleAccess.ts';
 import { withRelations } from '../../db/repos/articles.ts';
 import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
-import { renderMarkdown } from '../../domain/markdown.ts';
+import { renderBody } from '../../media/bodyPictures.ts';
 import { AppError } from '../../errors.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
@@ -119,7 +119,7 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     requireUser(request);
     const body = z.object({ bodySource: z.string().max(BODY_MAX_CHARS) }).safeParse(request.body);
     if (!body.success) throw new AppError('invalid_input');
-    return reply.header('Cache-Control', 'no-store').send({ html: renderMarkdown(body.data.bodySource) });
+    return reply.header('Cache-Control', 'no-store').send({ html: (await renderBody(deps.db, body.data.bodySource)).html });
   });
 
   app.get('/admin/sujets', async (request, reply: FastifyReply) => {

@@ -10,7 +10,7 @@ import { PRIVATE_NO_STORE } from '../middleware/privateResponses.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
-  assets: { stylesheet: string; editorScript: string };
+  assets: { stylesheet: string; editorScript: string; mediaScript: string };
 }
 
 declare module 'fastify' {

@@ -19,7 +19,7 @@ const formSchema = z.object({
   sectionId: z.string().max(12).optional(), tags: text(2000),
   author1: z.string().max(12).optional(), author2: z.string().max(12).optional(), author3: z.string().max(12).optional(),
   featured: z.string().max(5).optional(), breaking: z.string().max(5).optional(),
-  seoTitle: text(300), seoDescription: text(500), coverUrl: text(1000), coverAlt: text(500), coverCaption: text(500), coverCredit: text(200),
+  seoTitle: text(300), seoDescription: text(500), coverUrl: text(1000), coverMediaId: z.string().max(12).optional(), coverAlt: text(500), coverCaption: text(500), coverCredit: text(200),
   correctionNote: text(2000),
 });
 
@@ -30,7 +30,7 @@ export function valuesFromBody(body: unknown): EditorValues {
   return {
     title: s('title'), slug: s('slug'), lead: s('lead'), bodySource: s('bodySource'), sectionId: s('sectionId'), tags: s('tags'),
     author1: s('author1'), author2: s('author2'), author3: s('author3'), featured: s('featured') === '1', breaking: s('breaking') === '1',
-    seoTitle: s('seoTitle'), seoDescription: s('seoDescription'), coverUrl: s('coverUrl'), coverAlt: s('coverAlt'),
+    seoTitle: s('seoTitle'), seoDescription: s('seoDescription'), coverUrl: s('coverUrl'), coverMediaId: s('coverMediaId'), coverAlt: s('coverAlt'),
     coverCaption: s('coverCaption'), coverCredit: s('coverCredit'), correctionNote: s('correctionNote'),
   };
 }
@@ -40,7 +40,7 @@ export function valuesFromArticle(a: ArticleWithRelations): EditorValues {
     title: a.title, slug: a.slug, lead: a.lead, bodySource: a.bodySource, sectionId: a.sectionId === null ? '' : String(a.sectionId),
     tags: a.tags.map((t) => t.name).join(', '), author1: a.authors[0] ? String(a.authors[0].id) : '', author2: a.authors[1] ? String(a.authors[1].id) : '',
     author3: a.authors[2] ? String(a.authors[2].id) : '', featured: a.featured, breaking: a.breaking, seoTitle: a.seoTitle ?? '',
-    seoDescription: a.seoDescription ?? '', coverUrl: a.cover?.url ?? '', coverAlt: a.cover?.alt ?? '', coverCaption: a.cover?.caption ?? '',
+    seoDescription: a.seoDescription ?? '', coverUrl: a.cover?.mediaId ? '' : a.cover?.url ?? '', coverMediaId: a.cover?.mediaId ? String(a.cover.mediaId) : '', coverAlt: a.cover?.alt ?? '', coverCaption: a.cover?.caption ?? '',
     coverCredit: a.cover?.credit ?? '', correctionNote: a.correctionNote ?? '',
   };
 }
@@ -60,7 +60,9 @@ export function parseEditorForm(body: unknown): { fields: ArticleFields; correct
   const sectionId = choice(f.sectionId);
   if (sectionId === 'invalid') errors['sectionId'] = 'Choisissez une rubrique dans la liste.';
   if (f.coverUrl && !/^https?:\/\/\S+$/i.test(f.coverUrl) && !f.coverUrl.startsWith('/')) errors['coverUrl'] = 'Donnez une adresse qui commence par https://';
-  if (f.coverUrl && !f.coverAlt) errors['coverAlt'] = 'Décrivez l’image pour les lecteurs qui ne la voient pas.';
+  const coverMediaId = choice(f.coverMediaId);
+  if (coverMediaId === 'invalid') errors['coverMediaId'] = 'Choisissez une image de la photothèque.';
+  if (coverMediaId === null && f.coverUrl && !f.coverAlt) errors['coverAlt'] = 'Décrivez l’image pour les lecteurs qui ne la voient pas.';
   const authors = { author1: choice(f.author1), author2: choice(f.author2), author3: choice(f.author3) };
   for (const [name, value] of Object.entries(authors)) if (value === 'invalid') errors[name] = 'Choisissez un auteur dans la liste.';
   const authorIds = Object.values(authors).filter((a): a is number => typeof a === 'number');
@@ -71,7 +73,9 @@ export function parseEditorForm(body: unknown): { fields: ArticleFields; correct
     fields: {
       title: f.title, slug: f.slug || undefined, lead: f.lead, bodySource: f.bodySource, sectionId: sectionId as number | null, authorIds, tagNames,
       featured: f.featured === '1', breaking: f.breaking === '1', seoTitle: f.seoTitle || null, seoDescription: f.seoDescription || null,
-      cover: f.coverUrl ? { url: f.coverUrl, alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null } : null,
+      // A picture from the library wins over a pasted URL; its URL is derived from it when saved.
+      cover: typeof coverMediaId === 'number' ? { mediaId: coverMediaId, url: '', alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null }
+        : f.coverUrl ? { url: f.coverUrl, alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null } : null,
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { findMediaById } from '../../db/repos/media.ts';
+import { presentPicture } from '../../presenters/picture.ts';
 import type { User } from '../../db/repos/users.ts';
 import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
@@ -80,11 +82,19 @@ export async function sendEditor(services: AdminDeps, reply: FastifyReply, user:
     scheduleDefault: toZonedLocal(inAnHour, site.timeZone),
     panel,
     canOverrideDuplicate,
+    coverPreview: await coverPreviewOf(services, v.coverMediaId),
   };
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
     main: editorView(model),
-    scripts: [services.assets.editorScript],
+    scripts: [services.assets.editorScript, services.assets.mediaScript],
     ...(state.status ? { status: state.status } : {}),
   });
+}
+
+/** The thumbnail of the library cover the form names, if it still exists. */
+async function coverPreviewOf(services: AdminDeps, coverMediaId: string): Promise<string | null> {
+  if (!/^\d{1,9}$/.test(coverMediaId)) return null;
+  const media = await findMediaById(services.db, Number(coverMediaId));
+  return media ? presentPicture(media, '4:3', { fallbackWidth: 320 }).src : null;
 }

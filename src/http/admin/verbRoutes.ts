@@ -59,8 +59,8 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
         // Policy refusals stay 403; a state or version conflict goes back to the editor with its message.
         if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden' || error.code === 'not_found') throw error;
         // A likely duplicate: the editor again, with the other article and why, and nothing lost.
-        // Missing section or byline: the editor again, the message next to the field to fill.
-        if (error.code === 'likely_duplicate' || 'sectionId' in error.fields || 'author1' in error.fields) {
+        // A field publication needs (section, byline, the cover's alt text): the editor again, the message next to it.
+        if (error.code === 'likely_duplicate' || 'sectionId' in error.fields || 'author1' in error.fields || 'coverAlt' in error.fields) {
           const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
           return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), errors: error.fields, status: error.status, message: { text: error.message, kind: 'error' } });
         }

@@ -55,7 +55,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
   }
   // The database is restarting or out of reach: a few seconds, said so, and nothing from it.
   if (error.code === 'unavailable') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-  if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json') || String(request.headers.accept ?? '').startsWith('application/json')) {
     return reply.code(error.status).header('Cache-Control', 'no-store')
       .send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }

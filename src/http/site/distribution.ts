@@ -23,6 +23,7 @@ export async function registerDistribution(app: FastifyInstance, services: Servi
     settings: services.config.distribution,
     cache: new DerivedCache(new ChangeTracker(services.db), services.clock),
     brand: brandImages(),
+    media: services.media,
     sitemapPageSize: options.sitemapPageSize ?? SITEMAP_MAX_URLS,
   };
   brandAssetRoutes(app);

@@ -4,6 +4,7 @@ import type { SiteConfig, DistributionConfig } from '../../config.ts';
 import { isoWithOffset } from '../../domain/frenchDates.ts';
 import type { BrandImages } from './brandAssets.ts';
 import type { DerivedCache } from './derivedCache.ts';
+import type { MediaServices } from '../../media/library.ts';
 
 /** What feed and sitemap routes need: the database, the clock, settings, the cache and the brand images. */
 export interface DistributionDeps {
@@ -13,6 +14,8 @@ export interface DistributionDeps {
   settings: DistributionConfig;
   cache: DerivedCache;
   brand: BrandImages;
+  /** Renditions, whose byte sizes feeds' enclosures give. */
+  media: MediaServices;
   /** URLs per article sitemap file (Google's limit is 50,000; tests lower it). */
   sitemapPageSize: number;
 }

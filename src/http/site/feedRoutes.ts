@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listFeedArticles, type FeedFilter } from '../../db/repos/feeds.ts';
 import { nextEmbargoEnd } from '../../db/repos/sitemaps.ts';
 import { findAuthorBySlug, findPublicTagBySlug, findSectionBySlug } from '../../db/repos/taxonomy.ts';
-import { presentFeed, presentFeedItem, type FeedModel, type FeedScopeView } from '../../presenters/feed.ts';
+import { FEED_IMAGE_WIDTH, presentFeed, presentFeedItem, type FeedModel, type FeedScopeView } from '../../presenters/feed.ts';
 import { absoluteUrl, FEED_FORMATS, feedPath, type FeedFormat } from '../../presenters/distributionUrls.ts';
 import { paths } from '../../presenters/urls.ts';
 import { renderAtom } from '../../views/feeds/atom.ts';
@@ -90,6 +90,12 @@ function feedModel(deps: DistributionDeps, scope: FeedScope, generation: number)
       nextEmbargoEnd(deps.db, now),
     ]);
     const items = articles.map((a) => presentFeedItem(a, deps.site, deps.settings.feedFullText));
+    // An RSS enclosure states its length in bytes: the rendition is made now if it never was.
+    await Promise.all(articles.map(async (a, i) => {
+      const image = items[i]!.image;
+      // A missing original (see `newsdesk media check`) costs the enclosure its length, not the feed.
+      if (a.coverPicture && image) image.length = await deps.media.renditions.byteLength(a.coverPicture, '16x9', FEED_IMAGE_WIDTH, 'jpeg').catch(() => undefined);
+    }));
     const model = presentFeed(scope, items, deps.site, { hub: deps.settings.websubHub, logoPath: deps.brand.logo.path });
     const bytes = items.reduce((n, i) => n + 2 * (i.title.length + i.summary.length + (i.contentHtml?.length ?? 0)) + 500, 1000);
     return { value: model, bytes, validUntil };

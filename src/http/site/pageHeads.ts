@@ -1,7 +1,7 @@
 import type { ListingModel } from '../../views/site/listing.ts';
 import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { SiteConfig } from '../../config.ts';
-import { articleCard, pageCard, socialImage } from '../../presenters/socialCard.ts';
+import { articleCard, coverRatios, pageCard, socialImage } from '../../presenters/socialCard.ts';
 import { breadcrumbLd, newsArticleLd, organizationLd, websiteLd, type Crumb } from '../../presenters/structuredData.ts';
 import { paths } from '../../presenters/urls.ts';
 import { feedLinks, jsonLdScripts, socialMetaTags } from '../../views/site/head.ts';
@@ -25,13 +25,14 @@ export function homeHead(site: SiteConfig): string {
 /** Article: an article card and NewsArticle with BreadcrumbList. */
 export function articleHead(a: ArticleWithRelations, site: SiteConfig, description: string): string {
   const brand = brandImages();
-  const image = socialImage(site, a.cover, brand.shareImage);
+  const image = socialImage(site, a.cover, brand.shareImage, a.coverPicture);
+  const ratios = a.coverPicture ? coverRatios(site, a.coverPicture, a.cover?.alt ?? '') : undefined;
   const crumbs: Crumb[] = [{ name: 'Accueil', path: paths.home() }];
   if (a.section) crumbs.push({ name: a.section.name, path: paths.section(a.section.slug) });
   crumbs.push({ name: a.title, path: paths.article(a.slug) });
   return [
     socialMetaTags(articleCard(a, site, image, description)),
-    jsonLdScripts([newsArticleLd(a, site, { image, logo: brand.logo }), breadcrumbLd(site, crumbs)]),
+    jsonLdScripts([newsArticleLd(a, site, { image, logo: brand.logo, ...(ratios ? { ratios } : {}) }), breadcrumbLd(site, crumbs)]),
   ].join('\n');
 }
 

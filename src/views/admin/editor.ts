@@ -2,12 +2,13 @@ import { html } from '../html.ts';
 import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors } from './forms.ts';
 import { duplicateWarning, overrideBox, suggestions, type EditorialPanelModel } from './editorialPanel.ts';
+import { uploadZone } from './media.ts';
 
 /** What the form shows: exactly what was typed (or stored), as strings, so nothing is lost. */
 export interface EditorValues {
   title: string; slug: string; lead: string; bodySource: string; sectionId: string; tags: string;
   author1: string; author2: string; author3: string; featured: boolean; breaking: boolean;
-  seoTitle: string; seoDescription: string; coverUrl: string; coverAlt: string; coverCaption: string; coverCredit: string;
+  seoTitle: string; seoDescription: string; coverUrl: string; coverMediaId: string; coverAlt: string; coverCaption: string; coverCredit: string;
   correctionNote: string;
 }
 
@@ -30,6 +31,8 @@ export interface EditorModel {
   panel: EditorialPanelModel;
   /** The member may put a likely duplicate online (« Publier quand même »). */
   canOverrideDuplicate: boolean;
+  /** The chosen library cover's thumbnail URL. */
+  coverPreview: string | null;
 }
 
 /** The article editor: fields on the left, live preview on the right, workflow actions on top. */
@@ -65,7 +68,7 @@ export function editorView(m: EditorModel): string {
   !${field({ name: 'title', label: 'Titre', value: v.title, errors: m.errors, required: true, attrs: 'maxlength="300"' })}
   !${field({ name: 'slug', label: 'Adresse (slug)', value: v.slug, errors: m.errors, hint: 'Laissez vide pour la tirer du titre. Minuscules, chiffres et tirets.', attrs: 'maxlength="120" pattern="[a-z0-9]+(-[a-z0-9]+)*"' })}
   !${textarea({ name: 'lead', label: 'Chapô', value: v.lead, errors: m.errors, rows: 3, attrs: 'maxlength="2000"' })}
-  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](https://… "Légende — Crédit") pour une image.' })}
+  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](media:12 "Légende — Crédit") pour une image de la photothèque ; plusieurs lignes d’images qui se suivent forment une galerie.' })}
   <div class="row">
     !${select({ name: 'sectionId', label: 'Rubrique', value: v.sectionId, errors: m.errors, options: m.sections, empty: '— Choisir —' })}
     !${field({ name: 'tags', label: 'Sujets (séparés par des virgules)', value: v.tags, errors: m.errors, attrs: 'list="tag-suggestions" autocomplete="off"' })}
@@ -77,14 +80,27 @@ export function editorView(m: EditorModel): string {
     !${select({ name: 'author2', label: 'Deuxième auteur', value: v.author2, errors: m.errors, options: m.authors, empty: '—' })}
     !${select({ name: 'author3', label: 'Troisième auteur', value: v.author3, errors: m.errors, options: m.authors, empty: '—' })}
   </fieldset>
+  <fieldset class="cover-box" data-cover-box><legend>Image de couverture</legend>
+    <input type="hidden" name="coverMediaId" value="${v.coverMediaId}">
+    <img class="cover-preview" src="${m.coverPreview ?? ''}" alt="" width="160" height="120"!${m.coverPreview ? '' : ' hidden'}>
+    <p><button type="button" class="button" data-open-chooser="cover">Choisir dans la photothèque</button> <button type="button" class="link-button" data-remove-cover>Retirer l’image</button> <button type="button" class="button" data-open-chooser="body">Insérer une image dans le texte</button></p>
+    !${uploadZone({ url: '/admin/medias', csrf: m.csrf, purpose: 'cover', label: 'Ou déposez ici une nouvelle photo de couverture' })}
+    !${m.errors['coverMediaId'] ? html`<p class="error">${m.errors['coverMediaId']}</p>` : ''}
+    !${field({ name: 'coverAlt', label: 'Texte alternatif de l’image', value: v.coverAlt, errors: m.errors, hint: 'Obligatoire pour publier, sauf image marquée décorative.' })}
+    !${field({ name: 'coverCaption', label: 'Légende', value: v.coverCaption, errors: m.errors })}
+    !${field({ name: 'coverCredit', label: 'Crédit', value: v.coverCredit, errors: m.errors, hint: 'Par exemple « Photo : Nom / MAP ».' })}
+  </fieldset>
+  <dialog id="media-chooser" aria-labelledby="chooser-title">
+    <h2 id="chooser-title">Photothèque</h2>
+    <label for="chooser-search">Rechercher</label> <input id="chooser-search" type="search" autocomplete="off">
+    <div class="chooser-results" aria-live="polite"></div>
+    <p><button type="button" class="button" data-close>Fermer</button></p>
+  </dialog>
   <div class="row">!${checkbox({ name: 'featured', label: 'À la une', checked: v.featured })}!${checkbox({ name: 'breaking', label: 'Alerte info', checked: v.breaking })}</div>
   <details!${v.seoTitle || v.seoDescription || v.coverUrl || m.errors['coverUrl'] ? ' open' : ''}><summary>Référencement et image</summary>
     !${field({ name: 'seoTitle', label: 'Titre pour les moteurs de recherche', value: v.seoTitle, errors: m.errors, hint: '70 caractères au plus ; par défaut, le titre.', attrs: 'maxlength="300"' })}
     !${textarea({ name: 'seoDescription', label: 'Description', value: v.seoDescription, errors: m.errors, rows: 2, attrs: 'maxlength="500"' })}
-    !${field({ name: 'coverUrl', label: 'Image de couverture (URL)', value: v.coverUrl, errors: m.errors, type: 'url' })}
-    !${field({ name: 'coverAlt', label: 'Texte alternatif de l’image', value: v.coverAlt, errors: m.errors })}
-    !${field({ name: 'coverCaption', label: 'Légende', value: v.coverCaption, errors: m.errors })}
-    !${field({ name: 'coverCredit', label: 'Crédit', value: v.coverCredit, errors: m.errors })}
+    !${field({ name: 'coverUrl', label: 'Image de couverture hébergée ailleurs (URL)', value: v.coverUrl, errors: m.errors, type: 'url', hint: 'Seulement sans image de la photothèque.' })}
   </details>
   !${m.article?.status === 'published' ? textarea({ name: 'correctionNote', label: 'Rectificatif (affiché aux lecteurs)', value: v.correctionNote, errors: m.errors, rows: 2, hint: 'Remplissez-le pour une correction visible ; laissez-le tel quel pour une simple mise à jour.' }) : ''}
   <p class="save-bar">!${m.canSave ? html`<button type="submit" class="button primary">Enregistrer</button>` : html`<span class="hint">Vous ne pouvez pas modifier cet article dans son état actuel.</span>`} <span class="autosave-status" aria-live="polite"></span></p>

@@ -38,6 +38,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
     <ul>
       <li><a href="/admin">Tableau de bord</a></li>
       <li><a href="/admin/articles/nouveau">Nouvel article</a></li>
+      <li><a href="/admin/medias">Photothèque</a></li>
       !${ctx.user.canManageSections ? html`<li><a href="/admin/rubriques">Rubriques</a></li>` : ''}
       !${ctx.user.canManageUsers ? html`<li><a href="/admin/utilisateurs">Utilisateurs</a></li><li><a href="/admin/reglages">Réglages</a></li>` : ''}
       !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}

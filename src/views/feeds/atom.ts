@@ -11,7 +11,7 @@ export function renderAtom(feed: FeedModel, formatDate: (d: Date) => string): st
 <published>${formatDate(i.published)}</published>
 <updated>${formatDate(i.updated)}</updated>
 ${i.authors.map((a) => xml`<author><name>${a.name}</name><uri>${a.url}</uri></author>\n`)}${i.categories.map((c) => xml`<category term="${c.term}" label="${c.label}" scheme="${c.scheme}"/>\n`)}<summary>${i.summary}</summary>
-${i.contentHtml !== null ? xml`<content type="html">${i.contentHtml}</content>\n` : null}${i.image ? xml`<link rel="enclosure" type="${i.image.type}" href="${i.image.url}"/>\n` : null}</entry>`);
+${i.contentHtml !== null ? xml`<content type="html">${i.contentHtml}</content>\n` : null}${i.image ? xml`<link rel="enclosure" type="${i.image.type}" href="${i.image.url}"${i.image.length ? xml` length="${String(i.image.length)}"` : null}/>\n` : null}</entry>`);
   return XML_DECLARATION + xml`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.language}">
 <id>${feed.id}</id>
 <title>${feed.title}</title>

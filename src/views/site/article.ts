@@ -2,6 +2,7 @@ import { html } from '../html.ts';
 import type { ArticlePage, ArticleTeaser, FilInfoDay } from '../../presenters/article.ts';
 import type { ShareLink } from '../../presenters/share.ts';
 import { byline, filInfo, teaser } from './partials.ts';
+import { pictureTag } from './picture.ts';
 
 export interface ArticleModel {
   article: ArticlePage;
@@ -32,7 +33,7 @@ export function articleView(m: ArticleModel): string {
     !${shareBlock(m.share)}
   </header>
   !${a.cover ? html`<figure class="cover">
-    <img src="${a.cover.url}" alt="${a.cover.alt}" width="1200" height="675">
+    !${a.pictures ? pictureTag(a.pictures.wide, { sizes: '(min-width: 1100px) 720px, 100vw', priority: true }) : html`<img src="${a.cover.url}" alt="${a.cover.alt}" width="1200" height="675">`}
     !${a.cover.caption || a.cover.credit ? html`<figcaption>${a.cover.caption ?? ''} !${a.cover.credit ? html`<span class="credit">${a.cover.credit}</span>` : ''}</figcaption>` : ''}
   </figure>` : ''}
   <div class="article-body">!${a.bodyHtml}</div>

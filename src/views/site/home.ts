@@ -1,6 +1,7 @@
 import { html } from '../html.ts';
 import type { ArticleTeaser, FilInfoDay } from '../../presenters/article.ts';
 import { filInfo, teaser } from './partials.ts';
+import { pictureTag } from './picture.ts';
 
 export interface HomeModel {
   lead: ArticleTeaser | null;
@@ -16,7 +17,8 @@ export function homeView(m: HomeModel): string {
 <div class="home-top">
   <section class="a-la-une" aria-labelledby="a-la-une-title">
     <h2 id="a-la-une-title" class="block-title">À la une</h2>
-    !${m.lead ? html`<article class="lead-story">
+    !${m.lead ? html`<article class="lead-story!${m.lead.pictures ? ' has-picture' : ''}">
+      !${m.lead.pictures ? html`<a class="lead-picture" href="${m.lead.url}" tabindex="-1" aria-hidden="true">!${pictureTag({ ...m.lead.pictures.wide, alt: '' }, { sizes: '(min-width: 1100px) 700px, 100vw', priority: true })}</a>` : ''}
       !${m.lead.section ? html`<p class="kicker"><a href="${m.lead.section.url}">${m.lead.section.name}</a></p>` : ''}
       <h3 class="lead-title"><a href="${m.lead.url}">${m.lead.title}</a></h3>
       <p class="lead-chapo">${m.lead.lead}</p>
@@ -30,6 +32,6 @@ export function homeView(m: HomeModel): string {
 </div>
 !${m.sectionBlocks.filter((b) => b.items.length > 0).map((b, i) => html`<section class="section-block" aria-labelledby="block-${i}">
   <h2 id="block-${i}" class="block-title"><a href="${b.url}">${b.name}</a></h2>
-  <div class="block-grid">!${b.items.map((a) => teaser(a, { level: 3 }))}</div>
+  <div class="block-grid">!${b.items.map((a, j) => teaser(a, { level: 3, lead: j === 0, className: j === 0 ? 'block-lead' : '' }))}</div>
 </section>`)}`;
 }

@@ -13,7 +13,7 @@ export interface ListingModel {
   total: number;
 }
 
-/** Section, tag and author pages: the same paginated list under a different heading. */
+/** Section, tag and author pages: a front (the lead story with a large picture, then a grid), paginated. */
 export function listingView(m: ListingModel): string {
   return html`<header class="listing-header">
   <p class="kicker">${m.kind}</p>
@@ -21,6 +21,8 @@ export function listingView(m: ListingModel): string {
   !${m.description ? html`<p class="listing-description">${m.description}</p>` : ''}
   <p class="listing-count">${m.total} article${m.total > 1 ? 's' : ''}!${m.page > 1 ? html` · page ${m.page}` : ''}</p>
 </header>
-!${m.items.length ? html`<div class="listing">!${m.items.map((a) => teaser(a, { level: 2, lead: true, className: 'listing-item' }))}</div>` : html`<p class="empty">Aucun article publié ici pour le moment.</p>`}
+!${m.items.length ? html`<div class="listing front">!${m.items.map((a, i) => teaser(a, i === 0
+    ? { level: 2, lead: true, className: 'listing-item front-lead', wide: true, sizes: '(min-width: 1100px) 700px, 100vw' }
+    : { level: 2, lead: true, className: 'listing-item' }))}</div>` : html`<p class="empty">Aucun article publié ici pour le moment.</p>`}
 !${pagination(m.basePath, m.page, m.pageCount)}`;
 }

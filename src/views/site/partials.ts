@@ -1,6 +1,10 @@
 import { html } from '../html.ts';
 import type { ArticleTeaser, FilInfoDay, LinkView } from '../../presenters/article.ts';
 import { withPage } from '../../presenters/urls.ts';
+import { pictureTag } from './picture.ts';
+
+/** How wide thumbnails are shown: a column of the grid on a desktop, about half the screen on a phone. */
+export const THUMB_SIZES = '(min-width: 1100px) 260px, (min-width: 700px) 30vw, 45vw';
 
 /** « Par Salma Bennani et Youssef Alaoui », each name linked to the author's page. */
 export function byline(authors: LinkView[]): string {
@@ -22,9 +26,11 @@ export function filInfo(days: FilInfoDay[], options: { headingId: string; headin
 }
 
 /** A teaser card: section kicker, title link, optional lead, time. */
-export function teaser(a: ArticleTeaser, options: { level: 2 | 3; lead?: boolean; className?: string }): string {
+export function teaser(a: ArticleTeaser, options: { level: 2 | 3; lead?: boolean; className?: string; picture?: boolean; wide?: boolean; sizes?: string }): string {
   const h = `h${options.level}`;
-  return html`<article class="teaser ${options.className ?? ''}">
+  const picture = options.picture !== false && a.pictures;
+  return html`<article class="teaser ${options.className ?? ''}!${picture ? ' has-picture' : ''}">
+  !${picture ? html`<a class="teaser-picture" href="${a.url}" tabindex="-1" aria-hidden="true">!${pictureTag({ ...(options.wide ? a.pictures!.wide : a.pictures!.card), alt: '' }, { sizes: options.sizes ?? THUMB_SIZES })}</a>` : ''}
   !${a.section ? html`<p class="kicker"><a href="${a.section.url}">${a.section.name}</a></p>` : ''}
   <!${h} class="teaser-title"><a href="${a.url}">${a.title}</a></!${h}>
   !${options.lead ? html`<p class="teaser-lead">${a.lead}</p>` : ''}

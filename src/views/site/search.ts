@@ -1,4 +1,5 @@
 import { html } from '../html.ts';
+import { pictureTag } from './picture.ts';
 import type { LinkView } from '../../presenters/article.ts';
 import type { SearchResultView } from '../../presenters/searchResult.ts';
 
@@ -58,7 +59,8 @@ function resultsBlock(m: SearchPageModel): string {
   <h2 id="search-count" class="search-count">${m.totalIsExact ? '' : 'Plus de '}${m.total.toLocaleString('fr-FR')} résultat${m.total > 1 ? 's' : ''} pour « ${m.form.q} »!${m.page > 1 ? html` · page ${m.page}` : ''}</h2>
   <ol class="search-list">
     !${m.results.map((r) => html`<li class="search-result">
-      <article>
+      <article!${r.pictures ? ' class="has-picture"' : ''}>
+        !${r.pictures ? html`<a class="teaser-picture" href="${r.url}" tabindex="-1" aria-hidden="true">!${pictureTag({ ...r.pictures.card, alt: '' }, { sizes: '160px' })}</a>` : ''}
         !${r.section ? html`<p class="kicker"><a href="${r.section.url}">${r.section.name}</a></p>` : ''}
         <h3 class="teaser-title"><a href="${r.url}">!${r.titleHtml}</a></h3>
         <p class="search-snippet">!${r.snippetHtml}</p>

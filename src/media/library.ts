@@ -1,0 +1,15 @@
+import type { MediaConfig } from '../config.ts';
+import { openMediaStorage, type MediaStorage } from './storage/storage.ts';
+import { Renditions } from './renditions.ts';
+
+/** The pictures' stateful parts: where files live, and the rendition maker. Built once per process. */
+export interface MediaServices {
+  config: MediaConfig;
+  storage: MediaStorage;
+  renditions: Renditions;
+}
+
+export function createMediaServices(config: MediaConfig): MediaServices {
+  const storage = openMediaStorage(config.storage);
+  return { config, storage, renditions: new Renditions(storage, { maxPixels: config.maxPixels }) };
+}
