@@ -22,6 +22,9 @@ import { ChangeTracker } from './events/changeTracker.ts';
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
+import { registerOpenApi, useZod } from './http/api/openapi.ts';
+import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
+import { ADMIN_API_PREFIX, adminApi } from './http/api/adminApi.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -56,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
   installErrorHandling(app, site);
   stripNulCharacters(app);
+  await registerOpenApi(app, deps.config.site.url);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -79,6 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);
   apiSearchRoute(app, searchDeps);
+  await app.register(async (api) => { useZod(api); await contentApi({ ...deps, ...searchDeps })(api); }, { prefix: CONTENT_API_PREFIX });
+  await app.register(async (api) => { useZod(api); await adminApi(deps)(api); }, { prefix: ADMIN_API_PREFIX });
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

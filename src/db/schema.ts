@@ -123,6 +123,23 @@ export interface EditorialTermsTable { term: string; section_id: number; docs: n
 export interface EditorialSectionsTable { section_id: number; docs: number; terms: number }
 export interface TagAliasesTable { alias_key: string; tag_id: number; alias: string }
 
+export interface ApiCredentialsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  role: string | null;
+  section_ids: Generated<string>;
+  user_id: number;
+  cors_origins: Generated<string>;
+  rate_per_minute: Generated<number>;
+  created_by: number;
+  created_at: Time;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
+}
+
 export interface Database {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
@@ -143,6 +160,7 @@ export interface Database {
   editorial_terms: EditorialTermsTable;
   editorial_sections: EditorialSectionsTable;
   tag_aliases: TagAliasesTable;
+  api_credentials: ApiCredentialsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -7,6 +7,6 @@ export const EVENT_NAMES = [
   'articles.schedule', 'articles.unschedule', 'articles.unpublish', 'articles.correct',
   'articles.trash', 'articles.restore',
   'sections.create', 'sections.update', 'tags.create', 'authors.create',
-  'users.create', 'users.update', 'settings.update',
+  'users.create', 'users.update', 'settings.update', 'integrations.create', 'integrations.revoke',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

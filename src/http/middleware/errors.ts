@@ -32,8 +32,27 @@ function fromFramework(error: FastifyError): AppError {
   if (status === 404) return new AppError('not_found');
   if (status === 429) return new AppError('rate_limited');
   if (error.code?.startsWith('FST_CSRF')) return new AppError('csrf');
+  if (error.validation) return new AppError('invalid_input', { fields: validationFields(error), cause: error });
   if (status >= 400 && status < 500) return new AppError('invalid_input', { cause: error });
   return new AppError('internal', { cause: error });
+}
+
+/**
+ * A schema validation failure (the API's zod schemas) as per-parameter messages, keyed by the
+ * parameter's name: `{ "limit": "…" }`, `{ "colour": "Paramètre inconnu." }` for one we do not know.
+ */
+function validationFields(error: FastifyError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const v of error.validation ?? []) {
+    const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const key of keys) fields[String(key)] = 'Paramètre inconnu.';
+      continue;
+    }
+    const name = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'input';
+    fields[name] ??= v.message ?? 'Valeur non valide.';
+  }
+  return fields;
 }
 
 /** Sends `error` as JSON (API) or a French page (site). */
