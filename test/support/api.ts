@@ -72,6 +72,7 @@ export function assertContract(doc: Record<string, any>, exchanges: Exchange[]):
     template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   })).sort((a, b) => a.template.split('{').length - b.template.split('{').length);
   const problems: string[] = [];
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   let checked = 0;
   for (const x of exchanges) {
     if (x.method === 'OPTIONS' || x.status === 304) continue;
@@ -86,7 +87,9 @@ export function assertContract(doc: Record<string, any>, exchanges: Exchange[]):
     if (!schema) { problems.push(`${x.method} ${match.template} → ${x.status}: no JSON schema`); continue; }
     if (!x.contentType.startsWith('application/json')) { problems.push(`${x.method} ${x.path} → ${x.status}: ${x.contentType}`); continue; }
     // The document's refs (#/components/schemas/X) resolve inside the schema when it carries the components.
-    const validate = ajv.compile({ ...schema, components: doc['components'] });
+    const cacheKey = `${x.method} ${match.template} ${x.status}`;
+    const validate = compiled.get(cacheKey) ?? ajv.compile({ ...schema, components: doc['components'] });
+    compiled.set(cacheKey, validate);
     if (!validate(JSON.parse(x.body))) problems.push(`${x.method} ${x.path} → ${x.status}: ${ajv.errorsText(validate.errors)}`);
     checked++;
   }
