@@ -6,6 +6,7 @@ import { buildArticle, buildSection, type ArticleState } from '../support/factor
 import { articleForm, buildUser, Client } from '../support/newsroom.ts';
 import { listRevisions } from '../../src/db/repos/revisions.ts';
 import { writeSetting } from '../../src/db/repos/settings.ts';
+import { createApiCredential } from '../../src/commands/integrations.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -45,6 +46,7 @@ describeEachDialect('policy matrix', (getDb) => {
     return post(c, p, `/admin/articles/${a.id}/${segment}`, { version: String(a.version), ...extra });
   };
   const targetUser = async () => (await buildUser(t.ctx, 'journalist')).id;
+  const ownersKey = async () => (await createApiCredential(t.ctx, { kind: 'user', id: owner.id, role: 'owner', sectionIds: [] }, { kind: 'content', name: 'Clé du propriétaire' })).id;
 
   const cells: Cell[] = [
     { route: 'GET /admin', allowed: SIGNED_IN, run: (c) => c.get('/admin') },
@@ -74,6 +76,10 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'POST /admin/utilisateurs/:id/desactiver', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/utilisateurs/${await targetUser()}/desactiver`, {}) },
     { route: 'POST /admin/utilisateurs/:id/reinitialiser', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/utilisateurs/${await targetUser()}/reinitialiser`, {}) },
     { route: 'POST /admin/reglages', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/reglages', {}) },
+    { route: 'GET /admin/integrations', allowed: SIGNED_IN, run: (c) => c.get('/admin/integrations') },
+    { route: 'POST /admin/integrations/jetons', allowed: SIGNED_IN, run: (c, p) => post(c, p, '/admin/integrations/jetons', { name: 'Mon script', role: 'contributor' }) },
+    { route: 'POST /admin/integrations/cles', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/integrations/cles', { name: 'Application', corsOrigins: '', ratePerMinute: '600' }) },
+    { route: 'POST /admin/integrations/:id/revoquer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/${await ownersKey()}/revoquer`, {}) },
     { route: 'POST /admin/rubriques', allowed: EDITORS, run: (c, p) => post(c, p, '/admin/rubriques', { name: `Rubrique ${Math.random().toString(36).slice(2, 8)}`, description: '' }) },
   ];
 
