@@ -140,6 +140,44 @@ export interface ApiCredentialsTable {
   revoked_at: NullableTime;
 }
 
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  events: string;
+  secret: string;
+  status: Generated<string>;
+  disabled_at: NullableTime;
+  disabled_reason: string | null;
+  created_by: number;
+  created_at: Time;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: number;
+  event_type: string;
+  payload: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Time;
+  locked_until: NullableTime;
+  delivered_at: NullableTime;
+  created_at: Time;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  subscription_id: number;
+  attempted_at: Time;
+  status_code: number | null;
+  duration_ms: number;
+  response_excerpt: Generated<string>;
+  error: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
@@ -161,6 +199,9 @@ export interface Database {
   editorial_sections: EditorialSectionsTable;
   tag_aliases: TagAliasesTable;
   api_credentials: ApiCredentialsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -7,6 +7,7 @@ import { articleForm, buildUser, Client } from '../support/newsroom.ts';
 import { listRevisions } from '../../src/db/repos/revisions.ts';
 import { writeSetting } from '../../src/db/repos/settings.ts';
 import { createApiCredential } from '../../src/commands/integrations.ts';
+import { createWebhook } from '../../src/commands/webhooks.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -46,6 +47,16 @@ describeEachDialect('policy matrix', (getDb) => {
     return post(c, p, `/admin/articles/${a.id}/${segment}`, { version: String(a.version), ...extra });
   };
   const targetUser = async () => (await buildUser(t.ctx, 'journalist')).id;
+  const ownerActor = () => ({ kind: 'user' as const, id: owner.id, role: 'owner' as const, sectionIds: [] });
+  const ownersWebhook = async () => (await createWebhook(t.ctx, ownerActor(), { name: 'Webhook du propriétaire', url: 'https://hooks.example/in', events: ['article.published'] })).id;
+  /** A delivery already sent (so replayable): queued by a publication, marked delivered as a fixture. */
+  const deliveredOnce = async () => {
+    await ownersWebhook();
+    await article('published');
+    const row = await t.ctx.db.selectFrom('webhook_deliveries').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('webhook_deliveries').set({ status: 'delivered' }).where('id', '=', row.id).execute();
+    return row.id;
+  };
   const ownersKey = async () => (await createApiCredential(t.ctx, { kind: 'user', id: owner.id, role: 'owner', sectionIds: [] }, { kind: 'content', name: 'Clé du propriétaire' })).id;
 
   const cells: Cell[] = [
@@ -80,6 +91,12 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'POST /admin/integrations/jetons', allowed: SIGNED_IN, run: (c, p) => post(c, p, '/admin/integrations/jetons', { name: 'Mon script', role: 'contributor' }) },
     { route: 'POST /admin/integrations/cles', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/integrations/cles', { name: 'Application', corsOrigins: '', ratePerMinute: '600' }) },
     { route: 'POST /admin/integrations/:id/revoquer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/${await ownersKey()}/revoquer`, {}) },
+    { route: 'POST /admin/integrations/webhooks', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/integrations/webhooks', { webhookName: 'Relais', url: 'https://hooks.example/in', events: 'article.published' }) },
+    { route: 'GET /admin/integrations/webhooks/:id', allowed: ADMINS, run: async (c) => c.get(`/admin/integrations/webhooks/${await ownersWebhook()}`) },
+    { route: 'POST /admin/integrations/webhooks/:id/activer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/activer`, {}) },
+    { route: 'POST /admin/integrations/webhooks/:id/desactiver', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/desactiver`, {}) },
+    { route: 'POST /admin/integrations/webhooks/:id/supprimer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/supprimer`, {}) },
+    { route: 'POST /admin/integrations/livraisons/:id/renvoyer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/livraisons/${await deliveredOnce()}/renvoyer`, {}) },
     { route: 'POST /admin/rubriques', allowed: EDITORS, run: (c, p) => post(c, p, '/admin/rubriques', { name: `Rubrique ${Math.random().toString(36).slice(2, 8)}`, description: '' }) },
   ];
 

@@ -57,3 +57,42 @@ export function integrationsView(m: IntegrationsModel): string {
   </form>
 </section>` : ''}`;
 }
+
+export interface WebhookRow { id: number; name: string; url: string; events: string[]; active: boolean; disabledAt: string | null; disabledReason: string | null }
+
+/** Webhook subscriptions (admins): disabled ones are announced first, with why. */
+export function webhooksView(m: { rows: WebhookRow[]; types: readonly string[]; csrf: string; errors: FieldErrors; values: Record<string, string> }): string {
+  const disabled = m.rows.filter((r) => !r.active);
+  return html`<section aria-labelledby="webhooks-title" class="card">
+  <h2 id="webhooks-title">Webhooks</h2>
+  !${disabled.map((r) => html`<div class="flash flash-error webhook-disabled" role="alert"><p>Le webhook « ${r.name} » a été désactivé le ${r.disabledAt ?? ''} : ${r.disabledReason ?? ''} Vérifiez le récepteur, réactivez-le, puis renvoyez les livraisons manquées depuis son journal.</p></div>`)}
+  <table class="articles-table"><thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Événements</th><th scope="col">État</th><th scope="col">Actions</th></tr></thead>
+  <tbody>!${m.rows.map((r) => html`<tr><td><a href="/admin/integrations/webhooks/${r.id}">${r.name}</a></td><td><code>${r.url}</code></td><td>${r.events.join(', ')}</td><td>${r.active ? 'Actif' : 'Désactivé'}</td>
+    <td>!${actionButton({ action: `/admin/integrations/webhooks/${r.id}/${r.active ? 'desactiver' : 'activer'}`, label: r.active ? 'Désactiver' : 'Réactiver', csrf: m.csrf })}
+    !${actionButton({ action: `/admin/integrations/webhooks/${r.id}/supprimer`, label: 'Supprimer', csrf: m.csrf, className: 'danger', confirm: 'Supprimer ce webhook et son journal ?' })}</td></tr>`)}</tbody></table>
+  <h3>Nouveau webhook</h3>
+  <form method="post" action="/admin/integrations/webhooks">
+    !${csrfField(m.csrf)}
+    !${field({ name: 'webhookName', label: 'Nom', value: m.values['webhookName'], errors: m.errors, required: true })}
+    !${field({ name: 'url', label: 'Adresse du récepteur (https://…)', type: 'url', value: m.values['url'], errors: m.errors, required: true })}
+    <fieldset class="field${m.errors['events'] ? ' has-error' : ''}"><legend>Événements</legend>
+      !${m.types.map((type) => html`<label class="checkbox"><input type="checkbox" name="events" value="${type}"> <code>${type}</code></label>`)}
+      !${m.errors['events'] ? html`<p class="error">${m.errors['events']}</p>` : ''}
+    </fieldset>
+    <button type="submit" class="button primary">Créer le webhook</button>
+  </form>
+</section>`;
+}
+
+export interface DeliveryRow { id: number; type: string; status: string; attempts: number; created: string; lastStatus: string; duration: string; excerpt: string }
+
+/** One webhook's delivery log: each delivery's state and last attempt, with « Renvoyer ». */
+export function deliveryLogView(m: { name: string; url: string; rows: DeliveryRow[]; csrf: string; message: string | null }): string {
+  const label: Record<string, string> = { pending: 'En attente', delivered: 'Livré', failed: 'Abandonné' };
+  return html`<h1>Journal du webhook « ${m.name} »</h1>
+<p><a href="/admin/integrations">← Intégrations</a> · <code>${m.url}</code></p>
+!${flash(m.message)}
+<table class="articles-table"><thead><tr><th scope="col">Événement</th><th scope="col">Créé</th><th scope="col">État</th><th scope="col">Tentatives</th><th scope="col">Dernière réponse</th><th scope="col">Durée</th><th scope="col">Extrait</th><th scope="col">Action</th></tr></thead>
+<tbody>!${m.rows.map((r) => html`<tr><td><code>${r.type}</code></td><td>${r.created}</td><td>${label[r.status] ?? r.status}</td><td>${r.attempts}</td><td>${r.lastStatus}</td><td>${r.duration}</td><td><code class="small">${r.excerpt}</code></td>
+  <td>!${r.status !== 'pending' ? actionButton({ action: `/admin/integrations/livraisons/${r.id}/renvoyer`, label: 'Renvoyer', csrf: m.csrf }) : ''}</td></tr>`)}</tbody></table>`;
+}
