@@ -15,8 +15,8 @@ export interface DispatcherDeps {
 }
 
 const EXCERPT_CHARS = 1_000;
-/** A delivery is held this long past its timeout before another worker may take it over. */
-const LEASE_MARGIN_MS = 30_000;
+/** A delivery is held for twice its timeout: past that, its worker is gone and another may take it over. */
+const LEASE_FACTOR = 2;
 const BATCH = 20;
 
 /**
@@ -63,9 +63,10 @@ export class WebhookDispatcher {
   async runOnce(): Promise<number> {
     const { db, dialect, clock, config } = this.#deps;
     const now = clock.now();
-    const claimed = await db.transaction().execute((tx) => claimDueDeliveries(tx, {
-      now, leaseUntil: new Date(now.getTime() + config.timeoutMs + LEASE_MARGIN_MS), limit: BATCH, rowLocks: !dialect.singleWriter,
-    }));
+    // One UPDATE … RETURNING: atomic by itself, no transaction needed around it.
+    const claimed = await claimDueDeliveries(db, {
+      now, leaseUntil: new Date(now.getTime() + config.timeoutMs * LEASE_FACTOR), limit: BATCH, rowLocks: !dialect.singleWriter,
+    });
     await Promise.all(claimed.map((d) => this.#deliver(d)));
     return claimed.length;
   }

@@ -7,12 +7,20 @@ export interface Received { id: string; type: string; payload: Record<string, an
 /**
  * A real HTTP endpoint that verifies Standard Webhooks signatures with the `standardwebhooks`
  * library, as a subscriber would. `failFirst` answers 500 to the first attempts of each message.
+ * Receivers deduplicate by `webhook-id` as the specification asks; `accepted()` counts without doing so.
  */
 export class WebhookReceiver {
   readonly received: Received[] = [];
   secret = '';
   failFirst = 0;
   readonly #attempts = new Map<string, number>();
+  /** Per message: refuse attempts up to this number (overrides failFirst). */
+  readonly #refuseThrough = new Map<string, number>();
+
+  /** Every message seen so far is refused once more before being accepted. */
+  refuseOneMoreEach(): void {
+    for (const [id, n] of this.#attempts) this.#refuseThrough.set(id, n + 1);
+  }
   #server: Server | null = null;
   url = '';
 
@@ -28,7 +36,7 @@ export class WebhookReceiver {
         const id = headers['webhook-id'] ?? '';
         const n = (this.#attempts.get(id) ?? 0) + 1;
         this.#attempts.set(id, n);
-        const status = !verified ? 401 : n <= this.failFirst ? 500 : 200;
+        const status = !verified ? 401 : n <= (this.#refuseThrough.get(id) ?? this.failFirst) ? 500 : 200;
         const payload = JSON.parse(body) as Record<string, any>;
         this.received.push({ id, type: String(payload['type']), payload, verified, status });
         res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : `refusé (tentative ${n})`);
