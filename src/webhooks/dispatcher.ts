@@ -3,7 +3,7 @@ import type { Db, DialectInfo } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { WebhookConfig } from '../config.ts';
 import type { EventBus } from '../events/bus.ts';
-import { claimDueDeliveries, findSubscription, finishAttempt, setSubscriptionStatus, type AttemptRecord, type ClaimedDelivery } from '../db/repos/webhooks.ts';
+import { claimDueDeliveries, findSubscription, finishAttempt, releaseDelivery, setSubscriptionStatus, type AttemptRecord, type ClaimedDelivery } from '../db/repos/webhooks.ts';
 
 export interface DispatcherDeps {
   db: Db;
@@ -18,6 +18,8 @@ const EXCERPT_CHARS = 1_000;
 /** A delivery is held for twice its timeout: past that, its worker is gone and another may take it over. */
 const LEASE_FACTOR = 2;
 const BATCH = 20;
+/** A send is not started with less time than this left before its deadline. */
+const MIN_SEND_MS = 100;
 
 /**
  * Sends the outbox's deliveries, signed per Standard Webhooks, from any number of processes:
@@ -67,7 +69,10 @@ export class WebhookDispatcher {
     const claimed = await claimDueDeliveries(db, {
       now, leaseUntil: new Date(now.getTime() + config.timeoutMs * LEASE_FACTOR), limit: BATCH, rowLocks: !dialect.singleWriter,
     });
-    await Promise.all(claimed.map((d) => this.#deliver(d)));
+    // Each send must be over within `timeoutMs` of the claim, half the lease: the other half is for
+    // recording it. So no worker ever sends a delivery whose lease another may already have taken.
+    const deadline = now.getTime() + config.timeoutMs;
+    await Promise.all(claimed.map((d) => this.#deliver(d, deadline)));
     return claimed.length;
   }
 
@@ -82,12 +87,18 @@ export class WebhookDispatcher {
     }
   }
 
-  async #deliver(d: ClaimedDelivery): Promise<void> {
+  async #deliver(d: ClaimedDelivery, deadline: number): Promise<void> {
     const { db, clock, config } = this.#deps;
     const subscription = await findSubscription(db, d.subscriptionId);
     if (!subscription) return;
+    const remaining = deadline - clock.now().getTime();
+    if (remaining < MIN_SEND_MS) {
+      // Too late to send safely under this lease (a slow batch): hand it back untried.
+      await releaseDelivery(db, d);
+      return;
+    }
     // The signature's timestamp is the wall clock's: receivers check it against theirs (replay protection).
-    const attempt = await send(subscription.url, subscription.secret, d, new Date(), config.timeoutMs);
+    const attempt = await send(subscription.url, subscription.secret, d, new Date(), Math.min(config.timeoutMs, remaining));
     const delivered = attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
     const delay = config.retryDelaysMs[d.attempts - 1];
     const at = clock.now();

@@ -17,7 +17,8 @@ import { createWebhook } from '../../src/commands/webhooks.ts';
  */
 // Retries every 300 ms for 12 s: long enough that no delivery is abandoned (and its subscription
 // disabled) on a slow machine before the test is done with it.
-const FAST = { WEBHOOK_POLL_MS: '100', WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_RETRY_DELAYS_MS: Array(40).fill('300').join(','), LOG_LEVEL: 'error' };
+// A 5 s timeout (10 s lease): a busy machine must not turn slow answers into timed-out retries.
+const FAST = { WEBHOOK_POLL_MS: '100', WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_RETRY_DELAYS_MS: Array(40).fill('300').join(','), LOG_LEVEL: 'error' };
 
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -110,6 +110,12 @@ export async function finishAttempt(db: Queryable, d: ClaimedDelivery, attempt: 
   return true;
 }
 
+/** Gives back a claimed delivery that was not tried (its attempt is not counted), if still held. */
+export async function releaseDelivery(db: Queryable, d: ClaimedDelivery): Promise<void> {
+  await db.updateTable('webhook_deliveries').set((eb) => ({ locked_until: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', d.id).where('locked_until', '=', d.lease).execute();
+}
+
 /** Puts a delivery back in the queue now (manual replay from the back office). */
 export async function replayDelivery(db: Queryable, id: number, at: Date): Promise<boolean> {
   const result = await db.updateTable('webhook_deliveries').set({ status: 'pending', next_attempt_at: at.toISOString(), locked_until: null, delivered_at: null })
