@@ -28,6 +28,9 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
+import { registerOpenApi, useZod } from './http/api/openapi.ts';
+import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
+import { ADMIN_API_PREFIX, adminApi } from './http/api/adminApi.ts';
 
 export interface AppDeps extends Services {
   /** pino options, or false for silence (tests). */
@@ -73,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   keepPrivateResponsesPrivate(app);
   // Without SITE_URL the address is the one served, over http: no HSTS.
   await registerSecurityHeaders(app, { https: deps.config.site.url.startsWith('https:') });
+  await registerOpenApi(app, deps.config.site.url);
 
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
@@ -90,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);
   apiSearchRoute(app, searchDeps);
+  await app.register(async (api) => { useZod(api); await contentApi({ ...deps, ...searchDeps })(api); }, { prefix: CONTENT_API_PREFIX });
+  await app.register(async (api) => { useZod(api); await adminApi(deps)(api); }, { prefix: ADMIN_API_PREFIX });
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
   return app;
 }

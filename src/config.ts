@@ -82,7 +82,14 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   S3_PREFIX: z.string().default(''),
+  // Webhooks: the outbox is read this often; retries wait these delays in turn (ms, comma-separated).
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000').optional(),
 });
+
+/** Standard Webhooks' schedule stretched to about three days: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h. */
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 72_000_000];
 
 export type DatabaseTarget =
   | { dialect: 'sqlite'; path: string }
@@ -118,6 +125,14 @@ export interface LiveConfig {
   graceMs: number | null;
 }
 
+/** Webhook delivery: see docs/API.md « Webhooks ». */
+export interface WebhookConfig {
+  pollMs: number;
+  timeoutMs: number;
+  /** The wait before each retry; after the last one fails the delivery is abandoned and the subscription disabled. */
+  retryDelaysMs: number[];
+}
+
 /** Feeds and sitemaps: see README « Feeds, sitemaps and social cards ». */
 export interface DistributionConfig {
   feedFullText: boolean;
@@ -147,6 +162,7 @@ export interface Config {
   distribution: DistributionConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
+  webhooks: WebhookConfig;
   /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
   search: { halfLifeDays: number };
   media: MediaConfig;
@@ -216,6 +232,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
     },
     distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
+    webhooks: {
+      pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryDelaysMs: e.WEBHOOK_RETRY_DELAYS_MS ? e.WEBHOOK_RETRY_DELAYS_MS.split(',').map(Number) : DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+    },
     search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {
       url: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),

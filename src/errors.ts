@@ -10,6 +10,8 @@ export const ERRORS = {
   invalid_schedule: { status: 400, message: 'Indiquez une date et une heure de publication à venir.' },
   invalid_search: { status: 400, message: 'Cette recherche n’est pas valide : vérifiez la rubrique, les dates et le tri.' },
   invalid_transition: { status: 409, message: 'Cette action n’est pas possible dans l’état actuel de l’article.' },
+  precondition_failed: { status: 412, message: 'Cet article a changé depuis la version indiquée (If-Match) : relisez-le, rien n’a été écrasé.' },
+  precondition_required: { status: 428, message: 'Indiquez la version de l’article que vous modifiez (en-tête If-Match).' },
   stale_version: { status: 409, message: 'Quelqu’un a enregistré cet article après que vous l’avez ouvert : vos modifications n’ont pas été écrasées.' },
   likely_duplicate: { status: 409, message: 'Rien n’a été publié : cet article ressemble fortement à un article récent (doublon probable). Ouvrez l’autre article, ou faites confirmer la publication par un éditeur (« Publier quand même »).' },
   slug_taken: { status: 409, message: 'Cette adresse (slug) est déjà utilisée par un autre article.' },

@@ -10,6 +10,7 @@ import { countUsers } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -63,8 +64,14 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
     onPublished: (ids) => app.log.info({ articleIds: ids }, 'scheduled articles published'),
   });
+  const webhooks = new WebhookDispatcher({
+    db: handle.db, dialect: handle.dialect, clock: services.clock, config: config.webhooks,
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
+    onDisabled: (subscriptionId) => app.log.warn({ subscriptionId }, 'webhook subscription disabled after repeated failures'),
+  });
+  await webhooks.start(services.bus);
   let stopping: Promise<void> | null = null;
-  const stop = () => stopping ??= (async () => { stopScheduler(); await app.close(); await handle.close(); })();
+  const stop = () => stopping ??= (async () => { stopScheduler(); await webhooks.stop(); await app.close(); await handle.close(); })();
   return { app, handle, services, address, setupUrl, stop };
 }
 

@@ -10,6 +10,7 @@ import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
 import { createMediaServices, type MediaServices } from './media/library.ts';
+import { webhookOutboxProcessor } from './webhooks/outboxProcessor.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -34,6 +35,8 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
   // Inline processors (search index, entity tags…) register here, in the order they must run.
   events.register(searchIndexProcessor(search));
   events.register(editorialIndexProcessor);
+  // Webhook deliveries are queued with the change that causes them (the outbox), never after it.
+  events.register(webhookOutboxProcessor(config.site));
   const signal = createEventSignal(handle, events);
   // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
   events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });

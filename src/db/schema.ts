@@ -150,6 +150,60 @@ export interface MediaTable {
   updated_at: Time;
 }
 export interface MediaUsesTable { media_id: number; article_id: number; role: string }
+export interface ApiCredentialsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  role: string | null;
+  section_ids: Generated<string>;
+  user_id: number;
+  cors_origins: Generated<string>;
+  rate_per_minute: Generated<number>;
+  created_by: number;
+  created_at: Time;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  events: string;
+  secret: string;
+  status: Generated<string>;
+  disabled_at: NullableTime;
+  disabled_reason: string | null;
+  created_by: number;
+  created_at: Time;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: number;
+  event_type: string;
+  payload: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Time;
+  locked_until: NullableTime;
+  delivered_at: NullableTime;
+  created_at: Time;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  subscription_id: number;
+  attempted_at: Time;
+  status_code: number | null;
+  duration_ms: number;
+  response_excerpt: Generated<string>;
+  error: string | null;
+}
 
 export interface Database {
   media: MediaTable;
@@ -173,6 +227,10 @@ export interface Database {
   editorial_terms: EditorialTermsTable;
   editorial_sections: EditorialSectionsTable;
   tag_aliases: TagAliasesTable;
+  api_credentials: ApiCredentialsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

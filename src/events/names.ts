@@ -2,7 +2,7 @@ import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS, type VerbEventName } from '../do
 
 /** Article events recorded by the verbs that carry content (the state-moving verbs add theirs). */
 const CONTENT_EVENTS = ['articles.create', 'articles.update', 'articles.correct'] as const;
-const OTHER_EVENTS = ['sections.create', 'sections.update', 'tags.create', 'authors.create', 'users.create', 'users.update', 'settings.update',
+const OTHER_EVENTS = ['sections.create', 'sections.update', 'tags.create', 'authors.create', 'users.create', 'users.update', 'settings.update', 'integrations.create', 'integrations.revoke',
   'media.create', 'media.update', 'media.replace', 'media.delete'] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

@@ -14,6 +14,8 @@ import { uploadMedia } from '../../src/commands/media/uploadMedia.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApiCredential } from '../../src/commands/integrations.ts';
+import { createWebhook } from '../../src/commands/webhooks.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -81,6 +83,17 @@ describeEachDialect('policy matrix', (getDb) => {
     try { return await uploadMedia(t.ctx, systemActor('test'), { path: join(dir, 'p.jpg'), fileName: 'p.jpg' }); } finally { rmSync(dir, { recursive: true, force: true }); }
   };
   const mediaForm = (version: number) => ({ version: String(version), alt: 'Texte', caption: '', credit: '', copyright: '', usageNotes: '', focalX: '0.5', focalY: '0.5' });
+  const ownerActor = () => ({ kind: 'user' as const, id: owner.id, role: 'owner' as const, sectionIds: [] });
+  const ownersWebhook = async () => (await createWebhook(t.ctx, ownerActor(), { name: 'Webhook du propriétaire', url: 'https://hooks.example/in', events: ['article.published'] })).id;
+  /** A delivery already sent (so replayable): queued by a publication, marked delivered as a fixture. */
+  const deliveredOnce = async () => {
+    await ownersWebhook();
+    await article('published');
+    const row = await t.ctx.db.selectFrom('webhook_deliveries').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('webhook_deliveries').set({ status: 'delivered' }).where('id', '=', row.id).execute();
+    return row.id;
+  };
+  const ownersKey = async () => (await createApiCredential(t.ctx, { kind: 'user', id: owner.id, role: 'owner', sectionIds: [] }, { kind: 'content', name: 'Clé du propriétaire' })).id;
 
   const cells: Cell[] = [
     { route: 'GET /admin', allowed: SIGNED_IN, run: (c) => c.get('/admin') },
@@ -117,6 +130,16 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'POST /admin/medias/:id', allowed: PICTURE_EDITORS, run: async (c, p) => { const m = await picture(); return post(c, p, `/admin/medias/${m.id}`, mediaForm(m.version)); } },
     { route: 'POST /admin/medias/:id/remplacer', allowed: PICTURE_EDITORS, run: async (c) => uploadAs(c, `/admin/medias/${(await picture()).id}/remplacer`, 'photo.jpg', photo) },
     { route: 'POST /admin/medias/:id/supprimer', allowed: PICTURE_EDITORS, run: async (c, p) => post(c, p, `/admin/medias/${(await picture()).id}/supprimer`, {}) },
+    { route: 'GET /admin/integrations', allowed: SIGNED_IN, run: (c) => c.get('/admin/integrations') },
+    { route: 'POST /admin/integrations/jetons', allowed: SIGNED_IN, run: (c, p) => post(c, p, '/admin/integrations/jetons', { name: 'Mon script', role: 'contributor' }) },
+    { route: 'POST /admin/integrations/cles', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/integrations/cles', { name: 'Application', corsOrigins: '', ratePerMinute: '600' }) },
+    { route: 'POST /admin/integrations/:id/revoquer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/${await ownersKey()}/revoquer`, {}) },
+    { route: 'POST /admin/integrations/webhooks', allowed: ADMINS, run: (c, p) => post(c, p, '/admin/integrations/webhooks', { webhookName: 'Relais', url: 'https://hooks.example/in', events: 'article.published' }) },
+    { route: 'GET /admin/integrations/webhooks/:id', allowed: ADMINS, run: async (c) => c.get(`/admin/integrations/webhooks/${await ownersWebhook()}`) },
+    { route: 'POST /admin/integrations/webhooks/:id/activer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/activer`, {}) },
+    { route: 'POST /admin/integrations/webhooks/:id/desactiver', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/desactiver`, {}) },
+    { route: 'POST /admin/integrations/webhooks/:id/supprimer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/webhooks/${await ownersWebhook()}/supprimer`, {}) },
+    { route: 'POST /admin/integrations/livraisons/:id/renvoyer', allowed: ADMINS, run: async (c, p) => post(c, p, `/admin/integrations/livraisons/${await deliveredOnce()}/renvoyer`, {}) },
     { route: 'POST /admin/rubriques', allowed: EDITORS, run: (c, p) => post(c, p, '/admin/rubriques', { name: `Rubrique ${Math.random().toString(36).slice(2, 8)}`, description: '' }) },
 
     // Writes whose target differs from their source: the section an article goes to counts.

@@ -7,6 +7,8 @@ import * as editorial from './20261128_0005_editorial.ts';
 import * as searchPrefixes from './20261129_0006_search_prefixes.ts';
 import * as searchNewest from './20261129_0007_search_newest.ts';
 import * as media from './20261201_0020_media.ts';
+import * as apiCredentials from './20261201_0030_api_credentials.ts';
+import * as webhooks from './20261201_0031_webhooks.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '20261129_0006_search_prefixes': searchPrefixes,
   '20261129_0007_search_newest': searchNewest,
   '20261201_0020_media': media,
+  '20261201_0030_api_credentials': apiCredentials,
+  '20261201_0031_webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -221,8 +221,8 @@ export interface PublicListQuery {
   featuredOnly?: boolean;
 }
 
-/** Published articles, newest first, without their bodies, with the total for pagination. */
-export async function listPublished(db: Queryable, query: PublicListQuery): Promise<{ items: ArticleWithRelations[]; total: number }> {
+/** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
+export function publicArticles(db: Queryable, query: Omit<PublicListQuery, 'limit' | 'offset'>) {
   let base = db.selectFrom('articles').where(publiclyVisible(query.now));
   if (query.sectionId !== undefined) base = base.where('articles.section_id', '=', query.sectionId);
   if (query.tagId !== undefined) {
@@ -237,6 +237,12 @@ export async function listPublished(db: Queryable, query: PublicListQuery): Prom
   }
   if (query.excludeIds?.length) base = base.where('articles.id', 'not in', query.excludeIds);
   if (query.featuredOnly) base = base.where('articles.is_featured', '=', true);
+  return base;
+}
+
+/** Published articles, newest first, without their bodies, with the total for pagination. */
+export async function listPublished(db: Queryable, query: PublicListQuery): Promise<{ items: ArticleWithRelations[]; total: number }> {
+  const base = publicArticles(db, query);
   const [rows, count] = await Promise.all([
     base.select(SUMMARY_COLUMNS)
       .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')

@@ -41,12 +41,30 @@ function fromFramework(error: FastifyError): AppError {
   if (status === 429) return new AppError('rate_limited');
   if (status === 413) return new AppError('payload_too_large', { cause: error });
   if (error.code?.startsWith('FST_CSRF')) return new AppError('csrf');
+  if (error.validation) return new AppError('invalid_input', { fields: validationFields(error), cause: error });
   if (status >= 400 && status < 500) return new AppError('invalid_input', { cause: error });
   return new AppError('internal', { cause: error });
 }
 
 /** What a 503 asks clients to wait: about as long as a PostgreSQL restart takes. */
 const RETRY_AFTER_SECONDS = 5;
+/**
+ * A schema validation failure (the API's zod schemas) as per-parameter messages, keyed by the
+ * parameter's name: `{ "limit": "…" }`, `{ "colour": "Paramètre inconnu." }` for one we do not know.
+ */
+function validationFields(error: FastifyError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const v of error.validation ?? []) {
+    const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const key of keys) fields[String(key)] = 'Paramètre inconnu.';
+      continue;
+    }
+    const name = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'input';
+    fields[name] ??= v.message ?? 'Valeur non valide.';
+  }
+  return fields;
+}
 
 /** Sends `error` as JSON (API) or a French page (site). */
 export async function respond(request: FastifyRequest, reply: FastifyReply, deps: ErrorPages, error: AppError): Promise<FastifyReply> {

@@ -42,6 +42,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
       !${ctx.user.canManageSections ? html`<li><a href="/admin/rubriques">Rubriques</a></li>` : ''}
       !${ctx.user.canManageUsers ? html`<li><a href="/admin/utilisateurs">Utilisateurs</a></li><li><a href="/admin/reglages">Réglages</a></li>` : ''}
       !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}
+      <li><a href="/admin/integrations">Intégrations</a></li>
       <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>
     </ul>
   </nav>
