@@ -13,6 +13,8 @@ import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
+import { beaconRoute } from './http/site/beaconRoute.ts';
+import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
@@ -34,10 +36,11 @@ export interface AppDeps extends Services {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const liveScript = loadScriptAsset('live.ts');
+  const beaconScript = loadScriptAsset('beacon.ts');
   const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
-    live: { script: liveScript.url, resumeId: live.resumeId },
+    live: { script: liveScript.url, resumeId: live.resumeId }, beacon: beaconScript.url,
     pages: new DerivedCache(new ChangeTracker(deps.db), deps.clock, PAGE_CACHE_BYTES),
   };
   const app = Fastify({
@@ -65,16 +68,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
   app.addHook('preClose', async () => { live.close(); });
-  app.addHook('onClose', async () => { await deps.bus.close(); });
+  app.addHook('onClose', async () => { await deps.bus.close(); await deps.audience.close(); });
 
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
-  assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript]);
+  assetsRoute(app, [stylesheet, liveScript, beaconScript, adminStylesheet, editorScript]);
   adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } });
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
   liveRoute(app, site, live);
+  await beaconRoute(app, deps);
+  siteInfoRoutes(app, site);
   await registerDistribution(app, deps);
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);

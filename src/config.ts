@@ -35,6 +35,8 @@ const envSchema = z.object({
   LIVE_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   LIVE_REPLAY_MAX: z.coerce.number().int().min(1).default(500),
   LIVE_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  AUDIENCE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
+  AUDIENCE_BEACONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 export type DatabaseTarget =
@@ -74,6 +76,14 @@ export interface DistributionConfig {
   websubHub: string | null;
 }
 
+/** Audience counting: see README « Audience ». */
+export interface AudienceConfig {
+  /** Counters are kept in memory this long before being added to the database. */
+  flushMs: number;
+  /** Beacons accepted per minute from one address and browser (beyond: 429, not counted). */
+  beaconsPerMinute: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -82,6 +92,7 @@ export interface Config {
   distribution: DistributionConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
+  audience: AudienceConfig;
   /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
   search: { halfLifeDays: number };
 }
@@ -125,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,
       pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
     },
+    audience: { flushMs: e.AUDIENCE_FLUSH_MS, beaconsPerMinute: e.AUDIENCE_BEACONS_PER_MINUTE },
     distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
     search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {

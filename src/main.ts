@@ -8,6 +8,7 @@ import { createServices, type Services } from './services.ts';
 import { countUsers } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 
 export interface ServeOptions {
@@ -59,8 +60,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
     onPublished: (ids) => app.log.info({ articleIds: ids }, 'scheduled articles published'),
   });
+  // Yesterday's audience figure (loi 88-13), and the end of yesterday's visitor hashes and salt.
+  const stopAudienceJob = startAudienceJob({ db: handle.db, clock: services.clock, site: config.site }, {
+    intervalMs: 60_000, onError: (error) => app.log.error({ err: error }, 'daily audience job failed'),
+  });
   let stopping: Promise<void> | null = null;
-  const stop = () => stopping ??= (async () => { stopScheduler(); await app.close(); await handle.close(); })();
+  const stop = () => stopping ??= (async () => { stopScheduler(); stopAudienceJob(); await app.close(); await handle.close(); })();
   return { app, handle, services, address, setupUrl, stop };
 }
 

@@ -9,6 +9,7 @@ import type { SearchProvider } from './search/provider.ts';
 import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
+import { AudienceCollector } from './audience/collector.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -23,6 +24,8 @@ export interface Services {
   /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
   bus: EventBus;
   search: SearchProvider;
+  /** Page views counted in memory, added to the database every few seconds (the app flushes it on close). */
+  audience: AudienceCollector;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
@@ -40,5 +43,9 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
     graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search };
+  const audience = new AudienceCollector({
+    db: handle.db, clock, timeZone: config.site.timeZone, flushMs: config.audience.flushMs,
+    onError: (error) => console.error(`newsdesk audience: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search, audience };
 }

@@ -123,6 +123,12 @@ export interface EditorialTermsTable { term: string; section_id: number; docs: n
 export interface EditorialSectionsTable { section_id: number; docs: number; terms: number }
 export interface TagAliasesTable { alias_key: string; tag_id: number; alias: string }
 
+/** Audience (migration 0040): see that migration for what each table keeps and for how long. */
+export interface AudienceSaltsTable { day: string; salt: string }
+export interface AudienceVisitorsTable { day: string; visitor: string }
+export interface AudienceHourlyTable { hour: Time; article_id: number; section_id: number; referrer: string; views: number }
+export interface AudienceDailyTable { day: string; visitors: number; views: number; computed_at: Time }
+
 export interface Database {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
@@ -143,6 +149,10 @@ export interface Database {
   editorial_terms: EditorialTermsTable;
   editorial_sections: EditorialSectionsTable;
   tag_aliases: TagAliasesTable;
+  audience_salts: AudienceSaltsTable;
+  audience_visitors: AudienceVisitorsTable;
+  audience_hourly: AudienceHourlyTable;
+  audience_daily: AudienceDailyTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

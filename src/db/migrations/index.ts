@@ -6,6 +6,7 @@ import * as search from './20261128_0003_search.ts';
 import * as editorial from './20261128_0005_editorial.ts';
 import * as searchPrefixes from './20261129_0006_search_prefixes.ts';
 import * as searchNewest from './20261129_0007_search_newest.ts';
+import * as audience from './20261201_0040_audience.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0005_editorial': editorial,
   '20261129_0006_search_prefixes': searchPrefixes,
   '20261129_0007_search_newest': searchNewest,
+  '20261201_0040_audience': audience,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { followList } from '../../views/site/layout.ts';
 import { AppError } from '../../errors.ts';
 import { articleHead } from './pageHeads.ts';
 import { similarToPublished } from '../../editorial/related.ts';
+import { mostReadBlock } from './mostRead.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -41,11 +42,12 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       description: page.description,
       canonicalPath: page.url,
       head: articleHead(article, deps.site, page.description),
-      main,
+      main: main + await mostReadBlock(deps),
       bodyClass: 'article-page',
       currentSection: article.section?.slug,
       surrogateKeys: [`article:${article.id}`, 'fil-info'],
       live: {},
+      articleId: article.id,
     });
   }));
 }
