@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
   assetsRoute(app, [stylesheet, liveScript, beaconScript, adminStylesheet, editorScript]);
-  adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } });
+  adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url }, liveReaders: () => live.hub.size });
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);

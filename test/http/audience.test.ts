@@ -7,6 +7,7 @@ import { buildArticle, buildSection } from '../support/factories.ts';
 import { finishPastDays } from '../../src/jobs/audienceDaily.ts';
 import { unpublishArticle } from '../../src/commands/editorialVerbs.ts';
 import { systemActor } from '../../src/commands/context.ts';
+import { buildUser, Client } from '../support/newsroom.ts';
 
 const CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -157,6 +158,30 @@ describeEachDialect('audience: beacons, daily figure, « Les plus lus »', (getD
     assert.equal(codes.filter((c) => c === 204).length, limit);
     await t.ctx.audience.flush();
     assert.equal(await viewsOf(ids['derby']!), before + limit);
+  });
+
+  test('the editors’ audience page: SVG charts and the same figures in tables; journalists may not open it', async () => {
+    const editor = new Client(t.app);
+    await editor.signIn((await buildUser(t.ctx, 'editor')).email);
+    const res = await editor.get('/admin/audience');
+    assert.equal(res.statusCode, 200);
+    const $ = cheerio.load(res.body);
+    assert.equal($('svg.chart[role="img"]').length, 4, 'today, 30 days, sections, referrers');
+    assert.equal($('#chart-today-t').text(), 'Pages vues par heure aujourd’hui');
+    // Today (11 July, Casablanca): 1 view at 09:00 local, 3 at 10:00 local, then the rate-limit test's.
+    const hourRows = $('section[aria-labelledby="aud-today"] tbody tr').map((_, tr) => [[$(tr).find('th').text(), $(tr).find('td').text()]]).get() as [string, string][];
+    assert.equal(hourRows.length, 24);
+    assert.deepEqual(hourRows.find(([h]) => h === '09:00'), ['09:00', '1']);
+    assert.equal(Number(hourRows.find(([h]) => h === '10:00')![1]), 3 + t.ctx.config.audience.beaconsPerMinute);
+    const days = $('section[aria-labelledby="aud-30"] tbody tr').map((_, tr) => [[$(tr).find('th').text(), ...$(tr).find('td').map((_, td) => $(td).text()).get()]]).get() as string[][];
+    assert.equal(days.length, 30);
+    assert.deepEqual(days.find(([d]) => d === '10/07'), ['10/07', '5', '2'], 'yesterday: 5 views, the legal figure of 2 visitors');
+    const referrers = $('section[aria-labelledby="aud-referrers"] tbody tr').map((_, tr) => $(tr).find('th').text()).get();
+    assert.ok(referrers.includes('Moteurs de recherche') && referrers.includes('Navigation sur le site'), referrers.join(', '));
+    assert.match($('.audience-summary').text(), /0\s+lecteurs en direct/);
+    const journalist = new Client(t.app);
+    await journalist.signIn((await buildUser(t.ctx, 'journalist')).email);
+    assert.equal((await journalist.get('/admin/audience')).statusCode, 403);
   });
 
   test('teardown', async () => { await t.app.close(); });

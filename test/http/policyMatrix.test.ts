@@ -55,6 +55,7 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'GET /admin/utilisateurs', allowed: ADMINS, run: (c) => c.get('/admin/utilisateurs') },
     { route: 'GET /admin/reglages', allowed: ADMINS, run: (c) => c.get('/admin/reglages') },
     { route: 'GET /admin/journal', allowed: ADMINS, run: (c) => c.get('/admin/journal') },
+    { route: 'GET /admin/audience', allowed: ['sportEditor', 'editor', 'admin'], run: (c) => c.get('/admin/audience') },
     { route: 'GET /admin/rubriques', allowed: EDITORS, run: (c) => c.get('/admin/rubriques') },
     { route: 'POST /admin/articles', allowed: SIGNED_IN, run: (c, p) => post(c, p, '/admin/articles', articleForm({ title: 'Nouveau', sectionId: String(politique.id) })) },
     { route: 'POST /admin/articles/:id', allowed: EDITORS, run: async (c, p) => { const a = await article('draft'); return post(c, p, `/admin/articles/${a.id}`, articleForm({ title: 'Modifié', sectionId: String(politique.id), version: String(a.version) })); } },

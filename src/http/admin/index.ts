@@ -8,6 +8,7 @@ import { articleRoutes } from './articleRoutes.ts';
 import { verbRoutes } from './verbRoutes.ts';
 import { revisionRoutes } from './revisionRoutes.ts';
 import { peopleRoutes } from './peopleRoutes.ts';
+import { audienceRoutes } from './audienceRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set(['/admin/connexion', '/admin/setup', '/admin/mot-de-passe']);
@@ -30,4 +31,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   verbRoutes(app, deps);
   revisionRoutes(app, deps);
   peopleRoutes(app, deps);
+  audienceRoutes(app, deps);
 }

@@ -13,7 +13,7 @@ export interface AdminLayoutContext {
   stylesheet: string;
   /** For the logout form. */
   csrf: string;
-  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canManageSections: boolean } | null;
+  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canReadAudience: boolean; canManageSections: boolean } | null;
 }
 
 /** The back office frame: French, light, usable on a laptop and a phone. */
@@ -38,6 +38,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
       <li><a href="/admin/articles/nouveau">Nouvel article</a></li>
       !${ctx.user.canManageSections ? html`<li><a href="/admin/rubriques">Rubriques</a></li>` : ''}
       !${ctx.user.canManageUsers ? html`<li><a href="/admin/utilisateurs">Utilisateurs</a></li><li><a href="/admin/reglages">Réglages</a></li>` : ''}
+      !${ctx.user.canReadAudience ? html`<li><a href="/admin/audience">Audience</a></li>` : ''}
       !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}
       <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>
     </ul>
