@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { systemClock, type Clock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
+import { loadDemoAudience } from './demo/demoAudience.ts';
 import { createServices, type Services } from './services.ts';
 import { countUsers } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
@@ -43,7 +44,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   if (indexed > 0) console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
-    if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);
+    if (loaded > 0) {
+      await loadDemoAudience(services);
+      console.log(`Contenu de démonstration chargé : ${loaded} articles, et 30 jours d’audience fictive.`);
+    }
   }
   const app = await buildApp({ ...services, logger: { level: config.logLevel } });
   onIdleError = (error) => app.log.warn({ err: error }, 'idle database connection lost; the pool opens a new one');

@@ -178,7 +178,7 @@ describeEachDialect('audience: beacons, daily figure, « Les plus lus »', (getD
     assert.deepEqual(days.find(([d]) => d === '10/07'), ['10/07', '5', '2'], 'yesterday: 5 views, the legal figure of 2 visitors');
     const referrers = $('section[aria-labelledby="aud-referrers"] tbody tr').map((_, tr) => $(tr).find('th').text()).get();
     assert.ok(referrers.includes('Moteurs de recherche') && referrers.includes('Navigation sur le site'), referrers.join(', '));
-    assert.match($('.audience-summary').text(), /0\s+lecteurs en direct/);
+    assert.match($('.audience-summary').text(), /0\s+lecteur en direct/);
     const journalist = new Client(t.app);
     await journalist.signIn((await buildUser(t.ctx, 'journalist')).email);
     assert.equal((await journalist.get('/admin/audience')).statusCode, 403);

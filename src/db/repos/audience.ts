@@ -131,3 +131,10 @@ export async function sectionsOfPublicArticles(db: Queryable, ids: number[], now
 export function hourOf(t: Date): Date {
   return new Date(Math.floor(t.getTime() / 3_600_000) * 3_600_000);
 }
+
+/** Daily figures written as they are (the demo's; real ones come from `finishDay`). */
+export async function insertDailyFigures(db: Queryable, figures: DailyFigure[], at: Date): Promise<void> {
+  if (figures.length === 0) return;
+  await db.insertInto('audience_daily').values(figures.map((f) => ({ ...f, computed_at: at.toISOString() })))
+    .onConflict((oc) => oc.column('day').doNothing()).execute();
+}

@@ -24,8 +24,8 @@ function figuresTable(caption: string, head: [string, string], bars: Bar[]): str
 export function audienceView(m: AudienceModel): string {
   return html`<h1>Audience</h1>
 <div class="audience-summary">
-  <p><strong>${fr.format(m.liveReaders)}</strong> lecteurs en direct maintenant <span class="small">(flux du fil info ouverts sur ce serveur)</span></p>
-  <p>Aujourd’hui (${m.todayLabel}) : <strong>${m.today.views}</strong> pages vues, <strong>${m.today.visitors}</strong> visiteurs uniques</p>
+  <p><strong>${fr.format(m.liveReaders)}</strong> ${m.liveReaders > 1 ? 'lecteurs' : 'lecteur'} en direct maintenant <span class="small">(flux du fil info ouverts sur ce serveur)</span></p>
+  <p>Aujourd’hui (${m.todayLabel}) : <strong>${m.today.views}</strong> pages vues, <strong>${m.today.visitors}</strong> ${m.today.visitors === '0' || m.today.visitors === '1' ? 'visiteur unique' : 'visiteurs uniques'}</p>
   !${m.yesterday ? html`<p>${m.yesterday.label} : <strong>${m.yesterday.visitors}</strong> visiteurs uniques, ${m.yesterday.views} pages vues (chiffre légal, loi 88-13)</p>` : ''}
 </div>
 <section aria-labelledby="aud-today"><h2 id="aud-today">Aujourd’hui, heure par heure</h2>

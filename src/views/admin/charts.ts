@@ -10,7 +10,7 @@ export interface Bar { label: string; value: number; /** Shown under the bar; ev
 export function columnChart(id: string, title: string, bars: Bar[], options: { width?: number; height?: number } = {}): string {
   const width = options.width ?? 720;
   const height = options.height ?? 220;
-  const top = 16, bottom = 28, left = 44, right = 8;
+  const top = 16, bottom = 28, left = 64, right = 8;
   const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
   const plotW = width - left - right, plotH = height - top - bottom;
   const step = bars.length ? plotW / bars.length : plotW;
