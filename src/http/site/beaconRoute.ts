@@ -56,7 +56,7 @@ export async function beaconRoute(app: FastifyInstance, services: Services): Pro
       if (!parsed.success) throw new AppError('invalid_input');
       reply.code(204).header('Cache-Control', 'no-store');
       const userAgent = request.headers['user-agent'] ?? '';
-      if (!userAgent || isbot(userAgent) || optedOut(request) || !fromThisSite(request, siteHost)) return reply.send();
+      if (!userAgent || isRobot(userAgent) || optedOut(request) || !fromThisSite(request, siteHost)) return reply.send();
       await services.audience.count({
         address: request.ip,
         userAgent,
@@ -66,6 +66,17 @@ export async function beaconRoute(app: FastifyInstance, services: Services): Pro
       return reply.send();
     });
   });
+}
+
+/** isbot runs a large regular expression; browsers' names repeat, so each is tested once. */
+const botVerdicts = new Map<string, boolean>();
+function isRobot(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    if (botVerdicts.size >= 10_000) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict = isbot(userAgent));
+  }
+  return verdict;
 }
 
 /** Do Not Track and Global Privacy Control: a reader who asks not to be counted is not. */
