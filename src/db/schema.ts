@@ -127,6 +127,9 @@ export interface TagAliasesTable { alias_key: string; tag_id: number; alias: str
 export interface AudienceSaltsTable { day: string; salt: string }
 export interface AudienceVisitorsTable { day: string; visitor: string }
 export interface AudienceHourlyTable { hour: Time; article_id: number; section_id: number; referrer: string; views: number }
+/** Live blogs (migration 0041). */
+export interface LiveBlogsTable { article_id: number; state: string; started_at: Time; ended_at: NullableTime; scoreboard: Json | null; updated_at: Time }
+export interface LiveEntriesTable { id: Generated<number>; article_id: number; author_user_id: number | null; body_source: string; body_html: string; key_moment: Flag; created_at: Time; updated_at: Time; deleted_at: NullableTime }
 export interface AudienceDailyTable { day: string; visitors: number; views: number; computed_at: Time }
 
 export interface Database {
@@ -153,6 +156,8 @@ export interface Database {
   audience_visitors: AudienceVisitorsTable;
   audience_hourly: AudienceHourlyTable;
   audience_daily: AudienceDailyTable;
+  live_blogs: LiveBlogsTable;
+  live_entries: LiveEntriesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

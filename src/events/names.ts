@@ -6,6 +6,8 @@ export const EVENT_NAMES = [
   'articles.create', 'articles.update', 'articles.submit', 'articles.return', 'articles.publish',
   'articles.schedule', 'articles.unschedule', 'articles.unpublish', 'articles.correct',
   'articles.trash', 'articles.restore',
+  // A live blog started, ended or its score changed; an entry posted, edited or deleted (payload: entryId).
+  'articles.live', 'articles.live_entry',
   'sections.create', 'sections.update', 'tags.create', 'authors.create',
   'users.create', 'users.update', 'settings.update',
 ] as const;

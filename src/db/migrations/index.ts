@@ -7,6 +7,7 @@ import * as editorial from './20261128_0005_editorial.ts';
 import * as searchPrefixes from './20261129_0006_search_prefixes.ts';
 import * as searchNewest from './20261129_0007_search_newest.ts';
 import * as audience from './20261201_0040_audience.ts';
+import * as liveBlogs from './20261201_0041_live_blogs.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0006_search_prefixes': searchPrefixes,
   '20261129_0007_search_newest': searchNewest,
   '20261201_0040_audience': audience,
+  '20261201_0041_live_blogs': liveBlogs,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import { verbRoutes } from './verbRoutes.ts';
 import { revisionRoutes } from './revisionRoutes.ts';
 import { peopleRoutes } from './peopleRoutes.ts';
 import { audienceRoutes } from './audienceRoutes.ts';
+import { liveBlogRoutes } from './liveBlogRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set(['/admin/connexion', '/admin/setup', '/admin/mot-de-passe']);
@@ -32,4 +33,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   revisionRoutes(app, deps);
   peopleRoutes(app, deps);
   audienceRoutes(app, deps);
+  liveBlogRoutes(app, deps);
 }
