@@ -3,6 +3,7 @@ import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
 import { findLiveBlog, findLiveEntry, insertLiveEntry, saveLiveBlog, updateLiveEntry, type Scoreboard } from '../db/repos/liveBlogs.ts';
 import { renderMarkdown } from '../domain/markdown.ts';
+import { findUserById } from '../db/repos/users.ts';
 import { editsSection } from '../policies/article.ts';
 import { authorize } from '../policies/authorize.ts';
 import { AppError } from '../errors.ts';
@@ -69,15 +70,16 @@ export async function setScoreboard(ctx: CommandContext, actor: Actor, input: { 
   });
 }
 
-/** Posts an entry, signed by the journalist who posts it. */
-export async function postLiveEntry(ctx: CommandContext, actor: Actor, input: { articleId: number; bodySource: unknown; keyMoment?: unknown }): Promise<number> {
+/** Posts an entry, signed by the journalist who posts it (the system actor names its byline). */
+export async function postLiveEntry(ctx: CommandContext, actor: Actor, input: { articleId: number; bodySource: unknown; keyMoment?: unknown; byline?: string }): Promise<number> {
   const entry = parseOrThrow(entryInput, { bodySource: input.bodySource, keyMoment: input.keyMoment ?? false });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     await loadAuthorized(tx, actor, 'postLive', input.articleId);
     const blog = await findLiveBlog(tx, input.articleId);
     if (!blog) throw new AppError('invalid_transition', { message: 'Cet article n’est pas suivi en direct : ouvrez d’abord le direct.' });
-    const id = await insertLiveEntry(tx, { articleId: input.articleId, authorUserId: actorId(actor), bodySource: entry.bodySource, bodyHtml: renderMarkdown(entry.bodySource), keyMoment: entry.keyMoment }, now);
+    const authorName = actor.kind === 'user' ? (await findUserById(tx, actor.id))?.displayName ?? null : input.byline ?? null;
+    const id = await insertLiveEntry(tx, { articleId: input.articleId, authorUserId: actorId(actor), authorName, bodySource: entry.bodySource, bodyHtml: renderMarkdown(entry.bodySource), keyMoment: entry.keyMoment }, now);
     await ctx.events.record(tx, { name: 'articles.live_entry', articleId: input.articleId, actorId: actorId(actor), payload: { entryId: id, action: 'post' }, at: now });
     return id;
   });

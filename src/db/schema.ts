@@ -129,7 +129,7 @@ export interface AudienceVisitorsTable { day: string; visitor: string }
 export interface AudienceHourlyTable { hour: Time; article_id: number; section_id: number; referrer: string; views: number }
 /** Live blogs (migration 0041). */
 export interface LiveBlogsTable { article_id: number; state: string; started_at: Time; ended_at: NullableTime; scoreboard: Json | null; updated_at: Time }
-export interface LiveEntriesTable { id: Generated<number>; article_id: number; author_user_id: number | null; body_source: string; body_html: string; key_moment: Flag; created_at: Time; updated_at: Time; deleted_at: NullableTime }
+export interface LiveEntriesTable { id: Generated<number>; article_id: number; author_user_id: number | null; author_name: string | null; body_source: string; body_html: string; key_moment: Flag; created_at: Time; updated_at: Time; deleted_at: NullableTime }
 export interface AudienceDailyTable { day: string; visitors: number; views: number; computed_at: Time }
 
 export interface Database {

@@ -5,6 +5,7 @@ import { publishArticle } from '../commands/publishArticle.ts';
 import { countArticles, findTagBySlug, insertAuthor, insertSection, insertTag } from '../db/repos/taxonomy.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import { demoArticles, demoAuthors, demoSections } from './content.ts';
+import { loadDemoLiveBlog } from './demoLiveBlog.ts';
 
 /**
  * Fills an empty database with the demo newsroom: sections, journalists and guest authors,
@@ -71,5 +72,7 @@ export async function loadDemoContent(ctx: CommandContext, onProgress?: (done: n
     });
     onProgress?.(i + 1, ordered.length);
   }
-  return ordered.length;
+  // A finished live blog: last night's match, with its score box and key moments.
+  await loadDemoLiveBlog(ctx, { sectionId: sectionIds.get('sport')!, authorIds: ['karim-berrada', 'hamza-ouazzani'].map((k) => authorIds.get(k)!) });
+  return ordered.length + 1;
 }

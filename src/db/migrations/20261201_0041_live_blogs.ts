@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', idType(db), idConstraints(db))
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('author_user_id', 'integer', (c) => c.references('users.id'))
+    // The signature as it was when posted (the journalist's name; the demo's bylines have no account).
+    .addColumn('author_name', 'text')
     .addColumn('body_source', 'text', (c) => c.notNull())
     .addColumn('body_html', 'text', (c) => c.notNull())
     .addColumn('key_moment', 'boolean', (c) => c.notNull().defaultTo(false))

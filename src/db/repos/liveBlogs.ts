@@ -43,9 +43,9 @@ export async function saveLiveBlog(db: Queryable, blog: LiveBlog, at: Date): Pro
     .onConflict((oc) => oc.column('article_id').doUpdateSet(values)).execute();
 }
 
-export async function insertLiveEntry(db: Queryable, e: { articleId: number; authorUserId: number | null; bodySource: string; bodyHtml: string; keyMoment: boolean }, at: Date): Promise<number> {
+export async function insertLiveEntry(db: Queryable, e: { articleId: number; authorUserId: number | null; authorName: string | null; bodySource: string; bodyHtml: string; keyMoment: boolean }, at: Date): Promise<number> {
   const row = await db.insertInto('live_entries').values({
-    article_id: e.articleId, author_user_id: e.authorUserId, body_source: e.bodySource, body_html: e.bodyHtml,
+    article_id: e.articleId, author_user_id: e.authorUserId, author_name: e.authorName, body_source: e.bodySource, body_html: e.bodyHtml,
     key_moment: e.keyMoment, created_at: at.toISOString(), updated_at: at.toISOString(), deleted_at: null,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -61,12 +61,12 @@ export async function updateLiveEntry(db: Queryable, id: number, changes: { body
   }).where('id', '=', id).execute();
 }
 
-const entryColumns = ['live_entries.id', 'live_entries.article_id', 'live_entries.author_user_id', 'users.display_name', 'live_entries.body_source',
+const entryColumns = ['live_entries.id', 'live_entries.article_id', 'live_entries.author_user_id', 'live_entries.author_name', 'users.display_name', 'live_entries.body_source',
   'live_entries.body_html', 'live_entries.key_moment', 'live_entries.created_at', 'live_entries.updated_at', 'live_entries.deleted_at'] as const;
 
-function toEntry(r: { id: number; article_id: number; author_user_id: number | null; display_name: string | null; body_source: string; body_html: string; key_moment: boolean | number; created_at: Date | string; updated_at: Date | string; deleted_at: Date | string | null }): LiveEntry {
+function toEntry(r: { id: number; article_id: number; author_user_id: number | null; author_name: string | null; display_name: string | null; body_source: string; body_html: string; key_moment: boolean | number; created_at: Date | string; updated_at: Date | string; deleted_at: Date | string | null }): LiveEntry {
   return {
-    id: r.id, articleId: r.article_id, authorUserId: r.author_user_id, authorName: r.display_name, bodySource: r.body_source, bodyHtml: r.body_html,
+    id: r.id, articleId: r.article_id, authorUserId: r.author_user_id, authorName: r.author_name ?? r.display_name, bodySource: r.body_source, bodyHtml: r.body_html,
     keyMoment: Boolean(r.key_moment), createdAt: toDate(r.created_at), updatedAt: toDate(r.updated_at), deletedAt: toDate(r.deleted_at),
   };
 }
