@@ -53,6 +53,8 @@ describeEachDialect('live blogs', (getDb) => {
     assert.match(ld.coverageStartTime, /^2025-07-10T12:03:00\+01:00$/);
     assert.equal(ld.coverageEndTime, undefined, 'no end while live');
     await stream.waitFor((e) => e.event === 'live-state' && JSON.parse(e.data).articleId === articleId);
+    const home = cheerio.load((await t.app.inject('/')).body);
+    assert.equal(home('.live-blogs li').text().replace(/\s+/g, ' ').trim(), 'En direct Raja – Wydad : le derby en direct');
   });
 
   test('two journalists post; readers get each entry pushed in order; the page lists them newest first with their authors', async () => {
@@ -134,6 +136,10 @@ describeEachDialect('live blogs', (getDb) => {
     assert.equal($('.live-state').text(), 'Terminé');
     assert.equal(liveLd($).coverageEndTime, isoAt(t.clock.now()));
     assert.equal((await desk.post(`${deskUrl()}/terminer`, {})).statusCode, 409, 'already ended');
+    const home = cheerio.load((await t.app.inject('/')).body);
+    assert.equal(home('.live-blogs .live-state').text(), 'Terminé');
+    t.clock.advance(25 * 3_600_000);
+    assert.equal(cheerio.load((await t.app.inject('/')).body)('.live-blogs').length, 0, 'off the home page a day later');
   });
 
   test('teardown', async () => { stream.close(); await t.app.close(); });

@@ -1,5 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { fromJson, toDate } from '../schema.ts';
+import { publiclyVisible } from '../../policies/publicScope.ts';
 
 export type LiveState = 'live' | 'ended';
 
@@ -90,4 +91,16 @@ export async function listLiveEntries(db: Queryable, articleId: number, options:
 export async function countLiveEntries(db: Queryable, articleId: number): Promise<number> {
   const row = await db.selectFrom('live_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface LiveBlogTeaser { articleId: number; slug: string; title: string; state: LiveState; startedAt: Date }
+
+/** Public live blogs that are live, or ended after `endedSince`: live ones first, newest first. */
+export async function listHomeLiveBlogs(db: Queryable, now: Date, endedSince: Date, limit: number): Promise<LiveBlogTeaser[]> {
+  const rows = await db.selectFrom('live_blogs').innerJoin('articles', 'articles.id', 'live_blogs.article_id')
+    .where(publiclyVisible(now))
+    .where((eb) => eb.or([eb('live_blogs.state', '=', 'live'), eb('live_blogs.ended_at', '>=', endedSince.toISOString())]))
+    .select(['articles.id', 'articles.slug', 'articles.title', 'live_blogs.state', 'live_blogs.started_at'])
+    .orderBy('live_blogs.state', 'desc').orderBy('live_blogs.started_at', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ articleId: r.id, slug: r.slug, title: r.title, state: r.state as LiveState, startedAt: toDate(r.started_at) }));
 }

@@ -31,3 +31,12 @@ export function liveBlogView(m: LiveBlogModel): string {
 !${m.olderUrl ? html`<p class="live-older"><a href="${m.olderUrl}">Entrées précédentes</a></p>` : ''}
 </section>`;
 }
+
+/** The home page's « Les directs »: live blogs under way, and those ended in the last day. */
+export function liveBlogsBlock(items: { url: string; title: string; state: 'live' | 'ended' }[]): string {
+  if (items.length === 0) return '';
+  return html`<section class="live-blogs" aria-labelledby="live-blogs-title">
+  <h2 id="live-blogs-title" class="block-title">Les directs</h2>
+  <ul>!${items.map((i) => html`<li><span class="live-state live-state-${i.state}">${i.state === 'live' ? 'En direct' : 'Terminé'}</span> <a href="${i.url}">${i.title}</a></li>`)}</ul>
+</section>`;
+}
