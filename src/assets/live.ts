@@ -212,10 +212,29 @@ import type { LiveItem } from '../presenters/live.ts';
     if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
   }
 
+  // An entry's picture loads after the entry is in place and makes it taller: if the entry is
+  // above the screen, the page is scrolled by as much, so the reader's text stays put.
+  const heights = new WeakMap<Element, number>();
+  const growth = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((records) => {
+    for (const record of records) {
+      const rect = record.target.getBoundingClientRect();
+      const before = heights.get(record.target);
+      heights.set(record.target, rect.height);
+      if (before === undefined) continue;
+      const delta = rect.height - before;
+      if (delta !== 0 && rect.bottom - delta <= 0) window.scrollBy(0, delta);
+    }
+  });
+  const watchGrowth = (el: Element) => {
+    if (!growth) return;
+    heights.set(el, el.getBoundingClientRect().height);
+    growth.observe(el);
+  };
+
   function replaceHeader(markup: string): void {
     const header = liveBlog?.querySelector('.live-header');
     const next = fromMarkup(markup);
-    if (header && next) keepingScroll(() => header.replaceWith(next));
+    if (header && next) { keepingScroll(() => header.replaceWith(next)); watchGrowth(next); }
   }
 
   function onLiveEntry(data: LiveEntryMessage): void {
@@ -234,6 +253,7 @@ import type { LiveItem } from '../presenters/live.ts';
         next.classList.add('is-new');
       }
     });
+    if (next) watchGrowth(next);
     replaceHeader(data.header);
     if (next && !existing) announce(`Nouvelle entrée du direct, ${next.querySelector('time')?.textContent ?? ''}`);
   }
