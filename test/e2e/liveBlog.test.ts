@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { systemActor } from '../../src/commands/context.ts';
 import { postLiveEntry, startLiveBlog } from '../../src/commands/liveBlog.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, screenshot } from '../support/browser.ts';
+import { BROWSER_MISSING, launchBrowser, screenshot, SCREENSHOT_DIR } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 
@@ -116,6 +116,9 @@ for (const dialect of DIALECTS) {
       for (const u of blog.liveBlogUpdate) assert.ok(u.articleBody.length > 0 && !Number.isNaN(Date.parse(u.datePublished)));
       await reader.locator('.live-blog').scrollIntoViewIfNeeded();
       await screenshot(reader, `live-blog-mobile-${dialect}`);
+      // What the phone's screen shows: the live blog's head and its newest entries.
+      await reader.locator('.live-blog').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await reader.screenshot({ path: new URL(`live-blog-screen-${dialect}.png`, SCREENSHOT_DIR).pathname });
     });
   });
 }
