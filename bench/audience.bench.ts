@@ -5,14 +5,30 @@
  * of beacons answered 204, so a beacon accepted and then lost would show. SQLite, demo content.
  *   npm run bench -- audience [--quick]
  * Target (issue 19): ≥ 10,000 beacons/s with the page cache still serving.
- * Not measured yet: the live blog's publish-to-screen p99 (live blogs are not built yet).
+ *
+ * Then the live blog: two server processes on one PostgreSQL database, 2,000 readers (100 with
+ * --quick) split between them on the live stream, entries posted one after the other through a
+ * third connection (as the back office of any process would). Publish-to-screen is the time from
+ * asking for the entry to its message reaching a reader, p50 / p99 over every (reader, entry).
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startProcess, stop, ROOT } from './lib/processes.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase } from '../src/db/database.ts';
+import { loadConfig } from '../src/config.ts';
+import { createServices } from '../src/services.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { systemActor } from '../src/commands/context.ts';
+import { createArticle } from '../src/commands/createArticle.ts';
+import { publishArticle } from '../src/commands/publishArticle.ts';
+import { postLiveEntry, startLiveBlog } from '../src/commands/liveBlog.ts';
+import { insertSection } from '../src/db/repos/taxonomy.ts';
+import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
+import { checkOpenFiles, closeAll, connectClients, figures, settle, type Figures } from './lib/sseClients.ts';
 
 const quick = process.argv.includes('--quick');
 const duration = quick ? 2 : 15;
@@ -71,6 +87,65 @@ Beacons answered 204 as autocannon counted them: ${beacons.ok}; views added to t
   await stop(site.child);
   rmSync(dir, { recursive: true, force: true });
 }
+// --- The live blog: 2 processes, PostgreSQL ---------------------------------------------------
+const READERS = quick ? 100 : 2_000;
+const ENTRIES = quick ? 5 : 30;
+const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const admin = async (statement: string) => { const c = new pg.Client({ connectionString: adminUrl }); await c.connect(); try { await c.query(statement); } finally { await c.end(); } };
+checkOpenFiles(READERS * 2 + 500);
+const liveRows: Figures[] = [];
+let liveNote = '';
+try {
+  await admin('select 1');
+  const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const config = loadConfig({ DATABASE_URL: dbUrl });
+  const handle = openDatabase(config.database);
+  const nodes: DrivenNode[] = [];
+  try {
+    await migrateToLatest(handle.db);
+    const services = createServices(config, handle, systemClock);
+    const actor = systemActor('bench');
+    const sectionId = await insertSection(handle.db, { slug: 'sport', name: 'Sport', description: '', position: 0 }, new Date());
+    const articleId = await createArticle(services, actor, { title: 'Match de banc d’essai en direct', lead: 'Chapô.', bodySource: 'Texte.', sectionId, authorIds: [], tagIds: [] });
+    await publishArticle(services, actor, { articleId });
+    await startLiveBlog(services, actor, { articleId });
+    const env = { LIVE_MAX_CLIENTS: '1000000', LIVE_MAX_PER_IP: '1000000', LOG_LEVEL: 'warn', SITE_URL: 'http://localhost', DATABASE_URL: dbUrl };
+    nodes.push(...await Promise.all([startDrivenNode(env), startDrivenNode(env)]));
+    const entryMessage = /^data: \{"articleId":\d+,"entryId":(\d+)/gm;
+    const onA = await connectClients([nodes[0]!.address], READERS / 2, entryMessage);
+    const onB = await connectClients([nodes[1]!.address], READERS / 2, entryMessage);
+    const sent = new Map<number, number>();
+    for (let i = 0; i < ENTRIES; i++) {
+      const t0 = performance.now();
+      const entryId = await postLiveEntry(services, actor, { articleId, bodySource: `${i + 1}e minute : le ballon circule au milieu de terrain.`, byline: 'Banc d’essai' });
+      sent.set(entryId, t0);
+      await new Promise((r) => setTimeout(r, quick ? 150 : 250));
+    }
+    await settle([...onA, ...onB], sent, 5_000);
+    liveRows.push(figures(`readers of process A, ${READERS / 2}`, onA, sent), figures(`readers of process B, ${READERS / 2}`, onB, sent), figures(`all ${READERS} readers`, [...onA, ...onB], sent));
+    closeAll([...onA, ...onB]);
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await handle.close();
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+} catch (error) {
+  liveNote = `Live blog part not measured: ${error instanceof Error ? error.message : String(error)}`;
+  console.warn(liveNote);
+}
+const liveTable = liveRows.map((f) => `| ${f.label} | ${f.samples} / ${f.expected} | ${f.p50.toFixed(1)} ms | **${f.p99.toFixed(1)} ms** | ${f.max.toFixed(1)} ms |`);
+console.log(liveTable.join('\n'));
+report += `
+## Live blog: publish-to-screen, 2 processes on PostgreSQL
+
+${READERS} readers split between the two processes, ${ENTRIES} entries posted through a third connection.
+${liveNote || `| readers | messages received / expected | p50 | p99 | max |
+|---|---|---|---|---|
+${liveTable.join('\n')}`}
+`;
+
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 if (!quick) writeFileSync(join(ROOT, 'bench/results/audience.md'), report);
 console.log(quick ? '(quick run: results not written)' : 'written to bench/results/audience.md');

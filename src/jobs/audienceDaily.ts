@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import { dayKey, zonedLocalToDate } from '../domain/frenchDates.ts';
 import { finishDay, purgeHourlyBefore, unfinishedDaysBefore } from '../db/repos/audience.ts';
+import { repeatEvery } from './repeat.ts';
 
 export interface AudienceJobContext { db: Db; clock: Clock; site: { timeZone: string } }
 
@@ -47,20 +48,5 @@ export async function finishPastDays(ctx: AudienceJobContext): Promise<string[]>
 
 /** Runs `finishPastDays` every `intervalMs` (at start too, so a restart catches up). */
 export function startAudienceJob(ctx: AudienceJobContext, options: { intervalMs: number; onError: (error: unknown) => void }): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await finishPastDays(ctx);
-    } catch (error) {
-      options.onError(error);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), options.intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(options.intervalMs, async () => { await finishPastDays(ctx); }, options.onError);
 }
