@@ -14,7 +14,6 @@
  * (it reads 2,000 sockets per event): they are an upper bound for what a browser would see.
  * Writes bench/results/live.md.
  */
-import http from 'node:http';
 import os from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,17 +27,20 @@ import { createArticle } from '../src/commands/createArticle.ts';
 import { systemActor } from '../src/commands/context.ts';
 import { insertSection } from '../src/db/repos/taxonomy.ts';
 import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
+import { checkOpenFiles, closeAll, connectClients as connectStreams, figures, settle, type Figures, type StreamClient } from './lib/sseClients.ts';
+
+const connectClients = (addresses: string[], count: number) => connectStreams(addresses, count, HEADLINE);
 
 const quick = process.argv.includes('--quick');
 const CLIENTS = quick ? 200 : 2_000;
 const EVENTS = quick ? 10 : 40;
 const GAP_MS = quick ? 150 : 250;
-const CONNECT_BATCH = 100;
 const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NODE_ENV = { LIVE_MAX_CLIENTS: '1000000', LIVE_MAX_PER_IP: '1000000', LOG_LEVEL: 'warn', SITE_URL: 'http://localhost' };
 
-interface Client { request: http.ClientRequest; received: Map<number, number> }
-interface Figures { label: string; clients: number; samples: number; expected: number; p50: number; p99: number; max: number }
+type Client = StreamClient;
+/** A fil info message's id: the event id, first in its data. */
+const HEADLINE = /^data: \{"id":(\d+),/gm;
 
 checkOpenFiles(CLIENTS * 2 + 500);
 const results: string[] = [];
@@ -122,37 +124,6 @@ async function prepareDrafts(databaseUrl: string, count: number): Promise<number
   }
 }
 
-/** Opens `count` streams, spread over `addresses`, a batch at a time (the listen backlog is finite). */
-async function connectClients(addresses: string[], count: number): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let start = 0; start < count; start += CONNECT_BATCH) {
-    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - start) }, (_, i) => openStream(addresses[(start + i) % addresses.length]!));
-    clients.push(...await Promise.all(batch));
-  }
-  await new Promise((r) => setTimeout(r, 500)); // every stream attached to the feed
-  return clients;
-}
-
-function openStream(address: string): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const received = new Map<number, number>();
-    const request = http.get(`${address}/live/fil-info`, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`stream refused: ${res.statusCode}`));
-      res.setEncoding('utf8');
-      let tail = '';
-      res.on('data', (chunk: string) => {
-        const at = performance.now();
-        const text = tail + chunk;
-        for (const match of text.matchAll(/^data: \{"id":(\d+),/gm)) if (!received.has(Number(match[1]))) received.set(Number(match[1]), at);
-        tail = text.slice(text.lastIndexOf('\n') + 1);
-      });
-      res.on('error', () => {});
-      resolve({ request, received });
-    });
-    request.on('error', reject);
-  });
-}
-
 /** Publishes each draft through `node`, one after the other, noting when it was asked to. */
 async function publishAll(node: DrivenNode, drafts: number[]): Promise<Map<number, number>> {
   const sent = new Map<number, number>();
@@ -164,38 +135,9 @@ async function publishAll(node: DrivenNode, drafts: number[]): Promise<Map<numbe
   return sent;
 }
 
-async function settle(clients: Client[], sent: Map<number, number>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end && clients.some((c) => c.received.size < sent.size)) await new Promise((r) => setTimeout(r, 50));
-}
-
-function figures(label: string, clients: Client[], sent: Map<number, number>): Figures {
-  const samples: number[] = [];
-  for (const c of clients) for (const [id, t0] of sent) { const t1 = c.received.get(id); if (t1 !== undefined) samples.push(t1 - t0); }
-  samples.sort((x, y) => x - y);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { label, clients: clients.length, samples: samples.length, expected: clients.length * sent.size, p50: at(0.5), p99: at(0.99), max: samples.at(-1) ?? NaN };
-}
-
 function memoryRow(label: string, before: { rss: number; heapUsed: number }, after: { rss: number; heapUsed: number }, clients: number): string {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   return `| ${label} | ${clients} | ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MB | ${kb((after.rss - before.rss) / clients)} KB | ${kb((after.heapUsed - before.heapUsed) / clients)} KB |`;
-}
-
-function closeAll(clients: Client[]): void {
-  for (const c of clients) c.request.destroy();
-}
-
-/** 2,000 clients need 2,000 descriptors here and as many in the server: check before failing halfway. */
-function checkOpenFiles(needed: number): void {
-  try {
-    const limits = readFileSync('/proc/self/limits', 'utf8');
-    const soft = Number(/Max open files\s+(\d+)/.exec(limits)?.[1]);
-    if (soft && soft < needed) {
-      console.error(`The open-file limit is ${soft}; this benchmark needs about ${needed}. Raise it first: ulimit -n ${needed * 2}`);
-      process.exit(1);
-    }
-  } catch { /* not Linux: try anyway */ }
 }
 
 async function probe(): Promise<string | null> {

@@ -18,6 +18,8 @@ import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
+import { beaconRoute } from './http/site/beaconRoute.ts';
+import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
@@ -46,11 +48,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
-  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url, mediaScript: mediaScript.url } };
+  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url, mediaScript: mediaScript.url }, liveReaders: () => live.hub.size };
+  const beaconScript = loadScriptAsset('beacon.ts');
   const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
-    live: { script: liveScript.url, resumeId: live.resumeId },
+    live: { script: liveScript.url, resumeId: live.resumeId }, beacon: beaconScript.url,
     pages: new DerivedCache(new ChangeTracker(deps.db), deps.clock, PAGE_CACHE_BYTES),
   };
   const errorPages: ErrorPages = { ...site, adminErrorPage: adminErrorPage(adminDeps) };
@@ -81,15 +84,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
   app.addHook('preClose', async () => { live.close(); });
-  app.addHook('onClose', async () => { await deps.bus.close(); await deps.media.storage.close(); });
+  app.addHook('onClose', async () => { await deps.bus.close(); await deps.media.storage.close(); await deps.audience.close(); });
 
-  assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript, mediaScript]);
+  assetsRoute(app, [stylesheet, liveScript, beaconScript, adminStylesheet, editorScript, mediaScript]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);
   liveRoute(app, site, live);
   mediaRoute(app, deps);
+  await beaconRoute(app, deps);
+  siteInfoRoutes(app, site);
   await registerDistribution(app, deps);
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);

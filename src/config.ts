@@ -86,6 +86,8 @@ const envSchema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_RETRY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000').optional(),
+  AUDIENCE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
+  AUDIENCE_BEACONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 /** Standard Webhooks' schedule stretched to about three days: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h. */
@@ -152,6 +154,14 @@ export interface MediaConfig {
   maxPixels: number;
 }
 
+/** Audience counting: see README « Audience ». */
+export interface AudienceConfig {
+  /** Counters are kept in memory this long before being added to the database. */
+  flushMs: number;
+  /** Beacons accepted per minute from one address and browser (beyond: 429, not counted). */
+  beaconsPerMinute: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -163,6 +173,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
   webhooks: WebhookConfig;
+  audience: AudienceConfig;
   /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
   search: { halfLifeDays: number };
   media: MediaConfig;
@@ -231,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,
       pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
     },
+    audience: { flushMs: e.AUDIENCE_FLUSH_MS, beaconsPerMinute: e.AUDIENCE_BEACONS_PER_MINUTE },
     distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
     webhooks: {
       pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS,

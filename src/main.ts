@@ -5,10 +5,12 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { systemClock, type Clock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
+import { loadDemoAudience } from './demo/demoAudience.ts';
 import { createServices, type Services } from './services.ts';
 import { countUsers } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
@@ -44,7 +46,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   if (indexed > 0) console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
-    if (loaded > 0) console.log(`Contenu de démonstration chargé : ${loaded} articles.`);
+    if (loaded > 0) {
+      await loadDemoAudience(services);
+      console.log(`Contenu de démonstration chargé : ${loaded} articles, et 30 jours d’audience fictive.`);
+    }
   }
   const app = await buildApp({ ...services, logger: { level: config.logLevel } });
   onIdleError = (error) => app.log.warn({ err: error }, 'idle database connection lost; the pool opens a new one');
@@ -70,8 +75,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onDisabled: (subscriptionId) => app.log.warn({ subscriptionId }, 'webhook subscription disabled after repeated failures'),
   });
   await webhooks.start(services.bus);
+  // Yesterday's audience figure (loi 88-13), and the end of yesterday's visitor hashes and salt.
+  const stopAudienceJob = startAudienceJob({ db: handle.db, clock: services.clock, site: config.site }, {
+    intervalMs: 60_000, onError: (error) => app.log.error({ err: error }, 'daily audience job failed'),
+  });
   let stopping: Promise<void> | null = null;
-  const stop = () => stopping ??= (async () => { stopScheduler(); await webhooks.stop(); await app.close(); await handle.close(); })();
+  const stop = () => stopping ??= (async () => { stopScheduler(); stopAudienceJob(); await webhooks.stop(); await app.close(); await handle.close(); })();
   return { app, handle, services, address, setupUrl, stop };
 }
 

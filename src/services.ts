@@ -11,6 +11,7 @@ import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
 import { createMediaServices, type MediaServices } from './media/library.ts';
 import { webhookOutboxProcessor } from './webhooks/outboxProcessor.ts';
+import { AudienceCollector } from './audience/collector.ts';
 
 /**
  * The stateful parts of a running newsdesk, built once and passed down explicitly: no module
@@ -27,6 +28,8 @@ export interface Services {
   search: SearchProvider;
   /** Picture files (disk or S3) and their renditions. */
   media: MediaServices;
+  /** Page views counted in memory, added to the database every few seconds (the app flushes it on close). */
+  audience: AudienceCollector;
 }
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
@@ -46,5 +49,9 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
     graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search, media: createMediaServices(config.media) };
+  const audience = new AudienceCollector({
+    db: handle.db, clock, timeZone: config.site.timeZone, flushMs: config.audience.flushMs,
+    onError: (error) => console.error(`newsdesk audience: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search, media: createMediaServices(config.media), audience };
 }

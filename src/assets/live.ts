@@ -20,7 +20,8 @@ import type { LiveItem } from '../presenters/live.ts';
   if (!script || typeof EventSource === 'undefined') return;
   const section = script.dataset['section'] ?? null;
   const filInfos = [...document.querySelectorAll<HTMLElement>('.fil-info')];
-  if (filInfos.length === 0 && !section) return;
+  const liveBlog = document.querySelector<HTMLElement>('.live-blog[data-article]');
+  if (filInfos.length === 0 && !section && !liveBlog) return;
 
   const root = document.documentElement;
   let lastEventId = script.dataset['since'] ?? '';
@@ -183,6 +184,101 @@ import type { LiveItem } from '../presenters/live.ts';
     prompt.textContent = label;
   }
 
+  // --- Live blogs ---------------------------------------------------------------------------
+  // Entries arrive rendered by the server's own views (views/site/liveBlog.ts: escaped text and
+  // the entry's sanitised body), newest first; an edit replaces its entry, a deletion removes it.
+
+  interface LiveEntryMessage { articleId: number; entryId: number; html?: string; deleted?: boolean; header: string }
+  interface LiveStateMessage { articleId: number; state: string; header: string }
+
+  function fromMarkup(markup: string): Element | null {
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    return template.content.firstElementChild;
+  }
+
+  /**
+   * Applies `change` without moving what the reader is looking at: the first element still on
+   * screen is measured before and after, and the page scrolled by the difference (browsers
+   * without scroll anchoring would otherwise push the text down under the reader's eyes).
+   */
+  function keepingScroll(change: () => void): void {
+    const candidates = liveBlog ? [...liveBlog.querySelectorAll('.live-header, .live-entry, .live-older')] : [];
+    const anchor = candidates.find((el) => el.getBoundingClientRect().bottom > 0) ?? null;
+    const before = anchor?.getBoundingClientRect().top ?? 0;
+    change();
+    if (!anchor || !anchor.isConnected) return;
+    const delta = anchor.getBoundingClientRect().top - before;
+    if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
+  }
+
+  // An entry's picture loads after the entry is in place and makes it taller: if the entry is
+  // above the screen, the page is scrolled by as much, so the reader's text stays put.
+  const heights = new WeakMap<Element, number>();
+  const growth = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((records) => {
+    for (const record of records) {
+      const rect = record.target.getBoundingClientRect();
+      const before = heights.get(record.target);
+      heights.set(record.target, rect.height);
+      if (before === undefined) continue;
+      const delta = rect.height - before;
+      if (delta !== 0 && rect.bottom - delta <= 0) window.scrollBy(0, delta);
+    }
+  });
+  const watchGrowth = (el: Element) => {
+    if (!growth) return;
+    heights.set(el, el.getBoundingClientRect().height);
+    growth.observe(el);
+  };
+
+  function replaceHeader(markup: string): void {
+    const header = liveBlog?.querySelector('.live-header');
+    const next = fromMarkup(markup);
+    if (header && next) { keepingScroll(() => header.replaceWith(next)); watchGrowth(next); }
+  }
+
+  function onLiveEntry(data: LiveEntryMessage): void {
+    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId)) return;
+    const list = liveBlog.querySelector('.live-entries');
+    if (!list) return;
+    const existing = list.querySelector(`[data-entry="${data.entryId}"]`);
+    const next = data.html ? fromMarkup(data.html) : null;
+    keepingScroll(() => {
+      if (data.deleted) existing?.remove();
+      else if (next && existing) existing.replaceWith(next);
+      else if (next) {
+        // Newest first: before the first entry with a smaller id.
+        const after = [...list.children].find((li) => Number((li as HTMLElement).dataset['entry']) < data.entryId);
+        if (after) after.before(next); else list.prepend(next);
+        next.classList.add('is-new');
+      }
+    });
+    if (next) watchGrowth(next);
+    replaceHeader(data.header);
+    if (next && !existing) announce(`Nouvelle entrée du direct, ${next.querySelector('time')?.textContent ?? ''}`);
+  }
+
+  function onLiveState(data: LiveStateMessage): void {
+    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId)) return;
+    replaceHeader(data.header);
+  }
+
+  // « Entrées précédentes »: the next page's entries are appended here rather than opened.
+  liveBlog?.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('.live-older a');
+    if (!link) return;
+    event.preventDefault();
+    fetch(link.href).then((r) => r.text()).then((text) => {
+      const page = new DOMParser().parseFromString(text, 'text/html');
+      const list = liveBlog.querySelector('.live-entries')!;
+      for (const li of page.querySelectorAll('.live-entries > li')) {
+        if (!list.querySelector(`[data-entry="${(li as HTMLElement).dataset['entry']}"]`)) list.append(document.importNode(li, true));
+      }
+      const more = page.querySelector<HTMLAnchorElement>('.live-older a');
+      if (more) link.href = more.href; else link.closest('.live-older')?.remove();
+    }).catch(() => { location.assign(link.href); });
+  });
+
   // --- Messages -----------------------------------------------------------------------------
 
   function onItem(kind: string, item: LiveItem): void {
@@ -204,6 +300,8 @@ import type { LiveItem } from '../presenters/live.ts';
       showPrompt('Nouveaux articles : actualiser la page');
       return;
     }
+    if (event.type === 'live-entry') { onLiveEntry(JSON.parse(event.data) as LiveEntryMessage); return; }
+    if (event.type === 'live-state') { onLiveState(JSON.parse(event.data) as LiveStateMessage); return; }
     const data = JSON.parse(event.data) as LiveItem;
     if (event.type === 'unpublished') {
       for (const filInfo of filInfos) removeLine(filInfo, data.id);
@@ -223,7 +321,7 @@ import type { LiveItem } from '../presenters/live.ts';
     // position on the first connection and after a refusal (429/503), when we reconnect ourselves.
     const source = new EventSource(lastEventId ? `${STREAM_PATH}?lastEventId=${encodeURIComponent(lastEventId)}` : STREAM_PATH);
     source.addEventListener('open', () => { root.dataset['live'] = 'open'; backoff = 2_000; });
-    for (const type of ['published', 'breaking', 'updated', 'unpublished', 'reload']) {
+    for (const type of ['published', 'breaking', 'updated', 'unpublished', 'reload', 'live-entry', 'live-state']) {
       source.addEventListener(type, (event) => onMessage(event as MessageEvent<string>));
     }
     source.addEventListener('error', () => {

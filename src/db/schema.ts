@@ -204,6 +204,14 @@ export interface WebhookAttemptsTable {
   response_excerpt: Generated<string>;
   error: string | null;
 }
+/** Audience (migration 0040): see that migration for what each table keeps and for how long. */
+export interface AudienceSaltsTable { day: string; salt: string }
+export interface AudienceVisitorsTable { day: string; visitor: string }
+export interface AudienceHourlyTable { hour: Time; article_id: number; section_id: number; referrer: string; views: number }
+/** Live blogs (migration 0041). */
+export interface LiveBlogsTable { article_id: number; state: string; started_at: Time; ended_at: NullableTime; scoreboard: Json | null; updated_at: Time }
+export interface LiveEntriesTable { id: Generated<number>; article_id: number; author_user_id: number | null; author_name: string | null; body_source: string; body_html: string; key_moment: Flag; created_at: Time; updated_at: Time; deleted_at: NullableTime }
+export interface AudienceDailyTable { day: string; visitors: number; views: number; computed_at: Time }
 
 export interface Database {
   media: MediaTable;
@@ -231,6 +239,12 @@ export interface Database {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  audience_salts: AudienceSaltsTable;
+  audience_visitors: AudienceVisitorsTable;
+  audience_hourly: AudienceHourlyTable;
+  audience_daily: AudienceDailyTable;
+  live_blogs: LiveBlogsTable;
+  live_entries: LiveEntriesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

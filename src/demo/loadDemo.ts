@@ -7,6 +7,7 @@ import { slugFromTitle } from '../domain/slug.ts';
 import { demoArticles, demoAuthors, demoSections } from './content.ts';
 import { loadDemoPictures } from './pictures.ts';
 import type { MediaServices } from '../media/library.ts';
+import { loadDemoLiveBlog } from './demoLiveBlog.ts';
 
 /**
  * Fills an empty database with the demo newsroom: sections, journalists and guest authors,
@@ -84,5 +85,7 @@ export async function loadDemoContent(ctx: CommandContext & { media?: MediaServi
     });
     onProgress?.(i + 1, ordered.length);
   }
-  return ordered.length;
+  // A finished live blog: last night's match, with its score box and key moments.
+  await loadDemoLiveBlog(ctx, { sectionId: sectionIds.get('sport')!, authorIds: ['karim-berrada', 'hamza-ouazzani'].map((k) => authorIds.get(k)!) });
+  return ordered.length + 1;
 }

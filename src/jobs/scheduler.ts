@@ -3,6 +3,7 @@ import { systemActor } from '../commands/context.ts';
 import { publishArticle } from '../commands/publishArticle.ts';
 import { listDueScheduledIds } from '../db/repos/articles.ts';
 import { AppError } from '../errors.ts';
+import { repeatEvery } from './repeat.ts';
 
 /**
  * Publishes scheduled articles whose time has come. Safe to run in several processes at once:
@@ -26,21 +27,8 @@ export async function publishDueArticles(ctx: CommandContext): Promise<number[]>
 
 /** Runs `publishDueArticles` every `intervalMs` (at start too, so a restart catches up). */
 export function startScheduler(ctx: CommandContext, options: { intervalMs: number; onError: (error: unknown) => void; onPublished?: (ids: number[]) => void }): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const ids = await publishDueArticles(ctx);
-      if (ids.length) options.onPublished?.(ids);
-    } catch (error) {
-      options.onError(error);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), options.intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(options.intervalMs, async () => {
+    const ids = await publishDueArticles(ctx);
+    if (ids.length) options.onPublished?.(ids);
+  }, options.onError);
 }

@@ -4,6 +4,10 @@ import type { StoredEvent } from '../db/repos/events.ts';
 import { findOncePublishedIds, findPublicFilInfo } from '../db/repos/filInfo.ts';
 import { presentLiveItem } from '../presenters/live.ts';
 import type { SseMessage } from './sse.ts';
+import { liveBlogMessage } from './liveBlogData.ts';
+
+/** Live blog events: their own messages (an entry, the header), not a fil info line. */
+const LIVE_BLOG_EVENTS: readonly string[] = ['articles.live', 'articles.live_entry'];
 
 /** The events a reader's fil info follows: any change to an article. */
 export const FIL_INFO_EVENT_PREFIX = 'articles.';
@@ -34,7 +38,10 @@ export async function filInfoMessages(db: Queryable, events: readonly StoredEven
   const messages: SseMessage[] = [];
   for (const event of relevant) {
     const article = visible.get(event.articleId!);
-    if (article) {
+    if (LIVE_BLOG_EVENTS.includes(event.name)) {
+      const message = article ? await liveBlogMessage(db, site, { ...event, articleId: event.articleId! }, article.slug) : null;
+      if (message) messages.push(message);
+    } else if (article) {
       const item = presentLiveItem(article, site);
       const kind = event.name === 'articles.publish' ? (item.breaking ? 'breaking' : 'published') : 'updated';
       messages.push({ id: event.id, event: kind, data: item });

@@ -10,7 +10,7 @@ export interface Principal { id: number; role: Role; sectionIds: number[] }
 export interface ArticleFacts { status: ArticleStatus; sectionId: number | null; createdBy: number | null; authorUserIds: number[] }
 
 /** Every editorial verb is a policy action of its own, plus the actions that are not state moves. */
-export type ArticleAction = EditorialVerb | 'view' | 'create' | 'update' | 'correct' | 'overrideDuplicate';
+export type ArticleAction = EditorialVerb | 'view' | 'create' | 'update' | 'correct' | 'overrideDuplicate' | 'runLive' | 'postLive';
 
 const owns = (u: Principal, a: ArticleFacts) => a.createdBy === u.id || a.authorUserIds.includes(u.id);
 
@@ -42,6 +42,9 @@ const rules: Record<ArticleAction, Rule> = {
   restore: (u, a) => editsSection(u, a.sectionId),
   // Putting a likely duplicate online is an editor's call, even where journalists may publish.
   overrideDuplicate: (u, a) => editsSection(u, a.sectionId),
+  // Live blogs: the desk opens and closes them and keeps the score; any journalist may post.
+  runLive: (u, a) => a.status !== 'trashed' && (editsSection(u, a.sectionId) || (u.role === 'journalist' && owns(u, a))),
+  postLive: (u, a) => a.status !== 'trashed' && u.role !== 'contributor',
 };
 
 export function canOnArticle(u: Principal, action: ArticleAction, a: ArticleFacts, settings: SiteSettings): boolean {

@@ -2,7 +2,7 @@ import { atLeast, type Role } from '../domain/roles.ts';
 import type { Principal } from './article.ts';
 
 /** Actions on the newsroom itself rather than on one article. */
-export type NewsroomAction = 'useBackOffice' | 'manageSections' | 'manageTags' | 'manageUsers' | 'manageSettings' | 'readAudit';
+export type NewsroomAction = 'useBackOffice' | 'manageSections' | 'manageTags' | 'manageUsers' | 'manageSettings' | 'readAudit' | 'readAudience';
 
 const rules: Record<NewsroomAction, (u: Principal) => boolean> = {
   useBackOffice: () => true,
@@ -12,6 +12,8 @@ const rules: Record<NewsroomAction, (u: Principal) => boolean> = {
   manageUsers: (u) => atLeast(u.role, 'admin'),
   manageSettings: (u) => atLeast(u.role, 'admin'),
   readAudit: (u) => atLeast(u.role, 'admin'),
+  // What readers read guides the home page: every editor's business, desk editors included.
+  readAudience: (u) => atLeast(u.role, 'editor'),
 };
 
 export function canInNewsroom(u: Principal, action: NewsroomAction): boolean {

@@ -16,6 +16,8 @@ const PARTICIPLE: Record<EventVerb, string> = {
   create: 'created', update: 'updated', submit: 'submitted', return: 'returned', publish: 'published', schedule: 'scheduled',
   unschedule: 'unscheduled', unpublish: 'unpublished', correct: 'corrected', trash: 'trashed', restore: 'restored',
   replace: 'replaced', delete: 'deleted', revoke: 'revoked',
+  // Live blogs: started, ended or rescored; an entry posted, edited or deleted.
+  live: 'live_changed', live_entry: 'live_entry_changed',
 };
 
 export const BREAKING = 'fil_info.breaking';

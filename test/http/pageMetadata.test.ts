@@ -108,7 +108,7 @@ describeEachDialect('page metadata: social cards and structured data', (getDb) =
     const res = await t.app.inject('/articles/titre-hostile');
     const $ = cheerio.load(res.body);
     assert.equal($('script[type="application/ld+json"]').length, 2, 'the two JSON-LD scripts');
-    assert.deepEqual($('script:not([type="application/ld+json"])').map((_, el) => /^\/assets\/live\.js\?v=/.test($(el).attr('src') ?? '')).get(), [true], 'and our live script, nothing the headline made');
+    assert.deepEqual($('script:not([type="application/ld+json"])').map((_, el) => /^\/assets\/(live|beacon)\.js\?v=/.test($(el).attr('src') ?? '')).get(), [true, true], 'and our live and audience scripts, nothing the headline made');
     const ld = jsonLd($).find((d) => d['@type'] === 'NewsArticle')!;
     assert.equal(ld['headline'], 'Fin </script><script>alert(1)</script> et <!-- commentaire & “guillemets”');
     const blocks = [...res.body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);

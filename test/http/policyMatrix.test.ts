@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/commands/context.ts';
+import { postLiveEntry, startLiveBlog } from '../../src/commands/liveBlog.ts';
 import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildSection, type ArticleState } from '../support/factories.ts';
@@ -8,7 +10,6 @@ import { listRevisions } from '../../src/db/repos/revisions.ts';
 import { writeSetting } from '../../src/db/repos/settings.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { updateArticle } from '../../src/commands/updateArticle.ts';
-import { systemActor } from '../../src/commands/context.ts';
 import { jpeg, uploadAs } from '../support/pictures.ts';
 import { uploadMedia } from '../../src/commands/media/uploadMedia.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,14 @@ describeEachDialect('policy matrix', (getDb) => {
     return row.id;
   };
   const ownersKey = async () => (await createApiCredential(t.ctx, { kind: 'user', id: owner.id, role: 'owner', sectionIds: [] }, { kind: 'content', name: 'Clé du propriétaire' })).id;
+  /** A published article followed live, with one entry posted by the system (nobody's own). */
+  const liveArticle = async () => {
+    const a = await article('published');
+    await startLiveBlog(t.ctx, systemActor('test'), { articleId: a.id });
+    const entryId = await postLiveEntry(t.ctx, systemActor('test'), { articleId: a.id, bodySource: 'Coup d’envoi.' });
+    return { id: a.id, entryId };
+  };
+  const VIA_LIVE: Persona[] = ['journalist', 'sportEditor', 'editor', 'admin'];
 
   const cells: Cell[] = [
     { route: 'GET /admin', allowed: SIGNED_IN, run: (c) => c.get('/admin') },
@@ -104,6 +113,14 @@ describeEachDialect('policy matrix', (getDb) => {
     { route: 'GET /admin/utilisateurs', allowed: ADMINS, run: (c) => c.get('/admin/utilisateurs') },
     { route: 'GET /admin/reglages', allowed: ADMINS, run: (c) => c.get('/admin/reglages') },
     { route: 'GET /admin/journal', allowed: ADMINS, run: (c) => c.get('/admin/journal') },
+    { route: 'GET /admin/articles/:id/direct', allowed: VIA_LIVE, run: async (c) => c.get(`/admin/articles/${(await liveArticle()).id}/direct`) },
+    { route: 'POST …/direct/ouvrir', allowed: EDITORS, run: async (c, p) => post(c, p, `/admin/articles/${(await article('published')).id}/direct/ouvrir`, {}) },
+    { route: 'POST …/direct/terminer', allowed: EDITORS, run: async (c, p) => post(c, p, `/admin/articles/${(await liveArticle()).id}/direct/terminer`, {}) },
+    { route: 'POST …/direct/score', allowed: EDITORS, run: async (c, p) => post(c, p, `/admin/articles/${(await liveArticle()).id}/direct/score`, { home: 'A', homeScore: '1', away: 'B', awayScore: '0', status: '' }) },
+    { route: 'POST …/direct/entrees', allowed: VIA_LIVE, run: async (c, p) => post(c, p, `/admin/articles/${(await liveArticle()).id}/direct/entrees`, { bodySource: 'Une entrée.' }) },
+    { route: 'POST …/direct/entrees/:entryId', allowed: EDITORS, run: async (c, p) => { const l = await liveArticle(); return post(c, p, `/admin/articles/${l.id}/direct/entrees/${l.entryId}`, { bodySource: 'Corrigé.' }); } },
+    { route: 'POST …/direct/entrees/:entryId/supprimer', allowed: EDITORS, run: async (c, p) => { const l = await liveArticle(); return post(c, p, `/admin/articles/${l.id}/direct/entrees/${l.entryId}/supprimer`, {}); } },
+    { route: 'GET /admin/audience', allowed: ['sportEditor', 'editor', 'admin'], run: (c) => c.get('/admin/audience') },
     { route: 'GET /admin/rubriques', allowed: EDITORS, run: (c) => c.get('/admin/rubriques') },
     { route: 'POST /admin/articles', allowed: SIGNED_IN, run: (c, p) => post(c, p, '/admin/articles', articleForm({ title: 'Nouveau', sectionId: String(politique.id) })) },
     { route: 'POST /admin/articles/:id', allowed: EDITORS, run: async (c, p) => { const a = await article('draft'); return post(c, p, `/admin/articles/${a.id}`, articleForm({ title: 'Modifié', sectionId: String(politique.id), version: String(a.version) })); } },

@@ -74,9 +74,9 @@ describeEachDialect('public site pages', (getDb) => {
     assert.ok(share.some((h) => h.startsWith('https://x.com/intent/post?')));
     assert.equal($('.tags a').attr('href'), '/sujet/lions-de-l-atlas');
     assert.ok($('.follow-block a').length >= 1, 'follow links');
-    // Our one deferred script in <head> (the live fil info) and inert JSON-LD: nothing else, and
-    // the body's <script> was not let through.
-    assert.deepEqual($('script:not([type="application/ld+json"])').map((_, el) => [[$(el).parent().prop('tagName'), /^\/assets\/live\.js\?v=/.test($(el).attr('src') ?? ''), $(el).attr('defer') !== undefined]]).get(), [['HEAD', true, true]]);
+    // Our two deferred scripts in <head> (the live fil info, the audience beacon) and inert
+    // JSON-LD: nothing else, and the body's <script> was not let through.
+    assert.deepEqual($('script:not([type="application/ld+json"])').map((_, el) => [[$(el).parent().prop('tagName'), /^\/assets\/(live|beacon)\.js\?v=/.test($(el).attr('src') ?? ''), $(el).attr('defer') !== undefined]]).get(), [['HEAD', true, true], ['HEAD', true, true]]);
     assert.match(res.body, /&lt;script&gt;/);
     assert.match(res.headers['cache-control'] as string, /s-maxage=\d+/);
     assert.match(res.headers['surrogate-key'] as string, /article:\d+/);

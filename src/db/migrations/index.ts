@@ -9,6 +9,8 @@ import * as searchNewest from './20261129_0007_search_newest.ts';
 import * as media from './20261201_0020_media.ts';
 import * as apiCredentials from './20261201_0030_api_credentials.ts';
 import * as webhooks from './20261201_0031_webhooks.ts';
+import * as audience from './20261201_0040_audience.ts';
+import * as liveBlogs from './20261201_0041_live_blogs.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -25,6 +27,8 @@ const migrations: Record<string, Migration> = {
   '20261201_0020_media': media,
   '20261201_0030_api_credentials': apiCredentials,
   '20261201_0031_webhooks': webhooks,
+  '20261201_0040_audience': audience,
+  '20261201_0041_live_blogs': liveBlogs,
 };
 
 export const migrationProvider: MigrationProvider = {

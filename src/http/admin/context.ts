@@ -11,6 +11,8 @@ import { PRIVATE_NO_STORE } from '../middleware/privateResponses.ts';
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
   assets: { stylesheet: string; editorScript: string; mediaScript: string };
+  /** Open live streams in this process: the audience page's « lecteurs en direct ». */
+  liveReaders?: () => number;
 }
 
 declare module 'fastify' {
@@ -29,7 +31,7 @@ export async function sendAdminPage(services: AdminDeps, reply: FastifyReply, us
     siteName: services.config.site.name,
     stylesheet: services.assets.stylesheet,
     csrf: user ? await reply.generateCsrf() : '',
-    user: user ? { name: user.displayName, role: user.role, canManageUsers: canInNewsroom(user, 'manageUsers'), canReadAudit: canInNewsroom(user, 'readAudit'), canManageSections: canInNewsroom(user, 'manageSections') } : null,
+    user: user ? { name: user.displayName, role: user.role, canManageUsers: canInNewsroom(user, 'manageUsers'), canReadAudit: canInNewsroom(user, 'readAudit'), canReadAudience: canInNewsroom(user, 'readAudience'), canManageSections: canInNewsroom(user, 'manageSections') } : null,
   }, page);
   return reply.code(page.status ?? 200).type('text/html; charset=utf-8').header('Cache-Control', PRIVATE_NO_STORE).header('X-Robots-Tag', 'noindex').send(html);
 }

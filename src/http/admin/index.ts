@@ -10,6 +10,8 @@ import { revisionRoutes } from './revisionRoutes.ts';
 import { peopleRoutes } from './peopleRoutes.ts';
 import { mediaRoutes } from './mediaRoutes.ts';
 import { integrationRoutes } from './integrationRoutes.ts';
+import { audienceRoutes } from './audienceRoutes.ts';
+import { liveBlogRoutes } from './liveBlogRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set(['/admin/connexion', '/admin/setup', '/admin/mot-de-passe']);
@@ -34,4 +36,6 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   peopleRoutes(app, deps);
   mediaRoutes(app, deps);
   integrationRoutes(app, deps);
+  audienceRoutes(app, deps);
+  liveBlogRoutes(app, deps);
 }

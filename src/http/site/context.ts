@@ -6,6 +6,10 @@ import type { SiteConfig } from '../../config.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import { layout, type PageShell } from '../../views/site/layout.ts';
 import { paths } from '../../presenters/urls.ts';
+import { dailyFigure } from '../../db/repos/audience.ts';
+import { dayKey } from '../../domain/frenchDates.ts';
+import { previousDay } from '../../jobs/audienceDaily.ts';
+import { presentLegalAudience } from '../../presenters/audience.ts';
 
 export interface SiteDeps {
   db: Db;
@@ -14,12 +18,14 @@ export interface SiteDeps {
   stylesheet: string;
   /** The live fil info script and where a page's copy of the fil info resumes from (absent: no live updates). */
   live?: { script: string; resumeId(): Promise<number> };
+  /** The audience beacon script's URL (absent: pages are not counted). */
+  beacon?: string;
   /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
   pages?: DerivedCache;
 }
 
 export type PageSpec = PageShell & {
-  currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string };
+  currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string }; articleId?: number;
   /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
   withoutDatabase?: boolean;
 };
@@ -33,15 +39,23 @@ export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revali
  * `article:12`, `section:sport`) so a CDN or the page cache can purge precisely.
  */
 export async function renderPage(deps: SiteDeps, page: PageSpec): Promise<RenderedPage> {
-  const [sections, since] = page.withoutDatabase ? [[], null] : await Promise.all([listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null]);
+  const now = deps.clock.now();
+  const [sections, since, audience] = page.withoutDatabase ? [[], null, null] : await Promise.all([
+    listSections(deps.db), page.live && deps.live ? deps.live.resumeId() : null,
+    dailyFigure(deps.db, previousDay(dayKey(now, deps.site.timeZone))),
+  ]);
+  const status = page.status ?? 200;
   const body = layout({
     site: deps.site,
-    now: deps.clock.now(),
+    now,
     stylesheet: deps.stylesheet,
+    // Error pages are not views of the site.
+    ...(deps.beacon && status < 400 ? { beacon: { script: deps.beacon, ...(page.articleId ? { articleId: page.articleId } : {}) } } : {}),
+    ...(audience ? { audience: presentLegalAudience(audience, deps.site.timeZone) } : {}),
     ...(deps.live && since !== null ? { live: { script: deps.live.script, since, ...(page.live?.section ? { section: page.live.section } : {}) } } : {}),
     sections: sections.map((s) => ({ name: s.name, url: paths.section(s.slug), current: s.slug === page.currentSection })),
   }, page);
-  return { status: page.status ?? 200, body, surrogateKeys: page.surrogateKeys };
+  return { status, body, surrogateKeys: page.surrogateKeys };
 }
 
 export function sendRendered(reply: FastifyReply, page: RenderedPage): FastifyReply {

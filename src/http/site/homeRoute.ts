@@ -7,6 +7,8 @@ import { groupFilInfo, presentTeaser } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
 import { homeView } from '../../views/site/home.ts';
 import { homeHead } from './pageHeads.ts';
+import { mostReadBlock } from './mostRead.ts';
+import { homeLiveBlogsBlock } from './liveBlogsBlock.ts';
 
 export const FIL_INFO_SIZE = 15;
 
@@ -39,7 +41,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       description: site.tagline,
       canonicalPath: '/',
       head: homeHead(site),
-      main,
+      main: await homeLiveBlogsBlock(deps) + main + await mostReadBlock(deps),
       bodyClass: 'home',
       surrogateKeys: ['home', 'fil-info'],
       live: {},

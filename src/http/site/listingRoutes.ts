@@ -10,6 +10,7 @@ import { listingView, type ListingModel } from '../../views/site/listing.ts';
 import { AppError } from '../../errors.ts';
 import { PAGE_SIZE, pageCountOrThrow, parsePage } from './pageQuery.ts';
 import { listingHead } from './pageHeads.ts';
+import { mostReadBlock } from './mostRead.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -67,7 +68,7 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
         description,
         canonicalPath,
         head: listingHead(deps.site, { kind: listing.kind, title: listing.title, description, basePath: listing.basePath, canonicalPath }),
-        main,
+        main: listing.filter.sectionId !== undefined ? main + await mostReadBlock(deps, { sectionId: listing.filter.sectionId, title: `Les plus lus en ${listing.title}` }) : main,
         currentSection: listing.currentSection,
         surrogateKeys: [listing.surrogateKey],
         // Section pages offer « N nouveaux articles » rather than moving the list.

@@ -41,7 +41,7 @@ export function editorView(m: EditorModel): string {
   const action = m.article ? `/admin/articles/${m.article.id}` : '/admin/articles';
   return html`<div class="editor-head">
   <h1>${m.article ? 'Modifier l’article' : 'Nouvel article'}</h1>
-  !${m.article ? html`<p class="meta"><span class="status status-${m.article.status}">${m.article.statusLabel}</span>!${m.article.scheduledLabel ? html` pour le ${m.article.scheduledLabel}` : ''} · version ${m.article.version} · <a href="/admin/articles/${m.article.id}/revisions">Révisions</a>!${m.article.publicUrl ? html` · <a href="${m.article.publicUrl}" target="_blank" rel="noopener">Voir en ligne</a>` : ''}</p>` : ''}
+  !${m.article ? html`<p class="meta"><span class="status status-${m.article.status}">${m.article.statusLabel}</span>!${m.article.scheduledLabel ? html` pour le ${m.article.scheduledLabel}` : ''} · version ${m.article.version} · <a href="/admin/articles/${m.article.id}/revisions">Révisions</a> · <a href="/admin/articles/${m.article.id}/direct">Direct</a>!${m.article.publicUrl ? html` · <a href="${m.article.publicUrl}" target="_blank" rel="noopener">Voir en ligne</a>` : ''}</p>` : ''}
 </div>
 !${m.message ? flash(m.message.text, m.message.kind) : ''}
 !${m.article?.returnNote ? html`<div class="flash flash-warn" role="status"><strong>Renvoyé par l’édition :</strong> ${m.article.returnNote}</div>` : ''}

@@ -14,7 +14,7 @@ export interface AdminLayoutContext {
   stylesheet: string;
   /** For the logout form. */
   csrf: string;
-  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canManageSections: boolean } | null;
+  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canReadAudience: boolean; canManageSections: boolean } | null;
 }
 
 /** The back office frame: French, light, usable on a laptop and a phone. */
@@ -41,6 +41,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
       <li><a href="/admin/medias">Photothèque</a></li>
       !${ctx.user.canManageSections ? html`<li><a href="/admin/rubriques">Rubriques</a></li>` : ''}
       !${ctx.user.canManageUsers ? html`<li><a href="/admin/utilisateurs">Utilisateurs</a></li><li><a href="/admin/reglages">Réglages</a></li>` : ''}
+      !${ctx.user.canReadAudience ? html`<li><a href="/admin/audience">Audience</a></li>` : ''}
       !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}
       <li><a href="/admin/integrations">Intégrations</a></li>
       <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>

@@ -10,6 +10,8 @@ export interface ArticleModel {
   follow: string;
   related: ArticleTeaser[];
   filInfo: FilInfoDay[];
+  /** The live blog under the text, already rendered (views/site/liveBlog.ts). */
+  liveBlog?: string;
 }
 
 /** An article: breadcrumb, title, lead, bylines and dates, body, tags, sharing, related stories. */
@@ -37,6 +39,7 @@ export function articleView(m: ArticleModel): string {
     !${a.cover.caption || a.cover.credit ? html`<figcaption>${a.cover.caption ?? ''} !${a.cover.credit ? html`<span class="credit">${a.cover.credit}</span>` : ''}</figcaption>` : ''}
   </figure>` : ''}
   <div class="article-body">!${a.bodyHtml}</div>
+  !${m.liveBlog ?? ''}
   !${a.correctionNote ? html`<aside class="correction" aria-label="Rectificatif"><p><strong>Rectificatif :</strong> ${a.correctionNote}</p></aside>` : ''}
   <footer class="article-footer">
     !${a.tags.length ? html`<nav aria-label="Sujets"><ul class="tags">!${a.tags.map((t) => html`<li><a href="${t.url}">${t.name}</a></li>`)}</ul></nav>` : ''}

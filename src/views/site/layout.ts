@@ -26,7 +26,14 @@ export interface LayoutContext {
   stylesheet: string;
   /** Live updates: the script's versioned URL, the event id the page is up to date with, the section page's slug. */
   live?: { script: string; since: number; section?: string };
+  /** The audience beacon's URL and the article the page shows (absent: the page is not counted). */
+  beacon?: { script: string; articleId?: number };
+  /** Yesterday's distinct visitors, the figure loi 88-13 asks for (absent until the daily job wrote it). */
+  audience?: LegalAudience;
 }
+
+/** « Audience du mardi 9 juillet 2025 : 1 234 visiteurs uniques ». */
+export interface LegalAudience { dayLabel: string; visitors: string }
 
 /** The page frame every public page shares: skip link, header with navigation, footer with the legal notice. */
 export function layout(ctx: LayoutContext, page: PageShell): string {
@@ -44,6 +51,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 <link rel="stylesheet" href="${ctx.stylesheet}">
 <link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
+!${ctx.beacon ? html`<script src="${ctx.beacon.script}" defer!${ctx.beacon.articleId ? html` data-article="${String(ctx.beacon.articleId)}"` : ''}></script>` : ''}
 <meta name="theme-color" content="#9b1c1c">
 !${siteFeedLinks(site)}
 !${page.head ?? ''}
@@ -92,13 +100,20 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
         <dt>Hébergeur</dt><dd>${site.legal.host}</dd>
         <dt>Dépôt légal</dt><dd>${site.legal.registration}</dd>
       </dl>
+      !${ctx.audience ? legalAudience(ctx.audience) : ''}
       <p class="law">Publication de presse électronique régie par la loi n° 88-13 relative à la presse et à l’édition.</p>
+      <p class="legal-links"><a href="/mentions-legales">Mentions légales et audience</a> · <a href="/confidentialite">Données personnelles</a></p>
     </section>
   </div>
   <p class="wrap copyright">© ${site.name}. Tous droits réservés.</p>
 </footer>
 </body>
 </html>`;
+}
+
+/** Loi 88-13, art. 25: the daily audience, shown on every page. */
+export function legalAudience(a: LegalAudience): string {
+  return html`<p class="audience-figure">Audience du ${a.dayLabel} : <strong>${a.visitors}</strong> visiteurs uniques.</p>`;
 }
 
 /** « Titre — Site », kept within the 70 characters search engines show; the site name goes first. */
