@@ -16,7 +16,6 @@ import { liveRoute } from './http/site/liveRoute.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
-import { ChangeTracker } from './events/changeTracker.ts';
 
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -38,7 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
-    pages: new DerivedCache(new ChangeTracker(deps.db), deps.clock, PAGE_CACHE_BYTES),
+    pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
   };
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(site),

@@ -5,6 +5,7 @@ import { EventSink } from './events/eventSink.ts';
 import { EVENT_NAMES } from './events/names.ts';
 import { EventBus } from './events/bus.ts';
 import { createEventSignal } from './events/signal.ts';
+import { ChangeTracker } from './events/changeTracker.ts';
 import type { SearchProvider } from './search/provider.ts';
 import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
@@ -22,6 +23,8 @@ export interface Services {
   events: EventSink;
   /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
   bus: EventBus;
+  /** What the events delivered by the bus changed, for the page, feed and sitemap caches. */
+  changes: ChangeTracker;
   search: SearchProvider;
 }
 
@@ -40,5 +43,6 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
     graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search };
+  const changes = new ChangeTracker({ db: handle.db, bus, sink: events });
+  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, changes, search };
 }

@@ -56,8 +56,8 @@ const PAGE_TTL_MS = 60_000;
 
 /**
  * A public page route whose HTML is kept (per URL) until an event changes the public articles or
- * the sections, tags and authors, or a minute passes. A request for a kept page costs one
- * `max(id)` query. Errors (404, 410) are never kept.
+ * the sections, tags and authors (the event bus says so), or a minute passes. A request for a
+ * kept page costs no I/O. Errors (404, 410) are never kept.
  */
 export function pageRoute(deps: SiteDeps, build: (request: FastifyRequest) => Promise<PageSpec>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
