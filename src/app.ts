@@ -20,6 +20,7 @@ import { DerivedCache } from './http/site/derivedCache.ts';
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
+import { NO_STORE } from './http/cacheControl.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 
 export interface AppDeps extends Services {
@@ -78,6 +79,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
   searchRoute(app, searchDeps);
   apiSearchRoute(app, searchDeps);
-  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', NO_STORE).send({ ok: true }));
   return app;
 }

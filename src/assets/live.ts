@@ -11,7 +11,7 @@
  * script shares the page's global scope.
  */
 // A type-only import: the stripper erases it, so the served file stays a classic script.
-import type { LiveItem } from '../presenters/live.ts';
+import type { FilInfoLine } from '../presenters/filInfo.ts';
 
 (() => {
   const STREAM_PATH = '/live/fil-info';
@@ -29,7 +29,7 @@ import type { LiveItem } from '../presenters/live.ts';
 
   // --- The fil info lists -------------------------------------------------------------------
 
-  function renderLine(item: LiveItem): HTMLLIElement {
+  function renderLine(item: FilInfoLine): HTMLLIElement {
     // The same markup as views/site/partials.ts filInfo, built with textContent: never HTML.
     const li = document.createElement('li');
     li.dataset['id'] = String(item.id);
@@ -89,7 +89,7 @@ import type { LiveItem } from '../presenters/live.ts';
   }
 
   /** Puts `item` in place by time (replacing its old line), unless it is older than every line shown. */
-  function upsertLine(filInfo: HTMLElement, item: LiveItem, isNew: boolean): void {
+  function upsertLine(filInfo: HTMLElement, item: FilInfoLine, isNew: boolean): void {
     const replaced = removeLine(filInfo, item.id);
     const list = listFor(filInfo, item.day);
     if (!list) return;
@@ -130,7 +130,7 @@ import type { LiveItem } from '../presenters/live.ts';
   };
 
   let banner: HTMLElement | null = null;
-  function showAlert(item: LiveItem): void {
+  function showAlert(item: FilInfoLine): void {
     if (dismissed().includes(item.id)) return;
     banner?.remove();
     banner = document.createElement('div');
@@ -185,7 +185,7 @@ import type { LiveItem } from '../presenters/live.ts';
 
   // --- Messages -----------------------------------------------------------------------------
 
-  function onItem(kind: string, item: LiveItem): void {
+  function onItem(kind: string, item: FilInfoLine): void {
     for (const filInfo of filInfos) upsertLine(filInfo, item, kind !== 'updated');
     if (kind === 'breaking') showAlert(item);
     else if (banner?.dataset['id'] === String(item.id)) banner.querySelector('a')!.textContent = item.title;
@@ -204,7 +204,7 @@ import type { LiveItem } from '../presenters/live.ts';
       showPrompt('Nouveaux articles : actualiser la page');
       return;
     }
-    const data = JSON.parse(event.data) as LiveItem;
+    const data = JSON.parse(event.data) as FilInfoLine;
     if (event.type === 'unpublished') {
       for (const filInfo of filInfos) removeLine(filInfo, data.id);
       if (banner?.dataset['id'] === String(data.id)) hideAlert();

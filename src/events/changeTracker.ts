@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
-import { firstPublicationsOf } from '../db/repos/sitemaps.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
 import { monthKey } from '../domain/months.ts';
 import type { EventBus } from './bus.ts';
 import type { EventSink } from './eventSink.ts';

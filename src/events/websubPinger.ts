@@ -4,7 +4,7 @@ import type { EventName } from './names.ts';
 import type { EventBus } from './bus.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
 import { listFeedScopesOf } from '../db/repos/feeds.ts';
-import { firstPublicationsOf } from '../db/repos/sitemaps.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
 import { absoluteUrl, FEED_FORMATS, feedPath, type FeedFormat } from '../presenters/distributionUrls.ts';
 import { paths } from '../presenters/urls.ts';
 

@@ -1,8 +1,9 @@
 import type { SiteConfig } from '../config.ts';
 import type { Queryable } from '../db/database.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
-import { findOncePublishedIds, findPublicFilInfo } from '../db/repos/filInfo.ts';
-import { presentLiveItem } from '../presenters/live.ts';
+import { findPublicFilInfo } from '../db/repos/filInfo.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
+import { presentFilInfoLine } from '../presenters/filInfo.ts';
 import type { SseMessage } from './sse.ts';
 
 /** The events a reader's fil info follows: any change to an article. */
@@ -30,15 +31,15 @@ export async function filInfoMessages(db: Queryable, events: readonly StoredEven
   const ids = relevant.map((e) => e.articleId!);
   const visible = await findPublicFilInfo(db, ids, now);
   const hidden = ids.filter((id) => !visible.has(id));
-  const oncePublished = await findOncePublishedIds(db, hidden);
+  const firsts = await firstPublicationsOf(db, hidden);
   const messages: SseMessage[] = [];
   for (const event of relevant) {
     const article = visible.get(event.articleId!);
     if (article) {
-      const item = presentLiveItem(article, site);
+      const item = presentFilInfoLine(article, site);
       const kind = event.name === 'articles.publish' ? (item.breaking ? 'breaking' : 'published') : 'updated';
       messages.push({ id: event.id, event: kind, data: item });
-    } else if (oncePublished.has(event.articleId!)) {
+    } else if (firsts.get(event.articleId!)) {
       messages.push({ id: event.id, event: 'unpublished', data: { id: event.articleId } });
     }
   }

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Queryable } from '../database.ts';
-import { toDate, type ArticleRow, type ArticlesTable } from '../schema.ts';
+import { toDate, type ArticleRow, type ArticlesTable, type Database } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
 
@@ -174,11 +174,33 @@ export async function findPublishedBySlug(db: Queryable, slug: string, now: Date
   return article ?? null;
 }
 
+/**
+ * "Was this article ever public": its first publication time is set when it is first published
+ * and never cleared, whatever happens to it after. The one definition, as a query constraint.
+ */
+export const wasEverPublic = (eb: ExpressionBuilder<Database, 'articles'>) => eb('articles.first_published_at', 'is not', null);
+
+/**
+ * The first publication time of each of `ids` still in the table: null for those never public
+ * (drafts), absent for those gone. For followers of events (caches, WebSub, the live fil info):
+ * only an article that was ever public can be on a reader's page or in a feed.
+ */
+export async function firstPublicationsOf(db: Queryable, ids: readonly number[]): Promise<Map<number, Date | null>> {
+  const found = new Map<number, Date | null>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('articles').select(['articles.id', 'articles.first_published_at'])
+      .where('articles.id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) found.set(r.id, toDate(r.first_published_at));
+  }
+  return found;
+}
+
 /** Whether a slug belonged to an article that was published and then withdrawn (→ 410). */
 export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('articles').select(['status', 'first_published_at'])
-    .where('slug', '=', slug).executeTakeFirst();
-  return row !== undefined && row.status === 'unpublished' && row.first_published_at !== null;
+  const row = await db.selectFrom('articles').select('articles.id')
+    .where('articles.slug', '=', slug).where('articles.status', '=', 'unpublished').where(wasEverPublic).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Every column but the bodies, which listings never show and which weigh the most. */

@@ -9,6 +9,7 @@ import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
 import { renderMarkdown } from '../../domain/markdown.ts';
 import { AppError } from '../../errors.ts';
+import { sendJsonError } from '../jsonError.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
@@ -111,7 +112,7 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!article) throw new AppError('not_found');
     if (article.status !== 'draft') throw new AppError('invalid_transition', { message: 'La sauvegarde automatique ne concerne que les brouillons.' });
     const parsed = parseEditorForm(request.body);
-    if ('errors' in parsed) return reply.code(400).send({ error: { code: 'invalid_input', message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors } });
+    if ('errors' in parsed) return sendJsonError(reply, new AppError('invalid_input', { message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors }));
     const saved = await updateArticle(deps, actorOf(user), { articleId: id, expectedVersion: parseVersion(request.body), fields: parsed.fields });
     return reply.header('Cache-Control', 'no-store').send({ version: saved.version });
   });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERRORS } from '../../errors.ts';
 import { errorView } from '../../views/site/errorPage.ts';
 import { sendPage, type SiteDeps } from '../site/context.ts';
+import { sendJsonError } from '../jsonError.ts';
 
 /**
  * Every error leaves as a clear answer: JSON with a stable code under /api, a French page
@@ -42,8 +43,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
     return reply.redirect(`/admin/connexion?next=${encodeURIComponent(request.url)}`, 303);
   }
   if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return reply.code(error.status).header('Cache-Control', 'no-store')
-      .send({ error: { code: error.code, message: error.message, fields: error.fields } });
+    return sendJsonError(reply, error);
   }
   const message = error.status >= 500 ? ERRORS.internal.message : error.message;
   try {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SizedImage } from '../../presenters/socialCard.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
+import { IMMUTABLE_CACHE } from '../cacheControl.ts';
 
 /** The publisher logo (structured data, feeds) and the social card for pages without a cover. */
 export interface BrandImages { logo: SizedImage; shareImage: SizedImage }
@@ -33,6 +34,6 @@ export function brandImages(): BrandImages {
 export function brandAssetRoutes(app: FastifyInstance): void {
   for (const asset of brandFiles().assets) {
     app.get(asset.url.split('?')[0]!, async (_request, reply) =>
-      reply.type(asset.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body));
+      reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body));
   }
 }

@@ -6,6 +6,7 @@ import type { SiteConfig } from '../../config.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import { layout, type PageShell } from '../../views/site/layout.ts';
 import { paths } from '../../presenters/urls.ts';
+import { FRESH_CACHE, NO_STORE } from '../cacheControl.ts';
 
 export interface SiteDeps {
   db: Db;
@@ -20,9 +21,6 @@ export interface SiteDeps {
 
 export type PageSpec = PageShell & { currentSection?: string; surrogateKeys: string[]; status?: number; live?: { section?: string } };
 export interface RenderedPage { status: number; body: string; surrogateKeys: string[] }
-
-/** How long a CDN or the browser may keep a public page, and serve it stale while refetching. */
-export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 
 /**
  * Renders a public page inside the layout, with cache headers and surrogate keys (`home`,
@@ -42,7 +40,7 @@ export async function renderPage(deps: SiteDeps, page: PageSpec): Promise<Render
 
 export function sendRendered(reply: FastifyReply, page: RenderedPage): FastifyReply {
   return reply.code(page.status).type('text/html; charset=utf-8')
-    .header('Cache-Control', page.status >= 500 ? 'no-store' : PUBLIC_CACHE)
+    .header('Cache-Control', page.status >= 500 ? NO_STORE : FRESH_CACHE)
     .header('Surrogate-Key', page.surrogateKeys.join(' '))
     .send(page.body);
 }

@@ -43,13 +43,6 @@ function acceptsGzip(request: FastifyRequest): boolean {
   });
 }
 
-/** Feeds and news: as fresh as pages. */
-export const FRESH_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
-/** Sitemap index and listing sitemaps: crawlers read them every few hours at most. */
-export const SLOW_CACHE = 'public, max-age=600, s-maxage=600, stale-while-revalidate=3600, stale-if-error=86400';
-/** A past month's sitemap changes only when one of its articles is corrected or withdrawn. */
-export const SETTLED_CACHE = 'public, max-age=3600, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
-
 export interface DocumentHeaders {
   type: string;
   cacheControl: string;
