@@ -1,12 +1,13 @@
 import type { Updateable } from 'kysely';
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
-import { findArticleById, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, updateArticleIfVersion } from '../db/repos/articles.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus, type EditorialVerb } from '../domain/article.ts';
 import type { EventName } from '../events/names.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 export interface Transition {
   articleId: number;

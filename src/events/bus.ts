@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { listEventsAfter, listEventsByIds, maxEventId, type StoredEvent } from '../db/repos/events.ts';
 import { advanceCursor, lateIds, newCursor, settleLate, type EventCursor } from './cursor.ts';
-import type { EventSignal } from './signal.ts';
+import type { EventSignal } from '../db/dialects/dialect.ts';
 
 /** Told of committed events, in id order, a batch at a time; the bus waits for it before the next batch. */
 export type EventBatchListener = (events: StoredEvent[]) => void | Promise<void>;

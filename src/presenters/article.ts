@@ -1,7 +1,7 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { formatFullDate, formatTime, isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 export interface LinkView { name: string; url: string }
 export interface TimeView { iso: string; label: string; time: string }

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.ts';
-import type { SectionRef } from '../db/repos/articles.ts';
 import { dayKey, formatTime, isoWithOffset, relativeDayLabel } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
+import type { SectionRef } from '../domain/articleRecord.ts';
 
 /**
  * A fil info line: what the page's fil info shows (`views/site/partials.ts` filInfo) and what

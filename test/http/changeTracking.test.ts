@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle } from '../support/factories.ts';
 import { updateArticleForTest } from '../support/editorial.ts';
 import { EventBus } from '../../src/events/bus.ts';
-import type { EventSignal } from '../../src/events/signal.ts';
+import type { EventSignal } from '../../src/db/dialects/dialect.ts';
 import { ChangeTracker } from '../../src/events/changeTracker.ts';
 import { maxEventId } from '../../src/db/repos/events.ts';
 

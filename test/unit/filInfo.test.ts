@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupFilInfo } from '../../src/presenters/filInfo.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { ArticleWithRelations } from '../../src/db/repos/articles.ts';
+import type { ArticleWithRelations } from '../../src/domain/articleRecord.ts';
 
 const site = loadConfig({}).site;
 

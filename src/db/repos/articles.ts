@@ -3,45 +3,7 @@ import type { Queryable } from '../database.ts';
 import { toDate, type ArticleRow, type ArticlesTable, type Database } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
-
-export interface PersonRef { id: number; slug: string; name: string }
-export interface SectionRef { id: number; slug: string; name: string }
-
-export interface ArticleRecord {
-  id: number;
-  slug: string;
-  title: string;
-  lead: string;
-  bodySource: string;
-  bodyHtml: string;
-  status: ArticleStatus;
-  sectionId: number | null;
-  language: string;
-  featured: boolean;
-  breaking: boolean;
-  cover: { url: string; alt: string; caption: string | null; credit: string | null } | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  correctionNote: string | null;
-  /** The editor's comment when an article was sent back to its writer. */
-  returnNote: string | null;
-  version: number;
-  createdBy: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  firstPublishedAt: Date | null;
-  publishedAt: Date | null;
-  modifiedAt: Date | null;
-  scheduledAt: Date | null;
-  deletedAt: Date | null;
-}
-
-/** An article with what every page shows beside it: its section, bylines in order, tags. */
-export interface ArticleWithRelations extends ArticleRecord {
-  section: SectionRef | null;
-  authors: PersonRef[];
-  tags: PersonRef[];
-}
+import type { ArticleRecord, ArticleWithRelations, PersonRef, SectionRef } from '../../domain/articleRecord.ts';
 
 export function toArticleRecord(row: ArticleRow): ArticleRecord {
   return {

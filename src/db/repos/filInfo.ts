@@ -1,7 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
-import type { SectionRef } from './articles.ts';
+import type { SectionRef } from '../../domain/articleRecord.ts';
 
 /** What a fil info line needs: no body, no lead, no bylines. */
 export interface FilInfoRecord {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
-import { toArticleRecord, withRelations, type ArticleWithRelations } from './articles.ts';
+import { toArticleRecord, withRelations } from './articles.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 export interface NewsroomQuery {
   statuses?: ArticleStatus[];

@@ -5,7 +5,7 @@ import { createArticle } from '../../commands/createArticle.ts';
 import { updateArticle } from '../../commands/updateArticle.ts';
 import { loadAuthorized } from '../../commands/articleAccess.ts';
 import { findArticleById, withRelations } from '../../db/repos/articles.ts';
-import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
+import { findAuthorIdForUser } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
 import { renderMarkdown } from '../../domain/markdown.ts';
 import { AppError } from '../../errors.ts';
@@ -16,6 +16,7 @@ import { actorOf } from './session.ts';
 import { sendEditor } from './editorPage.ts';
 import { parseEditorForm, valuesFromArticle, valuesFromBody } from './editorForm.ts';
 import { okMessage, errorMessage } from './messages.ts';
+import type { User } from '../../domain/user.ts';
 
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/).transform(Number) });
 

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { listNewsroomArticles, type NewsroomQuery } from '../../db/repos/newsroom.ts';
 import { loadNewsroomResults } from '../../db/repos/search/documents.ts';
 import { parseQuery } from '../../search/query.ts';
-import type { User } from '../../db/repos/users.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
@@ -13,6 +11,8 @@ import { paths } from '../../presenters/urls.ts';
 import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
 import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { okMessage } from './messages.ts';
+import type { User } from '../../domain/user.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 const filtersSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { ArticleFields } from '../../commands/articleFields.ts';
 import type { EditorValues } from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 const text = (max: number) => z.string().max(max).optional().transform((s) => (s ?? '').trim());
 const id = z.string().optional().transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null));

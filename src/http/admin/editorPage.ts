@@ -1,6 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import type { User } from '../../db/repos/users.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import { readSettings } from '../../db/repos/settings.ts';
 import { articleFacts } from '../../commands/articleAccess.ts';
@@ -13,6 +11,8 @@ import { editorView, type EditorAction, type EditorModel, type EditorValues } fr
 import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
+import type { User } from '../../domain/user.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /** URL segment of each workflow verb, in French like the rest of the back office. */
 export const VERB_SEGMENTS: Record<EditorialVerb, string> = {

@@ -1,9 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
-import type { User } from '../../db/repos/users.ts';
 import { findArticleById, withRelations } from '../../db/repos/articles.ts';
 import { sectionCounts } from '../../db/repos/editorial.ts';
 import { findTagsByNameSlugs } from '../../db/repos/tagAliases.ts';
-import type { SiteSettings } from '../../db/repos/settings.ts';
 import { articleAuthorUserIds } from '../../commands/articleAccess.ts';
 import { findLikelyDuplicates } from '../../editorial/duplicates.ts';
 import { entitiesOf, signatureFor } from '../../editorial/indexer.ts';
@@ -14,6 +12,8 @@ import { formatFullDate } from '../../domain/frenchDates.ts';
 import { slugFromTitle } from '../../domain/slug.ts';
 import { paths } from '../../presenters/urls.ts';
 import type { DuplicateView, EditorialPanelModel } from '../../views/admin/editorialPanel.ts';
+import type { User } from '../../domain/user.ts';
+import type { SiteSettings } from '../../domain/settings.ts';
 
 export const ENTITY_KIND_LABELS: Record<string, string> = { person: 'personne', organisation: 'organisation', place: 'lieu' };
 /** At most this many tag suggestions: the names an article mentions most. */
