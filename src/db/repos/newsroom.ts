@@ -2,6 +2,8 @@ import type { Queryable } from '../database.ts';
 import { toArticleRecord, withRelations } from './articles.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
+import type { Principal } from '../../policies/article.ts';
+import { newsroomVisible, ownedBy } from '../../policies/newsroomScope.ts';
 
 export interface NewsroomQuery {
   statuses?: ArticleStatus[];
@@ -9,16 +11,18 @@ export interface NewsroomQuery {
   authorId?: number;
   /** Title contains this text (case-insensitive on both databases). */
   title?: string;
-  /** Only articles this user created or signs (a contributor's view). */
+  /** Who is looking: the newsroom read scope (the article policy's `view`) applies. */
+  viewer: Principal;
+  /** Only articles this user created or signs (« Mes brouillons »). */
   ownedBy?: number;
   orderBy: 'updated_at' | 'scheduled_at' | 'published_at';
   direction?: 'asc' | 'desc';
   limit: number;
 }
 
-/** Back-office listings: every status, filtered; what a member may see is decided by `ownedBy`. */
+/** Back-office listings: every status, filtered, through the viewer's newsroom read scope. */
 export async function listNewsroomArticles(db: Queryable, q: NewsroomQuery): Promise<ArticleWithRelations[]> {
-  let query = db.selectFrom('articles').selectAll('articles');
+  let query = db.selectFrom('articles').selectAll('articles').where(newsroomVisible(q.viewer));
   if (q.statuses?.length) query = query.where('articles.status', 'in', q.statuses);
   if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId);
   if (q.authorId !== undefined) {
@@ -31,16 +35,20 @@ export async function listNewsroomArticles(db: Queryable, q: NewsroomQuery): Pro
     const pattern = `%${q.title.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb(eb.fn('lower', ['articles.title']), 'like', eb.val(pattern)));
   }
-  if (q.ownedBy !== undefined) {
-    const userId = q.ownedBy;
-    query = query.where((eb) => eb.or([
-      eb('articles.created_by', '=', userId),
-      eb.exists(eb.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select('article_authors.article_id')
-        .whereRef('article_authors.article_id', '=', 'articles.id').where('authors.user_id', '=', userId)),
-    ]));
-  }
+  if (q.ownedBy !== undefined) query = query.where(ownedBy(q.ownedBy));
   const rows = await query.orderBy(`articles.${q.orderBy}`, q.direction ?? 'desc').orderBy('articles.id', 'desc').limit(q.limit).execute();
   return withRelations(db, rows.map(toArticleRecord));
+}
+
+/**
+ * The articles among `ids` a newsroom member may be shown: what their read scope allows, and
+ * whatever is published (it is public anyway). For lists built elsewhere (likely duplicates).
+ */
+export async function findShowableInNewsroom(db: Queryable, ids: readonly number[], viewer: Principal): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('articles').select('articles.id').where('articles.id', 'in', [...new Set(ids)])
+    .where((eb) => eb.or([eb('articles.status', '=', 'published'), newsroomVisible(viewer)(eb)])).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export interface AuditEntry { id: number; name: string; actorName: string | null; articleId: number | null; payload: unknown; createdAt: Date | string }

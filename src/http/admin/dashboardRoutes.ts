@@ -8,6 +8,7 @@ import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
+import { newsroomSearchScope } from '../../policies/newsroomScope.ts';
 import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
 import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { okMessage } from './messages.ts';
@@ -33,8 +34,7 @@ async function findForNewsroom(deps: AdminDeps, user: User, q: Omit<NewsroomQuer
     visibility: {
       statuses: q.statuses ?? ARTICLE_STATUSES,
       ...(q.sectionId !== undefined ? { sectionIds: [q.sectionId] } : {}),
-      // The article policy's `view`: contributors see their own work only.
-      ...(user.role === 'contributor' ? { authorUserId: user.id } : {}),
+      ...newsroomSearchScope(user),
     },
   });
   const found = await loadNewsroomResults(deps.db, page.hits.map((h) => h.articleId));
@@ -50,8 +50,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
       ...(f.q?.trim() ? { title: f.q.trim() } : {}),
       ...(f.rubrique ? { sectionId: Number(f.rubrique) } : {}),
       ...(f.auteur ? { authorId: Number(f.auteur) } : {}),
-      // Contributors see their own work only (the article policy's `view`).
-      ...(user.role === 'contributor' ? { ownedBy: user.id } : {}),
+      viewer: user,
     };
     const status = f.statut && isArticleStatus(f.statut) ? f.statut : null;
     const row = (a: ArticleWithRelations, when: Date | null): DashboardRow => ({
