@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { KyselyPlugin } from 'kysely';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describeEachDialect } from '../support/databases.ts';
 import { TEST_NOW } from '../support/app.ts';
 import { buildArticle } from '../support/factories.ts';
@@ -48,6 +49,41 @@ describeEachDialect('kept documents', (getDb) => {
     statements = 0;
     assert.match((await app.inject('/')).body, /Publié à l’instant/);
     assert.equal(statements, 0);
+  });
+
+  test('a kept page is sent as it was kept: brotli or gzip by Accept-Encoding (q-values), each with its own ETag', async () => {
+    const plain = await app.inject('/');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.match(String(plain.headers['vary']), /Accept-Encoding/);
+    const cases: [string, string | undefined, (b: Buffer) => Buffer][] = [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip', 'gzip', gunzipSync],
+      ['gzip;q=0.5, br;q=0.9', 'br', brotliDecompressSync],
+      ['deflate', undefined, (b) => b],
+    ];
+    const etags = new Set<string>();
+    for (const [accept, expected, decode] of cases) {
+      statements = 0;
+      const res = await app.inject({ url: '/', headers: { 'accept-encoding': accept } });
+      assert.equal(res.headers['content-encoding'], expected, accept);
+      assert.equal(decode(res.rawPayload).toString('utf8'), plain.body, `${accept}: the same page`);
+      assert.equal(statements, 0, `${accept}: still kept`);
+      etags.add(String(res.headers['etag']));
+    }
+    assert.equal(etags.size, 3, 'one strong ETag per encoding');
+    const br = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
+    const again = await app.inject({ url: '/', headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers['etag']) } });
+    assert.equal(again.statusCode, 304);
+    const otherEncoding = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip', 'if-none-match': String(br.headers['etag']) } });
+    assert.equal(otherEncoding.statusCode, 200, 'the brotli ETag does not validate the gzip representation');
+  });
+
+  test('a page sent once (an error) is compressed for the client that asked', async () => {
+    const res = await app.inject({ url: '/articles/nulle-part', headers: { 'accept-encoding': 'br' } });
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(res.rawPayload).toString('utf8'), /introuvable/);
   });
 
   test('teardown', async () => { await app.close(); });
