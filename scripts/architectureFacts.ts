@@ -8,7 +8,7 @@
  *   wiring (`http/`, `jobs/`, `demo/`, `cli/`, `app.ts`, `main.ts`, `cli*.ts`, `services.ts`);
  *   `config.ts` and `errors.ts` are below everything. A file
  *   importing (even `import type`) a module of a higher layer is one upward file; the narrower
- *   count is of domain and policy files importing from `db/` (the issue's example).
+ *   count is of domain and policy files importing from `db/repos/` (the issue's example).
  * - Event followers per process: objects that read the events table forward themselves. A
  *   follower class is one whose file calls `listEventsAfter`, or builds a follower; each place
  *   outside those files that builds one (`new X(` or `X.atEnd(`) is one follower in every process.
@@ -74,9 +74,9 @@ const sqlOutside = files.filter((f) => !f.rel.startsWith('db/') && SQL.test(f.te
 
 console.log(`upward-import files: ${upward.length}`);
 if (list) for (const u of upward) console.log(`  ${u}`);
-// The narrower reading of "upward" the issue gives as its example: domain or policy files reaching into db/.
-const intoDb = upward.filter((u) => /^(domain|policies)\//.test(u));
-console.log(`  of which domain/policy files importing from db/: ${intoDb.length}`);
+// The narrower reading of "upward" the issue gives as its example: domain or policy files importing repositories.
+const intoRepos = upward.filter((u) => /^(domain|policies)\//.test(u) && u.includes('db/repos/'));
+console.log(`  of which domain/policy files importing from db/repos: ${intoRepos.length}`);
 console.log(`event followers per process: ${followers.length} (follower classes: ${followerClasses.join(', ') || 'none'})`);
 if (list) for (const u of followers) console.log(`  ${u}`);
 console.log(`files with SQL outside src/db: ${sqlOutside.length}`);
