@@ -13,7 +13,8 @@ import { findShowableInNewsroom } from '../../src/db/repos/newsroom.ts';
 import { findUserById } from '../../src/db/repos/users.ts';
 import { articleFacts } from '../../src/commands/articleAccess.ts';
 import { canOnArticle } from '../../src/policies/article.ts';
-import { newsroomSearchScope, newsroomVisible } from '../../src/policies/newsroomScope.ts';
+import { newsroomScope, newsroomSearchScope } from '../../src/policies/newsroomScope.ts';
+import { inNewsroomScope } from '../../src/db/repos/newsroomScope.ts';
 import { parseQuery } from '../../src/search/query.ts';
 
 /**
@@ -55,7 +56,7 @@ describeEachDialect('the newsroom read scope', (getDb) => {
     for (const viewer of viewers) {
       const allowed = sorted(articles.filter((a) => canOnArticle(viewer, 'view', a.facts, DEFAULT_SETTINGS)).map((a) => a.id));
       const label = `${viewer.role} #${viewer.id}`;
-      const fragment = await t.ctx.db.selectFrom('articles').select('id').where('id', 'in', ids).where(newsroomVisible(viewer)).execute();
+      const fragment = await t.ctx.db.selectFrom('articles').select('id').where('id', 'in', ids).where(inNewsroomScope(newsroomScope(viewer))).execute();
       assert.deepEqual(sorted(fragment.map((r) => r.id)), allowed, `${label}: the Kysely fragment`);
       const page = await t.ctx.search.searchNewsroom(t.ctx.db, {
         query: parseQuery('article'), sort: 'relevance', limit: 100, offset: 0, now: t.clock.now(), ranking: t.ctx.config.search,
@@ -63,11 +64,11 @@ describeEachDialect('the newsroom read scope', (getDb) => {
       });
       assert.deepEqual(sorted(page.hits.map((h) => h.articleId).filter((id) => ids.includes(id))), allowed, `${label}: the search filter`);
       const showable = articles.filter((a) => a.status === 'published' || canOnArticle(viewer, 'view', a.facts, DEFAULT_SETTINGS)).map((a) => a.id);
-      assert.deepEqual(sorted(await findShowableInNewsroom(t.ctx.db, ids, viewer)), sorted(showable), `${label}: the panel (published ones are public anyway)`);
+      assert.deepEqual(sorted(await findShowableInNewsroom(t.ctx.db, ids, newsroomScope(viewer))), sorted(showable), `${label}: the panel (published ones are public anyway)`);
     }
     // The comparison can fail: contributors see some, not all, and the two contributors differ.
     const [writer, , , , , other] = viewers;
-    const visibleTo = async (u: User) => (await t.ctx.db.selectFrom('articles').select('id').where('id', 'in', ids).where(newsroomVisible(u)).execute()).length;
+    const visibleTo = async (u: User) => (await t.ctx.db.selectFrom('articles').select('id').where('id', 'in', ids).where(inNewsroomScope(newsroomScope(u))).execute()).length;
     assert.equal(await visibleTo(writer!), ARTICLE_STATUSES.length * 2);
     assert.equal(await visibleTo(other!), 0);
     assert.equal(await visibleTo(viewers[1]!), ids.length);

@@ -2,8 +2,8 @@ import type { Queryable } from '../database.ts';
 import { toArticleRecord, withRelations } from './articles.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
-import type { Principal } from '../../policies/article.ts';
-import { newsroomVisible, ownedBy } from '../../policies/newsroomScope.ts';
+import type { NewsroomScope } from '../../policies/newsroomScope.ts';
+import { inNewsroomScope, ownedBy } from './newsroomScope.ts';
 
 export interface NewsroomQuery {
   statuses?: ArticleStatus[];
@@ -11,8 +11,8 @@ export interface NewsroomQuery {
   authorId?: number;
   /** Title contains this text (case-insensitive on both databases). */
   title?: string;
-  /** Who is looking: the newsroom read scope (the article policy's `view`) applies. */
-  viewer: Principal;
+  /** What the member looking may see (the article policy's `view`, from `newsroomScope`). */
+  scope: NewsroomScope;
   /** Only articles this user created or signs (« Mes brouillons »). */
   ownedBy?: number;
   orderBy: 'updated_at' | 'scheduled_at' | 'published_at';
@@ -22,7 +22,7 @@ export interface NewsroomQuery {
 
 /** Back-office listings: every status, filtered, through the viewer's newsroom read scope. */
 export async function listNewsroomArticles(db: Queryable, q: NewsroomQuery): Promise<ArticleWithRelations[]> {
-  let query = db.selectFrom('articles').selectAll('articles').where(newsroomVisible(q.viewer));
+  let query = db.selectFrom('articles').selectAll('articles').where(inNewsroomScope(q.scope));
   if (q.statuses?.length) query = query.where('articles.status', 'in', q.statuses);
   if (q.sectionId !== undefined) query = query.where('articles.section_id', '=', q.sectionId);
   if (q.authorId !== undefined) {
@@ -44,10 +44,10 @@ export async function listNewsroomArticles(db: Queryable, q: NewsroomQuery): Pro
  * The articles among `ids` a newsroom member may be shown: what their read scope allows, and
  * whatever is published (it is public anyway). For lists built elsewhere (likely duplicates).
  */
-export async function findShowableInNewsroom(db: Queryable, ids: readonly number[], viewer: Principal): Promise<Set<number>> {
+export async function findShowableInNewsroom(db: Queryable, ids: readonly number[], scope: NewsroomScope): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('articles').select('articles.id').where('articles.id', 'in', [...new Set(ids)])
-    .where((eb) => eb.or([eb('articles.status', '=', 'published'), newsroomVisible(viewer)(eb)])).execute();
+    .where((eb) => eb.or([eb('articles.status', '=', 'published'), inNewsroomScope(scope)(eb)])).execute();
   return new Set(rows.map((r) => r.id));
 }
 

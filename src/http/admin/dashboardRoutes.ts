@@ -8,7 +8,7 @@ import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
-import { newsroomSearchScope } from '../../policies/newsroomScope.ts';
+import { newsroomScope, newsroomSearchScope } from '../../policies/newsroomScope.ts';
 import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
 import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { okMessage } from './messages.ts';
@@ -50,7 +50,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
       ...(f.q?.trim() ? { title: f.q.trim() } : {}),
       ...(f.rubrique ? { sectionId: Number(f.rubrique) } : {}),
       ...(f.auteur ? { authorId: Number(f.auteur) } : {}),
-      viewer: user,
+      scope: newsroomScope(user),
     };
     const status = f.statut && isArticleStatus(f.statut) ? f.statut : null;
     const row = (a: ArticleWithRelations, when: Date | null): DashboardRow => ({

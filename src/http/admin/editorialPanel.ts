@@ -3,6 +3,7 @@ import { findArticleById, withRelations } from '../../db/repos/articles.ts';
 import { sectionCounts } from '../../db/repos/editorial.ts';
 import { findTagsByNameSlugs } from '../../db/repos/tagAliases.ts';
 import { findShowableInNewsroom } from '../../db/repos/newsroom.ts';
+import { newsroomScope } from '../../policies/newsroomScope.ts';
 import { findLikelyDuplicates } from '../../editorial/duplicates.ts';
 import { entitiesOf, signatureFor } from '../../editorial/indexer.ts';
 import { suggestSection } from '../../editorial/sectionModel.ts';
@@ -47,7 +48,7 @@ export async function buildEditorialPanel(p: PanelInput): Promise<EditorialPanel
     const found = await findLikelyDuplicates(p.db, { signature, entities, now: p.now, windowDays: p.settings.duplicateWindowDays, ...(p.articleId !== null ? { excludeId: p.articleId } : {}) });
     const views: DuplicateView[] = [];
     // The newsroom read scope: a contributor's view of others' work in progress is a count, not a list.
-    const showable = await findShowableInNewsroom(p.db, found.map((d) => d.articleId), p.user);
+    const showable = await findShowableInNewsroom(p.db, found.map((d) => d.articleId), newsroomScope(p.user));
     for (const d of found) {
       const record = await findArticleById(p.db, d.articleId);
       if (!record) continue;
