@@ -94,7 +94,29 @@ function png(width: number, height: number, rows: Buffer): Buffer {
   ]);
 }
 
+/** An .ico holding PNG pictures (every browser since 2007 reads PNG inside ICO), largest last. */
+function ico(sizes: number[]): Buffer {
+  const images = sizes.map((size) => render(size, size, (x, y) => mark(x / size, y / size) ?? CLEAR));
+  const header = Buffer.alloc(6 + 16 * images.length);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = header.length;
+  images.forEach((image, i) => {
+    const entry = 6 + 16 * i;
+    header.writeUInt8(sizes[i]! % 256, entry); // 0 means 256
+    header.writeUInt8(sizes[i]! % 256, entry + 1);
+    header.writeUInt16LE(1, entry + 4); // colour planes
+    header.writeUInt16LE(32, entry + 6); // bits per pixel
+    header.writeUInt32LE(image.length, entry + 8);
+    header.writeUInt32LE(offset, entry + 12);
+    offset += image.length;
+  });
+  return Buffer.concat([header, ...images]);
+}
+
 const out = new URL('../src/assets/', import.meta.url);
 writeFileSync(new URL('logo.png', out), render(512, 512, logo));
 writeFileSync(new URL('share-default.png', out), render(1200, 630, shareCard));
-console.log('wrote src/assets/logo.png (512×512) and src/assets/share-default.png (1200×630)');
+writeFileSync(new URL('favicon.ico', out), ico([16, 32, 48]));
+console.log('wrote src/assets/logo.png (512×512), src/assets/share-default.png (1200×630) and src/assets/favicon.ico (16, 32, 48)');

@@ -5,7 +5,11 @@ import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
-import { frameworkErrorHandler, installErrorHandling } from './http/middleware/errors.ts';
+import { frameworkErrorHandler, installErrorHandling, type ErrorPages } from './http/middleware/errors.ts';
+import { keepPrivateResponsesPrivate } from './http/middleware/privateResponses.ts';
+import { registerSecurityHeaders } from './http/middleware/securityHeaders.ts';
+import { adminErrorPage } from './http/admin/errorPage.ts';
+import type { AdminDeps } from './http/admin/context.ts';
 import { stripNulCharacters } from './http/middleware/stripNul.ts';
 import { assetsRoute, loadAsset, loadScriptAsset } from './http/site/assetsRoute.ts';
 import { adminRoutes } from './http/admin/index.ts';
@@ -34,16 +38,21 @@ export interface AppDeps extends Services {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const liveScript = loadScriptAsset('live.ts');
+  const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
+  const editorScript = loadScriptAsset('editor.ts');
+  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } };
   const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
   };
+  const errorPages: ErrorPages = { ...site, adminErrorPage: adminErrorPage(adminDeps) };
   const app = Fastify({
-    frameworkErrors: frameworkErrorHandler(site),
+    frameworkErrors: frameworkErrorHandler(errorPages),
     logger: deps.logger ?? false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY says which proxies may set X-Forwarded-For (the login limit counts per address).
+    trustProxy: deps.config.trustProxy,
     // Slugs and queries typed by readers can be long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
     bodyLimit: 2 * 1024 * 1024,
@@ -54,23 +63,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   // The CSRF secret lives in its own HttpOnly cookie; forms send the token as `_csrf`, scripts as a header.
   await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
-  installErrorHandling(app, site);
+  installErrorHandling(app, errorPages);
   stripNulCharacters(app);
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
-  });
+  keepPrivateResponsesPrivate(app);
+  // Without SITE_URL the address is the one served, over http: no HSTS.
+  await registerSecurityHeaders(app, { https: deps.config.site.url.startsWith('https:') });
 
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
   app.addHook('preClose', async () => { live.close(); });
   app.addHook('onClose', async () => { await deps.bus.close(); });
 
-  const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
-  const editorScript = loadScriptAsset('editor.ts');
   assetsRoute(app, [stylesheet, liveScript, adminStylesheet, editorScript]);
-  adminRoutes(app, { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url } });
+  adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
   listingRoutes(app, site);

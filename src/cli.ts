@@ -40,6 +40,9 @@ program.command('migrate')
     }
   });
 
+registerUserCommands(program);
+registerNewsSitemapCommand(program);
+
 program.command('reindex')
   .description('Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars.')
   .option('--only <index>', 'rebuild one index only: search or editorial', (v) => {

@@ -12,6 +12,8 @@ import { findSectionBySlug } from './db/repos/taxonomy.ts';
 
 async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // No server here to learn the address from: the link names PORT on localhost, so say so.
+  if (config.site.urlFromServer) console.warn(`SITE_URL is not set: the link below uses ${config.site.url}. Set SITE_URL to the site's public address so the link works for the person you send it to.`);
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);

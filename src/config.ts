@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A follow link shown in the header and footer ("Suivez-nous sur Facebook"). */
@@ -5,11 +6,44 @@ export interface FollowLink { network: 'facebook' | 'x' | 'whatsapp' | 'instagra
 
 const optionalUrl = z.string().url().optional();
 
+/** Names @fastify/proxy-addr knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range (10.0.0.0/8, fd00::/8) or a range name, as Fastify's `trustProxy` takes. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For): none by default, since a
+ * client can send that header itself. `true` trusts every hop; a comma-separated list trusts the
+ * proxies at those addresses or ranges. A hop count is refused: Fastify 5.12 ignores it (it cannot
+ * check the nearest peer, so it trusts no one), and a setting that silently does nothing is worse.
+ */
+const trustProxySchema = z.string().trim().default('false').transform((value, ctx): boolean | string[] => {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    ctx.addIssue({ code: 'custom', message: 'a hop count is not supported: list your proxies\' addresses instead (TRUST_PROXY=127.0.0.1 for a proxy on this machine, or ranges such as 10.0.0.0/8)' });
+    return false;
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address or CIDR range: ${bad.join(', ')} (give false, true, or addresses and ranges such as 127.0.0.1,10.0.0.0/8)` });
+  return entries;
+});
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().default('sqlite:./data/newsdesk.sqlite'),
-  SITE_URL: z.string().url().default('http://localhost:3000'),
+  // Unset: the address actually served (see `adoptServedAddress`).
+  SITE_URL: z.string().url().optional(),
+  TRUST_PROXY: trustProxySchema,
   SITE_NAME: z.string().min(1).default('Le Quotidien de l’Atlas'),
   SITE_TAGLINE: z.string().default('L’information du Maroc et du monde, en continu'),
   SITE_TIMEZONE: z.string().default('Africa/Casablanca'),
@@ -42,7 +76,10 @@ export type DatabaseTarget =
   | { dialect: 'postgres'; connectionString: string };
 
 export interface SiteConfig {
+  /** The public base URL, without a trailing slash. */
   url: string;
+  /** True when SITE_URL was not given: `url` then follows the address the server listens on. */
+  urlFromServer: boolean;
   name: string;
   tagline: string;
   timeZone: string;
@@ -77,6 +114,8 @@ export interface DistributionConfig {
 export interface Config {
   port: number;
   host: string;
+  /** Fastify's `trustProxy`: false, true, or the addresses and ranges of trusted proxies. */
+  trustProxy: boolean | string[];
   database: DatabaseTarget;
   site: SiteConfig;
   distribution: DistributionConfig;
@@ -98,7 +137,8 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once, at start-up; every error names the variable to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable counts as unset (`SITE_URL= npm start`).
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
@@ -119,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     database: parseDatabaseUrl(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
     live: {
@@ -128,7 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
     search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {
-      url: e.SITE_URL.replace(/\/+$/, ''),
+      url: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      urlFromServer: e.SITE_URL === undefined,
       name: e.SITE_NAME,
       tagline: e.SITE_TAGLINE,
       timeZone: e.SITE_TIMEZONE,
@@ -143,4 +185,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   };
+}
+
+/**
+ * Without SITE_URL, the public address is the one actually served: called once the server
+ * listens, with its real port (`--port`, or port 0). Loopback and wildcard hosts become
+ * `localhost`. Everything that builds absolute links reads `site.url` when it renders, so
+ * setting it here, before the first request, reaches them all.
+ */
+export function adoptServedAddress(site: SiteConfig, served: { address: string; port: number }): void {
+  if (!site.urlFromServer) return;
+  const local = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(served.address);
+  const host = local ? 'localhost' : served.address.includes(':') ? `[${served.address}]` : served.address;
+  site.url = `http://${host}:${served.port}`;
+}
+
+/** Why the public address looks wrong for a production site, or null. */
+export function siteUrlWarning(site: SiteConfig): string | null {
+  const url = new URL(site.url);
+  const problems: string[] = [];
+  if (site.urlFromServer) problems.push('SITE_URL is not set, so links use the address served');
+  if (url.protocol !== 'https:') problems.push('it is not https');
+  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost')) problems.push('it names this machine');
+  if (!problems.length) return null;
+  return `Public address ${site.url}: ${problems.join('; ')}. Readers, feeds, sitemaps and share links get this address: in production, set SITE_URL to the site's public https address (e.g. SITE_URL=https://www.example.ma).`;
 }

@@ -16,6 +16,7 @@ export const ERRORS = {
   unauthenticated: { status: 401, message: 'Veuillez vous connecter.' },
   forbidden: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
   csrf: { status: 403, message: 'Le formulaire a expiré. Rechargez la page et réessayez.' },
+  payload_too_large: { status: 413, message: 'Le contenu envoyé est trop volumineux : 1 Mo au plus pour un formulaire (le texte d’un article en fait rarement plus de 100 Ko).' },
   rate_limited: { status: 429, message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
   live_too_many_for_address: { status: 429, message: 'Trop de connexions au direct depuis votre adresse. Fermez quelques onglets et réessayez.' },
   live_full: { status: 503, message: 'Le direct est momentanément saturé. La page se mettra à jour dès qu’une place se libère ; vous pouvez aussi la recharger.' },

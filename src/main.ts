@@ -1,5 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './config.ts';
+import { adoptServedAddress, loadConfig, siteUrlWarning, type Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
@@ -47,9 +48,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const app = await buildApp({ ...services, logger: { level: config.logLevel } });
   onIdleError = (error) => app.log.warn({ err: error }, 'idle database connection lost; the pool opens a new one');
   const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
-  const publicBase = config.site.url === 'http://localhost:3000' ? address.replace('127.0.0.1', 'localhost') : config.site.url;
+  // Synchronously after listen resolves: no request has been handled yet.
+  adoptServedAddress(config.site, app.server.address() as AddressInfo);
+  const warning = siteUrlWarning(config.site);
+  if (warning) app.log.warn({ siteUrl: config.site.url }, warning);
   // First run: no account yet, so the console gets a one-time link that creates the owner.
-  const setupUrl = (await countUsers(handle.db)) === 0 ? await issueOneTimeLink(handle.db, publicBase, 'setup', null, services.clock.now()) : null;
+  const setupUrl = (await countUsers(handle.db)) === 0 ? await issueOneTimeLink(handle.db, config.site.url, 'setup', null, services.clock.now()) : null;
   // Build the documents whose first build reads the whole archive (the sitemap index groups every
   // month) now, in the background, so no crawler waits for it. Failures here are only logged.
   void Promise.all(['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) => app.inject({ method: 'GET', url })))

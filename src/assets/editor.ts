@@ -43,7 +43,27 @@ if (form) {
     clearTimeout(previewTimer);
     previewTimer = setTimeout(() => void refreshPreview(), 400);
   });
-  form.addEventListener('submit', () => { submitting = true; });
+  // A text over the limit would be refused (or, past the 1 MB form limit, lost with a 413):
+  // say so before sending, and keep everything in the page.
+  const maxChars = Number(body?.dataset['maxChars'] ?? 0);
+  form.addEventListener('submit', (event) => {
+    if (body && maxChars > 0 && body.value.length > maxChars) {
+      event.preventDefault();
+      let alert = form.querySelector<HTMLElement>('#body-too-long');
+      if (!alert) {
+        alert = document.createElement('p');
+        alert.id = 'body-too-long';
+        alert.className = 'error';
+        alert.setAttribute('role', 'alert');
+        body.insertAdjacentElement('afterend', alert);
+      }
+      alert.textContent = `Le texte compte ${body.value.length.toLocaleString('fr-FR')} caractères : la limite est de ${maxChars.toLocaleString('fr-FR')}. Rien n’a été envoyé ; raccourcissez le texte ou découpez l’article en plusieurs.`;
+      body.setAttribute('aria-invalid', 'true');
+      body.focus();
+      return;
+    }
+    submitting = true;
+  });
   window.addEventListener('beforeunload', (event) => {
     if (dirty && !submitting) event.preventDefault();
   });

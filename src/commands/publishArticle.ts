@@ -21,7 +21,6 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
     articleId: options.articleId,
     expectedVersion: options.expectedVersion,
     verb: 'publish',
-    event: 'articles.publish',
     changes: (article, now) => {
       const at = options.publishedAt ?? now;
       return {

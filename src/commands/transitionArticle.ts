@@ -3,18 +3,21 @@ import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
 import { findArticleById, updateArticleIfVersion } from '../db/repos/articles.ts';
 import type { ArticlesTable } from '../db/schema.ts';
-import { nextStatus, type EditorialVerb } from '../domain/article.ts';
-import type { EventName } from '../events/names.ts';
+import { nextStatus } from '../domain/article.ts';
+import { EDITORIAL_VERBS, type EditorialVerb } from '../domain/editorialVerbs.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
+
+/** What every state-moving verb takes: the article, and the version the person saw (if any). */
+export interface VerbInput { articleId: number; expectedVersion?: number | undefined }
 
 export interface Transition {
   articleId: number;
   /** The version the person saw; a newer one means someone acted since, and we refuse. */
   expectedVersion?: number | undefined;
+  /** The verb table gives its policy action, its allowed moves and the event it records. */
   verb: EditorialVerb;
-  event: EventName;
   changes: (article: ArticleRecord, now: Date) => Updateable<ArticlesTable>;
   payload?: (article: ArticleRecord, now: Date) => Record<string, unknown>;
   /** Runs after the state check, before the write: may refuse (throw) or add to the event's payload. */
@@ -36,7 +39,7 @@ export async function transitionArticle(ctx: CommandContext, actor: Actor, t: Tr
     const ok = await updateArticleIfVersion(tx, article.id, article.version, { ...t.changes(article, now), status, updated_at: now.toISOString() });
     if (!ok) throw new AppError('stale_version');
     await ctx.events.record(tx, {
-      name: t.event, articleId: article.id, actorId: actorId(actor), at: now,
+      name: EDITORIAL_VERBS[t.verb].event, articleId: article.id, actorId: actorId(actor), at: now,
       payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, from: article.status, to: status, ...t.payload?.(article, now), ...guarded },
     });
     return (await findArticleById(tx, article.id))!;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { listArticleIdsAfter } from '../db/repos/articles.ts';
 import { reindexArticle } from './indexer.ts';
 
 /**
@@ -9,7 +10,7 @@ import { reindexArticle } from './indexer.ts';
 export async function reindexAll(db: Db, now: () => Date, onProgress: (done: number) => void = () => {}): Promise<number> {
   let after = 0, done = 0;
   for (;;) {
-    const ids = (await db.selectFrom('articles').select('id').where('id', '>', after).orderBy('id').limit(200).execute()).map((r) => r.id);
+    const ids = await listArticleIdsAfter(db, after, 200);
     if (ids.length === 0) return done;
     await db.transaction().execute(async (tx) => { for (const id of ids) await reindexArticle(tx, id, now()); });
     after = ids.at(-1)!;

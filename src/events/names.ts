@@ -1,12 +1,22 @@
+import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS, type VerbEventName } from '../domain/editorialVerbs.ts';
+
+/** Article events recorded by the verbs that carry content (the state-moving verbs add theirs). */
+const CONTENT_EVENTS = ['articles.create', 'articles.update', 'articles.correct'] as const;
+const OTHER_EVENTS = ['sections.create', 'sections.update', 'tags.create', 'authors.create', 'users.create', 'users.update', 'settings.update'] as const;
+
+export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;
+export type EventName = ArticleEventName | (typeof OTHER_EVENTS)[number];
+
+/**
+ * Every event that changes an article: its words, status, section or dates. The search and
+ * editorial indexes follow all of them; a new verb joins this list by its entry in the verb table.
+ */
+export const ARTICLE_EVENT_NAMES: readonly ArticleEventName[] = [
+  ...CONTENT_EVENTS, ...EDITORIAL_VERB_NAMES.map((verb) => EDITORIAL_VERBS[verb].event),
+];
+
 /**
  * Every change to content records one of these, in the same transaction as the change.
  * Processors (search index, live fil info, caches, duplicate checks) subscribe by name.
  */
-export const EVENT_NAMES = [
-  'articles.create', 'articles.update', 'articles.submit', 'articles.return', 'articles.publish',
-  'articles.schedule', 'articles.unschedule', 'articles.unpublish', 'articles.correct',
-  'articles.trash', 'articles.restore',
-  'sections.create', 'sections.update', 'tags.create', 'authors.create',
-  'users.create', 'users.update', 'settings.update',
-] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
+export const EVENT_NAMES: readonly EventName[] = [...ARTICLE_EVENT_NAMES, ...OTHER_EVENTS];

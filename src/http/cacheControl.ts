@@ -17,5 +17,9 @@ export const SNAPSHOT_CACHE = 'public, max-age=10, s-maxage=10';
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 /** An event stream: never stored, never transformed (proxies must not buffer or compress it). */
 export const STREAM_CACHE = 'no-cache, no-transform';
+/** The favicon: its URL is fixed (browsers ask for /favicon.ico), so a week, not a year. */
+export const WEEKLY_CACHE = 'public, max-age=604800';
 /** Errors, health checks, anything that must not be kept. */
 export const NO_STORE = 'no-store';
+/** The back office and anything sent to a signed-in member (`middleware/privateResponses.ts`). */
+export const PRIVATE_NO_STORE = 'private, no-store';

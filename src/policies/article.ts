@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '../domain/article.ts';
+import type { EditorialVerb } from '../domain/editorialVerbs.ts';
 import { atLeast, type Role } from '../domain/roles.ts';
 import type { SiteSettings } from '../domain/settings.ts';
 
@@ -8,9 +9,8 @@ export interface Principal { id: number; role: Role; sectionIds: number[] }
 /** What a policy needs to know of an article. */
 export interface ArticleFacts { status: ArticleStatus; sectionId: number | null; createdBy: number | null; authorUserIds: number[] }
 
-export type ArticleAction =
-  | 'view' | 'create' | 'update' | 'submit' | 'return' | 'publish' | 'schedule' | 'unschedule'
-  | 'unpublish' | 'correct' | 'trash' | 'restore' | 'overrideDuplicate';
+/** Every editorial verb is a policy action of its own, plus the actions that are not state moves. */
+export type ArticleAction = EditorialVerb | 'view' | 'create' | 'update' | 'correct' | 'overrideDuplicate';
 
 const owns = (u: Principal, a: ArticleFacts) => a.createdBy === u.id || a.authorUserIds.includes(u.id);
 

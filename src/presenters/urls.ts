@@ -7,6 +7,8 @@ export const paths = {
   author: (slug: string) => `/auteur/${encodeURIComponent(slug)}`,
   search: () => '/recherche',
   asset: (name: string) => `/assets/${name}`,
+  /** Where browsers look for a site's icon by themselves; both layouts link to it too. */
+  favicon: () => '/favicon.ico',
 };
 
 /** `path` with `?page=n` (page 1 is the bare path, so it has one URL only). */

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/database.ts';
+import { countArticles } from '../db/repos/taxonomy.ts';
 import { findIndexSource, listIndexSources, type IndexSource } from '../db/repos/search/documents.ts';
 import { indexTerms } from './normalize.ts';
 import type { IndexDocument, SearchProvider } from './provider.ts';
@@ -42,7 +43,7 @@ export interface ReindexOptions {
 export async function reindexAll(db: Db, search: SearchProvider, options: ReindexOptions = {}): Promise<{ indexed: number; ms: number }> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
-  const total = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = await countArticles(db);
   if (options.fresh) await search.clear(db);
   let afterId = 0;
   let done = 0;

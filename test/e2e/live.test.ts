@@ -7,7 +7,7 @@ import { publishArticle } from '../../src/commands/publishArticle.ts';
 import { systemActor } from '../../src/commands/context.ts';
 import { findSectionBySlug } from '../../src/db/repos/taxonomy.ts';
 import { createTestDatabase, DIALECTS, POSTGRES_SKIP, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, screenshot } from '../support/browser.ts';
+import { BROWSER_MISSING, launchBrowser, screenshot, BROWSER_WAIT_MS } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
 import { simulateUnpublish, simulateUpdate } from '../support/liveChanges.ts';
 import { articleForm, buildUser, Client } from '../support/newsroom.ts';
@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.addInitScript(recordShifts);
       await page.goto(server.address + path);
-      await page.waitForFunction(() => document.documentElement.dataset['live'] === 'open', undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => document.documentElement.dataset['live'] === 'open', undefined, { timeout: BROWSER_WAIT_MS });
       return page;
     };
     const draft = (title: string, options: { breaking?: boolean; section?: number } = {}) =>
@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) {
       const published = await newsroom.post(`/admin/articles/${article.id}/publier`, { version: await version() });
       assert.match(String(published.headers['location']), /ok=publier/);
       const line = page.locator('.home-fil .fil-list li').first();
-      await line.locator('a', { hasText: 'Coupe d’Afrique des nations de futsal' }).waitFor({ timeout: 2_000 });
+      await line.locator('a', { hasText: 'Coupe d’Afrique des nations de futsal' }).waitFor({ timeout: BROWSER_WAIT_MS });
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 2_000, `appeared after ${elapsed} ms`);
       t.diagnostic(`headline on screen ${elapsed} ms after the editor clicked « Publier »`);
@@ -105,12 +105,12 @@ for (const dialect of DIALECTS) {
 
       const edited = await newsroom.post(`/admin/articles/${article.id}`, articleForm({ title: 'Futsal : le Maroc champion d’Afrique pour la troisième fois', sectionId: String(sectionId), version: await version() }));
       assert.match(String(edited.headers['location']), /ok=enregistre/);
-      await line.locator('a', { hasText: 'champion d’Afrique pour la troisième fois' }).waitFor({ timeout: 2_000 });
+      await line.locator('a', { hasText: 'champion d’Afrique pour la troisième fois' }).waitFor({ timeout: BROWSER_WAIT_MS });
       assert.equal(await line.getAttribute('data-id'), String(article.id), 'replaced where it was');
       assert.equal(await page.locator(`.home-fil li[data-id="${article.id}"]`).count(), 1);
 
       await newsroom.post(`/admin/articles/${article.id}/depublier`, { version: await version() });
-      await page.locator(`.home-fil li[data-id="${article.id}"]`).waitFor({ state: 'detached', timeout: 2_000 });
+      await page.locator(`.home-fil li[data-id="${article.id}"]`).waitFor({ state: 'detached', timeout: BROWSER_WAIT_MS });
       const shifts = await page.evaluate(() => {
         const w = window as unknown as { shiftsOutsideFil: string[]; shiftsInFil: number };
         return { shiftsOutsideFil: w.shiftsOutsideFil, shiftsInFil: w.shiftsInFil };
@@ -126,7 +126,7 @@ for (const dialect of DIALECTS) {
       const article = await draft('Alerte : fort séisme ressenti dans le Nord', { breaking: true });
       await publishArticle(server.services, actor, { articleId: article.id });
       const banner = page.locator('.live-alert');
-      await banner.waitFor({ timeout: 2_000 });
+      await banner.waitFor({ timeout: BROWSER_WAIT_MS });
       assert.match((await banner.textContent())!, /Alerte info\s+Alerte : fort séisme ressenti dans le Nord/);
       assert.equal(await banner.evaluate((el) => getComputedStyle(el).position), 'fixed', 'an overlay: nothing is pushed down');
       assert.equal(await page.locator('.home-fil .fil-list li.breaking').first().getAttribute('data-id'), String(article.id));
@@ -144,13 +144,13 @@ for (const dialect of DIALECTS) {
       const prompt = page.locator('.live-prompt');
       const first = await draft('Botola : le Wydad s’impose à Fès');
       await publishArticle(server.services, actor, { articleId: first.id });
-      await prompt.waitFor({ timeout: 2_000 });
+      await prompt.waitFor({ timeout: BROWSER_WAIT_MS });
       assert.equal(await prompt.textContent(), '1 nouvel article');
       const elsewhere = await draft('Un festival de cinéma à Tétouan', { section: otherSectionId });
       await publishArticle(server.services, actor, { articleId: elsewhere.id });
       const second = await draft('Athlétisme : record national sur 1 500 m');
       await publishArticle(server.services, actor, { articleId: second.id });
-      await page.getByRole('button', { name: '2 nouveaux articles' }).waitFor({ timeout: 2_000 });
+      await page.getByRole('button', { name: '2 nouveaux articles' }).waitFor({ timeout: BROWSER_WAIT_MS });
       assert.equal(await page.locator('.listing-item .teaser-title').first().textContent(), firstBefore, 'the list did not move');
       await screenshot(page, `live-section-${dialect}`);
       await Promise.all([page.waitForEvent('load'), prompt.click()]);
@@ -165,7 +165,7 @@ for (const dialect of DIALECTS) {
       await page.waitForFunction(() => document.documentElement.dataset['live'] === 'open');
       const article = await draft('Dernière minute depuis la page article');
       await publishArticle(server.services, actor, { articleId: article.id });
-      await page.locator('.article-aside .fil-list li a', { hasText: 'Dernière minute depuis la page article' }).waitFor({ timeout: 2_000 });
+      await page.locator('.article-aside .fil-list li a', { hasText: 'Dernière minute depuis la page article' }).waitFor({ timeout: BROWSER_WAIT_MS });
       await page.close();
     });
 

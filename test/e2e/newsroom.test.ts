@@ -7,7 +7,7 @@ import { fixedClock } from '../../src/domain/clock.ts';
 import { toZonedLocal } from '../../src/domain/frenchDates.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { BROWSER_MISSING, launchBrowser, runAxe, screenshot } from '../support/browser.ts';
+import { BROWSER_MISSING, launchBrowser, runAxe, screenshot, BROWSER_WAIT_MS } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 
 /**
@@ -57,7 +57,7 @@ for (const dialect of DIALECTS) {
       await j.getByLabel('Texte (Markdown)').fill('Le sommet s’ouvre lundi.\n\n## Un programme chargé\n\nTrois jours de travaux.');
       await j.getByLabel('Rubrique').selectOption({ label: 'Régions' });
       await j.getByLabel('Sujets (séparés par des virgules)').fill('Marrakech, Stress hydrique');
-      await j.locator('#preview-body h2', { hasText: 'Un programme chargé' }).waitFor({ timeout: 5000 });
+      await j.locator('#preview-body h2', { hasText: 'Un programme chargé' }).waitFor({ timeout: BROWSER_WAIT_MS });
       await screenshot(j, `editor-${dialect}`);
       await j.getByRole('button', { name: 'Enregistrer' }).click();
       await j.getByText('Article créé.').waitFor();

@@ -49,7 +49,8 @@ describeEachDialect('live fil info stream', (getDb) => {
 
   test('setup: the app listening on a port', async () => {
     t = await buildTestApp(getDb(), {
-      LIVE_HEARTBEAT_MS: '150', LIVE_MAX_PER_IP: '3', LIVE_MAX_CLIENTS: '6', LIVE_REPLAY_MAX: '8', LIVE_GRACE_MS: '300',
+      // The test stands for clients behind a proxy on this machine, each with its own address.
+      TRUST_PROXY: 'loopback', LIVE_HEARTBEAT_MS: '150', LIVE_MAX_PER_IP: '3', LIVE_MAX_CLIENTS: '6', LIVE_REPLAY_MAX: '8', LIVE_GRACE_MS: '300',
     });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     sectionId = (await buildSection(t.ctx, { slug: 'sport', name: 'Sport' })).id;
@@ -72,7 +73,8 @@ describeEachDialect('live fil info stream', (getDb) => {
     assert.equal(c.headers['content-type'], 'text/event-stream; charset=utf-8');
     assert.equal(c.headers['cache-control'], 'no-cache, no-transform');
     assert.equal(c.headers['x-accel-buffering'], 'no');
-    await sleep(400);
+    // Wait for two heartbeats however busy the machine is: what is checked is that they come.
+    for (let waited = 0; c.comments.filter((x) => x === 'ping').length < 2 && waited < 30_000; waited += 50) await sleep(50);
     assert.ok(c.retry !== null && c.retry >= 2000 && c.retry <= 5000, `retry ${c.retry}`);
     assert.ok(c.comments.filter((x) => x === 'ping').length >= 2, `heartbeats: ${c.comments.join(',')}`);
     await closeAll();
@@ -132,7 +134,7 @@ describeEachDialect('live fil info stream', (getDb) => {
     }), /rollback/);
     const { eventId } = await publishNew('Après le retour en arrière');
     // On PostgreSQL the rolled-back id is a gap the bus waits out (LIVE_GRACE_MS) before moving on.
-    const e = await c.waitFor((m) => m.event === 'published', 3_000);
+    const e = await c.waitFor((m) => m.event === 'published');
     assert.equal(e.id, String(eventId));
     assert.equal(c.events.length, 1);
     await closeAll();

@@ -63,8 +63,8 @@ describe('live fil info across two processes [postgres]', { skip: POSTGRES_SKIP 
     const started = Date.now();
     const published = await publishThroughA('Publié par le nœud A');
     const [fromB] = await Promise.all([
-      onB.waitFor((m) => m.id === String(published.eventId), 3_000),
-      onA.waitFor((m) => m.id === String(published.eventId), 3_000),
+      onB.waitFor((m) => m.id === String(published.eventId)),
+      onA.waitFor((m) => m.id === String(published.eventId)),
     ]);
     t.diagnostic(`on B ${Date.now() - started} ms after A was asked to publish`);
     assert.equal(fromB.event, 'published');
@@ -76,7 +76,7 @@ describe('live fil info across two processes [postgres]', { skip: POSTGRES_SKIP 
     const first = await connect(b.address);
     await new Promise((r) => setTimeout(r, 300));
     const seen = await publishThroughA('Vu avant la coupure');
-    await first.waitFor((m) => m.id === String(seen.eventId), 3_000);
+    await first.waitFor((m) => m.id === String(seen.eventId));
     first.close();
 
     const missed1 = await publishThroughA('Manqué pendant la coupure');
@@ -86,9 +86,9 @@ describe('live fil info across two processes [postgres]', { skip: POSTGRES_SKIP 
     const expected = [[String(missed1.eventId), 'published'], [String(edit), 'updated'], [String(missed2.eventId), 'published']];
 
     const resumed = await connect(b.address, seen.eventId);
-    await resumed.waitFor((m) => m.id === String(missed2.eventId), 3_000);
+    await resumed.waitFor((m) => m.id === String(missed2.eventId));
     const live = await publishThroughA('Après la reprise');
-    await resumed.waitFor((m) => m.id === String(live.eventId), 3_000);
+    await resumed.waitFor((m) => m.id === String(live.eventId));
     assert.deepEqual(resumed.events.map((m) => [m.id, m.event]), [...expected, [String(live.eventId), 'published']]);
     assert.ok(!resumed.events.some((m) => m.data.includes('brouillon')));
   });

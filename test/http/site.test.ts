@@ -5,7 +5,7 @@ import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildAuthor, buildSection, buildTag } from '../support/factories.ts';
 import { publishArticle } from '../../src/commands/publishArticle.ts';
-import { unpublishArticle } from '../../src/commands/editorialVerbs.ts';
+import { unpublishArticle } from '../../src/commands/unpublishArticle.ts';
 import { systemActor } from '../../src/commands/context.ts';
 
 const hours = (n: number) => n * 3_600_000;

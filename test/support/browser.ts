@@ -8,6 +8,13 @@ export const BROWSER_MISSING = existsSync(CHROMIUM_PATH) ? false : `no Chromium 
 
 export const SCREENSHOT_DIR = new URL('../../test-results/screenshots/', import.meta.url);
 
+/**
+ * How long a test waits for something to appear in the page (a preview, a live update) on a busy
+ * machine: Playwright's own default for every step. A limit, never a measure: no test asserts
+ * how fast something happens (benchmarks do).
+ */
+export const BROWSER_WAIT_MS = 30_000;
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -24,12 +31,14 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
 
-/** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns its violations. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+/** Runs axe-core in the page (WCAG 2.1 A/AA rules, or only the `rules` named) and returns its violations. */
+export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP forbids those.
+  await page.evaluate(axeSource);
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] };
+  return page.evaluate(async (only) => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const result = await axe.run(document, { runOnly: only });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, runOnly);
 }

@@ -11,16 +11,43 @@ export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
 
 const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+/**
+ * On a busy machine a connection can take seconds: wait for one this long before calling it a
+ * failure, and try a few times with growing pauses. A server that is really down still fails,
+ * just later.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
+const ATTEMPTS = 4;
+
+/** Runs `work` until it succeeds, at most ATTEMPTS times, pausing 0.5 s, 1 s, 2 s… in between. */
+export async function withRetries<T>(what: string, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)} (after ${ATTEMPTS} attempts)`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/** One statement on the admin database, on a connection of its own. */
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
-    await client.query('select 1');
+    await client.query(statement);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function probePostgres(): Promise<string | null> {
+  try {
+    await withRetries('PostgreSQL probe', () => adminQuery('select 1'));
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 
@@ -53,22 +80,24 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     return { dialect, handle, url: `sqlite:${path}`, drop: async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `newsdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  // `if not exists` is not PostgreSQL syntax: a retry after a create that did commit finds it there.
+  await withRetries(`create database ${name}`, async () => {
+    try {
+      await adminQuery(`create database ${name}`);
+    } catch (error) {
+      if (!/already exists/.test(String(error))) throw error;
+    }
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ dialect: 'postgres', connectionString: url.toString() }, { poolSize: 5 });
-  await migrateToLatest(handle.db);
+  const handle = openDatabase({ dialect: 'postgres', connectionString: url.toString() }, { poolSize: 5, connectionTimeoutMs: CONNECT_TIMEOUT_MS });
+  // Migrations run in one transaction each: one that failed to connect can simply run again.
+  await withRetries(`migrate ${name}`, () => migrateToLatest(handle.db));
   return {
     dialect, handle, url: url.toString(),
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await withRetries(`drop database ${name}`, () => adminQuery(`drop database if exists ${name} with (force)`));
     },
   };
 }

@@ -52,12 +52,16 @@ export class Client {
     return token;
   }
 
-  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | false } = {}): Promise<LightMyRequestResponse> {
+  /** `headers` and `remoteAddress` stand for what a proxy or another machine would send. */
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | false; headers?: Record<string, string>; remoteAddress?: string } = {}): Promise<LightMyRequestResponse> {
     const token = options.csrf === false ? null : options.csrf ?? await this.csrf();
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
     if (token) body.set('_csrf', token);
-    const res = await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader } });
+    const res = await this.app.inject({
+      method: 'POST', url, payload: body.toString(), headers: { ...options.headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader },
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+    });
     this.remember(res);
     return res;
   }

@@ -14,7 +14,9 @@ import { systemActor } from '../../src/commands/context.ts';
 
 type Message = { type: 'publish'; articleId: number; seq: number } | { type: 'memory'; seq: number } | { type: 'stop' };
 
-const server = await startServer(loadConfig(), { demo: false, port: 0, host: '127.0.0.1' });
+// PORT when the test gives one (a server on a known port), else any free port.
+const config = loadConfig();
+const server = await startServer(config, { demo: false, port: process.env['PORT'] ? config.port : 0, host: '127.0.0.1' });
 const send = (message: unknown) => process.send?.(message);
 const stop = () => { server.stop().finally(() => process.exit(0)); };
 

@@ -34,7 +34,7 @@ export function connectSse(url: string, options: { lastEventId?: string | number
       let endedResolve!: () => void;
       const client: SseClient = {
         status: res.statusCode ?? 0, headers: res.headers, events: [], comments: [], retry: null, body: '',
-        waitFor(match, timeoutMs = 5_000, from = 0) {
+        waitFor(match, timeoutMs = 30_000, from = 0) {
           return new Promise((ok, fail) => {
             const check = (): boolean => {
               const found = client.events.slice(from).find(match);

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../context.ts';
 import { findUserByEmail } from '../../db/repos/users.ts';
-import { clearLoginFailures, countLoginFailures, deleteSession, insertSession, recordLoginFailure } from '../../db/repos/sessions.ts';
+import { clearLoginFailures, countLoginFailures, deleteSession, insertSession, recordLoginAttempt } from '../../db/repos/sessions.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import { AppError } from '../../errors.ts';
@@ -11,24 +11,28 @@ const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_ADDRESS = 20;
 
 /**
- * Checks a password and opens a session. Failures are counted per account and per address in
+ * Checks a password and opens a session. Attempts are counted per account and per address in
  * the database (so the limit holds across processes); past the limit even a right password waits.
+ * Each attempt is recorded first and the decision made from a count that includes it: of any
+ * number of concurrent attempts, at most the limit get a password check.
  */
 export async function login(ctx: CommandContext, input: { email: string; password: string; ip: string }): Promise<{ token: string; userId: number; expiresAt: Date }> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - WINDOW_MS);
+  await recordLoginAttempt(ctx.db, input.email, input.ip, now);
   const [byAccount, byAddress] = await Promise.all([
     countLoginFailures(ctx.db, { email: input.email }, since),
     countLoginFailures(ctx.db, { ip: input.ip }, since),
   ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+  if (byAccount > MAX_FAILURES_PER_ACCOUNT || byAddress > MAX_FAILURES_PER_ADDRESS) {
     throw new AppError('rate_limited', { message: 'Trop de tentatives de connexion. Réessayez dans 15 minutes.' });
   }
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !ok || user.status !== 'active') {
-    await recordLoginFailure(ctx.db, input.email, input.ip, now);
-    throw new AppError('unauthenticated', { message: user?.status === 'deactivated' && ok ? 'Ce compte a été désactivé.' : 'Adresse e-mail ou mot de passe incorrect.' });
+    // A deactivated account gets the same answer as a wrong password: telling it apart would
+    // confirm the password to whoever typed it. Its owner hears of it from an administrator.
+    throw new AppError('unauthenticated', { message: 'Adresse e-mail ou mot de passe incorrect.' });
   }
   await clearLoginFailures(ctx.db, input.email);
   const token = newToken();

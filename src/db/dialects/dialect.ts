@@ -26,6 +26,8 @@ export interface LocalEvents {
 
 export interface OpenOptions {
   poolSize?: number;
+  /** How long a new PostgreSQL connection may take before the query fails (default: no limit). */
+  connectionTimeoutMs?: number;
   /** A pooled PostgreSQL connection broke while idle (it is replaced on the next query). */
   onIdleError?: (error: Error) => void;
 }

@@ -13,13 +13,13 @@ import { listenChannel } from './postgresListener.ts';
  * event, which would end the process if nothing listened, so `onIdleError` always listens.
  */
 export function createPostgresDialect(
-  connectionString: string, max = 10, onIdleError: (error: Error) => void = () => {},
+  connectionString: string, max = 10, onIdleError: (error: Error) => void = () => {}, connectionTimeoutMillis = 0,
 ): { dialect: PostgresDialect; pool: pg.Pool } {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => {
     if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
     return pg.types.getTypeParser(oid, format as 'text');
   } };
-  const pool = new pg.Pool({ connectionString, max, types: types as never });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
   pool.on('error', onIdleError);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
@@ -46,7 +46,7 @@ export const postgres: Dialect = {
   singleWriter: false,
   eventGraceMs: 3_000,
   open: (target, options) => new Kysely<Database>({
-    dialect: createPostgresDialect(targetOf(target, 'postgres').connectionString, options.poolSize, options.onIdleError).dialect,
+    dialect: createPostgresDialect(targetOf(target, 'postgres').connectionString, options.poolSize, options.onIdleError, options.connectionTimeoutMs).dialect,
   }),
   search: postgresSearch,
   changeSignal: (target, local) => postgresSignal(local, targetOf(target, 'postgres').connectionString),

@@ -239,6 +239,12 @@ export async function listRelated(db: Queryable, article: ArticleWithRelations, 
   return picked;
 }
 
+/** The next `limit` article ids after `afterId`, in id order: for passes over the whole archive. */
+export async function listArticleIdsAfter(db: Queryable, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Scheduled articles whose publication time has come, oldest first. */
 export async function listDueScheduledIds(db: Queryable, now: Date): Promise<number[]> {
   const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')

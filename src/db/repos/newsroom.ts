@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { AUDITED_EVENTS } from '../../domain/auditLog.ts';
 import { toArticleRecord, withRelations } from './articles.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
@@ -53,13 +54,11 @@ export async function findShowableInNewsroom(db: Queryable, ids: readonly number
 
 export interface AuditEntry { id: number; name: string; actorName: string | null; articleId: number | null; payload: unknown; createdAt: Date | string }
 
-const AUDITED = ['articles.publish', 'articles.unpublish', 'articles.schedule', 'articles.unschedule', 'articles.trash', 'articles.restore', 'articles.correct', 'users.create', 'users.update', 'settings.update'] as const;
-
 /** The audit log is the event log, read for the actions that matter: who did what, when. */
 export async function listAuditEntries(db: Queryable, limit: number, beforeId?: number): Promise<AuditEntry[]> {
   let q = db.selectFrom('events').leftJoin('users', 'users.id', 'events.actor_id')
     .select(['events.id', 'events.name', 'events.article_id', 'events.payload', 'events.created_at', 'users.display_name'])
-    .where('events.name', 'in', [...AUDITED]);
+    .where('events.name', 'in', [...AUDITED_EVENTS]);
   if (beforeId !== undefined) q = q.where('events.id', '<', beforeId);
   const rows = await q.orderBy('events.id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, actorName: r.display_name, articleId: r.article_id, payload: r.payload, createdAt: r.created_at }));

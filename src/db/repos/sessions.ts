@@ -39,8 +39,14 @@ export async function peekOneTimeToken(db: Queryable, tokenHash: string, purpose
   return Boolean(row && row.used_at === null && toDate(row.expires_at) > now && purposes.includes(row.purpose));
 }
 
-export async function recordLoginFailure(db: Queryable, email: string, ip: string, at: Date): Promise<void> {
-  await db.insertInto('login_failures').values({ email: email.trim().toLowerCase(), ip, created_at: at.toISOString() }).execute();
+/**
+ * Records a login attempt as a failure before its password is checked, and returns its id: a
+ * count made after this includes it, so concurrent attempts cannot all pass under the limit.
+ * A successful login clears it (`clearLoginFailures`).
+ */
+export async function recordLoginAttempt(db: Queryable, email: string, ip: string, at: Date): Promise<number> {
+  const row = await db.insertInto('login_failures').values({ email: email.trim().toLowerCase(), ip, created_at: at.toISOString() }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function countLoginFailures(db: Queryable, by: { email?: string; ip?: string }, since: Date): Promise<number> {

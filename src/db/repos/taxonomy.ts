@@ -37,6 +37,12 @@ export async function insertAuthor(db: Queryable, a: Omit<Author, 'id'>, at: Dat
   return row.id;
 }
 
+/** Every author, by name: the byline choices (staff have a user id, guests none). */
+export async function listAuthors(db: Queryable): Promise<Author[]> {
+  const rows = await db.selectFrom('authors').select(['id', 'slug', 'name', 'bio', 'user_id']).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, bio: r.bio, userId: r.user_id }));
+}
+
 export async function countArticles(db: Queryable): Promise<number> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,5 +1,6 @@
 import type { InlineProcessor } from '../eventSink.ts';
 import { reindexArticle } from '../../editorial/indexer.ts';
+import { ARTICLE_EVENT_NAMES } from '../names.ts';
 
 /**
  * Keeps the editorial index (signatures, inverted index, section model) in step with articles.
@@ -7,10 +8,7 @@ import { reindexArticle } from '../../editorial/indexer.ts';
  */
 export const editorialIndexProcessor: InlineProcessor = {
   name: 'editorial-index',
-  applicableEvents: [
-    'articles.create', 'articles.update', 'articles.correct', 'articles.submit', 'articles.return', 'articles.publish',
-    'articles.schedule', 'articles.unschedule', 'articles.unpublish', 'articles.trash', 'articles.restore',
-  ],
+  applicableEvents: ARTICLE_EVENT_NAMES,
   async handle(tx, event) {
     if (event.articleId !== null) await reindexArticle(tx, event.articleId, event.createdAt);
   },

@@ -10,11 +10,13 @@ import { listRevisions } from '../../db/repos/revisions.ts';
 import { renderMarkdown } from '../../domain/markdown.ts';
 import { AppError } from '../../errors.ts';
 import { sendJsonError } from '../jsonError.ts';
+import { NO_STORE } from '../cacheControl.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
 import { sendEditor } from './editorPage.ts';
 import { parseEditorForm, valuesFromArticle, valuesFromBody } from './editorForm.ts';
+import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { okMessage, errorMessage } from './messages.ts';
 import type { User } from '../../domain/user.ts';
 
@@ -115,14 +117,14 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const parsed = parseEditorForm(request.body);
     if ('errors' in parsed) return sendJsonError(reply, new AppError('invalid_input', { message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors }));
     const saved = await updateArticle(deps, actorOf(user), { articleId: id, expectedVersion: parseVersion(request.body), fields: parsed.fields });
-    return reply.header('Cache-Control', 'no-store').send({ version: saved.version });
+    return reply.header('Cache-Control', NO_STORE).send({ version: saved.version });
   });
 
   app.post('/admin/apercu', { preHandler: app.csrfProtection }, async (request, reply) => {
     requireUser(request);
-    const body = z.object({ bodySource: z.string().max(200_000) }).safeParse(request.body);
+    const body = z.object({ bodySource: z.string().max(BODY_MAX_CHARS) }).safeParse(request.body);
     if (!body.success) throw new AppError('invalid_input');
-    return reply.header('Cache-Control', 'no-store').send({ html: renderMarkdown(body.data.bodySource) });
+    return reply.header('Cache-Control', NO_STORE).send({ html: renderMarkdown(body.data.bodySource) });
   });
 
   app.get('/admin/sujets', async (request, reply: FastifyReply) => {
@@ -131,6 +133,6 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const prefix = q.success ? q.data.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) : '';
     const rows = await deps.db.selectFrom('tags').select(['name', 'slug'])
       .where((eb) => eb(eb.fn('lower', ['name']), 'like', `${prefix}%`)).orderBy('name').limit(20).execute();
-    return reply.header('Cache-Control', 'no-store').send({ tags: rows.map((r) => r.name) });
+    return reply.header('Cache-Control', NO_STORE).send({ tags: rows.map((r) => r.name) });
   });
 }

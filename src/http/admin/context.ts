@@ -6,6 +6,7 @@ import { adminLayout, type AdminShell } from '../../views/admin/layout.ts';
 import { AppError } from '../../errors.ts';
 import { canInNewsroom } from '../../policies/newsroom.ts';
 import type { User } from '../../domain/user.ts';
+import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
@@ -30,7 +31,7 @@ export async function sendAdminPage(services: AdminDeps, reply: FastifyReply, us
     csrf: user ? await reply.generateCsrf() : '',
     user: user ? { name: user.displayName, role: user.role, canManageUsers: canInNewsroom(user, 'manageUsers'), canReadAudit: canInNewsroom(user, 'readAudit'), canManageSections: canInNewsroom(user, 'manageSections') } : null,
   }, page);
-  return reply.code(page.status ?? 200).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex').send(html);
+  return reply.code(page.status ?? 200).type('text/html; charset=utf-8').header('Cache-Control', PRIVATE_NO_STORE).header('X-Robots-Tag', 'noindex').send(html);
 }
 
 export async function csrfToken(reply: FastifyReply): Promise<string> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import type { ArticleFields } from '../../commands/articleFields.ts';
 import type { EditorValues } from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
@@ -8,7 +9,7 @@ const text = (max: number) => z.string().max(max).optional().transform((s) => (s
 const id = z.string().optional().transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null));
 
 const formSchema = z.object({
-  title: text(300), slug: text(120), lead: text(2000), bodySource: z.string().max(200_000).optional().transform((s) => s ?? ''),
+  title: text(300), slug: text(120), lead: text(2000), bodySource: z.string().max(BODY_MAX_CHARS).optional().transform((s) => s ?? ''),
   sectionId: z.string().max(12).optional(), tags: text(2000),
   author1: z.string().max(12).optional(), author2: z.string().max(12).optional(), author3: z.string().max(12).optional(),
   featured: z.string().max(5).optional(), breaking: z.string().max(5).optional(),
@@ -44,6 +45,7 @@ export function parseEditorForm(body: unknown): { fields: ArticleFields; correct
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'title')] = 'Ce champ est trop long ou mal formé.';
+    if (errors['bodySource']) errors['bodySource'] = bodyTooLongMessage(String((body as Record<string, unknown>)['bodySource'] ?? '').length);
     return { errors };
   }
   const f = parsed.data;
@@ -63,4 +65,9 @@ export function parseEditorForm(body: unknown): { fields: ArticleFields; correct
       cover: f.coverUrl ? { url: f.coverUrl, alt: f.coverAlt, caption: f.coverCaption || null, credit: f.coverCredit || null } : null,
     },
   };
+}
+
+/** Why a too-long text was refused, and what to do. */
+export function bodyTooLongMessage(length: number): string {
+  return `Le texte compte ${length.toLocaleString('fr-FR')} caractères : la limite est de ${BODY_MAX_CHARS.toLocaleString('fr-FR')}. Rien n’a été enregistré ; raccourcissez le texte ou découpez l’article en plusieurs.`;
 }

@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import { listSections } from '../../db/repos/taxonomy.ts';
+import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
 import { readSettings } from '../../db/repos/settings.ts';
 import { articleFacts } from '../../commands/articleAccess.ts';
 import { canOnArticle, type ArticleAction } from '../../policies/article.ts';
-import { nextStatus, type EditorialVerb } from '../../domain/article.ts';
+import { nextStatus } from '../../domain/article.ts';
+import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS, type VerbSpec } from '../../domain/editorialVerbs.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate, toZonedLocal } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -14,27 +15,19 @@ import { buildEditorialPanel } from './editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
-/** URL segment of each workflow verb, in French like the rest of the back office. */
-export const VERB_SEGMENTS: Record<EditorialVerb, string> = {
-  submit: 'soumettre', return: 'renvoyer', publish: 'publier', schedule: 'programmer', unschedule: 'deprogrammer',
-  unpublish: 'depublier', trash: 'corbeille', restore: 'restaurer',
-};
-
-const ACTION_UI: Record<EditorialVerb, Omit<EditorAction, 'verb'>> = {
-  submit: { label: 'Soumettre à l’édition' },
-  return: { label: 'Renvoyer à l’auteur', needsNote: true },
-  publish: { label: 'Publier maintenant', className: 'primary', confirm: 'Publier cet article maintenant ?' },
-  schedule: { label: 'Programmer', needsDate: true },
-  unschedule: { label: 'Déprogrammer' },
-  unpublish: { label: 'Dépublier', className: 'danger', confirm: 'Retirer cet article du site ? Son adresse répondra « article retiré ».' },
-  trash: { label: 'Mettre à la corbeille', className: 'danger', confirm: 'Mettre cet article à la corbeille ?' },
-  restore: { label: 'Restaurer' },
-};
+/** A verb's button in the editor, as the verb table describes it. */
+function editorAction(spec: VerbSpec): EditorAction {
+  return {
+    verb: spec.segment, label: spec.label,
+    ...(spec.className ? { className: spec.className } : {}), ...(spec.confirm ? { confirm: spec.confirm } : {}),
+    ...(spec.needs === 'note' ? { needsNote: true } : {}), ...(spec.needs === 'date' ? { needsDate: true } : {}),
+  };
+}
 
 /** Newsroom authors for the byline selects: staff and guests. */
 async function authorOptions(services: AdminDeps) {
-  const rows = await services.db.selectFrom('authors').select(['id', 'name', 'user_id']).orderBy('name').execute();
-  return rows.map((a) => ({ value: a.id, label: a.user_id === null ? `${a.name} (invité)` : a.name }));
+  const authors = await listAuthors(services.db);
+  return authors.map((a) => ({ value: a.id, label: a.userId === null ? `${a.name} (invité)` : a.name }));
 }
 
 export interface EditorState {
@@ -58,9 +51,9 @@ export async function sendEditor(services: AdminDeps, reply: FastifyReply, user:
     const facts = await articleFacts(services.db, a);
     const allowed = (action: ArticleAction) => canOnArticle(user, action, facts, settings);
     canOverrideDuplicate = allowed('overrideDuplicate');
-    actions = (Object.keys(VERB_SEGMENTS) as EditorialVerb[])
+    actions = EDITORIAL_VERB_NAMES
       .filter((verb) => nextStatus(a.status, verb) !== null && allowed(verb))
-      .map((verb) => ({ verb: VERB_SEGMENTS[verb], ...ACTION_UI[verb] }));
+      .map((verb) => editorAction(EDITORIAL_VERBS[verb]));
     canSave = allowed('update') || (a.status === 'published' && allowed('correct'));
   }
   const inAnHour = new Date(services.clock.now().getTime() + 3_600_000);

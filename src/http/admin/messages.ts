@@ -1,18 +1,19 @@
 import { ERRORS, type ErrorCode } from '../../errors.ts';
+import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS } from '../../domain/editorialVerbs.ts';
 
 /** Fixed confirmation messages named in `?ok=`; anything else shows nothing (no reflected text). */
-const OK: Record<string, string> = {
-  cree: 'Article créé.', enregistre: 'Modifications enregistrées.', corrige: 'Rectificatif publié.',
-  soumettre: 'Article soumis à l’édition.', renvoyer: 'Article renvoyé à son auteur.', publier: 'Article publié.',
-  programmer: 'Publication programmée.', deprogrammer: 'Programmation annulée.', depublier: 'Article retiré du site.',
-  corbeille: 'Article mis à la corbeille.', restaurer: 'Article restauré en brouillon.', revision: 'Révision restaurée.',
-};
+const OK = new Map<string, string>([
+  ['cree', 'Article créé.'], ['enregistre', 'Modifications enregistrées.'], ['corrige', 'Rectificatif publié.'], ['revision', 'Révision restaurée.'],
+  ...EDITORIAL_VERB_NAMES.map((verb) => [EDITORIAL_VERBS[verb].segment, EDITORIAL_VERBS[verb].success] as [string, string]),
+]);
 
+/** A Map, not an object: `?ok=constructor` must not find Object.prototype's members. */
 export function okMessage(code: unknown): { text: string; kind: 'ok' } | null {
-  return typeof code === 'string' && OK[code] ? { text: OK[code], kind: 'ok' } : null;
+  const text = typeof code === 'string' ? OK.get(code) : undefined;
+  return text ? { text, kind: 'ok' } : null;
 }
 
 /** Error codes from the catalogue, named in `?erreur=`. */
 export function errorMessage(code: unknown): { text: string; kind: 'error' } | null {
-  return typeof code === 'string' && code in ERRORS ? { text: ERRORS[code as ErrorCode].message, kind: 'error' } : null;
+  return typeof code === 'string' && Object.hasOwn(ERRORS, code) ? { text: ERRORS[code as ErrorCode].message, kind: 'error' } : null;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AUDIT_LABELS } from '../../domain/auditLog.ts';
 import { z } from 'zod';
 import { addUser } from '../../commands/accounts/addUser.ts';
 import { changeUserRole, deactivateUser, resetPassword } from '../../commands/accounts/changeUser.ts';
@@ -42,15 +43,11 @@ async function sendUsers(deps: AdminDeps, reply: FastifyReply, user: User, extra
   });
 }
 
-const AUDIT_LABELS: Record<string, string> = {
-  'articles.publish': 'a publié', 'articles.unpublish': 'a dépublié', 'articles.schedule': 'a programmé', 'articles.unschedule': 'a déprogrammé',
-  'articles.trash': 'a mis à la corbeille', 'articles.restore': 'a restauré', 'articles.correct': 'a publié un rectificatif sur',
-  'users.create': 'a créé le compte', 'users.update': 'a modifié le compte', 'settings.update': 'a changé les réglages',
-};
 
 /** Users, settings, sections and the audit log: the admins' pages. */
 export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const site = { ...deps, siteUrl: deps.config.site.url };
+  // Read per request: without SITE_URL the address is only known once the server listens.
+  const withSiteUrl = () => ({ ...deps, siteUrl: deps.config.site.url });
 
   app.get('/admin/utilisateurs', async (request, reply) => {
     const user = requireUser(request);
@@ -71,7 +68,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!isRole(values.role) || values.role === 'owner') errors['role'] = 'Choisissez un rôle.';
     try {
       if (Object.keys(errors).length) throw new AppError('invalid_input', { fields: errors });
-      const { link } = await addUser(site, actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
+      const { link } = await addUser(withSiteUrl(), actorOf(user), { email: values.email, displayName: values.displayName, role: values.role as 'journalist', sectionIds: sectionIdsOf(body.data.sectionIds) });
       return sendUsers(deps, reply, user, { link: { label: `Invitation créée pour ${values.displayName}.`, url: link } });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.code === 'forbidden') throw error;
@@ -97,7 +94,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.post('/admin/utilisateurs/:id/reinitialiser', { preHandler: app.csrfProtection }, async (request, reply) => {
     const user = requireUser(request);
     authorize(canInNewsroom(user, 'manageUsers'));
-    const link = await resetPassword(site, actorOf(user), { userId: userIdParam(request.params) });
+    const link = await resetPassword(withSiteUrl(), actorOf(user), { userId: userIdParam(request.params) });
     return sendUsers(deps, reply, user, { link: { label: 'Lien de réinitialisation du mot de passe :', url: link } });
   });
 
@@ -170,7 +167,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
           const target = e.articleId !== null ? String(payload['title'] ?? `article ${e.articleId}`) : String(payload['email'] ?? (payload['userId'] !== undefined ? `utilisateur ${payload['userId']}` : ''));
           // An editor's override of the duplicate guard is said in so many words.
           const override = payload['duplicateOverride'] as { of?: unknown; score?: unknown } | undefined;
-          const what = (AUDIT_LABELS[e.name] ?? e.name) + (override ? ` malgré un doublon probable (article ${String(override.of)}, similarité ${Math.round(Number(override.score) * 100)} %)` : '');
+          const what = (AUDIT_LABELS.get(e.name) ?? e.name) + (override ? ` malgré un doublon probable (article ${String(override.of)}, similarité ${Math.round(Number(override.score) * 100)} %)` : '');
           return { when: formatFullDate(toDate(e.createdAt), deps.config.site.timeZone), who: e.actorName ?? 'Système', what, target, targetUrl: e.articleId !== null ? `/admin/articles/${e.articleId}` : null };
         }),
       }),

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { publishArticle } from '../../commands/publishArticle.ts';
-import { restoreArticle, returnArticle, scheduleArticle, submitArticle, trashArticle, unpublishArticle, unscheduleArticle } from '../../commands/editorialVerbs.ts';
+import { submitArticle } from '../../commands/submitArticle.ts';
+import { returnArticle } from '../../commands/returnArticle.ts';
+import { scheduleArticle } from '../../commands/scheduleArticle.ts';
+import { unscheduleArticle } from '../../commands/unscheduleArticle.ts';
+import { unpublishArticle } from '../../commands/unpublishArticle.ts';
+import { trashArticle } from '../../commands/trashArticle.ts';
+import { restoreArticle } from '../../commands/restoreArticle.ts';
+import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS, type EditorialVerb } from '../../domain/editorialVerbs.ts';
 import type { Actor } from '../../commands/context.ts';
 import { zonedLocalToDate } from '../../domain/frenchDates.ts';
 import { AppError } from '../../errors.ts';
@@ -16,30 +23,31 @@ type VerbHandler = (deps: AdminDeps, actor: Actor, articleId: number, version: n
 
 const note = z.string().trim().min(1).max(2000);
 
-/** One route per editorial verb, each calling its own command (which checks its own policy action). */
-const verbs: Record<string, VerbHandler> = {
-  soumettre: (d, a, articleId, expectedVersion) => submitArticle(d, a, { articleId, expectedVersion }),
-  renvoyer: (d, a, articleId, expectedVersion, body) => {
+/** Each editorial verb's command, called with what its form sent (each command checks its own policy action). */
+const handlers: Record<EditorialVerb, VerbHandler> = {
+  submit: (d, a, articleId, expectedVersion) => submitArticle(d, a, { articleId, expectedVersion }),
+  return: (d, a, articleId, expectedVersion, body) => {
     const parsed = note.safeParse(body['note']);
     if (!parsed.success) throw new AppError('invalid_input', { message: 'Expliquez à l’auteur pourquoi l’article lui est renvoyé.' });
     return returnArticle(d, a, { articleId, expectedVersion, note: parsed.data });
   },
-  publier: (d, a, articleId, expectedVersion, body) => publishArticle(d, a, { articleId, expectedVersion, overrideDuplicate: body['publierQuandMeme'] === '1' }),
-  programmer: (d, a, articleId, expectedVersion, body) => {
+  publish: (d, a, articleId, expectedVersion, body) => publishArticle(d, a, { articleId, expectedVersion, overrideDuplicate: body['publierQuandMeme'] === '1' }),
+  schedule: (d, a, articleId, expectedVersion, body) => {
     const at = typeof body['at'] === 'string' ? zonedLocalToDate(body['at'], d.config.site.timeZone) : null;
     if (!at) throw new AppError('invalid_input', { message: 'Indiquez une date et une heure de publication valides.' });
     return scheduleArticle(d, a, { articleId, expectedVersion, at, overrideDuplicate: body['publierQuandMeme'] === '1' });
   },
-  deprogrammer: (d, a, articleId, expectedVersion) => unscheduleArticle(d, a, { articleId, expectedVersion }),
-  depublier: (d, a, articleId, expectedVersion) => unpublishArticle(d, a, { articleId, expectedVersion }),
-  corbeille: (d, a, articleId, expectedVersion) => trashArticle(d, a, { articleId, expectedVersion }),
-  restaurer: (d, a, articleId, expectedVersion) => restoreArticle(d, a, { articleId, expectedVersion }),
+  unschedule: (d, a, articleId, expectedVersion) => unscheduleArticle(d, a, { articleId, expectedVersion }),
+  unpublish: (d, a, articleId, expectedVersion) => unpublishArticle(d, a, { articleId, expectedVersion }),
+  trash: (d, a, articleId, expectedVersion) => trashArticle(d, a, { articleId, expectedVersion }),
+  restore: (d, a, articleId, expectedVersion) => restoreArticle(d, a, { articleId, expectedVersion }),
 };
 
-export const VERB_NAMES = Object.keys(verbs);
-
+/** One route per editorial verb, at the French segment the verb table gives it. */
 export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  for (const [segment, run] of Object.entries(verbs)) {
+  for (const verb of EDITORIAL_VERB_NAMES) {
+    const { segment } = EDITORIAL_VERBS[verb];
+    const run = handlers[verb];
     app.post(`/admin/articles/:id/${segment}`, { preHandler: app.csrfProtection }, async (request, reply) => {
       const user = requireUser(request);
       const id = parseArticleId(request.params);
@@ -55,7 +63,7 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
           const article = (await withRelations(deps.db, [(await findArticleById(deps.db, id))!]))[0]!;
           return sendEditor(deps, reply, user, { article, values: valuesFromArticle(article), status: 409, message: { text: error.message, kind: 'error' } });
         }
-        return reply.redirect(`/admin/articles/${id}?erreur=${error.code === 'invalid_input' && segment === 'programmer' ? 'invalid_schedule' : error.code}`, 303);
+        return reply.redirect(`/admin/articles/${id}?erreur=${error.code === 'invalid_input' && verb === 'schedule' ? 'invalid_schedule' : error.code}`, 303);
       }
     });
   }

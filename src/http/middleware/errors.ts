@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorTitle } from '../../views/errorTitles.ts';
 import { AppError, ERRORS } from '../../errors.ts';
 import { errorView } from '../../views/site/errorPage.ts';
 import { sendPage, type SiteDeps } from '../site/context.ts';
@@ -8,7 +9,7 @@ import { sendJsonError } from '../jsonError.ts';
  * Every error leaves as a clear answer: JSON with a stable code under /api, a French page
  * elsewhere. Errors from user input (Fastify's own 4xx included) are never logged as faults.
  */
-export function installErrorHandling(app: FastifyInstance, deps: SiteDeps): void {
+export function installErrorHandling(app: FastifyInstance, deps: ErrorPages): void {
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, deps, new AppError('not_found')));
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFramework(error);
@@ -17,11 +18,17 @@ export function installErrorHandling(app: FastifyInstance, deps: SiteDeps): void
   });
 }
 
+/** Renders a back-office error page (the admin frame, the member's menu). */
+export type AdminErrorPage = (request: FastifyRequest, reply: FastifyReply, error: AppError, message: string) => Promise<FastifyReply>;
+
+/** The public site's pages, and the back office's own error page for everything under /admin. */
+export type ErrorPages = SiteDeps & { adminErrorPage: AdminErrorPage };
+
 /**
  * Errors Fastify raises before routing (a malformed %-escape, an over-long path segment): the
  * reader typed a bad address, so the answer is the same French page as any other.
  */
-export function frameworkErrorHandler(deps: SiteDeps) {
+export function frameworkErrorHandler(deps: ErrorPages) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('not_found') : new AppError('invalid_input', { cause: error });
     void respond(request, reply, deps, appError);
@@ -32,13 +39,14 @@ function fromFramework(error: FastifyError): AppError {
   const status = error.statusCode ?? 500;
   if (status === 404) return new AppError('not_found');
   if (status === 429) return new AppError('rate_limited');
+  if (status === 413) return new AppError('payload_too_large', { cause: error });
   if (error.code?.startsWith('FST_CSRF')) return new AppError('csrf');
   if (status >= 400 && status < 500) return new AppError('invalid_input', { cause: error });
   return new AppError('internal', { cause: error });
 }
 
 /** Sends `error` as JSON (API) or a French page (site). */
-export async function respond(request: FastifyRequest, reply: FastifyReply, deps: SiteDeps, error: AppError): Promise<FastifyReply> {
+export async function respond(request: FastifyRequest, reply: FastifyReply, deps: ErrorPages, error: AppError): Promise<FastifyReply> {
   if (error.code === 'unauthenticated' && request.method === 'GET' && request.url.startsWith('/admin')) {
     return reply.redirect(`/admin/connexion?next=${encodeURIComponent(request.url)}`, 303);
   }
@@ -47,8 +55,9 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
   }
   const message = error.status >= 500 ? ERRORS.internal.message : error.message;
   try {
+    if (isBackOffice(request)) return await deps.adminErrorPage(request, reply, error, message);
     return await sendPage(deps, reply, {
-      title: error.status === 404 ? 'Page introuvable' : error.status === 410 ? 'Article retiré' : 'Erreur',
+      title: errorTitle(error.status),
       description: message,
       canonicalPath: request.url.split('?')[0] ?? '/',
       main: errorView(error.status, message),
@@ -61,4 +70,8 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
     request.log.error({ err: renderError }, 'error page failed');
     return reply.code(error.status).type('text/plain; charset=utf-8').send(message);
   }
+}
+
+function isBackOffice(request: FastifyRequest): boolean {
+  return request.url === '/admin' || request.url.startsWith('/admin/') || request.url.startsWith('/admin?');
 }

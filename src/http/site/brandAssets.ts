@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { SizedImage } from '../../presenters/socialCard.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
-import { IMMUTABLE_CACHE } from '../cacheControl.ts';
+import { IMMUTABLE_CACHE, WEEKLY_CACHE } from '../cacheControl.ts';
+import { paths } from '../../presenters/urls.ts';
 
 /** The publisher logo (structured data, feeds) and the social card for pages without a cover. */
 export interface BrandImages { logo: SizedImage; shareImage: SizedImage }
 
-interface BrandFiles { images: BrandImages; assets: Asset[] }
+interface BrandFiles { images: BrandImages; assets: Asset[]; favicon: Asset }
 
 let loaded: BrandFiles | null = null;
 
@@ -21,6 +22,7 @@ function brandFiles(): BrandFiles {
     loaded = {
       images: { logo: { path: logo.url, width: 512, height: 512 }, shareImage: { path: share.url, width: 1200, height: 630 } },
       assets: [logo, share],
+      favicon: loadAsset('favicon.ico', 'image/x-icon'),
     };
   }
   return loaded;
@@ -36,4 +38,7 @@ export function brandAssetRoutes(app: FastifyInstance): void {
     app.get(asset.url.split('?')[0]!, async (_request, reply) =>
       reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body));
   }
+  // A fixed URL, so not immutable: a week, then browsers ask again.
+  const { favicon } = brandFiles();
+  app.get(paths.favicon(), async (_request, reply) => reply.type(favicon.type).header('Cache-Control', WEEKLY_CACHE).send(favicon.body));
 }

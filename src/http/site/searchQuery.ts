@@ -6,8 +6,9 @@ import { MAX_SEARCH_PAGE, type ReaderSearchParams } from '../../search/readerSea
 /*
  * The search URL's parameters, in French as readers see them:
  * /recherche?q=…&rubrique=…&du=AAAA-MM-JJ&au=AAAA-MM-JJ&tri=pertinence|date&page=…
- * Any `q` is valid (it is only ever words to look for); the others must make sense, or the
- * answer is a 400 that says which one is wrong.
+ * Any `q` is valid (it is only ever words to look for). The API is strict: another value that
+ * makes no sense is a 400 that says which one is wrong. The page forgives instead
+ * (`readSearchParamsForPage`): it falls back to a sensible value and says so on the page.
  */
 const day = z.string().refine((v) => v === '' || isCalendarDay(v), 'Date attendue au format AAAA-MM-JJ.');
 
@@ -39,6 +40,59 @@ export function parseSearchParams(query: unknown): ReaderSearchParams {
     sort: p.tri === 'date' ? 'date' : 'relevance',
     page: page.data.page,
   };
+}
+
+/**
+ * The search page's parameters from any query string: a value that makes no sense gives way to
+ * the default (or, for dates the wrong way round, to the two swapped), each with a French notice
+ * for the page. `sectionSlugs` are the sections that exist.
+ */
+export function readSearchParamsForPage(query: unknown, sectionSlugs: ReadonlySet<string>): { params: ReaderSearchParams; notices: string[] } {
+  const raw = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+  // A repeated parameter (`q=a&q=b`) counts once, as its first value.
+  const one = (key: string): string => {
+    const v = raw[key];
+    const first = Array.isArray(v) ? v[0] : v;
+    return typeof first === 'string' ? first : '';
+  };
+  const notices: string[] = [];
+  const q = one('q');
+
+  let page = 1;
+  const pageText = one('page').trim();
+  if (pageText !== '') {
+    const n = Number(pageText);
+    if (!Number.isInteger(n) || n < 1) notices.push('Ce numéro de page n’est pas valide : voici la première page des résultats.');
+    else if (n > MAX_SEARCH_PAGE) {
+      page = MAX_SEARCH_PAGE;
+      notices.push(`Les résultats s’arrêtent à la page ${MAX_SEARCH_PAGE} : voici la dernière. Précisez la recherche pour trouver des articles plus anciens.`);
+    } else page = n;
+  }
+
+  const tri = one('tri');
+  if (tri !== '' && tri !== 'pertinence' && tri !== 'date') notices.push('Ce tri n’existe pas : les résultats sont triés par pertinence.');
+
+  let sectionSlug: string | null = one('rubrique').trim().slice(0, 200) || null;
+  if (sectionSlug !== null && !sectionSlugs.has(sectionSlug)) {
+    notices.push('Cette rubrique n’existe pas : la recherche porte sur toutes les rubriques.');
+    sectionSlug = null;
+  }
+
+  const dayOrNull = (key: 'du' | 'au', label: string): string | null => {
+    const v = one(key).trim();
+    if (v === '') return null;
+    if (isCalendarDay(v)) return v;
+    notices.push(`La date ${label} n’est pas une date valide (format AAAA-MM-JJ) : elle n’a pas été prise en compte.`);
+    return null;
+  };
+  let fromDay = dayOrNull('du', 'de début');
+  let toDay = dayOrNull('au', 'de fin');
+  if (fromDay && toDay && fromDay > toDay) {
+    [fromDay, toDay] = [toDay, fromDay];
+    notices.push('La date de début était après la date de fin : les deux dates ont été inversées.');
+  }
+
+  return { params: { q, sectionSlug, fromDay, toDay, sort: tri === 'date' ? 'date' : 'relevance', page }, notices };
 }
 
 /** The URL of a search with these parameters (defaults left out, so each search has one URL). */

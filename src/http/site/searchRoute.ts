@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage, type SiteDeps } from './context.ts';
-import { parseSearchParams, searchUrl } from './searchQuery.ts';
+import { readSearchParamsForPage, searchUrl } from './searchQuery.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
 import { presentSearchResult } from '../../presenters/searchResult.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -14,17 +14,16 @@ export interface SearchDeps extends SiteDeps {
   ranking: Ranking;
 }
 
-/** /recherche: the readers' search page, server-rendered, in French. */
+/** /recherche: the readers' search page, server-rendered, in French; odd parameters fall back with a notice. */
 export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
   app.get(paths.search(), async (request, reply) => {
-    const params = parseSearchParams(request.query);
-    const [result, sections] = await Promise.all([
-      searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params),
-      listSections(deps.db),
-    ]);
+    const sections = await listSections(deps.db);
+    const { params, notices } = readSearchParamsForPage(request.query, new Set(sections.map((s) => s.slug)));
+    const result = await searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params);
     const set = highlightSet(result.query);
     const filtered = params.sectionSlug !== null || params.fromDay !== null || params.toDay !== null;
     const main = searchView({
+      notices,
       form: { q: params.q, section: params.sectionSlug ?? '', from: params.fromDay ?? '', to: params.toDay ?? '', sort: params.sort },
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })),
       searched: params.q.trim() !== '',

@@ -15,7 +15,7 @@ export interface DashboardModel {
 export function dashboardView(m: DashboardModel): string {
   return html`<h1>Tableau de bord</h1>
 !${flash(m.notice)}
-<form method="get" action="/admin" class="filters" role="search">
+<form method="get" action="/admin" class="filters" role="search" aria-label="Filtrer les articles">
   <div class="field"><label for="q">Rechercher</label><input id="q" name="q" type="search" value="${m.filters.q}"></div>
   <div class="field"><label for="section">Rubrique</label><select id="section" name="rubrique"><option value="">Toutes</option>!${m.sections.map((s) => html`<option value="${s.id}"!${String(s.id) === m.filters.section ? ' selected' : ''}>${s.name}</option>`)}</select></div>
   <div class="field"><label for="status">Statut</label><select id="status" name="statut"><option value="">Tous</option>!${m.statuses.map((s) => html`<option value="${s.value}"!${s.value === m.filters.status ? ' selected' : ''}>${s.label}</option>`)}</select></div>

@@ -1,4 +1,5 @@
 import { html } from '../html.ts';
+import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors } from './forms.ts';
 import { duplicateWarning, overrideBox, suggestions, type EditorialPanelModel } from './editorialPanel.ts';
 
@@ -64,7 +65,7 @@ export function editorView(m: EditorModel): string {
   !${field({ name: 'title', label: 'Titre', value: v.title, errors: m.errors, required: true, attrs: 'maxlength="300"' })}
   !${field({ name: 'slug', label: 'Adresse (slug)', value: v.slug, errors: m.errors, hint: 'Laissez vide pour la tirer du titre. Minuscules, chiffres et tirets.', attrs: 'maxlength="120" pattern="[a-z0-9]+(-[a-z0-9]+)*"' })}
   !${textarea({ name: 'lead', label: 'Chapô', value: v.lead, errors: m.errors, rows: 3, attrs: 'maxlength="2000"' })}
-  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](https://… "Légende — Crédit") pour une image.' })}
+  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](https://… "Légende — Crédit") pour une image.' })}
   <div class="row">
     !${select({ name: 'sectionId', label: 'Rubrique', value: v.sectionId, errors: m.errors, options: m.sections, empty: '— Choisir —' })}
     !${field({ name: 'tags', label: 'Sujets (séparés par des virgules)', value: v.tags, errors: m.errors, attrs: 'list="tag-suggestions" autocomplete="off"' })}

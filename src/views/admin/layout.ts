@@ -1,4 +1,5 @@
 import { html } from '../html.ts';
+import { paths } from '../../presenters/urls.ts';
 import { ROLE_LABELS, type Role } from '../../domain/roles.ts';
 
 export interface AdminShell {
@@ -26,6 +27,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
 <meta name="robots" content="noindex">
 <title>${page.title} — Rédaction — ${ctx.siteName}</title>
 <link rel="stylesheet" href="${ctx.stylesheet}">
+<link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${(page.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>

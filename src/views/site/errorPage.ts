@@ -1,8 +1,9 @@
 import { html } from '../html.ts';
+import { errorTitle } from '../errorTitles.ts';
 
 /** 404, 410 and other reader-facing errors: a French explanation and ways forward. */
 export function errorView(status: number, message: string): string {
-  const title = status === 404 ? 'Page introuvable' : status === 410 ? 'Article retiré' : status >= 500 ? 'Erreur du serveur' : 'Requête invalide';
+  const title = errorTitle(status);
   const explanation = status === 404
     ? 'L’adresse demandée ne correspond à aucune page. Elle a peut-être été mal saisie, ou la page a été déplacée.'
     : status === 410

@@ -1,4 +1,5 @@
 import { html } from '../html.ts';
+import { paths } from '../../presenters/urls.ts';
 import type { SiteConfig } from '../../config.ts';
 import { followLabel } from '../../presenters/share.ts';
 import { formatLongDate } from '../../domain/frenchDates.ts';
@@ -41,6 +42,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 !${page.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
 <meta name="robots" content="max-image-preview:large">`}
 <link rel="stylesheet" href="${ctx.stylesheet}">
+<link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
 <meta name="theme-color" content="#9b1c1c">
 !${siteFeedLinks(site)}
@@ -56,7 +58,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
   <div class="masthead wrap">
     <a class="brand" href="/">${site.name}</a>
     <p class="tagline">${site.tagline}</p>
-    <form class="site-search" role="search" action="/recherche" method="get">
+    <form class="site-search" role="search" aria-label="Rechercher dans le journal" action="/recherche" method="get">
       <label class="visually-hidden" for="site-search-q">Rechercher dans le journal</label>
       <input id="site-search-q" type="search" name="q" placeholder="Rechercher…">
       <button type="submit">Rechercher</button>

@@ -3,6 +3,8 @@ import type { LinkView } from '../../presenters/article.ts';
 import type { SearchResultView } from '../../presenters/searchResult.ts';
 
 export interface SearchPageModel {
+  /** What was changed in the parameters the reader gave (a page out of range, an unknown section…). */
+  notices: string[];
   form: { q: string; section: string; from: string; to: string; sort: 'relevance' | 'date' };
   sections: { slug: string; name: string }[];
   /** The query was given (an empty form shows no result block). */
@@ -24,7 +26,8 @@ export function searchView(m: SearchPageModel): string {
   return html`<header class="listing-header">
   <h1>Recherche</h1>
 </header>
-<form class="search-form" role="search" action="/recherche" method="get">
+!${m.notices.length ? html`<div class="search-notices" role="status">!${m.notices.map((n) => html`<p>${n}</p>`)}</div>` : ''}
+<form class="search-form" role="search" aria-label="Recherche détaillée" action="/recherche" method="get">
   <p class="search-main">
     <label for="search-q">Mots recherchés</label>
     <input id="search-q" type="search" name="q" value="${m.form.q}" placeholder="Ex. : partenariat stratégique Chine" autocomplete="off">
