@@ -5,7 +5,7 @@
  * information, the site's RSS feed and the tags sitemap, it measures per endpoint:
  *   cold          a new process's first request (nothing cached: a fresh app each time);
  *   after publish a request right after an article was published (only what it touched rebuilds);
- *   warm          repeated requests with nothing changed (one max(id) query each).
+ *   warm          repeated requests with nothing changed (no query: the event bus tells the cache).
  * Requests go through app.inject (the full Fastify pipeline, no socket). It also records every
  * query the cold requests ran and prints its plan, to show each one uses an index.
  *   npm run bench -- distribution [--quick]

@@ -11,7 +11,7 @@ import {
 } from './lib.ts';
 import { idfWeight, signatureOf, termBag, type Signature } from '../src/editorial/signature.ts';
 import { compareSignatures, DUPLICATE_THRESHOLD } from '../src/editorial/similarity.ts';
-import { DEFAULT_SETTINGS } from '../src/db/repos/settings.ts';
+import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { SEED_ENTITIES } from '../test/fixtures/seedEntities.ts';
 
 if (!sharedAvailable()) {

@@ -23,12 +23,12 @@ import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
-import { ChangeTracker } from './events/changeTracker.ts';
 
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
+import { NO_STORE } from './http/cacheControl.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 import { registerOpenApi, useZod } from './http/api/openapi.ts';
 import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
@@ -54,7 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const site: SiteDeps = {
     db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId }, beacon: beaconScript.url,
-    pages: new DerivedCache(new ChangeTracker(deps.db), deps.clock, PAGE_CACHE_BYTES),
+    pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
   };
   const errorPages: ErrorPages = { ...site, adminErrorPage: adminErrorPage(adminDeps) };
   const app = Fastify({
@@ -101,6 +101,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   apiSearchRoute(app, searchDeps);
   await app.register(async (api) => { useZod(api); await contentApi({ ...deps, ...searchDeps })(api); }, { prefix: CONTENT_API_PREFIX });
   await app.register(async (api) => { useZod(api); await adminApi(deps)(api); }, { prefix: ADMIN_API_PREFIX });
-  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ ok: true }));
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', NO_STORE).send({ ok: true }));
   return app;
 }

@@ -1,12 +1,12 @@
 import type { Config } from './config.ts';
-import type { DatabaseHandle, Db, DialectInfo } from './db/database.ts';
+import type { DatabaseHandle, Db } from './db/database.ts';
+import type { Dialect } from './db/dialects/dialect.ts';
 import type { Clock } from './domain/clock.ts';
 import { EventSink } from './events/eventSink.ts';
 import { EVENT_NAMES } from './events/names.ts';
 import { EventBus } from './events/bus.ts';
-import { createEventSignal } from './events/signal.ts';
+import { ChangeTracker } from './events/changeTracker.ts';
 import type { SearchProvider } from './search/provider.ts';
-import { searchProviderFor } from './search/providers.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
 import { createMediaServices, type MediaServices } from './media/library.ts';
@@ -20,11 +20,13 @@ import { AudienceCollector } from './audience/collector.ts';
 export interface Services {
   config: Config;
   db: Db;
-  dialect: DialectInfo;
+  dialect: Dialect;
   clock: Clock;
   events: EventSink;
   /** Committed events, in order, from any process (starts on first subscription; the app closes it). */
   bus: EventBus;
+  /** What the events delivered by the bus changed, for the page, feed and sitemap caches. */
+  changes: ChangeTracker;
   search: SearchProvider;
   /** Picture files (disk or S3) and their renditions. */
   media: MediaServices;
@@ -34,24 +36,25 @@ export interface Services {
 
 export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
   const events = new EventSink();
-  const search = searchProviderFor(handle.dialect);
+  const { dialect } = handle;
+  const search = dialect.search;
   // Inline processors (search index, entity tags…) register here, in the order they must run.
   events.register(searchIndexProcessor(search));
   events.register(editorialIndexProcessor);
   // Webhook deliveries are queued with the change that causes them (the outbox), never after it.
   events.register(webhookOutboxProcessor(config.site));
-  const signal = createEventSignal(handle, events);
+  const signal = dialect.changeSignal(handle.target, events);
   // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
   events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });
   const bus = new EventBus({
     db: handle.db, signal, pollMs: config.live.pollMs,
-    // One writer at a time on SQLite: ids commit in order, nothing to wait for.
-    graceMs: config.live.graceMs ?? (handle.dialect.singleWriter ? 0 : 3_000),
+    graceMs: config.live.graceMs ?? dialect.eventGraceMs,
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
+  const changes = new ChangeTracker({ db: handle.db, bus, sink: events });
   const audience = new AudienceCollector({
     db: handle.db, clock, timeZone: config.site.timeZone, flushMs: config.audience.flushMs,
     onError: (error) => console.error(`newsdesk audience: ${error instanceof Error ? error.message : String(error)}`),
   });
-  return { config, db: handle.db, dialect: handle.dialect, clock, events, bus, search, media: createMediaServices(config.media), audience };
+  return { config, db: handle.db, dialect, clock, events, bus, changes, search, media: createMediaServices(config.media), audience };
 }

@@ -11,7 +11,7 @@
  * script shares the page's global scope.
  */
 // A type-only import: the stripper erases it, so the served file stays a classic script.
-import type { LiveItem } from '../presenters/live.ts';
+import type { FilInfoLine } from '../presenters/filInfo.ts';
 
 (() => {
   const STREAM_PATH = '/live/fil-info';
@@ -30,7 +30,7 @@ import type { LiveItem } from '../presenters/live.ts';
 
   // --- The fil info lists -------------------------------------------------------------------
 
-  function renderLine(item: LiveItem): HTMLLIElement {
+  function renderLine(item: FilInfoLine): HTMLLIElement {
     // The same markup as views/site/partials.ts filInfo, built with textContent: never HTML.
     const li = document.createElement('li');
     li.dataset['id'] = String(item.id);
@@ -90,7 +90,7 @@ import type { LiveItem } from '../presenters/live.ts';
   }
 
   /** Puts `item` in place by time (replacing its old line), unless it is older than every line shown. */
-  function upsertLine(filInfo: HTMLElement, item: LiveItem, isNew: boolean): void {
+  function upsertLine(filInfo: HTMLElement, item: FilInfoLine, isNew: boolean): void {
     const replaced = removeLine(filInfo, item.id);
     const list = listFor(filInfo, item.day);
     if (!list) return;
@@ -131,7 +131,7 @@ import type { LiveItem } from '../presenters/live.ts';
   };
 
   let banner: HTMLElement | null = null;
-  function showAlert(item: LiveItem): void {
+  function showAlert(item: FilInfoLine): void {
     if (dismissed().includes(item.id)) return;
     banner?.remove();
     banner = document.createElement('div');
@@ -281,7 +281,7 @@ import type { LiveItem } from '../presenters/live.ts';
 
   // --- Messages -----------------------------------------------------------------------------
 
-  function onItem(kind: string, item: LiveItem): void {
+  function onItem(kind: string, item: FilInfoLine): void {
     for (const filInfo of filInfos) upsertLine(filInfo, item, kind !== 'updated');
     if (kind === 'breaking') showAlert(item);
     else if (banner?.dataset['id'] === String(item.id)) banner.querySelector('a')!.textContent = item.title;
@@ -302,7 +302,7 @@ import type { LiveItem } from '../presenters/live.ts';
     }
     if (event.type === 'live-entry') { onLiveEntry(JSON.parse(event.data) as LiveEntryMessage); return; }
     if (event.type === 'live-state') { onLiveState(JSON.parse(event.data) as LiveStateMessage); return; }
-    const data = JSON.parse(event.data) as LiveItem;
+    const data = JSON.parse(event.data) as FilInfoLine;
     if (event.type === 'unpublished') {
       for (const filInfo of filInfos) removeLine(filInfo, data.id);
       if (banner?.dataset['id'] === String(data.id)) hideAlert();

@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/database.ts';
-import { findArticleById, listArticleAuthorIds, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, listArticleAuthorIds } from '../db/repos/articles.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { canOnArticle, type ArticleAction, type ArticleFacts } from '../policies/article.ts';
 import { authorize } from '../policies/authorize.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 /** The user ids behind bylines (guest authors have none). */
 async function userIdsOfAuthors(db: Queryable, authorIds: number[]): Promise<number[]> {

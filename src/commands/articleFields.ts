@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Queryable } from '../db/database.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import type { EventSink } from '../events/eventSink.ts';
-import { isArticleSlugTaken, type ArticleRecord } from '../db/repos/articles.ts';
+import { isArticleSlugTaken } from '../db/repos/articles.ts';
 import { findTagBySlug, insertTag } from '../db/repos/taxonomy.ts';
 import { addTagAlias, findTagsByNameSlugs } from '../db/repos/tagAliases.ts';
 import { entitiesOf } from '../editorial/indexer.ts';
@@ -14,6 +14,7 @@ import { tooSmallForCover } from '../media/inspect.ts';
 import { renditionPath } from '../media/renditions.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 /** The fields a journalist edits, as the editor form sends them once parsed. */
 export interface ArticleFields {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { ArticleRecord } from '../db/repos/articles.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 import { findMediaById } from '../db/repos/media.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';

@@ -1,5 +1,4 @@
 import type { Queryable } from '../db/database.ts';
-import type { ArticleRecord } from '../db/repos/articles.ts';
 import { findSignature } from '../db/repos/editorial.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { findLikelyDuplicates } from '../editorial/duplicates.ts';
@@ -8,6 +7,7 @@ import { authorize } from '../policies/authorize.ts';
 import { AppError } from '../errors.ts';
 import { articleFacts } from './articleAccess.ts';
 import type { Actor } from './context.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 /**
  * The duplicate guard on the way online (publish, schedule). When the site's guard is on and

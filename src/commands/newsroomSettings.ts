@@ -1,10 +1,11 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
-import { WINDOW_DAYS_RANGE, writeSetting, type SiteSettings } from '../db/repos/settings.ts';
+import { writeSetting } from '../db/repos/settings.ts';
 import { findSectionBySlug, insertSection, listSections } from '../db/repos/taxonomy.ts';
 import { canInNewsroom } from '../policies/newsroom.ts';
 import { authorize } from '../policies/authorize.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
+import { WINDOW_DAYS_RANGE, type SiteSettings } from '../domain/settings.ts';
 
 /** Changes the site settings (admins); the window is kept within WINDOW_DAYS_RANGE. */
 export async function updateSettings(ctx: CommandContext, actor: Actor, settings: SiteSettings): Promise<void> {

@@ -1,13 +1,14 @@
 import type { Updateable } from 'kysely';
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
-import { findArticleById, listArticleAuthorIds, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, listArticleAuthorIds, updateArticleIfVersion } from '../db/repos/articles.ts';
 import { publicationFieldErrors } from './articleFields.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus } from '../domain/article.ts';
 import { EDITORIAL_VERBS, type EditorialVerb } from '../domain/editorialVerbs.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 /** What every state-moving verb takes: the article, and the version the person saw (if any). */
 export interface VerbInput { articleId: number; expectedVersion?: number | undefined }

@@ -1,10 +1,11 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { authorizeTarget, loadAuthorized } from './articleAccess.ts';
 import { publicationFieldErrors, resolveArticleFields, type ArticleFields } from './articleFields.ts';
-import { findArticleById, setArticleAuthors, setArticleTags, updateArticleIfVersion, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById, setArticleAuthors, setArticleTags, updateArticleIfVersion } from '../db/repos/articles.ts';
 import { insertRevision } from '../db/repos/revisions.ts';
 import { setArticleMediaUses } from '../db/repos/media.ts';
 import { AppError } from '../errors.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 export interface UpdateInput {
   articleId: number;

@@ -1,8 +1,9 @@
-import { Kysely, Migrator, type Transaction } from 'kysely';
+import { Migrator, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './schema.ts';
-import { createSqliteDialect } from './dialects/sqlite.ts';
-import { createPostgresDialect } from './dialects/postgres.ts';
+import { sqlite } from './dialects/sqlite.ts';
+import { postgres } from './dialects/postgres.ts';
+import type { Dialect, OpenOptions } from './dialects/dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 
 export type Db = Kysely<Database>;
@@ -10,38 +11,22 @@ export type Tx = Transaction<Database>;
 /** Anything repositories can run a query on: the database or an open transaction. */
 export type Queryable = Kysely<Database>;
 
-/** What differs between the dialects and matters above the repositories, read, never sniffed. */
-export interface DialectInfo {
-  name: 'sqlite' | 'postgres';
-  /** SQLite allows one writer at a time: background jobs need no cross-process lock. */
-  singleWriter: boolean;
-}
-
 export interface DatabaseHandle {
   db: Db;
-  dialect: DialectInfo;
+  /** Everything that differs between SQLite and PostgreSQL: ask it, never its name. */
+  dialect: Dialect;
   /** Where it was opened: a second connection of another kind (LISTEN) opens the same database. */
   target: DatabaseTarget;
   close(): Promise<void>;
 }
 
-export interface OpenOptions {
-  poolSize?: number;
-  /** How long a new PostgreSQL connection may take before the query fails (default: no limit). */
-  connectionTimeoutMs?: number;
-  /** A pooled PostgreSQL connection broke while idle (it is replaced on the next query). */
-  onIdleError?: (error: Error) => void;
-}
+/** The configuration names the dialect; this is the one place the name is read. */
+const DIALECTS: Record<DatabaseTarget['dialect'], Dialect> = { sqlite, postgres };
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): DatabaseHandle {
-  if (target.dialect === 'sqlite') {
-    const { dialect } = createSqliteDialect(target.path);
-    const db = new Kysely<Database>({ dialect });
-    return { db, dialect: { name: 'sqlite', singleWriter: true }, target, close: () => db.destroy() };
-  }
-  const { dialect } = createPostgresDialect(target.connectionString, options.poolSize, options.onIdleError, options.connectionTimeoutMs);
-  const db = new Kysely<Database>({ dialect });
-  return { db, dialect: { name: 'postgres', singleWriter: false }, target, close: () => db.destroy() };
+  const dialect = DIALECTS[target.dialect];
+  const db = dialect.open(target, options);
+  return { db, dialect, target, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -92,3 +92,27 @@ export function isRatioSlug(value: string): value is RatioSlug {
 export function ratioOfSlug(slug: RatioSlug): Ratio | null {
   return slug === 'full' ? null : (RATIOS.find((r) => RATIO_SLUGS[r] === slug) ?? null);
 }
+
+/** A picture of the library, as the code sees it. */
+export interface MediaRecord {
+  id: number;
+  originalKey: string;
+  contentHash: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  fileName: string;
+  focal: FocalPoint;
+  crops: Crops;
+  alt: string;
+  decorative: boolean;
+  caption: string;
+  credit: string;
+  copyright: string;
+  usageNotes: string;
+  uploadedBy: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

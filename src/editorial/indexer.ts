@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { findArticleById, type ArticleRecord } from '../db/repos/articles.ts';
+import { findArticleById } from '../db/repos/articles.ts';
+import type { ArticleRecord } from '../domain/articleRecord.ts';
 import { adjustTermCounts, deleteSignature, documentFrequencies, findSignature, replacePostings, saveSignature } from '../db/repos/editorial.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { extractEntities } from './entities.ts';

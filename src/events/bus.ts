@@ -1,10 +1,19 @@
 import type { Db } from '../db/database.ts';
-import { listEventsAfter, maxEventId, type StoredEvent } from '../db/repos/events.ts';
-import { advanceCursor, newCursor, type EventCursor } from './cursor.ts';
-import type { EventSignal } from './signal.ts';
+import { listEventsAfter, listEventsByIds, maxEventId, type StoredEvent } from '../db/repos/events.ts';
+import { advanceCursor, lateIds, newCursor, settleLate, type EventCursor } from './cursor.ts';
+import type { EventSignal } from '../db/dialects/dialect.ts';
 
 /** Told of committed events, in id order, a batch at a time; the bus waits for it before the next batch. */
 export type EventBatchListener = (events: StoredEvent[]) => void | Promise<void>;
+
+export interface SubscribeOptions {
+  /**
+   * Also be told of events that committed after the bus had given up waiting for them (see
+   * cursor.ts): out of order, in a batch of their own. For followers that need to know *that*
+   * something changed (caches, WebSub), not for those that need order (the live fil info).
+   */
+  late?: boolean;
+}
 
 export interface EventBusOptions {
   db: Db;
@@ -26,14 +35,17 @@ export interface EventBusOptions {
  * new process starts from the newest id.
  *
  * Starts on the first subscription: a process nobody listens to holds no extra connection.
+ * It is the one reader of the table in a process: the live fil info, the page, feed and sitemap
+ * caches (ChangeTracker) and WebSub all subscribe here.
  */
 export class EventBus {
   readonly #options: EventBusOptions;
-  readonly #listeners = new Set<EventBatchListener>();
+  readonly #listeners = new Map<EventBatchListener, SubscribeOptions>();
   #cursor: EventCursor | null = null;
   #starting: Promise<void> | null = null;
   #stopSignal: (() => Promise<void>) | null = null;
   #draining: Promise<void> | null = null;
+  #delivered: number | null = null;
   #dirty = false;
   #closed = false;
   #pollTimer: NodeJS.Timeout | null = null;
@@ -49,9 +61,14 @@ export class EventBus {
     return this.#cursor?.position ?? null;
   }
 
+  /** The last event id every subscriber has finished with (`position` moves when a batch is read). */
+  get delivered(): number | null {
+    return this.#delivered;
+  }
+
   /** Adds a listener and starts the bus if needed; resolves once it is reading. */
-  async subscribe(listener: EventBatchListener): Promise<() => void> {
-    this.#listeners.add(listener);
+  async subscribe(listener: EventBatchListener, options: SubscribeOptions = {}): Promise<() => void> {
+    this.#listeners.set(listener, options);
     await this.start();
     return () => { this.#listeners.delete(listener); };
   }
@@ -60,12 +77,13 @@ export class EventBus {
     if (this.#closed) return Promise.reject(new Error('event bus closed'));
     this.#starting ??= (async () => {
       this.#cursor = newCursor(await maxEventId(this.#options.db));
+      this.#delivered = this.#cursor.position;
       this.#stopSignal = await this.#options.signal.listen(() => this.wake(), (error) => this.#report(error));
       this.#pollTimer = setInterval(() => this.#drainSoon(), this.#options.pollMs);
       this.#pollTimer.unref();
     })();
     // A failed start (database down) is not remembered: the next subscriber tries again.
-    this.#starting.catch(() => { this.#starting = null; this.#cursor = null; });
+    this.#starting.catch(() => { this.#starting = null; this.#cursor = null; this.#delivered = null; });
     return this.#starting;
   }
 
@@ -79,6 +97,17 @@ export class EventBus {
     if (this.#followUp) return;
     this.#followUp = setTimeout(() => { this.#followUp = null; this.#drainSoon(); }, 150);
     this.#followUp.unref();
+  }
+
+  /**
+   * Reads the table now and resolves once what it found has been handed to every subscriber
+   * (rows held behind a gap excepted: they follow within the grace). A request that must see a
+   * change this process just committed awaits it; nothing is read if the bus has not started.
+   */
+  async catchUp(): Promise<void> {
+    if (!this.#cursor || this.#closed) return;
+    this.#drainSoon();
+    await this.#draining;
   }
 
   async close(): Promise<void> {
@@ -105,9 +134,11 @@ export class EventBus {
       try {
         const rows = await listEventsAfter(db, this.#cursor.position, batchSize);
         const { count, retryAt } = advanceCursor(this.#cursor, rows.map((r) => r.id), now(), graceMs);
-        if (count > 0) await this.#deliver(rows.slice(0, count));
+        if (count > 0) await this.#deliver(rows.slice(0, count), false);
+        this.#delivered = this.#cursor.position;
         if (count === batchSize) this.#dirty = true;
         if (retryAt !== null) this.#retryAt(retryAt, now());
+        await this.#deliverLate(now());
       } catch (error) {
         // The poll will try again; a database hiccup must not kill the bus.
         this.#report(error);
@@ -115,8 +146,19 @@ export class EventBus {
     }
   }
 
-  async #deliver(events: StoredEvent[]): Promise<void> {
-    for (const listener of this.#listeners) {
+  /** Skipped ids that have committed since: to the subscribers that take late events. */
+  async #deliverLate(now: number): Promise<void> {
+    if (!this.#cursor || this.#cursor.skipped.size === 0) return;
+    const ids = lateIds(this.#cursor, now);
+    if (ids.length === 0) return;
+    const late = await listEventsByIds(this.#options.db, ids);
+    settleLate(this.#cursor, late.map((e) => e.id));
+    if (late.length) await this.#deliver(late, true);
+  }
+
+  async #deliver(events: StoredEvent[], late: boolean): Promise<void> {
+    for (const [listener, options] of this.#listeners) {
+      if (late && !options.late) continue;
       try {
         await listener(events);
       } catch (error) {

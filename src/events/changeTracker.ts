@@ -1,44 +1,70 @@
 import type { Queryable } from '../db/database.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
-import { maxEventId } from '../db/repos/events.ts';
-import { firstPublicationsOf } from '../db/repos/sitemaps.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
 import { monthKey } from '../domain/months.ts';
-import { EventCursor } from './eventCursor.ts';
+import type { EventBus } from './bus.ts';
+import type { EventSink } from './eventSink.ts';
 
 /**
  * What a change can affect, for caches of public documents:
  * - `articles`: the public list of articles (feeds, the news sitemap, listings' sitemaps);
  * - `taxonomy`: sections, tags, authors (names, slugs, the news sitemap switch);
  * - `month:YYYY-MM`: the articles first published that month (one monthly sitemap);
- * - `*`: anything (more changes than are worth sorting).
+ * - `*`: anything (a change that could not be sorted).
  */
 export type ChangeScope = 'articles' | 'taxonomy' | '*' | `month:${string}`;
 
-const PAGES_PER_SYNC = 20;
+/**
+ * How long after recording an event this process keeps catching the bus up for it before
+ * serving from the caches. It is normally delivered at once; one still missing this long after
+ * was rolled back (or waits behind another process's gap, which the grace settles sooner).
+ */
+const OWN_WRITE_SETTLE_MS = 10_000;
+
+export interface ChangeTrackerDeps {
+  db: Queryable;
+  bus: EventBus;
+  /** This process's own writes, so that a request right after one sees it. */
+  sink: EventSink;
+}
 
 /**
- * Follows the events table and remembers, per scope, the generation in which it last changed.
- * A cache entry built at generation G is fresh while none of its scopes changed after G. Every
- * process follows the table itself, so several processes on one PostgreSQL agree without
- * talking to each other; nothing here is a source of truth, only a memory of what was read.
+ * Remembers, per scope, the generation in which it last changed, from the events the bus
+ * delivers (a subscriber: it reads nothing per request). A cache entry built at generation G is
+ * fresh while none of its scopes changed after G. Several processes on one PostgreSQL agree
+ * because each one's bus hears the others' NOTIFY; nothing here is a source of truth, only a
+ * memory of what was delivered.
  */
 export class ChangeTracker {
-  readonly #db: Queryable;
-  #cursor: EventCursor | null = null;
+  readonly #deps: ChangeTrackerDeps;
   #generation = 0;
   readonly #touched = new Map<string, number>();
-  #syncing: Promise<number> | null = null;
+  #subscribed: Promise<unknown> | null = null;
 
-  constructor(db: Queryable) {
-    this.#db = db;
+  constructor(deps: ChangeTrackerDeps) {
+    this.#deps = deps;
   }
 
   get generation(): number { return this.#generation; }
 
-  /** Reads events committed since the last sync (one cheap query when there are none). */
-  sync(): Promise<number> {
-    this.#syncing ??= this.#sync().finally(() => { this.#syncing = null; });
-    return this.#syncing;
+  /**
+   * The generation to build at. Costs no I/O, except: the first call subscribes to the bus
+   * (whatever was built before that is not in memory), and while an event this process recorded
+   * is not yet delivered the bus is caught up first, so a request right after a publish in this
+   * process sees it.
+   */
+  async sync(): Promise<number> {
+    const { bus, sink } = this.#deps;
+    if (!this.#subscribed) {
+      const subscribing = bus.subscribe((events) => this.#apply(events), { late: true });
+      this.#subscribed = subscribing;
+      // A failed start (database down) is not remembered: the next request tries again.
+      subscribing.catch(() => { if (this.#subscribed === subscribing) this.#subscribed = null; });
+    }
+    await this.#subscribed;
+    const own = sink.lastRecorded;
+    if (own && own.id > (bus.delivered ?? own.id) && Date.now() - own.at < OWN_WRITE_SETTLE_MS) await bus.catchUp();
+    return this.#generation;
   }
 
   /** Whether nothing in `scopes` changed after generation `builtAt`. */
@@ -47,28 +73,22 @@ export class ChangeTracker {
     return scopes.every((s) => (this.#touched.get(s) ?? 0) <= builtAt);
   }
 
-  async #sync(): Promise<number> {
-    if (!this.#cursor) {
-      // Whatever was built before this process started is not in memory: start from now.
-      this.#cursor = await EventCursor.atEnd(this.#db);
-      return this.#generation;
+  async #apply(events: StoredEvent[]): Promise<void> {
+    let scopes: Set<ChangeScope>;
+    try {
+      scopes = await this.#scopesOf(events);
+    } catch (error) {
+      // Not knowing what changed must not leave anything stale.
+      this.#touch(new Set(['*']));
+      throw error;
     }
-    const cursor = this.#cursor;
-    if (!cursor.hasPending && (await maxEventId(this.#db)) <= cursor.position) return this.#generation;
-    const events: StoredEvent[] = [];
-    let more = true;
-    for (let page = 0; page < PAGES_PER_SYNC && more; page++) {
-      const polled = await cursor.poll();
-      events.push(...polled.events);
-      more = polled.more;
-    }
-    const scopes = await this.#scopesOf(events);
-    if (more) scopes.add('*');
-    if (scopes.size) {
-      this.#generation++;
-      for (const s of scopes) this.#touched.set(s, this.#generation);
-    }
-    return this.#generation;
+    this.#touch(scopes);
+  }
+
+  #touch(scopes: Set<ChangeScope>): void {
+    if (scopes.size === 0) return;
+    this.#generation++;
+    for (const s of scopes) this.#touched.set(s, this.#generation);
   }
 
   /**
@@ -87,7 +107,7 @@ export class ChangeTracker {
       else if (e.name === 'media.update' || e.name === 'media.replace' || e.name === 'media.delete') scopes.add('articles');
     }
     if (articleIds.size) {
-      const firsts = await firstPublicationsOf(this.#db, [...articleIds]);
+      const firsts = await firstPublicationsOf(this.#deps.db, [...articleIds]);
       for (const id of articleIds) {
         if (!firsts.has(id)) { scopes.add('*'); continue; } // gone from the table: where was it?
         const first = firsts.get(id);

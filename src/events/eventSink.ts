@@ -25,6 +25,15 @@ export type EventListener = () => void;
 export class EventSink {
   readonly #processors: InlineProcessor[] = [];
   readonly #listeners = new Set<EventListener>();
+  #lastRecorded: { id: number; at: number } | null = null;
+
+  /**
+   * The last event this process recorded, and when (wall clock, ms). It may not have committed
+   * (yet, or ever): readers that must see their own writes compare it with the bus's position.
+   */
+  get lastRecorded(): { id: number; at: number } | null {
+    return this.#lastRecorded;
+  }
 
   register(processor: InlineProcessor): void {
     this.#processors.push(processor);
@@ -37,6 +46,7 @@ export class EventSink {
 
   async record(tx: Queryable, event: NewEvent): Promise<StoredEvent> {
     const id = await recordEvent(tx, event);
+    if (id > (this.#lastRecorded?.id ?? 0)) this.#lastRecorded = { id, at: Date.now() };
     const stored: StoredEvent = {
       id, name: event.name, articleId: event.articleId ?? null, actorId: event.actorId ?? null,
       payload: event.payload ?? {}, createdAt: event.at,

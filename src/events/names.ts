@@ -7,7 +7,7 @@ const CONTENT_EVENTS = ['articles.create', 'articles.update', 'articles.correct'
  * deleted (`articles.live_entry`, payload: entryId). They change what the article page shows, not
  * the article's text or state, so the indexes do not follow them.
  */
-const LIVE_BLOG_EVENTS = ['articles.live', 'articles.live_entry'] as const;
+export const LIVE_BLOG_EVENTS = ['articles.live', 'articles.live_entry'] as const;
 const OTHER_EVENTS = ['sections.create', 'sections.update', 'tags.create', 'authors.create', 'users.create', 'users.update', 'settings.update', 'integrations.create', 'integrations.revoke',
   'media.create', 'media.update', 'media.replace', 'media.delete'] as const;
 

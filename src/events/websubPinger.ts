@@ -4,7 +4,7 @@ import type { EventName } from './names.ts';
 import type { EventBus } from './bus.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
 import { listFeedScopesOf } from '../db/repos/feeds.ts';
-import { firstPublicationsOf } from '../db/repos/sitemaps.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
 import { absoluteUrl, FEED_FORMATS, feedPath, type FeedFormat } from '../presenters/distributionUrls.ts';
 import { paths } from '../presenters/urls.ts';
 
@@ -56,12 +56,13 @@ export async function startWebSubPinger(options: WebSubOptions): Promise<WebSubP
   };
 
   // The bus waits for its listeners: queue the pings and return at once, so a slow hub never
-  // holds back the live fil info or any other subscriber.
+  // holds back the live fil info or any other subscriber. Late events (committed after the bus
+  // stopped waiting for them) still change a feed: take them too.
   const unsubscribe = await options.bus.subscribe((events: StoredEvent[]) => {
     const ids = [...new Set(events.filter((e) => e.articleId !== null && PING_EVENTS.includes(e.name)).map((e) => e.articleId!))];
     if (ids.length === 0 || stopped) return;
     chain = chain.then(() => pingFor(ids)).catch((err: unknown) => options.log.warn({ err }, 'websub: could not ping'));
-  });
+  }, { late: true });
   return {
     stop() {
       stopped = true;

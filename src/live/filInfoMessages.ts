@@ -1,13 +1,14 @@
 import type { SiteConfig } from '../config.ts';
 import type { Queryable } from '../db/database.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
-import { findOncePublishedIds, findPublicFilInfo } from '../db/repos/filInfo.ts';
-import { presentLiveItem } from '../presenters/live.ts';
+import { findPublicFilInfo } from '../db/repos/filInfo.ts';
+import { firstPublicationsOf } from '../db/repos/articles.ts';
+import { presentFilInfoLine } from '../presenters/filInfo.ts';
 import type { SseMessage } from './sse.ts';
 import { liveBlogMessage } from './liveBlogData.ts';
+import { LIVE_BLOG_EVENTS } from '../events/names.ts';
 
 /** Live blog events: their own messages (an entry, the header), not a fil info line. */
-const LIVE_BLOG_EVENTS: readonly string[] = ['articles.live', 'articles.live_entry'];
 
 /** The events a reader's fil info follows: any change to an article. */
 export const FIL_INFO_EVENT_PREFIX = 'articles.';
@@ -34,18 +35,18 @@ export async function filInfoMessages(db: Queryable, events: readonly StoredEven
   const ids = relevant.map((e) => e.articleId!);
   const visible = await findPublicFilInfo(db, ids, now);
   const hidden = ids.filter((id) => !visible.has(id));
-  const oncePublished = await findOncePublishedIds(db, hidden);
+  const firsts = await firstPublicationsOf(db, hidden);
   const messages: SseMessage[] = [];
   for (const event of relevant) {
     const article = visible.get(event.articleId!);
-    if (LIVE_BLOG_EVENTS.includes(event.name)) {
+    if ((LIVE_BLOG_EVENTS as readonly string[]).includes(event.name)) {
       const message = article ? await liveBlogMessage(db, site, { ...event, articleId: event.articleId! }, article.slug) : null;
       if (message) messages.push(message);
     } else if (article) {
-      const item = presentLiveItem(article, site);
+      const item = presentFilInfoLine(article, site);
       const kind = event.name === 'articles.publish' ? (item.breaking ? 'breaking' : 'published') : 'updated';
       messages.push({ id: event.id, event: kind, data: item });
-    } else if (oncePublished.has(event.articleId!)) {
+    } else if (firsts.get(event.articleId!)) {
       messages.push({ id: event.id, event: 'unpublished', data: { id: event.articleId } });
     }
   }

@@ -1,4 +1,7 @@
-import type { Services } from '../services.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { EventBus } from '../events/bus.ts';
 import { maxEventId } from '../db/repos/events.ts';
 import { FilInfoFeed } from './filInfoFeed.ts';
 import { LiveHub } from './hub.ts';
@@ -17,7 +20,10 @@ export interface LiveFilInfo {
   close(): void;
 }
 
-export function createLiveFilInfo(services: Services, onError: (error: Error) => void): LiveFilInfo {
+/** What the live fil info needs of the running services. */
+export interface LiveDeps { config: Config; db: Db; clock: Clock; bus: EventBus }
+
+export function createLiveFilInfo(services: LiveDeps, onError: (error: Error) => void): LiveFilInfo {
   const { config } = services;
   // The feed broadcasts through the hub, which reads from the feed: tie the knot with a closure.
   const feed: FilInfoFeed = new FilInfoFeed(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import type { MediaRecord } from '../db/repos/media.ts';
+import type { MediaRecord } from '../domain/pictures.ts';
 import {
   cropFor, FORMAT_EXTENSIONS, FORMAT_TYPES, FORMATS, isRatioSlug, ratioOfSlug, WIDTHS,
   type RatioSlug, type Rect, type RenditionFormat, type RenditionWidth,

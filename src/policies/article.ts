@@ -1,7 +1,7 @@
 import type { ArticleStatus } from '../domain/article.ts';
 import type { EditorialVerb } from '../domain/editorialVerbs.ts';
 import { atLeast, type Role } from '../domain/roles.ts';
-import type { SiteSettings } from '../db/repos/settings.ts';
+import type { SiteSettings } from '../domain/settings.ts';
 
 /** Who is asking: a signed-in newsroom member. */
 export interface Principal { id: number; role: Role; sectionIds: number[] }

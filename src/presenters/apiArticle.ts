@@ -1,4 +1,4 @@
-import type { ArticleRecord, ArticleWithRelations } from '../db/repos/articles.ts';
+import type { ArticleRecord, ArticleWithRelations } from '../domain/articleRecord.ts';
 import type { SiteConfig } from '../config.ts';
 import { paths } from './urls.ts';
 import { htmlToText } from '../search/text.ts';

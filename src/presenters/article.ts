@@ -1,13 +1,13 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
-import { dayKey, formatFullDate, formatTime, isoWithOffset, relativeDayLabel } from '../domain/frenchDates.ts';
+import { formatFullDate, formatTime, isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { presentPicture, type PictureView } from './picture.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 export interface LinkView { name: string; url: string }
 export interface TimeView { iso: string; label: string; time: string }
 
-/** What a teaser (home blocks, listings, related) shows: no body. */
+/** What a teaser (home blocks, listings, related) shows: no body. Open to more fields (a picture). */
 export interface ArticleTeaser {
   id: number;
   url: string;
@@ -32,8 +32,6 @@ export interface ArticlePage extends ArticleTeaser {
   description: string;
   seoTitle: string;
 }
-
-export interface FilInfoDay { label: string; key: string; items: ArticleTeaser[] }
 
 function timeView(date: Date, site: SiteConfig): TimeView {
   return { iso: isoWithOffset(date, site.timeZone), label: formatFullDate(date, site.timeZone), time: formatTime(date, site.timeZone) };
@@ -77,21 +75,6 @@ export function presentArticle(a: ArticleWithRelations, site: SiteConfig): Artic
   };
 }
 
-/** The fil info grouped by calendar day in the site's time zone, labelled for readers. */
-export function groupFilInfo(items: ArticleWithRelations[], now: Date, site: SiteConfig): FilInfoDay[] {
-  const days: FilInfoDay[] = [];
-  for (const a of items) {
-    const at = a.publishedAt ?? a.createdAt;
-    const key = dayKey(at, site.timeZone);
-    let day = days.at(-1);
-    if (!day || day.key !== key) {
-      day = { key, label: relativeDayLabel(at, now, site.timeZone), items: [] };
-      days.push(day);
-    }
-    day.items.push(presentTeaser(a, site));
-  }
-  return days;
-}
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

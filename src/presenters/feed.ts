@@ -1,8 +1,8 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl, feedPath, imageType, publicImageUrl, type FeedFormat } from './distributionUrls.ts';
 import { sizedRendition } from './picture.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 export interface FeedPerson { name: string; url: string }
 

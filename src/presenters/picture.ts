@@ -1,4 +1,4 @@
-import type { MediaRecord } from '../db/repos/media.ts';
+import type { MediaRecord } from '../domain/pictures.ts';
 import { FORMAT_TYPES, RATIO_SLUGS, widthsFor, type Ratio, type RatioSlug, type RenditionFormat, type RenditionWidth } from '../domain/pictures.ts';
 import { regionOf, renditionFileName, renditionTag } from '../media/renditions.ts';
 

@@ -1,9 +1,9 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { highlightText, snippet, escapeHtml } from '../search/highlight.ts';
 import type { HighlightSet } from '../search/query.ts';
 import { htmlToText } from '../search/text.ts';
 import { presentTeaser, truncate, type ArticleTeaser } from './article.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 /** A search result: a teaser plus its title and an extract with the matched words marked. */
 export interface SearchResultView extends ArticleTeaser {

@@ -1,11 +1,11 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl, imageType, publicImageUrl } from './distributionUrls.ts';
-import type { MediaRecord } from '../db/repos/media.ts';
+import type { MediaRecord } from '../domain/pictures.ts';
 import { RATIOS } from '../domain/pictures.ts';
 import { sizedRendition } from './picture.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 /** A picture with the size crawlers and social networks want to be told. */
 export interface SizedImage { path: string; width: number; height: number }

@@ -1,9 +1,9 @@
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import type { SiteConfig } from '../config.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl } from './distributionUrls.ts';
 import type { SizedImage, SocialImage } from './socialCard.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 /** schema.org JSON-LD, as plain objects; the view serialises them safely. */
 export type JsonLd = Record<string, unknown>;

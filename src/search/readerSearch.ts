@@ -1,12 +1,12 @@
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
-import type { ArticleWithRelations } from '../db/repos/articles.ts';
 import { loadPublicResults } from '../db/repos/search/documents.ts';
 import { findSectionBySlug, type Section } from '../db/repos/taxonomy.ts';
 import { AppError } from '../errors.ts';
 import { endOfDay, startOfDay } from './dateRange.ts';
 import { MAX_CANDIDATES, type Ranking, type SearchProvider, type SearchSort } from './provider.ts';
 import { isSearchable, parseQuery, type ParsedQuery } from './query.ts';
+import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** As deep as the ranked matches go (the 1,000 most recent): 50 pages. */

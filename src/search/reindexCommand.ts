@@ -2,7 +2,6 @@ import cliProgress from 'cli-progress';
 import type { Config } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { reindexAll } from './indexer.ts';
-import { searchProviderFor } from './providers.ts';
 import { reindexAll as reindexEditorial } from '../editorial/reindexAll.ts';
 import { countArticles } from '../db/repos/taxonomy.ts';
 
@@ -41,7 +40,7 @@ export async function reindexCommand(config: Config, options: { fresh: boolean; 
 }
 
 async function reindexSearch(handle: ReturnType<typeof openDatabase>, options: { fresh: boolean; batchSize?: number }): Promise<void> {
-  const search = searchProviderFor(handle.dialect);
+  const search = handle.dialect.search;
   const bar = progressBar('Search index');
   const started = performance.now();
   let begun = false;

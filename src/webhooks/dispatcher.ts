@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import type { Db, DialectInfo } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
+import type { Dialect } from '../db/dialects/dialect.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { WebhookConfig } from '../config.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -7,7 +8,7 @@ import { claimDueDeliveries, findSubscription, finishAttempt, releaseDelivery, s
 
 export interface DispatcherDeps {
   db: Db;
-  dialect: DialectInfo;
+  dialect: Dialect;
   clock: Clock;
   config: WebhookConfig;
   onError: (error: unknown) => void;

@@ -5,36 +5,69 @@ import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle } from '../support/factories.ts';
 import { updateArticleForTest } from '../support/editorial.ts';
-import { EventCursor } from '../../src/events/eventCursor.ts';
+import { EventBus } from '../../src/events/bus.ts';
+import type { EventSignal } from '../../src/db/dialects/dialect.ts';
 import { ChangeTracker } from '../../src/events/changeTracker.ts';
 import { maxEventId } from '../../src/db/repos/events.ts';
+
+/** A signal that never wakes the bus: the tests catch it up themselves. */
+const silent: EventSignal = { announce: async () => {}, listen: async () => async () => {} };
 
 describeEachDialect('following the events table', (getDb) => {
   let t: TestApp;
 
   test('setup', async () => { t = await buildTestApp(getDb()); });
 
-  test('an event that commits after a later one is still seen (ids are handed out before commit)', async () => {
-    const db = t.ctx.db;
-    const start = await maxEventId(db);
-    const cursor = new EventCursor(db, start);
-    const insert = (id: number) => db.insertInto('events')
-      .values({ id, name: 'articles.update', payload: '{}', created_at: new Date().toISOString() } as never).execute();
+  /** A bus of its own with an in-order subscriber (the live fil info's kind) and one that takes late events (the caches'). */
+  const followers = async (graceMs: number) => {
+    const bus = new EventBus({ db: t.ctx.db, signal: silent, pollMs: 600_000, graceMs });
+    const inOrder: number[] = [];
+    const withLate: number[] = [];
+    await bus.subscribe((events) => { inOrder.push(...events.map((e) => e.id)); });
+    await bus.subscribe((events) => { withLate.push(...events.map((e) => e.id)); }, { late: true });
+    return { bus, inOrder, withLate };
+  };
+  const insert = (id: number) => t.ctx.db.insertInto('events')
+    .values({ id, name: 'articles.update', payload: '{}', created_at: new Date().toISOString() } as never).execute();
+  const resetSequence = async () => {
+    if (getDb().dialect === 'postgres') await sql`select setval('events_id_seq', (select max(id) from events))`.execute(t.ctx.db);
+  };
+
+  test('an event that commits after a later one, within the grace, is delivered to everyone, in order', async () => {
+    const start = await maxEventId(t.ctx.db);
+    const { bus, inOrder, withLate } = await followers(60_000);
     // Event start+2 commits first, as a short transaction can overtake a long one on PostgreSQL.
     await insert(start + 2);
-    const first = await cursor.poll();
-    assert.deepEqual(first.events.map((e) => e.id), [start + 2]);
-    assert.equal(cursor.hasPending, true, 'start+1 is awaited');
+    await bus.catchUp();
+    assert.deepEqual(inOrder, [], 'start+2 waits for start+1');
     await insert(start + 1);
-    const second = await cursor.poll();
-    assert.deepEqual(second.events.map((e) => e.id), [start + 1], 'the late event is reported');
-    assert.equal(cursor.hasPending, false);
-    assert.deepEqual((await cursor.poll()).events, []);
-    if (getDb().dialect === 'postgres') await sql`select setval('events_id_seq', (select max(id) from events))`.execute(db);
+    await bus.catchUp();
+    assert.deepEqual(inOrder, [start + 1, start + 2]);
+    assert.deepEqual(withLate, [start + 1, start + 2]);
+    await bus.close();
+    await resetSequence();
+  });
+
+  test('one that commits after the grace still reaches the caches (late), not the in-order followers', async () => {
+    const start = await maxEventId(t.ctx.db);
+    const { bus, inOrder, withLate } = await followers(20);
+    await insert(start + 2);
+    await bus.catchUp();
+    await new Promise((r) => setTimeout(r, 40));
+    await bus.catchUp();
+    assert.deepEqual(inOrder, [start + 2], 'start+1 was taken for a burnt id');
+    await insert(start + 1);
+    await bus.catchUp();
+    assert.deepEqual(withLate, [start + 2, start + 1], 'the late event is reported');
+    assert.deepEqual(inOrder, [start + 2], 'never out of order for in-order followers');
+    await bus.catchUp();
+    assert.deepEqual(withLate, [start + 2, start + 1], 'and only once');
+    await bus.close();
+    await resetSequence();
   });
 
   test('the tracker: a draft’s edits touch nothing; a public article’s touch its month and the article lists', async () => {
-    const tracker = new ChangeTracker(t.ctx.db);
+    const tracker = new ChangeTracker({ db: t.ctx.db, bus: t.ctx.bus, sink: t.ctx.events });
     await tracker.sync();
     const june = await buildArticle(t.ctx, { publishedAt: new Date('2025-06-03T10:00:00Z') });
     const draft = await buildArticle(t.ctx, { status: 'draft' });
@@ -42,6 +75,7 @@ describeEachDialect('following the events table', (getDb) => {
     await updateArticleForTest(t.ctx, draft.id, { title: 'Brouillon retouché' });
     await tracker.sync();
     assert.ok(tracker.isFresh(['articles', 'month:2025-06', 'month:2025-07'], built), 'a draft is in no public list');
+    // No wait, no poll: sync() catches the bus up on this process's own write.
     await updateArticleForTest(t.ctx, june.id, { title: 'Juin retouché' });
     await tracker.sync();
     assert.equal(tracker.isFresh(['month:2025-06'], built), false);

@@ -92,4 +92,21 @@ describe('live fil info across two processes [postgres]', { skip: POSTGRES_SKIP 
     assert.deepEqual(resumed.events.map((m) => [m.id, m.event]), [...expected, [String(live.eventId), 'published']]);
     assert.ok(!resumed.events.some((m) => m.data.includes('brouillon')));
   });
+
+  test('a page B keeps is refreshed by A’s publication (NOTIFY reaches B’s bus, which tells its caches)', async () => {
+    const home = async () => (await fetch(b.address + '/')).text();
+    await home();
+    assert.doesNotMatch(await home(), /Publié par A pour la une de B/, 'B keeps its home page');
+    const reader = await connect(b.address);
+    await new Promise((r) => setTimeout(r, 300));
+    const published = await publishThroughA('Publié par A pour la une de B');
+    await reader.waitFor((m) => m.id === String(published.eventId), 3_000);
+    // B's bus hands the batch to the live feed, then to the caches: look until they have it.
+    let page = '';
+    for (const until = Date.now() + 3_000; Date.now() < until && !page.includes('Publié par A pour la une de B');) {
+      page = await home();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.match(page, /Publié par A pour la une de B/);
+  });
 });

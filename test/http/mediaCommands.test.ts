@@ -12,7 +12,8 @@ import { jpeg } from '../support/pictures.ts';
 import { uploadMedia } from '../../src/commands/media/uploadMedia.ts';
 import { systemActor } from '../../src/commands/context.ts';
 import { checkMedia, currentRenditions, findOrphans, regenerateRenditions } from '../../src/media/maintenance.ts';
-import { findMediaById, type MediaRecord } from '../../src/db/repos/media.ts';
+import { findMediaById } from '../../src/db/repos/media.ts';
+import type { MediaRecord } from '../../src/domain/pictures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
 import Fastify from 'fastify';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildAuthor, buildSection, buildTag } from '../support/factories.ts';
@@ -164,13 +164,16 @@ describeEachDialect('sitemaps and robots.txt', (getDb) => {
     assert.match((await t.app.inject('/sitemaps/articles-2025-07.xml')).headers['cache-control'] as string, /s-maxage=60\b/, 'the current month is fresh');
   });
 
-  test('gzip for clients that take it (compressed once, when built), the plain XML for the others', async () => {
+  test('brotli or gzip for clients that take it (compressed once, when built), the plain XML for the others', async () => {
     const plain = await t.app.inject('/sitemaps/articles-2025-07.xml');
-    const zipped = await t.app.inject({ url: '/sitemaps/articles-2025-07.xml', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const brotli = await t.app.inject({ url: '/sitemaps/articles-2025-07.xml', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(brotli.rawPayload).toString('utf8'), plain.body);
+    const zipped = await t.app.inject({ url: '/sitemaps/articles-2025-07.xml', headers: { 'accept-encoding': 'gzip, deflate' } });
     assert.equal(zipped.headers['content-encoding'], 'gzip');
     assert.equal(zipped.headers['vary'], 'Accept-Encoding');
     assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body);
-    assert.notEqual(zipped.headers['etag'], plain.headers['etag'], 'one ETag per representation');
+    assert.equal(new Set([plain.headers['etag'], zipped.headers['etag'], brotli.headers['etag']]).size, 3, 'one ETag per representation');
     const refused = await t.app.inject({ url: '/sitemaps/articles-2025-07.xml', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
     assert.equal(refused.headers['content-encoding'], undefined);
     assert.equal(refused.body, plain.body);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { advanceCursor, newCursor } from '../../src/events/cursor.ts';
+import { advanceCursor, lateIds, newCursor, settleLate } from '../../src/events/cursor.ts';
 
 test('contiguous ids are handed on at once', () => {
   const cursor = newCursor(10);
@@ -38,4 +38,21 @@ test('with no grace (SQLite, one writer) gaps never hold anything', () => {
   const cursor = newCursor(0);
   assert.deepEqual(advanceCursor(cursor, [5, 9], 0, 0), { count: 2, retryAt: null });
   assert.equal(cursor.position, 9);
+});
+
+test('ids passed over as burnt are remembered for the late window, then forgotten', () => {
+  const cursor = newCursor(10);
+  advanceCursor(cursor, [13], 1000, 0);
+  assert.equal(cursor.position, 13);
+  assert.deepEqual(lateIds(cursor, 2000, 60_000), [11, 12], 'looked for again');
+  settleLate(cursor, [12]);
+  assert.deepEqual(lateIds(cursor, 2000, 60_000), [11], '12 committed late and was handed on');
+  assert.deepEqual(lateIds(cursor, 61_001, 60_000), [], 'past the window, 11 is taken for burnt');
+});
+
+test('ids filled within the grace are never counted as skipped', () => {
+  const cursor = newCursor(10);
+  advanceCursor(cursor, [12], 1000, 3000);
+  advanceCursor(cursor, [11, 12], 1500, 3000);
+  assert.deepEqual(lateIds(cursor, 1500), []);
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupFilInfo } from '../../src/presenters/article.ts';
+import { groupFilInfo } from '../../src/presenters/filInfo.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { ArticleWithRelations } from '../../src/db/repos/articles.ts';
+import type { ArticleWithRelations } from '../../src/domain/articleRecord.ts';
 
 const site = loadConfig({}).site;
 
@@ -24,7 +24,7 @@ test('the fil info groups by local day: today, « Hier », then the date', () =>
     item(3, '2025-07-09T22:50:00Z'), // 23:50 yesterday
     item(4, '2025-07-08T08:00:00Z'), // 09:00 the day before
   ], now, site);
-  assert.deepEqual(days.map((d) => [d.label, d.items.map((i) => i.published.time)]), [
+  assert.deepEqual(days.map((d) => [d.label, d.items.map((i) => i.time)]), [
     ['Aujourd’hui', ['12:03', '00:10']],
     ['Hier', ['23:50']],
     ['mardi 8 juillet', ['09:00']],

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context.ts';
+import type { MediaRecord } from '../../domain/pictures.ts';
 import type { MediaServices } from '../../media/library.ts';
-import { findMediaById, type MediaRecord } from '../../db/repos/media.ts';
+import { findMediaById } from '../../db/repos/media.ts';
 import type { Queryable } from '../../db/database.ts';
 import { indexTerms } from '../../search/normalize.ts';
 import { ACCEPTED_TYPES } from '../../media/inspect.ts';

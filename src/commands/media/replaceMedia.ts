@@ -1,7 +1,8 @@
 import { actorId, type Actor } from '../context.ts';
+import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
-import { listMediaUses, updateMediaIfVersion, type MediaRecord } from '../../db/repos/media.ts';
+import { listMediaUses, updateMediaIfVersion } from '../../db/repos/media.ts';
 import { inspectUpload } from '../../media/inspect.ts';
 import { AppError } from '../../errors.ts';
 import { cleanFileName, loadMedia, mediaSearchTerms, originalKey, type MediaCommandContext } from './mediaContext.ts';

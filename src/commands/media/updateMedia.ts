@@ -1,7 +1,8 @@
 import { actorId, type Actor } from '../context.ts';
+import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
-import { updateMediaIfVersion, type MediaRecord } from '../../db/repos/media.ts';
+import { updateMediaIfVersion } from '../../db/repos/media.ts';
 import { normaliseCrop, RATIOS, type Crops, type Rect } from '../../domain/pictures.ts';
 import { AppError } from '../../errors.ts';
 import { loadMedia, mediaSearchTerms, type MediaCommandContext } from './mediaContext.ts';

@@ -1,7 +1,8 @@
 import { actorId, type Actor } from '../context.ts';
+import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
-import { insertMedia, type MediaRecord } from '../../db/repos/media.ts';
+import { insertMedia } from '../../db/repos/media.ts';
 import { inspectUpload } from '../../media/inspect.ts';
 import { cleanFileName, loadMedia, mediaSearchTerms, originalKey, type MediaCommandContext } from './mediaContext.ts';
 

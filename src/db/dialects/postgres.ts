@@ -1,5 +1,10 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+import { notifyChannel } from '../repos/events.ts';
+import { postgresSearch } from '../repos/search/postgres.ts';
+import { EVENTS_CHANNEL, targetOf, type Dialect, type EventSignal, type LocalEvents } from './dialect.ts';
+import { listenChannel } from './postgresListener.ts';
 
 /**
  * PostgreSQL through node-postgres; bigint counts come back as numbers (they stay far below 2^53).
@@ -18,3 +23,31 @@ export function createPostgresDialect(
   pool.on('error', onIdleError);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
+
+/**
+ * The change signal across processes: NOTIFY in the recording transaction (delivered at commit,
+ * to every listener), LISTEN on a dedicated connection. The in-process poke is kept as well: it
+ * costs nothing and lets a lone process skip the round trip.
+ */
+export function postgresSignal(local: LocalEvents, connectionString: string): EventSignal {
+  return {
+    announce: (tx) => notifyChannel(tx, EVENTS_CHANNEL),
+    listen: async (wake, onError) => {
+      const off = local.onRecorded(wake);
+      const listener = await listenChannel({ connectionString, channel: EVENTS_CHANNEL, onNotify: wake, onError });
+      return async () => { off(); await listener.close(); };
+    },
+  };
+}
+
+/** PostgreSQL through pg: several writers (ids may commit out of order), tsvector, NOTIFY. */
+export const postgres: Dialect = {
+  name: 'postgres',
+  singleWriter: false,
+  eventGraceMs: 3_000,
+  open: (target, options) => new Kysely<Database>({
+    dialect: createPostgresDialect(targetOf(target, 'postgres').connectionString, options.poolSize, options.onIdleError, options.connectionTimeoutMs).dialect,
+  }),
+  search: postgresSearch,
+  changeSignal: (target, local) => postgresSignal(local, targetOf(target, 'postgres').connectionString),
+};

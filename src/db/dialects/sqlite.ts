@@ -1,7 +1,10 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+import { sqliteSearch } from '../repos/search/sqlite.ts';
+import { inProcessSignal, targetOf, type Dialect } from './dialect.ts';
 
 /**
  * Kysely ships a SQLite dialect written against better-sqlite3's interface; node:sqlite is
@@ -46,3 +49,14 @@ function bindValue(value: unknown): SQLInputValue {
   if (value === undefined) return null;
   return value as SQLInputValue;
 }
+
+/** SQLite through node:sqlite: one writer, FTS5, and this process's own sink as the only signal. */
+export const sqlite: Dialect = {
+  name: 'sqlite',
+  singleWriter: true,
+  // One writer at a time: ids commit in order, nothing to wait for.
+  eventGraceMs: 0,
+  open: (target) => new Kysely<Database>({ dialect: createSqliteDialect(targetOf(target, 'sqlite').path).dialect }),
+  search: sqliteSearch,
+  changeSignal: (_target, local) => inProcessSignal(local),
+};

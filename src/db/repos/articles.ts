@@ -1,53 +1,11 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Queryable } from '../database.ts';
-import { toDate, type ArticleRow, type ArticlesTable } from '../schema.ts';
+import { toDate, type ArticleRow, type ArticlesTable, type Database } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
-import { toMediaRecord, type MediaRecord } from './media.ts';
-
-export interface ArticleCover { url: string; alt: string; caption: string | null; credit: string | null; mediaId?: number | null }
-
-export interface PersonRef { id: number; slug: string; name: string }
-export interface SectionRef { id: number; slug: string; name: string }
-
-export interface ArticleRecord {
-  id: number;
-  slug: string;
-  title: string;
-  lead: string;
-  bodySource: string;
-  bodyHtml: string;
-  status: ArticleStatus;
-  sectionId: number | null;
-  language: string;
-  featured: boolean;
-  breaking: boolean;
-  /** The cover: a picture of the media library (`mediaId`), or an external URL from before the library. */
-  cover: ArticleCover | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  correctionNote: string | null;
-  /** The editor's comment when an article was sent back to its writer. */
-  returnNote: string | null;
-  version: number;
-  createdBy: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  firstPublishedAt: Date | null;
-  publishedAt: Date | null;
-  modifiedAt: Date | null;
-  scheduledAt: Date | null;
-  deletedAt: Date | null;
-}
-
-/** An article with what every page shows beside it: its section, bylines in order, tags. */
-export interface ArticleWithRelations extends ArticleRecord {
-  section: SectionRef | null;
-  authors: PersonRef[];
-  tags: PersonRef[];
-  /** The cover's picture from the library (sizes, focal point, crops), when the cover is one. */
-  coverPicture?: MediaRecord | null;
-}
+import type { ArticleRecord, ArticleWithRelations, PersonRef, SectionRef } from '../../domain/articleRecord.ts';
+import { toMediaRecord } from './media.ts';
+import type { MediaRecord } from '../../domain/pictures.ts';
 
 export function toArticleRecord(row: ArticleRow): ArticleRecord {
   return {
@@ -194,11 +152,33 @@ export async function findPublishedBySlug(db: Queryable, slug: string, now: Date
   return article ?? null;
 }
 
+/**
+ * "Was this article ever public": its first publication time is set when it is first published
+ * and never cleared, whatever happens to it after. The one definition, as a query constraint.
+ */
+export const wasEverPublic = (eb: ExpressionBuilder<Database, 'articles'>) => eb('articles.first_published_at', 'is not', null);
+
+/**
+ * The first publication time of each of `ids` still in the table: null for those never public
+ * (drafts), absent for those gone. For followers of events (caches, WebSub, the live fil info):
+ * only an article that was ever public can be on a reader's page or in a feed.
+ */
+export async function firstPublicationsOf(db: Queryable, ids: readonly number[]): Promise<Map<number, Date | null>> {
+  const found = new Map<number, Date | null>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('articles').select(['articles.id', 'articles.first_published_at'])
+      .where('articles.id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) found.set(r.id, toDate(r.first_published_at));
+  }
+  return found;
+}
+
 /** Whether a slug belonged to an article that was published and then withdrawn (→ 410). */
 export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('articles').select(['status', 'first_published_at'])
-    .where('slug', '=', slug).executeTakeFirst();
-  return row !== undefined && row.status === 'unpublished' && row.first_published_at !== null;
+  const row = await db.selectFrom('articles').select('articles.id')
+    .where('articles.slug', '=', slug).where('articles.status', '=', 'unpublished').where(wasEverPublic).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Every column but the bodies, which listings never show and which weigh the most. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
-import { publicArticles, SUMMARY_COLUMNS, toArticleRecord, withRelations, type ArticleWithRelations, type PublicListQuery } from './articles.ts';
+import { publicArticles, SUMMARY_COLUMNS, toArticleRecord, withRelations, type PublicListQuery } from './articles.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /** Where a page of the Content API's article list starts: after this (publication time, id). */
 export interface ListPosition { publishedAt: string; id: number }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
 import { publiclyVisible } from '../../policies/publicScope.ts';
-import type { SectionRef } from './articles.ts';
+import type { SectionRef } from '../../domain/articleRecord.ts';
 
 /** What a fil info line needs: no body, no lead, no bylines. */
 export interface FilInfoRecord {
@@ -31,13 +31,3 @@ export async function findPublicFilInfo(db: Queryable, ids: readonly number[], n
   }]));
 }
 
-/**
- * The articles among `ids` that were ever published: only those can be on a reader's page, so
- * only those are worth telling readers to remove. Ids only; nothing of a hidden article leaves.
- */
-export async function findOncePublishedIds(db: Queryable, ids: readonly number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('articles').select('id')
-    .where('id', 'in', [...new Set(ids)]).where('first_published_at', 'is not', null).execute();
-  return new Set(rows.map((r) => r.id));
-}

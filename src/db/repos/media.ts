@@ -1,31 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Queryable } from '../database.ts';
 import { fromJson, toDate, type MediaTable } from '../schema.ts';
-import type { Crops, FocalPoint } from '../../domain/pictures.ts';
-
-/** A picture of the library, as the code sees it. */
-export interface MediaRecord {
-  id: number;
-  originalKey: string;
-  contentHash: string;
-  mimeType: string;
-  width: number;
-  height: number;
-  bytes: number;
-  fileName: string;
-  focal: FocalPoint;
-  crops: Crops;
-  alt: string;
-  decorative: boolean;
-  caption: string;
-  credit: string;
-  copyright: string;
-  usageNotes: string;
-  uploadedBy: number | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { Crops, MediaRecord } from '../../domain/pictures.ts';
 
 export type MediaRole = 'cover' | 'body';
 

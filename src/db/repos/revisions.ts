@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
-import type { ArticleRecord } from './articles.ts';
 import { fromJson, toDate } from '../schema.ts';
+import type { ArticleRecord } from '../../domain/articleRecord.ts';
 
 /** What a revision keeps: the fields a journalist edits, as they were after a save. */
 export interface RevisionSnapshot {

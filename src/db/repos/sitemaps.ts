@@ -113,17 +113,6 @@ export async function nextEmbargoEnd(db: Queryable, now: Date): Promise<Date | n
   return row ? toDate(row.published_at) : null;
 }
 
-/** The first publication time of each of `ids` that has one (drafts have none). */
-export async function firstPublicationsOf(db: Queryable, ids: number[]): Promise<Map<number, Date | null>> {
-  const found = new Map<number, Date | null>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('articles').select(['articles.id', 'articles.first_published_at'])
-      .where('articles.id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) found.set(r.id, toDate(r.first_published_at));
-  }
-  return found;
-}
-
 /** Puts a section's articles in the Google News sitemap or keeps them out; false if no such section. */
 export async function setSectionInNewsSitemap(db: Queryable, slug: string, include: boolean): Promise<{ id: number } | null> {
   const row = await db.updateTable('sections').set({ in_news_sitemap: include }).where('slug', '=', slug).returning('id').executeTakeFirst();

@@ -1,18 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
 import type { Role } from '../../domain/roles.ts';
-
-export interface User {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  status: 'active' | 'invited' | 'deactivated';
-  passwordHash: string | null;
-  createdAt: Date;
-  /** Sections an editor is limited to; empty means all. */
-  sectionIds: number[];
-}
+import type { User } from '../../domain/user.ts';
 
 type UserRow = { id: number; email: string; display_name: string; role: string; status: string; password_hash: string | null; created_at: Date | string };
 

@@ -5,10 +5,12 @@ import { createArticle } from '../../commands/createArticle.ts';
 import { updateArticle } from '../../commands/updateArticle.ts';
 import { loadAuthorized } from '../../commands/articleAccess.ts';
 import { withRelations } from '../../db/repos/articles.ts';
-import { findAuthorIdForUser, type User } from '../../db/repos/users.ts';
+import { findAuthorIdForUser } from '../../db/repos/users.ts';
 import { listRevisions } from '../../db/repos/revisions.ts';
 import { renderBody } from '../../media/bodyPictures.ts';
 import { AppError } from '../../errors.ts';
+import { sendJsonError } from '../jsonError.ts';
+import { NO_STORE } from '../cacheControl.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
@@ -18,6 +20,7 @@ import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
 import { okMessage, errorMessage } from './messages.ts';
 import { parseIdParam } from '../ids.ts';
 import { suggestTagNames } from '../../db/repos/taxonomy.ts';
+import type { User } from '../../domain/user.ts';
 
 export function parseArticleId(params: unknown): number {
   return parseIdParam(params);
@@ -110,16 +113,16 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const article = await loadAuthorized(deps.db, actorOf(user), 'view', id);
     if (article.status !== 'draft') throw new AppError('invalid_transition', { message: 'La sauvegarde automatique ne concerne que les brouillons.' });
     const parsed = parseEditorForm(request.body);
-    if ('errors' in parsed) return reply.code(400).send({ error: { code: 'invalid_input', message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors } });
+    if ('errors' in parsed) return sendJsonError(reply, new AppError('invalid_input', { message: 'Sauvegarde automatique impossible : champs à corriger.', fields: parsed.errors }));
     const saved = await updateArticle(deps, actorOf(user), { articleId: id, expectedVersion: parseVersion(request.body), fields: parsed.fields });
-    return reply.header('Cache-Control', 'no-store').send({ version: saved.version });
+    return reply.header('Cache-Control', NO_STORE).send({ version: saved.version });
   });
 
   app.post('/admin/apercu', { preHandler: app.csrfProtection }, async (request, reply) => {
     requireUser(request);
     const body = z.object({ bodySource: z.string().max(BODY_MAX_CHARS) }).safeParse(request.body);
     if (!body.success) throw new AppError('invalid_input');
-    return reply.header('Cache-Control', 'no-store').send({ html: (await renderBody(deps.db, body.data.bodySource)).html });
+    return reply.header('Cache-Control', NO_STORE).send({ html: (await renderBody(deps.db, body.data.bodySource)).html });
   });
 
   app.get('/admin/sujets', async (request, reply: FastifyReply) => {
@@ -127,6 +130,6 @@ export function articleRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const q = z.object({ q: z.string().max(100).default('') }).safeParse(request.query);
     // The article policy's `view`: a contributor sees only their own work, so only its tags (and public ones).
     const tags = await suggestTagNames(deps.db, q.success ? q.data.q.trim() : '', deps.clock.now(), user.role === 'contributor' ? user.id : undefined);
-    return reply.header('Cache-Control', 'no-store').send({ tags });
+    return reply.header('Cache-Control', NO_STORE).send({ tags });
   });
 }

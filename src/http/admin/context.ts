@@ -2,11 +2,11 @@ import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
-import type { User } from '../../db/repos/users.ts';
 import { adminLayout, type AdminShell } from '../../views/admin/layout.ts';
 import { AppError } from '../../errors.ts';
 import { canInNewsroom } from '../../policies/newsroom.ts';
-import { PRIVATE_NO_STORE } from '../middleware/privateResponses.ts';
+import type { User } from '../../domain/user.ts';
+import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {

@@ -3,17 +3,18 @@ import { z } from 'zod';
 import { listNewsroomArticles, type NewsroomQuery } from '../../db/repos/newsroom.ts';
 import { loadNewsroomResults } from '../../db/repos/search/documents.ts';
 import { parseQuery } from '../../search/query.ts';
-import type { User } from '../../db/repos/users.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
+import { newsroomScope, newsroomSearchScope } from '../../policies/newsroomScope.ts';
 import { dashboardView, type DashboardRow } from '../../views/admin/dashboard.ts';
 import { requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { okMessage } from './messages.ts';
 import { recordId } from '../ids.ts';
+import type { User } from '../../domain/user.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 const filtersSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),
@@ -34,8 +35,7 @@ async function findForNewsroom(deps: AdminDeps, user: User, q: Omit<NewsroomQuer
     visibility: {
       statuses: q.statuses ?? ARTICLE_STATUSES,
       ...(q.sectionId !== undefined ? { sectionIds: [q.sectionId] } : {}),
-      // The article policy's `view`: contributors see their own work only.
-      ...(user.role === 'contributor' ? { authorUserId: user.id } : {}),
+      ...newsroomSearchScope(user),
     },
   });
   const found = await loadNewsroomResults(deps.db, page.hits.map((h) => h.articleId));
@@ -51,8 +51,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
       ...(f.q?.trim() ? { title: f.q.trim() } : {}),
       ...(f.rubrique ? { sectionId: Number(f.rubrique) } : {}),
       ...(f.auteur ? { authorId: Number(f.auteur) } : {}),
-      // Contributors see their own work only (the article policy's `view`).
-      ...(user.role === 'contributor' ? { ownedBy: user.id } : {}),
+      scope: newsroomScope(user),
     };
     const status = f.statut && isArticleStatus(f.statut) ? f.statut : null;
     const row = (a: ArticleWithRelations, when: Date | null): DashboardRow => ({

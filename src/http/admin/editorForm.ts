@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { ArticleFields } from '../../commands/articleFields.ts';
 import type { EditorValues } from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
 import { recordId } from '../ids.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 const text = (max: number) => z.string().max(max).optional().transform((s) => (s ?? '').trim());
 /** A chosen option: empty means none; anything else must be an id (a malformed one is the field's error, never a silent "none"). */

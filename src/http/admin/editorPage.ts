@@ -1,8 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { findMediaById } from '../../db/repos/media.ts';
 import { presentPicture } from '../../presenters/picture.ts';
-import type { User } from '../../db/repos/users.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
 import { readSettings } from '../../db/repos/settings.ts';
 import { articleFacts } from '../../commands/articleAccess.ts';
@@ -16,6 +14,8 @@ import { editorView, type EditorAction, type EditorModel, type EditorValues } fr
 import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
+import type { User } from '../../domain/user.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /** A verb's button in the editor, as the verb table describes it. */
 function editorAction(spec: VerbSpec): EditorAction {

@@ -1,10 +1,9 @@
 import type { Queryable } from '../../db/database.ts';
-import type { User } from '../../db/repos/users.ts';
 import { findArticleById, withRelations } from '../../db/repos/articles.ts';
 import { sectionCounts } from '../../db/repos/editorial.ts';
 import { findTagsByNameSlugs } from '../../db/repos/tagAliases.ts';
-import type { SiteSettings } from '../../db/repos/settings.ts';
-import { articleAuthorUserIds } from '../../commands/articleAccess.ts';
+import { findShowableInNewsroom } from '../../db/repos/newsroom.ts';
+import { newsroomScope } from '../../policies/newsroomScope.ts';
 import { findLikelyDuplicates } from '../../editorial/duplicates.ts';
 import { entitiesOf, signatureFor } from '../../editorial/indexer.ts';
 import { suggestSection } from '../../editorial/sectionModel.ts';
@@ -14,6 +13,8 @@ import { formatFullDate } from '../../domain/frenchDates.ts';
 import { slugFromTitle } from '../../domain/slug.ts';
 import { paths } from '../../presenters/urls.ts';
 import type { DuplicateView, EditorialPanelModel } from '../../views/admin/editorialPanel.ts';
+import type { User } from '../../domain/user.ts';
+import type { SiteSettings } from '../../domain/settings.ts';
 
 export const ENTITY_KIND_LABELS: Record<string, string> = { person: 'personne', organisation: 'organisation', place: 'lieu' };
 /** At most this many tag suggestions: the names an article mentions most. */
@@ -46,11 +47,12 @@ export async function buildEditorialPanel(p: PanelInput): Promise<EditorialPanel
     const signature = await signatureFor(p.db, bag);
     const found = await findLikelyDuplicates(p.db, { signature, entities, now: p.now, windowDays: p.settings.duplicateWindowDays, ...(p.articleId !== null ? { excludeId: p.articleId } : {}) });
     const views: DuplicateView[] = [];
+    // The newsroom read scope: a contributor's view of others' work in progress is a count, not a list.
+    const showable = await findShowableInNewsroom(p.db, found.map((d) => d.articleId), newsroomScope(p.user));
     for (const d of found) {
       const record = await findArticleById(p.db, d.articleId);
       if (!record) continue;
-      // A contributor sees only their own work in progress: others' drafts are counted, not shown.
-      if (p.user.role === 'contributor' && record.status !== 'published' && record.createdBy !== p.user.id && !(await articleAuthorUserIds(p.db, record.id)).includes(p.user.id)) { panel.hiddenDuplicates++; continue; }
+      if (!showable.has(record.id)) { panel.hiddenDuplicates++; continue; }
       const [a] = await withRelations(p.db, [record]);
       const when = a!.status === 'published' && a!.publishedAt ? `publié le ${formatFullDate(a!.publishedAt, p.timeZone)}` : `modifié le ${formatFullDate(a!.updatedAt, p.timeZone)}`;
       views.push({

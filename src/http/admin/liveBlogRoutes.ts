@@ -5,7 +5,7 @@ import { articleFacts } from '../../commands/articleAccess.ts';
 import { findArticleById } from '../../db/repos/articles.ts';
 import { findLiveBlog, listLiveEntries } from '../../db/repos/liveBlogs.ts';
 import { readSettings } from '../../db/repos/settings.ts';
-import type { User } from '../../db/repos/users.ts';
+import type { User } from '../../domain/user.ts';
 import { formatTime } from '../../domain/frenchDates.ts';
 import { AppError } from '../../errors.ts';
 import { canOnArticle, editsSection } from '../../policies/article.ts';

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { MediaRecord } from '../../domain/pictures.ts';
 import { z } from 'zod';
 import { uploadMedia } from '../../commands/media/uploadMedia.ts';
 import { updateMedia, type MediaFields } from '../../commands/media/updateMedia.ts';
 import { replaceMedia } from '../../commands/media/replaceMedia.ts';
 import { deleteMedia } from '../../commands/media/deleteMedia.ts';
 import { loadMedia } from '../../commands/media/mediaContext.ts';
-import { listMedia, listMediaUses, type MediaListQuery, type MediaRecord } from '../../db/repos/media.ts';
-import { listUsers, type User } from '../../db/repos/users.ts';
+import { listMedia, listMediaUses, type MediaListQuery } from '../../db/repos/media.ts';
+import { listUsers } from '../../db/repos/users.ts';
+import type { User } from '../../domain/user.ts';
 import { cropFor, RATIOS, type Rect } from '../../domain/pictures.ts';
 import { formatDate, zonedLocalToDate } from '../../domain/frenchDates.ts';
 import { canOnMedia } from '../../policies/media.ts';

@@ -6,7 +6,7 @@ import { changeUserRole, deactivateUser, resetPassword } from '../../commands/ac
 import { updateSettings, createSection } from '../../commands/newsroomSettings.ts';
 import { listUsers } from '../../db/repos/users.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
-import { DEFAULT_SETTINGS, readSettings, type SiteSettings } from '../../db/repos/settings.ts';
+import { readSettings } from '../../db/repos/settings.ts';
 import { listAuditEntries } from '../../db/repos/newsroom.ts';
 import { fromJson, toDate } from '../../db/schema.ts';
 import { isRole } from '../../domain/roles.ts';
@@ -19,8 +19,9 @@ import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, requireUser, sendAdminPage, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
 import type { FastifyReply } from 'fastify';
-import type { User } from '../../db/repos/users.ts';
 import { parseIdList, parseIdParam, recordId } from '../ids.ts';
+import { DEFAULT_SETTINGS, type SiteSettings } from '../../domain/settings.ts';
+import type { User } from '../../domain/user.ts';
 
 const userIdParam = (params: unknown) => parseIdParam(params);
 const SECTIONS_MESSAGE = 'Choisissez des rubriques dans la liste.';

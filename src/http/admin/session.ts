@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { findSessionUserId } from '../../db/repos/sessions.ts';
-import { findUserById, type User } from '../../db/repos/users.ts';
+import { findUserById } from '../../db/repos/users.ts';
 import { hashToken } from '../../auth/tokens.ts';
 import type { Actor } from '../../commands/context.ts';
 import { SESSION_LIFETIME_MS } from '../../commands/accounts/login.ts';
+import type { User } from '../../domain/user.ts';
 
 export const SESSION_COOKIE = 'nd_session';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_CACHE } from '../site/context.ts';
+import { FRESH_CACHE } from '../cacheControl.ts';
 import { parseSearchParams } from '../site/searchQuery.ts';
 import type { SearchDeps } from '../site/searchRoute.ts';
 import { presentSearchResult, searchResultJson } from '../../presenters/searchResult.ts';
@@ -18,7 +18,7 @@ export function apiSearchRoute(app: FastifyInstance, deps: SearchDeps): void {
     const result = await searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params);
     const set = highlightSet(result.query);
     const items = result.articles.map((a) => searchResultJson(presentSearchResult(a, set, deps.site), deps.site));
-    return reply.header('Cache-Control', PUBLIC_CACHE).header('Surrogate-Key', 'search')
+    return reply.header('Cache-Control', FRESH_CACHE).header('Surrogate-Key', 'search')
       .send({ items, total: result.total, totalIsExact: result.totalIsExact, page: result.page, pageCount: result.pageCount });
   });
 }

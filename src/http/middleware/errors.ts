@@ -4,6 +4,7 @@ import { AppError, ERRORS } from '../../errors.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { errorView } from '../../views/site/errorPage.ts';
 import { sendPage, type SiteDeps } from '../site/context.ts';
+import { sendJsonError } from '../jsonError.ts';
 
 /**
  * Every error leaves as a clear answer: JSON with a stable code under /api, a French page
@@ -74,8 +75,7 @@ export async function respond(request: FastifyRequest, reply: FastifyReply, deps
   // The database is restarting or out of reach: a few seconds, said so, and nothing from it.
   if (error.code === 'unavailable') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (request.url.startsWith('/api/') || String(request.headers['content-type'] ?? '').startsWith('application/json') || String(request.headers.accept ?? '').startsWith('application/json')) {
-    return reply.code(error.status).header('Cache-Control', 'no-store')
-      .send({ error: { code: error.code, message: error.message, fields: error.fields } });
+    return sendJsonError(reply, error);
   }
   const message = error.status >= 500 && error.code !== 'unavailable' ? ERRORS.internal.message : error.message;
   try {

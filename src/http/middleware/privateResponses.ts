@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../admin/session.ts';
-
-export const PRIVATE_NO_STORE = 'private, no-store';
+import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 
 /**
  * No shared cache (CDN, proxy) and no browser history may keep a back-office response, or any

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { stripTypeScriptTypes } from 'node:module';
+import { IMMUTABLE_CACHE } from '../cacheControl.ts';
 
 const ASSETS_DIR = new URL('../../assets/', import.meta.url);
 
@@ -50,6 +51,6 @@ export function assetsRoute(app: FastifyInstance, assets: Asset[]): void {
   app.get<{ Params: { name: string } }>('/assets/:name', async (request, reply) => {
     const asset = byName.get(request.params.name);
     if (!asset) return reply.callNotFound();
-    return reply.type(asset.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
+    return reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body);
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SizedImage } from '../../presenters/socialCard.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
+import { IMMUTABLE_CACHE, WEEKLY_CACHE } from '../cacheControl.ts';
 import { paths } from '../../presenters/urls.ts';
 
 /** The publisher logo (structured data, feeds) and the social card for pages without a cover. */
@@ -35,9 +36,9 @@ export function brandImages(): BrandImages {
 export function brandAssetRoutes(app: FastifyInstance): void {
   for (const asset of brandFiles().assets) {
     app.get(asset.url.split('?')[0]!, async (_request, reply) =>
-      reply.type(asset.type).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body));
+      reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body));
   }
   // A fixed URL, so not immutable: a week, then browsers ask again.
   const { favicon } = brandFiles();
-  app.get(paths.favicon(), async (_request, reply) => reply.type(favicon.type).header('Cache-Control', 'public, max-age=604800').send(favicon.body));
+  app.get(paths.favicon(), async (_request, reply) => reply.type(favicon.type).header('Cache-Control', WEEKLY_CACHE).send(favicon.body));
 }

@@ -10,6 +10,8 @@ import { dailyFigure } from '../../db/repos/audience.ts';
 import { dayKey } from '../../domain/frenchDates.ts';
 import { previousDay } from '../../jobs/audienceDaily.ts';
 import { presentLegalAudience } from '../../presenters/audience.ts';
+import { FRESH_CACHE, NO_STORE } from '../cacheControl.ts';
+import { documentBytes, negotiateEncoding, renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
 
 export interface SiteDeps {
   db: Db;
@@ -30,9 +32,6 @@ export type PageSpec = PageShell & {
   withoutDatabase?: boolean;
 };
 export interface RenderedPage { status: number; body: string; surrogateKeys: string[] }
-
-/** How long a CDN or the browser may keep a public page, and serve it stale while refetching. */
-export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 
 /**
  * Renders a public page inside the layout, with cache headers and surrogate keys (`home`,
@@ -58,11 +57,25 @@ export async function renderPage(deps: SiteDeps, page: PageSpec): Promise<Render
   return { status, body, surrogateKeys: page.surrogateKeys };
 }
 
-export function sendRendered(reply: FastifyReply, page: RenderedPage): FastifyReply {
-  return reply.code(page.status).type('text/html; charset=utf-8')
-    .header('Cache-Control', page.status >= 500 ? 'no-store' : PUBLIC_CACHE)
-    .header('Surrogate-Key', page.surrogateKeys.join(' '))
-    .send(page.body);
+/** A page as it is kept and sent: its bytes, compressed forms and ETag, made once. */
+export interface KeptPage { status: number; doc: RenderedDocument; surrogateKeys: string[] }
+
+/** Every compressed form, for a page that will be sent many times. */
+async function keepPage(page: RenderedPage): Promise<KeptPage> {
+  return { status: page.status, doc: await renderedDocument(page.body, null), surrogateKeys: page.surrogateKeys };
+}
+
+function sendKept(reply: FastifyReply, page: KeptPage): FastifyReply {
+  return sendDocument(reply.request, reply.code(page.status), page.doc, {
+    type: 'text/html; charset=utf-8', cacheControl: page.status >= 500 ? NO_STORE : FRESH_CACHE, surrogateKeys: page.surrogateKeys,
+  });
+}
+
+/** A page sent once (an error, a search): compressed only in the form this client takes. */
+export async function sendRendered(reply: FastifyReply, page: RenderedPage): Promise<FastifyReply> {
+  const encoding = negotiateEncoding(reply.request);
+  const doc = await renderedDocument(page.body, null, encoding ? [encoding] : []);
+  return sendKept(reply, { status: page.status, doc, surrogateKeys: page.surrogateKeys });
 }
 
 export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageSpec): Promise<FastifyReply> {
@@ -73,18 +86,19 @@ export async function sendPage(deps: SiteDeps, reply: FastifyReply, page: PageSp
 const PAGE_TTL_MS = 60_000;
 
 /**
- * A public page route whose HTML is kept (per URL) until an event changes the public articles or
- * the sections, tags and authors, or a minute passes. A request for a kept page costs one
- * `max(id)` query. Errors (404, 410) are never kept.
+ * A public page route whose response is kept (per URL: the bytes, their brotli and gzip forms,
+ * the ETag of each) until an event changes the public articles or the sections, tags and authors
+ * (the event bus says so), or a minute passes. A request for a kept page costs no I/O and no
+ * hashing or compressing. Errors (404, 410) are never kept.
  */
 export function pageRoute(deps: SiteDeps, build: (request: FastifyRequest) => Promise<PageSpec>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (!deps.pages) return sendRendered(reply, await renderPage(deps, await build(request)));
-    const rendered = await deps.pages.get(`page:${request.url}`, ['articles', 'taxonomy'], async () => {
-      const page = await renderPage(deps, await build(request));
-      return { value: page, bytes: page.body.length * 2, validUntil: new Date(deps.clock.now().getTime() + PAGE_TTL_MS) };
+    const kept = await deps.pages.get(`page:${request.url}`, ['articles', 'taxonomy'], async () => {
+      const page = await keepPage(await renderPage(deps, await build(request)));
+      return { value: page, bytes: documentBytes(page.doc), validUntil: new Date(deps.clock.now().getTime() + PAGE_TTL_MS) };
     });
-    return sendRendered(reply, rendered);
+    return sendKept(reply, kept);
   };
 }
 

@@ -12,8 +12,8 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Feeds and sitemaps, rendered once and kept until an event touches what they show (see
- * ChangeTracker) or a time passes (an embargo ends, an article turns 48 hours old). A request
- * costs one `max(id)` query when nothing changed. Entries are forgotten least recently used
+ * ChangeTracker, told by the event bus) or a time passes (an embargo ends, an article turns 48
+ * hours old). A request for a kept entry costs no I/O. Entries are forgotten least recently used
  * first, past a memory budget; concurrent requests for one missing entry share one build.
  * While the database is out of reach (a restart), a kept entry is served even if stale
  * (stale-if-error): readers get the last page rather than an error.
@@ -32,7 +32,7 @@ export class DerivedCache {
     this.#maxBytes = maxBytes;
   }
 
-  /** Brings the tracker up to date; returns the generation to pass to `get` calls that follow. */
+  /** The tracker's generation (caught up on this process's own writes); pass it to the `get` calls that follow. */
   sync(): Promise<number> {
     return this.#tracker.sync();
   }

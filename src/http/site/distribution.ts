@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
-import { ChangeTracker } from '../../events/changeTracker.ts';
 import { startWebSubPinger } from '../../events/websubPinger.ts';
 import { brandAssetRoutes, brandImages } from './brandAssets.ts';
 import { DerivedCache } from './derivedCache.ts';
@@ -21,7 +20,7 @@ export async function registerDistribution(app: FastifyInstance, services: Servi
     clock: services.clock,
     site: services.config.site,
     settings: services.config.distribution,
-    cache: new DerivedCache(new ChangeTracker(services.db), services.clock),
+    cache: new DerivedCache(services.changes, services.clock),
     brand: brandImages(),
     media: services.media,
     sitemapPageSize: options.sitemapPageSize ?? SITEMAP_MAX_URLS,

@@ -11,7 +11,8 @@ import { renderJsonFeed } from '../../views/feeds/jsonFeed.ts';
 import { renderRss } from '../../views/feeds/rss.ts';
 import { AppError } from '../../errors.ts';
 import { siteDate, type DistributionDeps } from './distributionDeps.ts';
-import { documentBytes, FRESH_CACHE, renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
+import { documentBytes, renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
+import { FRESH_CACHE } from '../cacheControl.ts';
 
 /** How many articles a feed carries: a day of a busy newsroom. */
 export const FEED_SIZE = 30;

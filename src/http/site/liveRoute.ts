@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
 import type { LiveFilInfo } from '../../live/liveFilInfo.ts';
 import { listPublished } from '../../db/repos/articles.ts';
-import { presentLiveItem } from '../../presenters/live.ts';
+import { presentFilInfoLine } from '../../presenters/filInfo.ts';
 import { sseComment, sseRetry } from '../../live/sse.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import { FIL_INFO_SIZE } from './homeRoute.ts';
+import { SNAPSHOT_CACHE, STREAM_CACHE } from '../cacheControl.ts';
+import { sendJsonError } from '../jsonError.ts';
 
 export const LIVE_FIL_INFO_PATH = '/live/fil-info';
 
@@ -34,8 +36,8 @@ export function liveRoute(app: FastifyInstance, deps: SiteDeps, live: LiveFilInf
       const resumeFrom = await live.resumeId();
       const now = deps.clock.now();
       const { items } = await listPublished(deps.db, { now, limit: FIL_INFO_SIZE });
-      return reply.header('Cache-Control', 'public, max-age=10, s-maxage=10').header('Vary', 'Accept')
-        .send({ lastEventId: resumeFrom, items: items.map((a) => presentLiveItem(a, deps.site)) });
+      return reply.header('Cache-Control', SNAPSHOT_CACHE).header('Vary', 'Accept')
+        .send({ lastEventId: resumeFrom, items: items.map((a) => presentFilInfoLine(a, deps.site)) });
     }
 
     const admission = live.hub.admit(request.ip);
@@ -46,7 +48,7 @@ export function liveRoute(app: FastifyInstance, deps: SiteDeps, live: LiveFilInf
     const res = reply.raw;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
+      'Cache-Control': STREAM_CACHE,
       'X-Accel-Buffering': 'no',
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
@@ -61,5 +63,5 @@ export function liveRoute(app: FastifyInstance, deps: SiteDeps, live: LiveFilInf
 function sendError(reply: FastifyReply, code: ErrorCode, retryAfterSeconds?: number): FastifyReply {
   const error = new AppError(code);
   if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
-  return reply.code(error.status).header('Cache-Control', 'no-store').send({ error: { code: error.code, message: error.message } });
+  return sendJsonError(reply, error);
 }

@@ -1,11 +1,11 @@
 import type { ListingModel } from '../../views/site/listing.ts';
-import type { ArticleWithRelations } from '../../db/repos/articles.ts';
 import type { SiteConfig } from '../../config.ts';
 import { articleCard, coverRatios, pageCard, socialImage } from '../../presenters/socialCard.ts';
 import { breadcrumbLd, newsArticleLd, organizationLd, websiteLd, type Crumb } from '../../presenters/structuredData.ts';
 import { paths } from '../../presenters/urls.ts';
 import { feedLinks, jsonLdScripts, socialMetaTags } from '../../views/site/head.ts';
 import { brandImages } from './brandAssets.ts';
+import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /*
  * What each kind of page adds to <head> beyond the layout's title, description, canonical link

@@ -4,7 +4,8 @@ import { AppError } from '../../errors.ts';
 import { absoluteUrl, sitemapPaths } from '../../presenters/distributionUrls.ts';
 import { renderRobots } from '../../views/sitemaps/sitemap.ts';
 import type { DistributionDeps } from './distributionDeps.ts';
-import { FRESH_CACHE, SETTLED_CACHE, SLOW_CACHE, renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
+import { renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
+import { FRESH_CACHE, HOURLY_CACHE, SETTLED_CACHE, SLOW_CACHE } from '../cacheControl.ts';
 import { isPastMonth, listingSitemap, monthSitemap, newsSitemap, sectionsSitemap, sitemapIndex } from './sitemapDocuments.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -43,5 +44,5 @@ export function sitemapRoutes(app: FastifyInstance, deps: DistributionDeps): voi
 
   const robots = renderedDocument(renderRobots([absoluteUrl(deps.site, sitemapPaths.index()), absoluteUrl(deps.site, sitemapPaths.news())]), null);
   app.get('/robots.txt', async (request, reply) =>
-    sendDocument(request, reply, await robots, { type: 'text/plain; charset=utf-8', cacheControl: 'public, max-age=3600, s-maxage=3600', surrogateKeys: ['robots'] }));
+    sendDocument(request, reply, await robots, { type: 'text/plain; charset=utf-8', cacheControl: HOURLY_CACHE, surrogateKeys: ['robots'] }));
 }

@@ -1,7 +1,7 @@
 import { html } from '../html.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles.ts';
-import { WINDOW_DAYS_RANGE, type SiteSettings } from '../../db/repos/settings.ts';
 import { actionButton, checkbox, csrfField, field, flash, select, type FieldErrors } from './forms.ts';
+import { WINDOW_DAYS_RANGE, type SiteSettings } from '../../domain/settings.ts';
 
 export interface RevisionRow { id: number; version: number; who: string; when: string; title: string }
 

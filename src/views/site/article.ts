@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
-import type { ArticlePage, ArticleTeaser, FilInfoDay } from '../../presenters/article.ts';
+import type { ArticlePage, ArticleTeaser } from '../../presenters/article.ts';
+import type { FilInfoDay } from '../../presenters/filInfo.ts';
 import type { ShareLink } from '../../presenters/share.ts';
 import { byline, filInfo, teaser } from './partials.ts';
 import { pictureTag } from './picture.ts';

@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
-import type { ArticleTeaser, FilInfoDay } from '../../presenters/article.ts';
+import type { ArticleTeaser } from '../../presenters/article.ts';
+import type { FilInfoDay } from '../../presenters/filInfo.ts';
 import { filInfo, teaser } from './partials.ts';
 import { pictureTag } from './picture.ts';
 

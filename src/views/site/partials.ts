@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
-import type { ArticleTeaser, FilInfoDay, LinkView } from '../../presenters/article.ts';
+import type { ArticleTeaser, LinkView } from '../../presenters/article.ts';
+import type { FilInfoDay } from '../../presenters/filInfo.ts';
 import { withPage } from '../../presenters/urls.ts';
 import { pictureTag } from './picture.ts';
 
@@ -21,7 +22,7 @@ export function filInfo(days: FilInfoDay[], options: { headingId: string; headin
   return html`<section class="fil-info" aria-labelledby="${options.headingId}">
   <!${h} id="${options.headingId}" class="block-title"><span class="pulse" aria-hidden="true"></span>Fil info</!${h}>
   !${days.map((day) => html`!${day.label === 'Aujourd’hui' ? '' : html`<!${dayHeading} class="fil-day">${day.label}</!${dayHeading}>`}
-  <ol class="fil-list" data-day="${day.key}">!${day.items.map((item) => html`<li data-id="${String(item.id)}"!${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.published.iso}">${item.published.time}</time> <a href="${item.url}">${item.title}</a></li>`)}</ol>`)}
+  <ol class="fil-list" data-day="${day.key}">!${day.items.map((item) => html`<li data-id="${String(item.id)}"!${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.iso}">${item.time}</time> <a href="${item.url}">${item.title}</a></li>`)}</ol>`)}
 </section>`;
 }
 

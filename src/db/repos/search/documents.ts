@@ -2,7 +2,8 @@ import type { Queryable } from '../../database.ts';
 import { toDate } from '../../schema.ts';
 import { publiclyVisible } from '../../../policies/publicScope.ts';
 import type { ArticleStatus } from '../../../domain/article.ts';
-import { attachRelations, loadRelations, SUMMARY_COLUMNS, toArticleRecord, type ArticleWithRelations } from '../articles.ts';
+import { attachRelations, loadRelations, SUMMARY_COLUMNS, toArticleRecord } from '../articles.ts';
+import type { ArticleWithRelations } from '../../../domain/articleRecord.ts';
 
 /** What the index is built from: the words of an article, whatever its status, and its dates. */
 export interface IndexSource {

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { publiclyVisible } from '../../../policies/publicScope.ts';
+import { ownedBy } from '../newsroomScope.ts';
 import type { NewsroomVisibility, PublicSearchRequest } from '../../../search/provider.ts';
 
 /*
@@ -30,15 +31,7 @@ export function newsroomFilter(visibility: NewsroomVisibility) {
     if (visibility.sectionIds !== undefined) {
       parts.push(visibility.sectionIds.length ? eb('articles.section_id', 'in', [...visibility.sectionIds]) : sql<SqlBool>`1 = 0`);
     }
-    const userId = visibility.authorUserId;
-    if (userId !== undefined) {
-      parts.push(eb.or([
-        eb('articles.created_by', '=', userId),
-        eb.exists(eb.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-          .select('article_authors.article_id')
-          .whereRef('article_authors.article_id', '=', 'articles.id').where('authors.user_id', '=', userId)),
-      ]));
-    }
+    if (visibility.authorUserId !== undefined) parts.push(ownedBy(visibility.authorUserId)(eb));
     return eb.and(parts);
   };
 }
