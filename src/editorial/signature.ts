@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { plainTextFromMarkdown, stripAccents, terms } from './french.ts';
+import { stripAccents, terms } from '../search/normalize.ts';
+import { plainTextFromMarkdown } from './plainText.ts';
 
 /*
  * An article's signature: what the duplicate guard, the related articles and the section model
