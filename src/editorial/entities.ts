@@ -1,6 +1,6 @@
 import {
   FIXED_ORGANISATIONS, FIXED_PLACES, GEONAMES_PLACES, ORGANISATION_NOUNS, PERSON_NOUNS, NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_CONTEXT, PLACE_HEADS, PLACE_NAMES, PLACE_PREPOSITIONS,
-  PORTFOLIO_HEADS, PORTFOLIO_WORDS,
+  PORTFOLIO_HEADS, PORTFOLIO_WORDS, WORK_NOUNS,
 } from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
@@ -103,6 +103,15 @@ function spans(tokens: Token[]): Span[] {
       }
       break;
     }
+    // « Agence nationale de sécurité du médicament (ANSM) »: an organisation word, lower-case words, then its acronym.
+    if (ORGANISATION_WORDS.has(words[0]!.toLowerCase())) {
+      let k = j;
+      while (k < tokens.length && k - j < 12 && /^[\p{Ll}']+$/u.test(tokens[k]!.text)) k++;
+      if (k > j && tokens[k]?.text === '(' && isAcronym(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.text === ')') {
+        words.push(...tokens.slice(j, k).map((x) => x.text));
+        j = k;
+      }
+    }
     out.push({ words, start: t.start, quoted: t.quoted, before: tokens.slice(Math.max(0, i - 4), i).map((x) => x.text.toLowerCase()), after: tokens.slice(j, j + 3) });
     i = j;
   }
@@ -176,6 +185,8 @@ function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit
   let words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
+  // The title of a show or a work (« l'émission phare Recherche appartement ou maison »).
+  if (WORK_NOUNS.has(headNoun(span.before) ?? '') || (span.before.at(-1) === '"' && WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))) return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
   if (span.before.some((w) => PORTFOLIO_HEADS.has(w)) && ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')) return [];
   while (words.length && (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))) { words.shift(); start = false; }
@@ -238,8 +249,7 @@ const DETERMINERS = new Set(['les', 'des', 'aux', 'un', 'une', 'deux', 'trois', 
 function kindOf(words: string[], span: Span): EntityKind {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
-  const [twoBefore, oneBefore] = [span.before.at(-2) ?? '', span.before.at(-1) ?? ''];
-  if (ORGANISATION_NOUNS.has(oneBefore) || (ORGANISATION_NOUNS.has(twoBefore) && /^\p{Ll}+$/u.test(oneBefore))) return 'organisation';
+  if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? '')) return 'organisation';
   if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w))) return 'person';
   if (words.some((w) => isAcronym(w) || isBrand(w)) || lower.some((w) => ORGANISATION_WORDS.has(w)) || span.quoted) return 'organisation';
   if (PLACE_HEADS.has(lower[0]!) || PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '') || afterPlaceWord(span.before)) return 'place';
@@ -247,12 +257,24 @@ function kindOf(words: string[], span: Span): EntityKind {
   return words.length <= 4 ? 'person' : 'organisation';
 }
 
-/** « place de la Contrescarpe », « rue de Rivoli », « vallée du Rhône »: the words before say it is a place. */
+/**
+ * The noun a name stands after, skipping the lower-case words between them (« le groupe niçois
+ * Hyphen Hyphen » → groupe, « le parc national de la Pendjari » → parc); null when a comma,
+ * a quote or a capitalised word comes first.
+ */
+function headNoun(before: string[]): string | null {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]!;
+    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w)) return w;
+    if (!/^[\p{Ll}'’-]+$/u.test(w)) return null;
+  }
+  return null;
+}
+
+/** « place de la Contrescarpe », « rue de Rivoli », « vallée du Rhône », « à l'Acropole »: the words before say it is a place. */
 function afterPlaceWord(before: string[]): boolean {
-  const [a, b, c] = [before.at(-3), before.at(-2), before.at(-1)];
-  if (PLACE_CONTEXT.has(c ?? '')) return true;
-  if (PLACE_CONTEXT.has(b ?? '') && ['de', 'du', 'des', "d'"].includes(c ?? '')) return true;
-  return PLACE_CONTEXT.has(a ?? '') && b === 'de' && (c === 'la' || c === "l'");
+  if (PLACE_CONTEXT.has(headNoun(before) ?? '')) return true;
+  return PLACE_PREPOSITIONS.has(before.at(-2) ?? '') && ["l'", 'la'].includes(before.at(-1) ?? '');
 }
 
 /**
@@ -279,7 +301,7 @@ function merge(found: Found[]): Entity[] {
     if (existing) {
       existing.mentions++;
       // A one-word name first read as an organisation by default, then as a person by its context (« le street artiste Banksy »).
-      if (existing.kind === 'organisation' && f.kind === 'person' && !existing.name.includes(' ') && !isAcronym(existing.name)) existing.kind = 'person';
+      if (existing.kind === 'organisation' && f.kind !== 'organisation' && !existing.name.includes(' ') && !isAcronym(existing.name)) existing.kind = f.kind;
       for (const a of f.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
     } else {
       byKey.set(key, { name: f.name, kind: f.kind, key, mentions: 1, aliases: [...f.aliases], position: f.position });

@@ -98,14 +98,20 @@ export const NOT_NAMES = new Set([
   'tous', 'toute', 'toutes', 'plus', 'moins', 'très', 'aussi', 'ainsi', 'alors', 'enfin', 'déjà', 'encore', 'comme', 'entre', 'vers',
   'chez', 'sans', 'sous', 'contre', 'royaume', 'état', 'etat', 'président', 'presidente', 'présidente', 'premier', 'première',
   'ministre', 'roi', 'prince', 'princesse', 'monsieur', 'madame', 'm', 'mme', 'dr', 'docteur', 'professeur', 'suivez', 'lire',
-  'voir', 'vidéo', 'video', 'photo', 'photos', 'direct', 'exclusif', 'info', 'infos', 'ville', 'région', 'province', 'nord', 'sud',
-  'est', 'ouest', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre',
+  'voir', 'vidéo', 'video', 'photo', 'photos', 'direct', 'exclusif', 'info', 'infos', 'ville', 'région', 'province',
+  'est', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre',
   'décembre', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'centre',
   // Titles, honorifics and headline words that open a span before a name (« PDG d'Air France », « Mort de Ludovic Chancel »).
   'pdg', 'dg', 'maire', 'député', 'députée', 'sénateur', 'sénatrice', 'général', 'colonel', 'capitaine', 'caporal', 'sapeur', 'chef',
   'outre', 'présent', 'présente', 'invité', 'invitée', 'mort', 'décès', 'deux', 'trois', 'quatre', 'grève', 'jour', 'affaire',
-  'procès', 'retraites', 'miss', 'saint-valentin', 'gilets', 'jaunes',
+  'procès', 'retraites', 'miss', 'saint-valentin', 'gilets', 'jaunes', 'code', 'constitution', 'guerre', 'antiquité',
+  // Acronyms of common nouns: no one's name.
+  'ong', 'itt', 'vtc', 'adn', 'arn', 'crs', 'paf', 'msi', 'acd', 'sida', 'pib', 'tva', 'smic', 'rsa', 'sms', 'gps', 'ivg', 'pma', 'rer', 'tgv',
+  'ter', 'suv', 'ehpad', 'hlm', 'cdi', 'cdd', 'ndlr', 'qg', 'pdf',
 ]);
+
+/** Nouns after which a capitalised phrase is the title of a show or a work (« l'émission phare Recherche appartement… »), not an entity. */
+export const WORK_NOUNS = new Set(['émission', 'spectacle', 'film', 'série', 'album', 'livre', 'roman', 'chanson', 'programme', 'documentaire', 'pièce']);
 
 /** Portfolio words that may open a span before a minister's name (« des Finances Bruno Le Maire »). */
 export const PORTFOLIO_WORDS = new Set([
@@ -126,7 +132,8 @@ export const PERSON_NOUNS = new Set(['chanteuse', 'chanteur', 'artiste', 'animat
 
 /** Nouns that say the name after them is an organisation's (« le groupe niçois Hyphen Hyphen », « l'enseigne Monoprix »). */
 export const ORGANISATION_NOUNS = new Set(['groupe', 'société', 'enseigne', 'chaîne', 'journal', 'magazine', 'quotidien', 'hebdomadaire', 'association',
-  'associations', 'banque', 'parti', 'syndicat', 'entreprise', 'marque', 'constructeur', 'club', 'ong', 'label', 'cabinet', 'institut', 'start-up']);
+  'associations', 'banque', 'parti', 'syndicat', 'entreprise', 'marque', 'constructeur', 'club', 'ong', 'label', 'cabinet', 'institut', 'start-up',
+  'lycée', 'collège', 'école', 'université', 'hôpital', 'clinique', 'stade']);
 
 export const PLACE_CONTEXT = new Set(['place', 'rue', 'avenue', 'boulevard', 'quai', 'vallée', 'parc', 'plage', 'port', 'commune', 'ville', 'village']);
 
