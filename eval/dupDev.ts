@@ -107,18 +107,19 @@ const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_
  * Every pair of the set as a row. `signatures` holds the corpus's signatures (document
  * frequencies over the whole corpus); written drafts are signed with the same `idf`.
  */
-export function devRows(pairs: DevPair[], corpus: Map<number, CorpusArticle>, signatures: Map<number, Signature>, idf: Idf, windowDays: number): DevRow[] {
+export function devRows(pairs: DevPair[], corpus: Map<number, CorpusArticle>, signatures: Map<number, Signature>, idf: Idf, windowDays: number, retrieval = true): DevRow[] {
   const byDay = new Map<number, number[]>();
   for (const a of corpus.values()) { const d = dayOf(a.date); (byDay.get(d) ?? byDay.set(d, []).get(d)!).push(a.id); }
   const sign = (s: Side) => (s.id !== null ? signatures.get(s.id)! : signatureOf(termBag({ title: s.title, lead: s.heading, body: s.article }), idf));
   return pairs.map((pair) => {
     const a = sign(pair.a), b = sign(pair.b);
     const day = dayOf(pair.b.date), gapDays = day - dayOf(pair.a.date);
+    // Without `retrieval` (signatures of the pairs only), every pair of the window counts as handed over.
     const pool: Signature[] = [];
-    for (let d = day - windowDays; d <= day; d++) for (const id of byDay.get(d) ?? []) if (id !== pair.a.id && id !== pair.b.id) pool.push(signatures.get(id)!);
+    if (retrieval) for (let d = day - windowDays; d <= day; d++) for (const id of byDay.get(d) ?? []) if (id !== pair.a.id && id !== pair.b.id) pool.push(signatures.get(id)!);
     const signals = duplicateSignals(b, a, gapDays);
     return {
-      pair, set: reportSet(pair), duplicate: pair.label === 'duplicate', retrieved: gapDays <= windowDays && isCandidate(b, a, pool),
+      pair, set: reportSet(pair), duplicate: pair.label === 'duplicate', retrieved: gapDays <= windowDays && (!retrieval || isCandidate(b, a, pool)),
       gapDays, signals, features: featureVector(signals),
     };
   });
