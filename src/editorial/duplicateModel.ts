@@ -1,11 +1,14 @@
 import { featureVector, type DuplicateSignals } from './duplicateSignals.ts';
 import { DUPLICATE_MODEL } from './duplicateWeights.ts';
+import { DUPLICATE_THRESHOLD, SHORT_TEXT } from './similarity.ts';
 
 /*
  * The duplicate guard's decision: a logistic regression over the signals of duplicateSignals.ts,
  * fitted on the labelled development set (eval/trainGuard.ts, weights in duplicateWeights.ts, no
  * download). It beat the hand-weighted score in cross-validation (eval/results.md,
- * eval/ablations.md). An identical text is always a duplicate.
+ * eval/ablations.md). An identical text is always a duplicate. A text with fewer than SHORT_TEXT
+ * lead-and-body terms (a fil info headline and a line) is outside what the model was fitted on
+ * (the set's shortest text has more): there the hand-weighted score, tuned on such texts, decides.
  */
 
 /** What decided, in the journalist's words (shown in the editorial panel). */
@@ -27,6 +30,10 @@ const SIGNAL_OF_FEATURE: DecidingSignal[] = [
 
 export function decideDuplicate(signals: DuplicateSignals): DuplicateDecision {
   if (signals.similarity.exact) return { duplicate: true, probability: 1, signal: 'identical' };
+  if (signals.shortest < SHORT_TEXT) {
+    const { score, title, text } = signals.similarity;
+    return { duplicate: score >= DUPLICATE_THRESHOLD, probability: score, signal: score < DUPLICATE_THRESHOLD ? 'little-in-common' : title >= text ? 'same-headline' : 'same-words' };
+  }
   const x = featureVector(signals);
   const { weights, bias, threshold } = DUPLICATE_MODEL;
   const contributions = x.map((v, i) => v * (weights[i] ?? 0));

@@ -27,6 +27,8 @@ export const NEWS_PEG_TERMS: ReadonlySet<string> = new Set(terms(
 
 export interface DuplicateSignals {
   similarity: Similarity;
+  /** Lead-and-body terms of the shorter of the two texts. */
+  shortest: number;
   /** Cosine of the two headlines-and-leads. */
   head: number;
   /** Share (by weight) of the shorter text's headline-and-lead terms found anywhere in the other. */
@@ -67,7 +69,7 @@ export function duplicateSignals(query: Signature, candidate: Signature, gapDays
   const earlier = allTerms(candidate);
   const peg = headOf(query).find(([t]) => NEWS_PEG_TERMS.has(t) && !earlier.has(t));
   return {
-    similarity, head: cosine(headOf(query), headOf(candidate)), containment: total ? contained / total : 0,
+    similarity, shortest: Math.min(query.length, candidate.length), head: cosine(headOf(query), headOf(candidate)), containment: total ? contained / total : 0,
     shingles: query.shingles && candidate.shingles ? shingleContainment(query.shingles, candidate.shingles) : 0,
     gapDays: Math.abs(gapDays), newFigures, newPeg: peg ? peg[2] : null,
   };

@@ -31,14 +31,20 @@ test('a short draft is judged on how much of it the full article holds, not on t
 });
 
 test('the time gap lowers the probability, and a news-peg word of the later text is seen', () => {
-  const arrest = sig({ title: 'Rabat : un cambrioleur interpellé dans une bijouterie', lead: 'Un homme de 24 ans a été interpellé mardi dans une bijouterie du quartier Agdal à Rabat.' });
-  const charged = sig({ title: 'Rabat : le cambrioleur de la bijouterie mis en examen', lead: 'L’homme de 24 ans interpellé mardi dans une bijouterie du quartier Agdal à Rabat a été mis en examen vendredi.' });
+  const arrest = sig({ title: 'Rabat : un cambrioleur interpellé dans une bijouterie', lead: 'Un homme de 24 ans a été interpellé mardi dans une bijouterie du quartier Agdal à Rabat. Il avait forcé la vitrine avant l’ouverture et emporté des bagues en or.' });
+  const charged = sig({ title: 'Rabat : le cambrioleur de la bijouterie mis en examen', lead: 'L’homme de 24 ans interpellé mardi dans une bijouterie du quartier Agdal à Rabat a été mis en examen vendredi. Il avait forcé la vitrine avant l’ouverture et emporté des bagues en or.' });
   const later = duplicateSignals(charged, arrest, 3);
   assert.equal(later.gapDays, 3);
   assert.ok(later.newPeg !== null, 'a news-peg word the first text never used');
   assert.equal(later.newPeg, 'examen');
   const [sameDay, nextDay] = [0, 1].map((g) => decideDuplicate(duplicateSignals(charged, arrest, g)).probability);
   assert.ok(decideDuplicate(later).probability < nextDay! && nextDay! < sameDay!, 'the same pair scores lower the more days apart');
+});
+
+test('a text too short for the model (a headline and a line) is judged by the hand-weighted score', () => {
+  const a = duplicateSignals(sig({ title: 'Annonce programmée', lead: 'Un chapô.', body: 'Texte. Suite.' }), sig({ title: 'Article à corriger', lead: 'Un chapô.', body: 'Texte. Suite.' }), 0);
+  assert.ok(a.shortest < 12);
+  assert.deepEqual([decideDuplicate(a).duplicate, decideDuplicate(a).probability], [false, a.similarity.score]);
 });
 
 test('an identical text is always a duplicate, decided by « identical »', () => {
