@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { idfWeight, indexTerms, signatureOf, termBag, type Signature, type TermBag } from '../src/editorial/signature.ts';
 import { compareSignatures, DUPLICATE_THRESHOLD } from '../src/editorial/similarity.ts';
 import { MAX_CANDIDATES } from '../src/editorial/duplicates.ts';
+import { decideDuplicate } from '../src/editorial/duplicateModel.ts';
+import { duplicateSignals } from '../src/editorial/duplicateSignals.ts';
 import { suggestSection, type SectionCounts } from '../src/editorial/sectionModel.ts';
 import { extractEntities, type EntityKind } from '../src/editorial/entities.ts';
 import { nameKey } from '../src/editorial/signature.ts';
@@ -71,6 +73,15 @@ export function corpusSignatures(corpus: Map<number, CorpusArticle>, archive: It
   return { signatures, bags };
 }
 
+/** Every corpus article signed, with document frequencies over the whole corpus (as a full archive would give). */
+export function corpusIdf(corpus: Map<number, CorpusArticle>): { signatures: Map<number, Signature>; bags: Map<number, TermBag>; idf: (t: string) => number } {
+  const ids = [...corpus.keys()];
+  const { signatures, bags } = corpusSignatures(corpus, ids, ids);
+  const df = new Map<string, number>();
+  for (const b of bags.values()) for (const t of b.distinct) df.set(t, (df.get(t) ?? 0) + 1);
+  return { signatures, bags, idf: (t: string) => idfWeight(df.get(t) ?? 0, ids.length) };
+}
+
 export interface Scores { tp: number; fp: number; fn: number; tn: number; precision: number; recall: number; f1: number }
 
 export function scores(results: { label: PairLabel; flagged: boolean }[]): Scores {
@@ -94,13 +105,22 @@ const termSets = new WeakMap<Signature, string[]>();
 const termsOf = (s: Signature) => termSets.get(s) ?? (termSets.set(s, indexTerms(s)), termSets.get(s)!);
 
 export function guardFlags(a: Signature, b: Signature, pool: Signature[]): boolean {
+  return isCandidate(a, b, pool) && compareSignatures(a, b).score >= DUPLICATE_THRESHOLD;
+}
+
+/** The guard's decision as deployed now: `b` retrieved for a check of `a`, then judged by the model. */
+export function guardDecides(a: Signature, b: Signature, pool: Signature[], gapDays: number): boolean {
+  return isCandidate(a, b, pool) && decideDuplicate(duplicateSignals(a, b, gapDays)).duplicate;
+}
+
+/** Whether the inverted index hands `b` to a check of `a`: at least two shared index terms, and among the MAX_CANDIDATES with most. */
+export function isCandidate(a: Signature, b: Signature, pool: Signature[]): boolean {
   const keysA = new Set(termsOf(a));
   const shared = (s: Signature) => { let n = 0; for (const t of termsOf(s)) if (keysA.has(t)) n++; return n; };
   const mine = shared(b);
   if (mine < Math.min(2, keysA.size)) return false;
   const ahead = pool.filter((s) => s !== b && shared(s) > mine).length;
-  if (ahead >= MAX_CANDIDATES) return false;
-  return compareSignatures(a, b).score >= DUPLICATE_THRESHOLD;
+  return ahead < MAX_CANDIDATES;
 }
 
 export function daysBetween(a: CorpusArticle, b: CorpusArticle): number {
@@ -125,8 +145,12 @@ export const SECTION_MAPPINGS: Record<string, (category: string) => string> = {
 /** Held out for testing the section model: every article whose id ends in 0 or 5 (a fifth). */
 export const isHeldOut = (id: number) => id % 5 === 0;
 
-/** Trains the section model's counts on `train` and returns top-1/top-2 accuracy on `test`. */
-export function sectionAccuracy(corpus: Map<number, CorpusArticle>, train: number[], test: number[], mapping: (c: string) => string): { top1: number; top2: number; n: number; sections: number } {
+// Each article is read once for every mapping (reading is most of the section evaluation's time).
+const sectionBags = new Map<number, TermBag>();
+const sectionBag = (a: CorpusArticle) => sectionBags.get(a.id) ?? (sectionBags.set(a.id, termBag({ title: a.title, lead: a.heading, body: a.article })), sectionBags.get(a.id)!);
+
+/** Trains the section model's counts on `train` and returns top-1/2/3 accuracy on `test`, with a confusion table (truth → top-1 → count). */
+export function sectionAccuracy(corpus: Map<number, CorpusArticle>, train: number[], test: number[], mapping: (c: string) => string): { top1: number; top2: number; top3: number; n: number; sections: number; names: string[]; confusion: Map<string, Map<string, number>> } {
   const sectionIds = new Map<string, number>();
   const idOf = (name: string) => sectionIds.get(name) ?? (sectionIds.set(name, sectionIds.size + 1), sectionIds.size);
   const counts = new Map<string, number>();
@@ -134,25 +158,32 @@ export function sectionAccuracy(corpus: Map<number, CorpusArticle>, train: numbe
   for (const id of train) {
     const a = corpus.get(id)!;
     const s = idOf(mapping(a.category));
-    const bag = termBag({ title: a.title, lead: a.heading, body: a.article });
+    const bag = sectionBag(a);
     const stats = sections.get(s) ?? { sectionId: s, docs: 0, terms: 0 };
     stats.docs++; stats.terms += bag.distinct.length;
     sections.set(s, stats);
     for (const t of bag.distinct) counts.set(`${s}|${t}`, (counts.get(`${s}|${t}`) ?? 0) + 1);
   }
-  let top1 = 0, top2 = 0;
+  const nameOf = new Map([...sectionIds].map(([n, i]) => [i, n]));
+  const confusion = new Map<string, Map<string, number>>();
+  let top1 = 0, top2 = 0, top3 = 0;
   for (const id of test) {
     const a = corpus.get(id)!;
-    const bag = termBag({ title: a.title, lead: a.heading, body: a.article });
+    const bag = sectionBag(a);
     // The same lookup the database answers: counts for this article's terms only.
     const model: SectionCounts = { sections: [...sections.values()], counts: [] };
     for (const [s] of sections) for (const t of bag.distinct) { const n = counts.get(`${s}|${t}`); if (n) model.counts.push({ sectionId: s, term: t, docs: n }); }
     const suggestion = suggestSection(bag.distinct, bag.display, model);
     const truth = idOf(mapping(a.category));
-    if (suggestion?.ranking[0]?.sectionId === truth) top1++;
-    if (suggestion?.ranking.slice(0, 2).some((r) => r.sectionId === truth)) top2++;
+    const ranked = suggestion?.ranking.map((r) => r.sectionId) ?? [];
+    if (ranked[0] === truth) top1++;
+    if (ranked.slice(0, 2).includes(truth)) top2++;
+    if (ranked.slice(0, 3).includes(truth)) top3++;
+    const row = confusion.get(mapping(a.category)) ?? confusion.set(mapping(a.category), new Map()).get(mapping(a.category))!;
+    const guess = ranked[0] === undefined ? '(none)' : nameOf.get(ranked[0])!;
+    row.set(guess, (row.get(guess) ?? 0) + 1);
   }
-  return { top1: top1 / test.length, top2: top2 / test.length, n: test.length, sections: sections.size };
+  return { top1: top1 / test.length, top2: top2 / test.length, top3: top3 / test.length, n: test.length, sections: sections.size, names: [...sectionIds.keys()], confusion };
 }
 
 /** Precision and recall of the extractor on a text against hand labels (kind must match too). */

@@ -1,4 +1,7 @@
-import { NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_HEADS, PLACE_NAMES, PLACE_PREPOSITIONS, PORTFOLIO_HEADS } from './gazetteer.ts';
+import {
+  FIXED_ORGANISATIONS, FIXED_PLACES, GEONAMES_PLACES, ORGANISATION_NOUNS, PERSON_NOUNS, NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_CONTEXT, PLACE_HEADS, PLACE_NAMES, PLACE_PREPOSITIONS,
+  PORTFOLIO_HEADS, PORTFOLIO_WORDS, WORK_NOUNS,
+} from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
 /*
@@ -25,7 +28,9 @@ export interface Entity {
 /** Names the newsroom already knows (entity tags and their aliases), by folded name. */
 export type KnownNames = ReadonlyMap<string, { name: string; kind: EntityKind }>;
 
-const PLACES = new Map(PLACE_NAMES.map((p) => [nameKey(p), p]));
+// The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
+const PLACES = new Map([...GEONAMES_PLACES, ...PLACE_NAMES].map((p) => [nameKey(p), p]));
+const HAND_PLACES = new Set(PLACE_NAMES.map(nameKey));
 /** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
 const PLACES_WITH_ARTICLE = new Map(PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [nameKey(p.replace(/^(?:Le|La|Les) /, '')), p]));
 const ABBREVIATIONS = /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
@@ -33,7 +38,7 @@ const ABBREVIATIONS = /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|et
 interface Token { text: string; start: boolean; quoted: boolean }
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const isAcronym = (w: string) => /^\p{Lu}{2,6}$/u.test(w);
+const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
 const isBrand = (w: string) => /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w);
 
 /** Sentences of a text: split on end punctuation, never after « Co. » or « M. »; a colon opens one too. */
@@ -98,7 +103,16 @@ function spans(tokens: Token[]): Span[] {
       }
       break;
     }
-    out.push({ words, start: t.start, quoted: t.quoted, before: tokens.slice(Math.max(0, i - 3), i).map((x) => x.text.toLowerCase()), after: tokens.slice(j, j + 3) });
+    // « Agence nationale de sécurité du médicament (ANSM) »: an organisation word, lower-case words, then its acronym.
+    if (ORGANISATION_WORDS.has(words[0]!.toLowerCase())) {
+      let k = j;
+      while (k < tokens.length && k - j < 12 && /^[\p{Ll}']+$/u.test(tokens[k]!.text)) k++;
+      if (k > j && tokens[k]?.text === '(' && isAcronym(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.text === ')') {
+        words.push(...tokens.slice(j, k).map((x) => x.text));
+        j = k;
+      }
+    }
+    out.push({ words, start: t.start, quoted: t.quoted, before: tokens.slice(Math.max(0, i - 4), i).map((x) => x.text.toLowerCase()), after: tokens.slice(j, j + 3) });
     i = j;
   }
   return out;
@@ -113,6 +127,43 @@ function placeName(words: string[]): string | null {
 
 interface Found { name: string; kind: EntityKind; aliases: string[]; position: number }
 
+/** The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first token's folded form. */
+const FIXED = (() => {
+  const byFirst = new Map<string, { name: string; kind: EntityKind; tokens: string[] }[]>();
+  const add = (names: readonly string[], kind: EntityKind) => {
+    for (const name of names) {
+      const tokens = tokenize(name).map((t) => t.text);
+      const first = nameKey(tokens[0]!);
+      (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({ name, kind, tokens });
+    }
+  };
+  add(FIXED_ORGANISATIONS, 'organisation');
+  add(FIXED_PLACES, 'place');
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+})();
+
+/** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
+const sameWord = (a: string, b: string, first: boolean) => nameKey(a) === nameKey(b) && (first ? isCapitalised(a) === isCapitalised(b) : isCapitalised(a) || !isCapitalised(b));
+
+/** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
+function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
+  const out: Omit<Found, 'position'>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = FIXED.get(nameKey(tokens[i]!.text));
+    const hit = candidates?.find((c) => c.tokens.every((w, k) => tokens[i + k] !== undefined && sameWord(tokens[i + k]!.text, w, k === 0)));
+    if (!hit) continue;
+    const aliases: string[] = [];
+    let end = i + hit.tokens.length;
+    // « Les Républicains (LR) »: the acronym is the same organisation.
+    if (tokens[end]?.text === '(' && isAcronym(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.text === ')') { aliases.push(tokens[end + 1]!.text); end += 3; }
+    out.push({ name: hit.name, kind: hit.kind, aliases });
+    for (let k = i; k < end; k++) tokens[k]!.text = '';
+    i = end - 1;
+  }
+  return out;
+}
+
 /** Extracts the named entities of a text, most mentioned first. */
 export function extractEntities(text: string, known: KnownNames = new Map()): Entity[] {
   const found: Found[] = [];
@@ -121,6 +172,7 @@ export function extractEntities(text: string, known: KnownNames = new Map()): En
   for (const tokens of all) for (const t of tokens) if (!t.start && isCapitalised(t.text)) midSentence.add(t.text);
   let position = 0;
   for (const tokens of all) {
+    for (const f of takeFixedNames(tokens)) found.push({ ...f, position: ++position });
     for (const span of spans(tokens)) {
       position++;
       for (const f of readSpan(span, known, midSentence)) found.push({ ...f, position });
@@ -132,11 +184,30 @@ export function extractEntities(text: string, known: KnownNames = new Map()): En
 function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit<Found, 'position'>[] {
   let words = [...span.words];
   let start = span.start;
+  const opener = words[0]!.toLowerCase();
+  // The title of a show or a work (« l'émission phare Recherche appartement ou maison »).
+  if (WORK_NOUNS.has(headNoun(span.before) ?? '') || (span.before.at(-1) === '"' && WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))) return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
   if (span.before.some((w) => PORTFOLIO_HEADS.has(w)) && ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')) return [];
   while (words.length && (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))) { words.shift(); start = false; }
   while (words.length && NAME_PARTICLES.has(words.at(-1)!.toLowerCase())) words.pop();
+  // « des Finances Bruno Le Maire »: the portfolio goes, the minister stays.
+  while (words.length > 2 && PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) { words.shift(); start = false; }
   if (words.length === 0) return [];
+  // « la maire d'Atlanta Keisha Lance Bottoms »: a known place, then a name of two words or more.
+  for (let cut = Math.min(3, words.length - 2); cut >= 1; cut--) {
+    const head = placeName(words.slice(0, cut));
+    if (head && !NAME_PARTICLES.has(words[cut]!.toLowerCase())) return [{ name: head, kind: 'place', aliases: [] }, ...readSpan({ ...span, words: words.slice(cut), start: false, before: [] }, known, midSentence)];
+  }
+  // « Monoprix de Marseille », « Amérique de Minneapolis »: a name, then where it is.
+  const particle = words.findIndex((w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()));
+  if (particle > 0 && particle < words.length - 1 && !placeName(words)) {
+    const tail = placeName(words.slice(particle + 1));
+    const headWords = words.slice(0, particle);
+    if (tail && !headWords.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) {
+      return [...readSpan({ ...span, words: headWords, after: [] }, known, midSentence), { name: tail, kind: 'place', aliases: [] }];
+    }
+  }
   // « Maroc-Japon », « sino-marocains »: two places, or nothing.
   if (words.length === 1 && words[0]!.includes('-') && !placeName(words)) {
     const parts = words[0]!.split('-');
@@ -146,7 +217,8 @@ function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit
   const knownEntity = known.get(nameKey(name));
   if (knownEntity) return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
   const place = placeName(words);
-  if (place) return [{ name: place, kind: 'place', aliases: [] }];
+  // GeoNames holds towns called « Don » or « Vincent »: opening a sentence, such a word is a place only if it recurs mid-sentence.
+  if (place && !(start && words.length === 1 && !HAND_PLACES.has(nameKey(place)) && !midSentence.has(words[0]!))) return [{ name: place, kind: 'place', aliases: [] }];
   const single = words.length === 1 ? words[0]! : null;
   if (single !== null) {
     // Codes and units (« V8 », « C7 », « Nm »): not names.
@@ -156,6 +228,10 @@ function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit
     if (start && !acronym && !isBrand(single) && !midSentence.has(single)) return [];
     // « (VE) » after ordinary words abbreviates them; it names nothing.
     if (acronym && span.before.at(-1) === '(' && !isCapitalised(span.before.at(-2) ?? '')) return [];
+    // « les Français », « deux Niçois »: inhabitants, not names.
+    if (/(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) && [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))) return [];
+    // « de l'Égalité », « et des Finances »: a portfolio on its own.
+    if (PORTFOLIO_WORDS.has(single.toLowerCase()) && ['de', 'des', 'du', "l'", 'et', 'la'].includes(span.before.at(-1) ?? '')) return [];
     // Units and codes (« GWh », « CO2 »): capitals inside a word that is neither an acronym nor a brand.
     if (!acronym && !isBrand(single) && (single.match(/\p{Lu}/gu)?.length ?? 0) > 1) return [];
   }
@@ -168,27 +244,64 @@ function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit
   return [{ name, kind: kindOf(words, span), aliases }];
 }
 
+const DETERMINERS = new Set(['les', 'des', 'aux', 'un', 'une', 'deux', 'trois', 'ces', 'nos', 'ses', 'leurs']);
+
 function kindOf(words: string[], span: Span): EntityKind {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
+  if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? '')) return 'organisation';
+  if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w))) return 'person';
   if (words.some((w) => isAcronym(w) || isBrand(w)) || lower.some((w) => ORGANISATION_WORDS.has(w)) || span.quoted) return 'organisation';
-  if (PLACE_HEADS.has(lower[0]!) || PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '')) return 'place';
+  if (PLACE_HEADS.has(lower[0]!) || PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '') || afterPlaceWord(span.before)) return 'place';
   if (words.length === 1) return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
 
-/** One entity per name; a surname alone joins the person it belongs to. */
+/**
+ * The noun a name stands after, skipping the lower-case words between them (« le groupe niçois
+ * Hyphen Hyphen » → groupe, « le parc national de la Pendjari » → parc); null when a comma,
+ * a quote or a capitalised word comes first.
+ */
+function headNoun(before: string[]): string | null {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]!;
+    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w)) return w;
+    if (!/^[\p{Ll}'’-]+$/u.test(w)) return null;
+  }
+  return null;
+}
+
+/** « place de la Contrescarpe », « rue de Rivoli », « vallée du Rhône », « à l'Acropole »: the words before say it is a place. */
+function afterPlaceWord(before: string[]): boolean {
+  if (PLACE_CONTEXT.has(headNoun(before) ?? '')) return true;
+  return PLACE_PREPOSITIONS.has(before.at(-2) ?? '') && ["l'", 'la'].includes(before.at(-1) ?? '');
+}
+
+/**
+ * One entity per name. A single word that is a person's first or last name elsewhere in the text
+ * joins that person, wherever it comes and whatever it was read as (« Trump » in the headline,
+ * « Donald Trump » in the lead; « à Biden » is not a place).
+ */
 function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
-  const people = () => [...byKey.values()].filter((e) => e.kind === 'person');
+  const people = found.filter((f) => f.kind === 'person' && f.name.includes(' ')).map((f) => nameKey(f.name));
   for (const f of found) {
     let key = nameKey(f.name);
-    if (!byKey.has(key) && !f.name.includes(' ')) {
-      const person = people().find((p) => p.key.split(' ').at(-1) === key);
-      if (person) key = person.key;
+    if (!f.name.includes(' ')) {
+      const person = people.find((p) => p.split(' ').at(-1) === key) ?? people.find((p) => p.split(' ')[0] === key);
+      if (person && person !== key) {
+        key = person;
+        if (!byKey.has(key)) {
+          const full = found.find((x) => nameKey(x.name) === person)!;
+          byKey.set(key, { name: full.name, kind: 'person', key, mentions: 0, aliases: [], position: f.position });
+        }
+      }
     }
     const existing = byKey.get(key);
     if (existing) {
       existing.mentions++;
+      // A one-word name first read as an organisation by default, then as a person by its context (« le street artiste Banksy »).
+      if (existing.kind === 'organisation' && f.kind !== 'organisation' && !existing.name.includes(' ') && !isAcronym(existing.name)) existing.kind = f.kind;
       for (const a of f.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
     } else {
       byKey.set(key, { name: f.name, kind: f.kind, key, mentions: 1, aliases: [...f.aliases], position: f.position });

@@ -4,7 +4,7 @@ import type { ArticleRecord } from '../domain/articleRecord.ts';
 import { adjustTermCounts, deleteSignature, documentFrequencies, findSignature, replacePostings, saveSignature } from '../db/repos/editorial.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { extractEntities } from './entities.ts';
-import { plainTextFromMarkdown } from './french.ts';
+import { plainTextFromMarkdown } from './plainText.ts';
 import { idfWeight, indexTerms, signatureOf, termBag, termKey, type Signature, type TermBag } from './signature.ts';
 
 /** Articles the guard compares against: everything from draft to published, nothing withdrawn or trashed. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { plainTextFromMarkdown, stripAccents, terms } from './french.ts';
+import { stripAccents, terms } from '../search/normalize.ts';
+import { plainTextFromMarkdown } from './plainText.ts';
+import { shingleSketch, type ShingleSketch } from './shingles.ts';
 
 /*
  * An article's signature: what the duplicate guard, the related articles and the section model
@@ -13,6 +15,8 @@ export interface ArticleText { title: string; lead: string; body: string }
 /** How many weighted terms a signature keeps, and how many of them go into the inverted index. */
 export const SIGNATURE_TERMS = 64;
 export const INDEX_TERMS = 20;
+/** How many weighted terms of the headline and lead a signature keeps (a 2–3 sentence lead has about 30). */
+export const HEAD_TERMS = 40;
 
 /** A lead word counts twice: that is where a story says what it is. (The title has its own vector.) */
 const FIELD_WEIGHTS = { title: 0, lead: 2, body: 1 } as const;
@@ -34,6 +38,14 @@ export interface Signature {
   length: number;
   /** The figures the text gives, in order of appearance: a rewrite keeps them, the next day's update changes them. */
   numbers: string[];
+  /**
+   * The headline and lead's terms, weighted by rarity, unit length: what a short draft says, to
+   * compare with the other's headline and lead. Absent from signatures stored before it existed
+   * (`newsdesk editorial reindex` adds it).
+   */
+  head?: [string, number, string][];
+  /** A bottom-k sketch of the text's character shingles, for reworded and partly copied text (see shingles.ts). Absent before it existed. */
+  shingles?: ShingleSketch;
 }
 
 /** Term frequencies of an article, by field weight, with a readable form for each stem. */
@@ -48,6 +60,9 @@ export interface TermBag {
   /** Number of lead and body terms. */
   length: number;
   numbers: string[];
+  /** Headline and lead term frequencies. */
+  head: Map<string, number>;
+  shingles: ShingleSketch;
 }
 
 /** Document frequency lookup: the share of the archive that uses a term, as an IDF weight. */
@@ -61,8 +76,10 @@ export function idfWeight(df: number, docs: number): number {
 /** Reads an article's text into weighted term frequencies. */
 export function termBag(text: ArticleText): TermBag {
   const tf = new Map<string, number>();
+  const head = new Map<string, number>();
   const display = new Map<string, string>();
   const fields: [keyof typeof FIELD_WEIGHTS, string][] = [['title', text.title], ['lead', text.lead], ['body', plainTextFromMarkdown(text.body)]];
+  const shingles = shingleSketch(fields.map(([, raw]) => raw).join(' '));
   const sequence: string[] = [];
   let titleTerms: string[] = [];
   let titleCount = 0;
@@ -72,13 +89,14 @@ export function termBag(text: ArticleText): TermBag {
     if (field === 'title') { titleTerms = [...new Set(list)]; titleCount = list.length; }
     for (const t of list) {
       if (field !== 'title') tf.set(t, (tf.get(t) ?? 0) + FIELD_WEIGHTS[field]);
+      if (field !== 'body') head.set(t, (head.get(t) ?? 0) + 1);
       sequence.push(t);
     }
   }
   const hash = createHash('sha1').update(sequence.join(' ')).digest('base64url').slice(0, 22);
   const distinct = [...new Set([...titleTerms, ...tf.keys()])];
   const numbers = [...new Set(sequence.filter((t) => /^\d/.test(t)))].slice(0, MAX_NUMBERS);
-  return { tf, display, title: titleTerms, distinct, hash, length: sequence.length - titleCount, numbers };
+  return { tf, display, title: titleTerms, distinct, hash, length: sequence.length - titleCount, numbers, head, shingles };
 }
 
 /** Unit-length vector of weighted terms, strongest first, at most `limit` of them. */
@@ -94,7 +112,12 @@ export function signatureOf(bag: TermBag, idf: Idf): Signature {
   const body: [string, number, string][] = [];
   for (const [t, f] of bag.tf) body.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
   const title = bag.title.map((t): [string, number, string] => [t, idf(t), bag.display.get(t) ?? t]);
-  return { hash: bag.hash, terms: unitVector(body, SIGNATURE_TERMS), title: unitVector(title, 24), length: bag.length, numbers: bag.numbers };
+  const head: [string, number, string][] = [];
+  for (const [t, f] of bag.head) head.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
+  return {
+    hash: bag.hash, terms: unitVector(body, SIGNATURE_TERMS), title: unitVector(title, 24), length: bag.length, numbers: bag.numbers,
+    head: unitVector(head, HEAD_TERMS), shingles: bag.shingles,
+  };
 }
 
 /** The terms an article is filed under in the inverted index: its title and its most distinctive terms. */

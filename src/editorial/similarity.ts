@@ -9,7 +9,10 @@ import type { Signature } from './signature.ts';
  * so there the titles weigh more. An identical text scores 1, whatever its markup.
  */
 
-/** At or above this score, two articles are « Doublon probable ». Tuned on the dev half only (eval/README.md). */
+/**
+ * At or above this score, two short texts (under SHORT_TEXT lead-and-body terms) are « Doublon
+ * probable »; longer ones are judged by the model (duplicateModel.ts). Tuned on the earlier sets' dev half (eval/README.md).
+ */
 export const DUPLICATE_THRESHOLD = 0.35;
 /** Below a duplicate but still about the same thing: candidates for « À lire aussi ». */
 export const RELATED_THRESHOLD = 0.12;

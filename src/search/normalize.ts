@@ -2,11 +2,22 @@ import { stemmer } from '@orama/stemmers/french';
 import { stopwords as snowballStopWords } from '@orama/stopwords/french';
 
 /**
- * French text normalising for search, done in TypeScript so that SQLite and PostgreSQL index and
- * query exactly the same tokens: one normaliser, two storage engines. Each word is folded (case,
- * accents, ligatures), dropped if it is a stop word or an elided article (l', d', qu', jusqu'…),
- * then stemmed with the Snowball French stemmer, so « partenariats stratégiques » and
- * « partenariat strategique » both become `partenariat strateg`.
+ * The one French text pipeline of newsdesk, for search and for the editorial tools (duplicate
+ * guard, related articles, section model). One way to split words, fold them (case, accents,
+ * ligatures), drop elisions (l', d', qu', jusqu'…) and stop words, and stem them with Snowball's
+ * French stemmer, with one cache of each word's forms.
+ *
+ * The two uses differ on purpose, and only here:
+ *
+ * | | search (`indexTerms`, `tokens`) | editorial (`terms`) |
+ * |---|---|---|
+ * | accents | folded *before* stemming: a reader types « strategique » for « stratégique », and both storage engines index the same folded tokens | stemmed *with* accents (Snowball reads « -ée », « -ées »), then folded: better stems, nobody types these terms |
+ * | numbers | split like words (« 4.700 » → `4`, `700`), so a reader's « 700 » matches | kept whole (« 4.700 », « 9 700 » → `4700`; « 55,8 » → `55.8`): figures tell two stories apart |
+ * | stop words | Snowball's list (PostgreSQL's `french`), plus the elided forms | the same, plus the function words of news copy (`EDITORIAL_STOP_WORDS`) |
+ * | short words | one-letter words kept unless stop words, tokens cut at 40 characters | words under two characters dropped |
+ *
+ * Changing anything on the search side changes what the index stores: it needs a reindex
+ * (`newsdesk reindex`). Changing the editorial side needs `newsdesk editorial reindex`.
  */
 
 /** Longer tokens are cut: nothing a reader types is longer, and it bounds index entries. */
@@ -17,14 +28,36 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const LETTERS_ONLY = /^[a-z]+$/;
 
+/** The elided forms that only ever appear before an apostrophe (jusqu', lorsqu'…), and « a ». */
+const ELIDED_FORMS = ['a', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'quelqu'];
+
 /**
- * The Snowball French stop list (the one PostgreSQL's `french` configuration uses), folded, plus
- * the elided forms that only ever appear before an apostrophe (jusqu', lorsqu'…) and « a ».
+ * The search stop list: Snowball's French list (the one PostgreSQL's `french` configuration
+ * uses) and the elided forms, folded.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  [...snowballStopWords, 'a', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'quelqu']
-    .map((w) => foldWord(w)).filter((w) => w !== ''),
+  [...snowballStopWords, ...ELIDED_FORMS].map((w) => foldWord(w)).filter((w) => w !== ''),
 );
+
+/** Words too common in news copy to say anything about a story: the editorial tools drop them too. */
+const NEWS_FUNCTION_WORDS = [
+  'a', 'afin', 'ainsi', 'alors', 'apres', 'après', 'au', 'aucun', 'aucune', 'aupres', 'auprès', 'aussi', 'autre', 'autres',
+  'avant', 'avec', 'beaucoup', 'bien', 'car', 'ceci', 'cela', 'celle', 'celles', 'celui', 'ceux', 'chaque', 'chez',
+  'comme', 'comment', 'contre', 'dont', 'deja', 'déjà', 'depuis', 'donc', 'encore', 'entre', 'est', 'etait', 'était',
+  'etre', 'être', 'faire', 'fait', 'faut', 'font', 'hors', 'ici', 'jusqu', 'jusque', 'la', 'là', 'le', 'lequel', 'laquelle',
+  'lesquels', 'lors', 'lorsqu', 'lorsque', 'mais', 'meme', 'même', 'mêmes', 'moins', 'ni', 'notamment', 'ont', 'ou', 'où',
+  'outre', 'par', 'parce', 'parmi', 'peu', 'peut', 'peuvent', 'plus', 'plusieurs', 'pourtant', 'puis', 'puisqu', 'puisque',
+  'quand', 'quelque', 'quelques', 'quoi', 'sans', 'selon', 'si', 'sinon', 'sont', 'sous', 'sur', 'tandis', 'tant', 'tel',
+  'telle', 'tels', 'telles', 'tous', 'tout', 'toute', 'toutes', 'tres', 'très', 'trop', 'va', 'vers', 'via', 'voici',
+  'voila', 'voilà', 'ete', 'été', 'y', 'c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'aux', 'des', 'les', 'du', 'de',
+  'un', 'une', 'il', 'elle', 'ils', 'elles', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
+];
+
+/**
+ * The editorial stop list, matched on lower-case words before folding (the editorial side folds
+ * after stemming): Snowball's list and the news-copy function words.
+ */
+const EDITORIAL_STOP_WORDS: ReadonlySet<string> = new Set([...snowballStopWords, ...NEWS_FUNCTION_WORDS].map((w) => w.toLowerCase()));
 
 /**
  * Lower case, no accents, œ → oe: « Économie » → `economie`. Returns letters and digits only
@@ -38,18 +71,33 @@ export function foldWord(word: string): string {
     .normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-interface WordForms { term: string; folded: string }
+/** Accents and other combining marks removed, case and punctuation kept. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
 
-// Stemming is the costly step and words repeat a lot: a bounded cache makes reindexing fast.
-const cache = new Map<string, WordForms | null>();
-const CACHE_LIMIT = 100_000;
+/** What the pipeline knows of one written word: each use's form is computed once, when first asked. */
+interface WordForms {
+  /** Folded, cut at MAX_TOKEN_LENGTH. */
+  folded: string;
+  /** Search's index term; null for a search stop word or an empty token. */
+  term: string | null;
+  /** The editorial stem (of a lower-case word); undefined until asked, null for an editorial stop word. */
+  stem?: string | null;
+}
 
-function forms(word: string): WordForms | null {
+// Stemming is the costly step and words repeat a lot: one bounded cache for both uses makes
+// reindexing and signing fast.
+const cache = new Map<string, WordForms>();
+const CACHE_LIMIT = 200_000;
+
+function forms(word: string): WordForms {
   let result = cache.get(word);
   if (result !== undefined) return result;
   const folded = foldWord(word).slice(0, MAX_TOKEN_LENGTH);
   // Only Latin words are stemmed: numbers, codes (« co2 ») and other scripts are kept whole.
-  result = folded === '' || STOP_WORDS.has(folded) ? null : { term: LETTERS_ONLY.test(folded) ? stemmer(folded) : folded, folded };
+  const term = folded === '' || STOP_WORDS.has(folded) ? null : LETTERS_ONLY.test(folded) ? stemmer(folded) : folded;
+  result = { folded, term };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
   return result;
@@ -57,7 +105,7 @@ function forms(word: string): WordForms | null {
 
 /** The index form of one written word, or null for a stop word or an empty token. */
 export function normalizeWord(word: string): string | null {
-  return forms(word)?.term ?? null;
+  return forms(word).term;
 }
 
 /** A word of a text with where it stands, for highlighting. */
@@ -89,7 +137,7 @@ export function* tokens(text: string, keys?: ReadonlySet<string>): Generator<Tex
       }
     }
     const f = forms(word);
-    yield { start, end, folded: f?.folded ?? '', term: f?.term ?? null };
+    yield { start, end, folded: f.term === null ? '' : f.folded, term: f.term };
   }
 }
 
@@ -117,7 +165,7 @@ function isAsciiAlnum(c: number): boolean {
 /** The key of an index term or a prefix, as `wordKey` gives it for the words it matches. */
 export const termKey = (term: string) => term.slice(0, 2);
 
-/** The index terms of `text`, in order, stop words left out: what the index stores. */
+/** The index terms of `text`, in order, stop words left out: what the search index stores. */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
   for (const m of text.matchAll(WORD)) {
@@ -125,4 +173,51 @@ export function indexTerms(text: string): string[] {
     if (term !== null) terms.push(term);
   }
   return terms;
+}
+
+/* ---- The editorial side: whole figures, accents read by the stemmer, news function words. ---- */
+
+/** Letters or digits, with inner apostrophes kept for elision handling. */
+const EDITORIAL_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** « 4.700 », « 9 700 », « 28.819.490 », « 55,8 »: one number each. */
+const NUMBER = /(?<![\p{L}\p{N}])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\p{N}])|(?<![\p{L}\p{N}])\d+(?:,\d+)?/gu;
+const ELIDED = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
+
+/** A lower-case word's editorial stem: Snowball on the accented word, then accents stripped; null for a stop word. */
+function editorialStem(lowerWord: string): string | null {
+  const f = forms(lowerWord);
+  if (f.stem === undefined) {
+    f.stem = EDITORIAL_STOP_WORDS.has(lowerWord) ? null : stripAccents(lowerWord.length > 3 ? stemmer(lowerWord) : lowerWord);
+  }
+  return f.stem;
+}
+
+/**
+ * The editorial terms of a text, in order: stems of the words that carry meaning, and whole
+ * numbers of two digits or more. Single letters and function words are dropped. `onWord` hears
+ * each term with the word it was read from (a readable form for explanations).
+ */
+export function terms(text: string, onWord?: (term: string, word: string) => void): string[] {
+  const out: string[] = [];
+  const numbersRemoved = text.replace(NUMBER, (match) => {
+    const digits = match.replace(/[.\u00a0\u202f ]/g, '').replace(',', '.');
+    if (digits.replace('.', '').length >= 2) {
+      out.push(digits);
+      onWord?.(digits, match);
+    }
+    return ' ';
+  });
+  for (const match of numbersRemoved.toLowerCase().matchAll(EDITORIAL_WORD)) {
+    let word = match[0].replace(/’/g, "'");
+    const elided = ELIDED.exec(word);
+    if (elided) word = word.slice(elided[0].length);
+    for (const part of word.split("'")) {
+      if (part.length < 2 || /^\d+$/.test(part)) continue;
+      const t = editorialStem(part);
+      if (t === null) continue;
+      out.push(t);
+      onWord?.(t, part);
+    }
+  }
+  return out;
 }

@@ -62,6 +62,11 @@ describeEachDialect('editorial tools: duplicate guard, entity tags, section sugg
     assert.match(warning.text(), /Similarité \d+ %/);
     assert.match(warning.text(), /mots communs : .*(moumen|tramway)/i);
     assert.match(warning.text(), /cités dans les deux : .*Sidi Moumen/);
+    // Why, for the journalist: the time gap, the deciding signal, the matching passages side by side.
+    assert.match(warning.text(), /publié (le même jour|1 jour plus tôt) · décidé par : (des passages repris|les mêmes noms|le même titre|le même sujet)/);
+    const pair = warning.find('.passage-pair').first();
+    assert.equal(pair.find('blockquote.passage').length, 2);
+    assert.ok(pair.find('blockquote.passage').eq(0).find('mark').length >= 2 && pair.find('blockquote.passage').eq(1).find('mark').length >= 2, pair.html() ?? '');
     assert.equal($('input[name="publierQuandMeme"]').length, 0, 'a journalist is not offered the override');
   });
 
@@ -212,6 +217,7 @@ describeEachDialect('editorial tools: duplicate guard, entity tags, section sugg
     const $ = await editorPage(editor, id);
     assert.equal($('.duplicate-warning').length, 0);
     assert.equal($('.suggestions').length, 0);
+    assert.equal($('.passages').length + $('mark').length, 0, 'no explanation either');
     assert.equal((await publish(editor, id)).statusCode, 303);
     const bad = await admin.post('/admin/reglages', { duplicateGuard: '1', duplicateWindowDays: '0' }, { csrf: await admin.csrf('/admin/reglages') });
     assert.equal(bad.statusCode, 400);

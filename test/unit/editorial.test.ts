@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { terms } from '../../src/editorial/french.ts';
+import { terms } from '../../src/search/normalize.ts';
 import { indexTerms, signatureOf, termBag } from '../../src/editorial/signature.ts';
 import { compareSignatures, DUPLICATE_THRESHOLD } from '../../src/editorial/similarity.ts';
 import { extractEntities } from '../../src/editorial/entities.ts';

@@ -5,6 +5,8 @@ import { findTagsByNameSlugs } from '../../db/repos/tagAliases.ts';
 import { findShowableInNewsroom } from '../../db/repos/newsroom.ts';
 import { newsroomScope } from '../../policies/newsroomScope.ts';
 import { findLikelyDuplicates } from '../../editorial/duplicates.ts';
+import type { DecidingSignal } from '../../editorial/duplicateModel.ts';
+import { matchingPassages } from '../../editorial/matchingPassages.ts';
 import { entitiesOf, signatureFor } from '../../editorial/indexer.ts';
 import { suggestSection } from '../../editorial/sectionModel.ts';
 import { termBag, type ArticleText } from '../../editorial/signature.ts';
@@ -15,6 +17,25 @@ import { paths } from '../../presenters/urls.ts';
 import type { DuplicateView, EditorialPanelModel } from '../../views/admin/editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
 import type { SiteSettings } from '../../domain/settings.ts';
+
+/** The signal that decided a « Doublon probable », as the panel says it. */
+const SIGNAL_LABELS: Record<DecidingSignal, string> = {
+  'identical': 'texte identique',
+  'shared-text': 'des passages repris presque mot pour mot',
+  'same-words': 'les mêmes noms, chiffres et mots rares',
+  'same-headline': 'le même titre et le même chapô',
+  'same-day': 'le même sujet le même jour',
+  'days-apart': 'l’écart de dates',
+  'new-figures': 'des chiffres nouveaux',
+  'new-peg': 'un fait nouveau',
+  'little-in-common': 'peu de mots en commun',
+};
+
+/** « publié le même jour », « 1 jour plus tôt », « 3 jours plus tôt ». */
+function gapLabel(days: number, published: boolean): string {
+  if (days === 0) return `${published ? 'publié' : 'daté'} le même jour`;
+  return `${published ? 'publié' : 'daté'} ${days} jour${days > 1 ? 's' : ''} plus tôt`;
+}
 
 export const ENTITY_KIND_LABELS: Record<string, string> = { person: 'personne', organisation: 'organisation', place: 'lieu' };
 /** At most this many tag suggestions: the names an article mentions most. */
@@ -59,6 +80,8 @@ export async function buildEditorialPanel(p: PanelInput): Promise<EditorialPanel
         id: a!.id, title: a!.title, status: a!.status, statusLabel: STATUS_LABELS[a!.status], when, authors: a!.authors.map((x) => x.name).join(', '),
         adminUrl: `/admin/articles/${a!.id}`, publicUrl: a!.status === 'published' ? paths.article(a!.slug) : null,
         score: d.score, sharedTerms: d.sharedTerms, sharedEntities: d.sharedEntities, exact: d.exact,
+        gap: gapLabel(d.gapDays, a!.status === 'published'), signal: SIGNAL_LABELS[d.signal],
+        passages: matchingPassages(p.text, { title: a!.title, lead: a!.lead, body: a!.bodySource }),
       });
     }
     panel.duplicates = views;

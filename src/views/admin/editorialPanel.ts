@@ -1,4 +1,5 @@
 import { html } from '../html.ts';
+import type { MarkedPassage, PassagePair } from '../../editorial/matchingPassages.ts';
 
 /** What the editor shows of the editorial tools; each part is null when the site turned it off. */
 export interface EditorialPanelModel {
@@ -12,6 +13,12 @@ export interface EditorialPanelModel {
 export interface DuplicateView {
   id: number; title: string; status: string; statusLabel: string; when: string; authors: string;
   adminUrl: string; publicUrl: string | null; score: number; sharedTerms: string[]; sharedEntities: string[]; exact: boolean;
+  /** « publié le même jour », « 2 jours plus tôt ». */
+  gap: string;
+  /** What decided, in words (« des phrases reprises telles quelles »). */
+  signal: string;
+  /** Passages of the text being written and of the other article that match, shared words marked. */
+  passages: PassagePair[];
 }
 
 export interface EntitySuggestionView { name: string; kindLabel: string; existing: boolean; mentions: number }
@@ -26,12 +33,24 @@ export function duplicateWarning(m: EditorialPanelModel): string {
   <p>Cet article ressemble fortement à ${m.duplicates.length + m.hiddenDuplicates > 1 ? 'des articles récents' : 'un article récent'}. Vérifiez avant de publier : publier un doublon demande la confirmation d’un éditeur.</p>
   <ul class="duplicate-list">!${m.duplicates.map((d) => html`<li>
     <p class="duplicate-head"><a href="${d.adminUrl}">${d.title}</a> <span class="status status-${d.status}">${d.statusLabel}</span> <span class="small">${d.when}${d.authors ? html` · ${d.authors}` : ''}</span></p>
-    <p class="duplicate-why"><strong>Similarité ${percent(d.score)}</strong>${d.exact ? ' (texte identique)' : ''}!${d.sharedTerms.length ? html` · mots communs : ${d.sharedTerms.join(', ')}` : ''}!${d.sharedEntities.length ? html` · cités dans les deux : ${d.sharedEntities.join(', ')}` : ''}</p>
+    <p class="duplicate-why"><strong>Similarité ${percent(d.score)}</strong>${d.exact ? ' (texte identique)' : ''} · ${d.gap} · décidé par : ${d.signal}!${d.sharedTerms.length ? html` · mots communs : ${d.sharedTerms.join(', ')}` : ''}!${d.sharedEntities.length ? html` · cités dans les deux : ${d.sharedEntities.join(', ')}` : ''}</p>
+    !${passages(d.passages)}
     <p><a class="button" href="${d.adminUrl}">Ouvrir cet article</a>!${d.publicUrl ? html` <a href="${d.publicUrl}" target="_blank" rel="noopener">Voir en ligne</a>` : ''}</p>
   </li>`)}</ul>
   !${m.hiddenDuplicates ? html`<p class="small">Et ${m.hiddenDuplicates} article${m.hiddenDuplicates > 1 ? 's' : ''} en cours que vous ne pouvez pas ouvrir.</p>` : ''}
 </section>`;
 }
+
+/** The matching passages side by side: this text on the left, the other article on the right, shared words marked. */
+function passages(pairs: PassagePair[]): string {
+  if (!pairs.length) return '';
+  return html`<div class="passages" aria-label="Passages qui se correspondent">
+    <p class="passages-head"><span>Votre texte</span><span>L’article existant</span></p>
+    !${pairs.map((p) => html`<div class="passage-pair"><blockquote class="passage">!${marked(p.mine)}</blockquote><blockquote class="passage">!${marked(p.theirs)}</blockquote></div>`)}
+  </div>`;
+}
+
+const marked = (m: MarkedPassage) => m.pieces.map((p) => (p.shared ? html`<mark>${p.text}</mark>` : html`${p.text}`)).join('');
 
 /** Suggested tags (people, organisations, places) and section, each applied with one click. */
 export function suggestions(m: EditorialPanelModel): string {
