@@ -47,7 +47,10 @@ describeEachDialect('Admin API', (getDb) => {
     assert.ok(events.every((e) => e.actor_id === editorUser.id), 'acted as the token’s member');
     assert.equal((await t.app.inject(`/articles/${slug}`)).statusCode, 200, 'online for readers');
 
-    const corrected = await editor.post(`/articles/${a.id}/correct`, { article: { title: 'Le budget 2027 adopté par le Parlement', bodySource: 'Texte corrigé.', sectionId: politique.id }, note: 'Le montant était faux.' }, { 'if-match': String(published.json().version) });
+    const bylineless = await editor.post(`/articles/${a.id}/correct`, { article: { title: 'Le budget 2027 adopté par le Parlement', bodySource: 'Texte corrigé.', sectionId: politique.id }, note: 'Le montant était faux.' }, { 'if-match': String(published.json().version) });
+    assert.equal(bylineless.statusCode, 400, 'a published article keeps a byline');
+    assert.ok(bylineless.json().error.fields.authorIds, 'the error names the API’s own field');
+    const corrected = await editor.post(`/articles/${a.id}/correct`, { article: { title: 'Le budget 2027 adopté par le Parlement', bodySource: 'Texte corrigé.', sectionId: politique.id, authorIds: [editorUser.authorId] }, note: 'Le montant était faux.' }, { 'if-match': String(published.json().version) });
     assert.equal(corrected.statusCode, 200, corrected.body);
     assert.equal(corrected.json().correctionNote, 'Le montant était faux.');
     const unpublished = await editor.post(`/articles/${a.id}/unpublish`);

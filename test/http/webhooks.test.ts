@@ -42,7 +42,7 @@ describeEachDialect('webhooks', (getDb) => {
     assert.ok(WEBHOOK_TYPES.includes('article.published') && WEBHOOK_TYPES.includes('article.corrected') && WEBHOOK_TYPES.includes('section.created'));
     assert.ok(WEBHOOK_TYPES.includes('fil_info.breaking'));
     assert.ok(!WEBHOOK_TYPES.some((ty) => ty.startsWith('user.') || ty.startsWith('setting.') || ty.startsWith('integration.')), 'accounts and settings stay inside');
-    assert.equal(WEBHOOK_TYPES.length, EVENT_NAMES.filter((n) => /^(articles|sections|tags|authors)\./.test(n)).length + 1);
+    assert.equal(WEBHOOK_TYPES.length, EVENT_NAMES.filter((n) => /^(articles|sections|tags|authors|media)\./.test(n)).length + 1);
   });
 
   test('a breaking article published: article.published and fil_info.breaking, signed, small, by reference', async () => {

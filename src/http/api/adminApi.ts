@@ -41,11 +41,18 @@ function versionOf(ifMatch: string | undefined): number | undefined {
 }
 
 /** With If-Match, a version conflict is the HTTP precondition failing (412), not the back office’s 409. */
+/** The commands name the back office's form fields; the API names its own (`authorIds`, not `author1`). */
+const API_FIELD_NAMES: ReadonlyMap<string, string> = new Map([['author1', 'authorIds'], ['author2', 'authorIds'], ['author3', 'authorIds']]);
+
 async function guarded<T>(expectedVersion: number | undefined, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof AppError && error.code === 'stale_version' && expectedVersion !== undefined) throw new AppError('precondition_failed', { cause: error });
+    if (error instanceof AppError && Object.keys(error.fields).some((name) => API_FIELD_NAMES.has(name))) {
+      const fields = Object.fromEntries(Object.entries(error.fields).map(([name, message]) => [API_FIELD_NAMES.get(name) ?? name, message]));
+      throw new AppError(error.code, { message: error.message, fields, cause: error });
+    }
     throw error;
   }
 }
