@@ -68,7 +68,13 @@ for (const dialect of DIALECTS) {
       await reader.waitForFunction(() => document.documentElement.dataset['live'] === 'open');
       // Chromium anchors the scroll position by itself; Safari does not. Turn that off, so the
       // test checks the script's own correction (it fails without it).
-      await reader.addStyleTag({ content: '*, html, body { overflow-anchor: none !important; }' });
+      // (A constructed stylesheet: the page's CSP forbids inline <style>, not the CSSOM.)
+      await reader.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('*, html, body { overflow-anchor: none !important; }');
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      });
+      assert.equal(await reader.evaluate(() => getComputedStyle(document.body).overflowAnchor), 'none');
       // The reader has scrolled into the entries and is reading the fourth one.
       await reader.locator('.live-entry').nth(3).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       const readingId = await reader.locator('.live-entry').nth(3).getAttribute('data-entry');
