@@ -4,7 +4,7 @@
  *
  * - Upward imports: the layers, lowest first, are domain (`domain/`, `policies/`, `errors.ts`),
  *   repositories (`db/`), the services built on them (`editorial/`, `search/`, `events/`, `live/`,
- *   `presenters/`, `views/`, `auth/`), commands (`commands/`), then what drives commands and the
+ *   `presenters/`, `views/`, `auth/`, `media/`, `webhooks/`, `audience/`), commands (`commands/`), then what drives commands and the
  *   wiring (`http/`, `jobs/`, `demo/`, `cli/`, `app.ts`, `main.ts`, `cli*.ts`, `services.ts`);
  *   `config.ts` and `errors.ts` are below everything. A file
  *   importing (even `import type`) a module of a higher layer is one upward file; the narrower
@@ -35,7 +35,7 @@ const LAYERS: [number, RegExp][] = [
   [0, /^(config\.ts|errors\.ts)$/],
   [1, /^(domain|policies)\//],
   [2, /^db\//],
-  [3, /^(editorial|search|events|live|presenters|views|auth|assets)\//],
+  [3, /^(editorial|search|events|live|presenters|views|auth|assets|media|webhooks|audience)\//],
   [4, /^commands\//],
   [5, /^(http\/|jobs\/|demo\/|app\.ts|main\.ts|cli|services\.ts)/],
 ];

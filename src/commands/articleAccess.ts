@@ -1,18 +1,12 @@
 import type { Queryable } from '../db/database.ts';
 import { findArticleById, listArticleAuthorIds } from '../db/repos/articles.ts';
 import { readSettings } from '../db/repos/settings.ts';
+import { userIdsOfAuthors } from '../db/repos/taxonomy.ts';
 import { canOnArticle, type ArticleAction, type ArticleFacts } from '../policies/article.ts';
 import { authorize } from '../policies/authorize.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
-
-/** The user ids behind bylines (guest authors have none). */
-async function userIdsOfAuthors(db: Queryable, authorIds: number[]): Promise<number[]> {
-  if (!authorIds.length) return [];
-  const rows = await db.selectFrom('authors').select('user_id').where('id', 'in', authorIds).where('user_id', 'is not', null).execute();
-  return rows.map((r) => r.user_id!);
-}
 
 /** The user ids behind an article's bylines. */
 export async function articleAuthorUserIds(db: Queryable, articleId: number): Promise<number[]> {

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import type { EventSink } from '../events/eventSink.ts';
 import { isArticleSlugTaken } from '../db/repos/articles.ts';
-import { findTagBySlug, insertTag } from '../db/repos/taxonomy.ts';
+import { findTagBySlug, insertTag, existingAuthorIds, sectionExists } from '../db/repos/taxonomy.ts';
 import { addTagAlias, findTagsByNameSlugs } from '../db/repos/tagAliases.ts';
 import { entitiesOf } from '../editorial/indexer.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
@@ -63,13 +63,11 @@ export interface ResolvedFields {
 export async function resolveArticleFields(tx: Queryable, events: EventSink, input: ArticleFields, options: { articleId?: number; now: Date; actorId: number | null; correctionNote?: string | null }): Promise<ResolvedFields> {
   const fields: Record<string, string> = {};
   if (input.sectionId !== null) {
-    const section = await tx.selectFrom('sections').select('id').where('id', '=', input.sectionId).executeTakeFirst();
-    if (!section) fields['sectionId'] = 'Cette rubrique n’existe pas.';
+    if (!(await sectionExists(tx, input.sectionId))) fields['sectionId'] = 'Cette rubrique n’existe pas.';
   }
   const authorIds = [...new Set(input.authorIds)];
   if (authorIds.length) {
-    const found = await tx.selectFrom('authors').select('id').where('id', 'in', authorIds).execute();
-    if (found.length !== authorIds.length) fields['author1'] = 'Un des auteurs choisis n’existe pas.';
+    if ((await existingAuthorIds(tx, authorIds)).length !== authorIds.length) fields['author1'] = 'Un des auteurs choisis n’existe pas.';
   }
   let slug: string;
   if (input.slug) {

@@ -1,5 +1,6 @@
 import { actorId, type Actor, type CommandContext } from './context.ts';
-import { findCredential, insertCredential, revokeCredential, type CredentialKind } from '../db/repos/apiCredentials.ts';
+import { findCredential, insertCredential, revokeCredential } from '../db/repos/apiCredentials.ts';
+import type { CredentialKind } from '../domain/apiCredential.ts';
 import { listSections } from '../db/repos/taxonomy.ts';
 import { canCreateCredential, canRevokeCredential } from '../policies/integrations.ts';
 import { authorize } from '../policies/authorize.ts';

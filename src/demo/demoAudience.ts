@@ -1,5 +1,6 @@
 import type { CommandContext } from '../commands/context.ts';
-import { addViews, hourOf, insertDailyFigures, type ViewCount } from '../db/repos/audience.ts';
+import { addViews, hasAudienceCounts, hourOf, insertDailyFigures, type ViewCount } from '../db/repos/audience.ts';
+import { listPublishedTimes } from '../db/repos/articles.ts';
 import { dayKey } from '../domain/frenchDates.ts';
 import type { ReferrerKind } from '../audience/referrerKind.ts';
 
@@ -22,20 +23,19 @@ function random(seed: number): () => number {
  * read from its publication on, most in its first hours, some far more than others.
  */
 export async function loadDemoAudience(ctx: CommandContext & { config: { site: { timeZone: string } } }): Promise<void> {
-  const existing = await ctx.db.selectFrom('audience_hourly').select('hour').limit(1).executeTakeFirst();
-  if (existing) return;
+  if (await hasAudienceCounts(ctx.db)) return;
   const now = ctx.clock.now();
   const tz = ctx.config.site.timeZone;
   const rand = random(8813);
-  const articles = await ctx.db.selectFrom('articles').select(['id', 'section_id', 'published_at']).where('status', '=', 'published').execute();
+  const articles = await listPublishedTimes(ctx.db);
   const counts: ViewCount[] = [];
   const viewsByDay = new Map<string, number>();
   const homeReaders = new Map<number, number>();
   const firstHour = hourOf(new Date(now.getTime() - DAYS * 86_400_000)).getTime();
   const localHour = (t: number) => Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: tz }).format(new Date(t)));
   for (const a of articles) {
-    if (!a.published_at) continue;
-    const published = new Date(a.published_at).getTime();
+    if (!a.publishedAt) continue;
+    const published = a.publishedAt.getTime();
     const appeal = 40 + Math.floor(rand() ** 3 * 900);
     for (let t = Math.max(firstHour, hourOf(new Date(published)).getTime()); t <= now.getTime(); t += HOUR) {
       const ageHours = (t - published) / HOUR;
@@ -46,7 +46,7 @@ export async function loadDemoAudience(ctx: CommandContext & { config: { site: {
       for (const [i, [referrer, share]] of REFERRER_SHARE.entries()) {
         const n = i === REFERRER_SHARE.length - 1 ? left : Math.min(left, Math.round(views * share));
         left -= n;
-        if (n > 0) counts.push({ hour: new Date(t), articleId: a.id, sectionId: a.section_id ?? 0, referrer, views: n });
+        if (n > 0) counts.push({ hour: new Date(t), articleId: a.id, sectionId: a.sectionId ?? 0, referrer, views: n });
       }
       homeReaders.set(t, (homeReaders.get(t) ?? 0) + Math.round(views * 0.15));
       viewsByDay.set(dayKey(new Date(t), tz), (viewsByDay.get(dayKey(new Date(t), tz)) ?? 0) + views);

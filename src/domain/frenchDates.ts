@@ -120,3 +120,15 @@ export function zonedLocalToDate(local: string, timeZone: string): Date | null {
 export function toZonedLocal(date: Date, timeZone: string): string {
   return isoWithOffset(date, timeZone).slice(0, 16);
 }
+
+/** `2026-11-28` → its first instant and the next day's, in the site's time zone. */
+export function dayRange(day: string, timeZone: string): { start: Date; end: Date } {
+  const start = zonedLocalToDate(`${day}T00:00`, timeZone)!;
+  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start, end: zonedLocalToDate(`${next}T00:00`, timeZone)! };
+}
+
+/** The day before `day` (noon-to-noon steps are safe across DST changes). */
+export function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
-import { dayKey, zonedLocalToDate } from '../domain/frenchDates.ts';
+import { dayKey, dayRange, previousDay } from '../domain/frenchDates.ts';
 import { finishDay, purgeHourlyBefore, unfinishedDaysBefore } from '../db/repos/audience.ts';
 import { repeatEvery } from './repeat.ts';
 
@@ -10,18 +10,6 @@ export interface AudienceJobContext { db: Db; clock: Clock; site: { timeZone: st
 export const FINISH_DELAY_MS = 2 * 60_000;
 /** Hourly counters are kept for the audience page's comparisons over a year, then deleted. */
 export const HOURLY_RETENTION_DAYS = 400;
-
-/** `2026-11-28` → its first instant and the next day's, in the site's time zone. */
-export function dayRange(day: string, timeZone: string): { start: Date; end: Date } {
-  const start = zonedLocalToDate(`${day}T00:00`, timeZone)!;
-  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start, end: zonedLocalToDate(`${next}T00:00`, timeZone)! };
-}
-
-/** The day before `day` (noon-to-noon steps are safe across DST changes). */
-export function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The daily audience job: for every past day (yesterday always, so the legal figure exists even

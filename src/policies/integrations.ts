@@ -1,6 +1,6 @@
 import { atLeast, type Role } from '../domain/roles.ts';
 import type { Principal } from './article.ts';
-import type { ApiCredential } from '../db/repos/apiCredentials.ts';
+import type { ApiCredential } from '../domain/apiCredential.ts';
 
 /**
  * Who may hold which API credential. Admins manage Content API keys and may revoke any credential;

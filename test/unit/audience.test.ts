@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { referrerKind } from '../../src/audience/referrerKind.ts';
-import { dayRange, previousDay } from '../../src/jobs/audienceDaily.ts';
+import { dayRange, previousDay } from '../../src/domain/frenchDates.ts';
 import { hourOf } from '../../src/db/repos/audience.ts';
 
 test('referrer kinds: search, social, newsletter, internal, other, direct; nothing else is kept', () => {

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Queryable } from '../database.ts';
 import { toDate, type ArticleRow, type ArticlesTable, type Database } from '../schema.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
 import type { ArticleRecord, ArticleWithRelations, PersonRef, SectionRef } from '../../domain/articleRecord.ts';
 import { toMediaRecord } from './media.ts';
@@ -279,4 +279,10 @@ export async function clearArticleCover(db: Queryable, articleId: number, now: D
   await db.updateTable('articles')
     .set((eb) => ({ cover_media_id: null, cover_url: null, cover_alt: null, cover_caption: null, cover_credit: null, version: eb('version', '+', 1), updated_at: now.toISOString() }))
     .where('id', '=', articleId).execute();
+}
+
+/** Every published article's id, section and publication time (the demo's audience is drawn from them). */
+export async function listPublishedTimes(db: Queryable): Promise<{ id: number; sectionId: number | null; publishedAt: Date | null }[]> {
+  const rows = await db.selectFrom('articles').select(['id', 'section_id', 'published_at']).where('status', '=', 'published').execute();
+  return rows.map((r) => ({ id: r.id, sectionId: r.section_id, publishedAt: r.published_at ? toDate(r.published_at) : null }));
 }

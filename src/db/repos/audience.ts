@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 
 /** Views counted in memory for one hour, article, section and referrer kind (see audience/collector.ts). */
 export interface ViewCount { hour: Date; articleId: number; sectionId: number; referrer: string; views: number }
@@ -137,4 +137,9 @@ export async function insertDailyFigures(db: Queryable, figures: DailyFigure[], 
   if (figures.length === 0) return;
   await db.insertInto('audience_daily').values(figures.map((f) => ({ ...f, computed_at: at.toISOString() })))
     .onConflict((oc) => oc.column('day').doNothing()).execute();
+}
+
+/** Whether any page view was ever counted (the demo fills an empty audience only). */
+export async function hasAudienceCounts(db: Queryable): Promise<boolean> {
+  return (await db.selectFrom('audience_hourly').select('hour').limit(1).executeTakeFirst()) !== undefined;
 }

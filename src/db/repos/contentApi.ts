@@ -1,5 +1,5 @@
 import type { Queryable } from '../database.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 import { publicArticles, SUMMARY_COLUMNS, toArticleRecord, withRelations, type PublicListQuery } from './articles.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 

@@ -3,7 +3,7 @@ import { fromJson, toDate } from '../schema.ts';
 import type { Signature } from '../../editorial/signature.ts';
 import type { Entity } from '../../editorial/entities.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 
 /*
  * The editorial index: signatures, the inverted index of distinctive terms by day, and the term

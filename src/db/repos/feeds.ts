@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { SUMMARY_COLUMNS, toArticleRecord, withRelations } from './articles.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /** Which articles a feed lists: the whole site, or one section, tag or author. */

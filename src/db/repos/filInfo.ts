@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 import type { SectionRef } from '../../domain/articleRecord.ts';
 
 /** What a fil info line needs: no body, no lead, no bylines. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { fromJson, toDate } from '../schema.ts';
-import { publiclyVisible } from '../../policies/publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 
 export type LiveState = 'live' | 'ended';
 

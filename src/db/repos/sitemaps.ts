@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
-import { publiclyVisible, tagPubliclyCarried } from '../../policies/publicScope.ts';
+import { publiclyVisible, tagPubliclyCarried } from './publicScope.ts';
 
 /** What a sitemap says about an article: where it is, when it last changed, its picture. */
 export interface SitemapArticleRow {

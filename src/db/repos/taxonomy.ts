@@ -1,5 +1,5 @@
 import type { Queryable } from '../database.ts';
-import { tagPubliclyCarried } from '../../policies/publicScope.ts';
+import { tagPubliclyCarried } from './publicScope.ts';
 
 export interface Section { id: number; slug: string; name: string; description: string; position: number }
 export interface Tag { id: number; slug: string; name: string; kind: string }
@@ -81,4 +81,27 @@ export async function listAuthors(db: Queryable): Promise<Author[]> {
 export async function countArticles(db: Queryable): Promise<number> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Articles per section id (null: no section), every status: the sections page's counts. */
+export async function countArticlesBySection(db: Queryable): Promise<Map<number | null, number>> {
+  const rows = await db.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute();
+  return new Map(rows.map((r) => [r.section_id, Number(r.n)]));
+}
+
+export async function sectionExists(db: Queryable, id: number): Promise<boolean> {
+  return (await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Of these author ids, those that exist. */
+export async function existingAuthorIds(db: Queryable, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  return (await db.selectFrom('authors').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id);
+}
+
+/** The user ids behind these bylines (guest authors have none). */
+export async function userIdsOfAuthors(db: Queryable, authorIds: readonly number[]): Promise<number[]> {
+  if (!authorIds.length) return [];
+  const rows = await db.selectFrom('authors').select('user_id').where('id', 'in', [...authorIds]).where('user_id', 'is not', null).execute();
+  return rows.map((r) => r.user_id!);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listNewsroomArticles, type NewsroomQuery } from '../../db/repos/newsroom.ts';
 import { loadNewsroomResults } from '../../db/repos/search/documents.ts';
 import { parseQuery } from '../../search/query.ts';
-import { listSections } from '../../db/repos/taxonomy.ts';
+import { listSections, listAuthors } from '../../db/repos/taxonomy.ts';
 import { ARTICLE_STATUSES, isArticleStatus } from '../../domain/article.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
@@ -73,7 +73,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
         listNewsroomArticles(deps.db, { ...base, statuses: ['published'], orderBy: 'published_at', limit: 20 })
           .then((items) => ({ title: 'Publiés récemment', id: 'published', empty: 'Rien de publié pour le moment.', rows: items.map((a) => row(a, a.publishedAt)) })),
       ]);
-    const [sections, authors] = await Promise.all([listSections(deps.db), deps.db.selectFrom('authors').select(['id', 'name']).orderBy('name').execute()]);
+    const [sections, authors] = await Promise.all([listSections(deps.db), listAuthors(deps.db)]);
     return sendAdminPage(deps, reply, user, {
       title: 'Tableau de bord',
       main: dashboardView({

@@ -5,7 +5,7 @@ import { addUser } from '../../commands/accounts/addUser.ts';
 import { changeUserRole, deactivateUser, resetPassword } from '../../commands/accounts/changeUser.ts';
 import { updateSettings, createSection } from '../../commands/newsroomSettings.ts';
 import { listUsers } from '../../db/repos/users.ts';
-import { listSections } from '../../db/repos/taxonomy.ts';
+import { listSections, countArticlesBySection } from '../../db/repos/taxonomy.ts';
 import { readSettings } from '../../db/repos/settings.ts';
 import { listAuditEntries } from '../../db/repos/newsroom.ts';
 import { fromJson, toDate } from '../../db/schema.ts';
@@ -134,8 +134,7 @@ export function peopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   const sectionsPage = async (reply: FastifyReply, user: User, extra: { errors?: FieldErrors; values?: Record<string, string>; message?: string | null; status?: number } = {}) => {
     const sections = await listSections(deps.db);
-    const counts = await deps.db.selectFrom('articles').select(['section_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute();
-    const countBy = new Map(counts.map((c) => [c.section_id, Number(c.n)]));
+    const countBy = await countArticlesBySection(deps.db);
     return sendAdminPage(deps, reply, user, {
       title: 'Rubriques', ...(extra.status ? { status: extra.status } : {}),
       main: sectionsView({ csrf: await csrfToken(reply), rows: sections.map((s) => ({ name: s.name, slug: s.slug, count: countBy.get(s.id) ?? 0 })), errors: extra.errors ?? {}, values: extra.values ?? {}, message: extra.message ?? null }),

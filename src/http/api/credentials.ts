@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
-import { findLiveCredential, touchCredential, type ApiCredential } from '../../db/repos/apiCredentials.ts';
+import { findLiveCredential, touchCredential } from '../../db/repos/apiCredentials.ts';
+import type { ApiCredential } from '../../domain/apiCredential.ts';
 import { findUserById } from '../../db/repos/users.ts';
 import { hashToken } from '../../auth/tokens.ts';
 import { ROLES, type Role } from '../../domain/roles.ts';

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SiteDeps } from './context.ts';
 import { pageRoute } from './context.ts';
 import { dailyFigure } from '../../db/repos/audience.ts';
-import { dayKey } from '../../domain/frenchDates.ts';
-import { previousDay } from '../../jobs/audienceDaily.ts';
+import { dayKey, previousDay } from '../../domain/frenchDates.ts';
 import { presentLegalAudience } from '../../presenters/audience.ts';
 import { legalNoticeView, privacyView } from '../../views/site/siteInfo.ts';
 

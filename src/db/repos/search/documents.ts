@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database.ts';
 import { toDate } from '../../schema.ts';
-import { publiclyVisible } from '../../../policies/publicScope.ts';
+import { publiclyVisible } from '../publicScope.ts';
 import type { ArticleStatus } from '../../../domain/article.ts';
 import { attachRelations, loadRelations, SUMMARY_COLUMNS, toArticleRecord } from '../articles.ts';
 import type { ArticleWithRelations } from '../../../domain/articleRecord.ts';

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../schema.ts';
-import { publiclyVisible } from '../../../policies/publicScope.ts';
+import { publiclyVisible } from '../publicScope.ts';
 import { ownedBy } from '../newsroomScope.ts';
 import type { NewsroomVisibility, PublicSearchRequest } from '../../../search/provider.ts';
 
