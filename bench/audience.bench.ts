@@ -45,7 +45,7 @@ const dbPath = join(dir, 'bench.sqlite');
 const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], { DATABASE_URL: `sqlite:${dbPath}`, AUDIENCE_BEACONS_PER_MINUTE: '100000000' });
 let report = '';
 try {
-  const home = await (await fetch(site.url + '/')).text();
+  const home = await (await fetch(`${site.url}/`)).text();
   const slug = /href="\/articles\/([^"]+)"/.exec(home)![1]!;
   const article = await (await fetch(`${site.url}/articles/${slug}`)).text();
   const articleId = Number(/data-article="(\d+)"/.exec(article)![1]);
@@ -53,14 +53,14 @@ try {
   const storedViews = async () => Number((await handle.db.selectFrom('audience_hourly').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', articleId).executeTakeFirstOrThrow()).n ?? 0);
   const before = await storedViews();
 
-  const pageAlone = summary(await autocannon({ url: site.url + '/', connections: 10, duration }));
+  const pageAlone = summary(await autocannon({ url: `${site.url}/`, connections: 10, duration }));
   const [beacons, pageUnderLoad] = await Promise.all([
     autocannon({
-      url: site.url + '/beacon', method: 'POST', connections: 40, duration, pipelining: 4,
+      url: `${site.url}/beacon`, method: 'POST', connections: 40, duration, pipelining: 4,
       headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': CHROME },
       body: JSON.stringify({ a: articleId, r: 'https://www.google.com/' }),
     }).then(summary),
-    autocannon({ url: site.url + '/', connections: 10, duration }).then(summary),
+    autocannon({ url: `${site.url}/`, connections: 10, duration }).then(summary),
   ]);
   await new Promise((r) => setTimeout(r, 3_000)); // one flush interval and more
   const counted = (await storedViews()) - before;

@@ -15,7 +15,7 @@
  * Writes bench/results/live.md.
  */
 import os from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -27,7 +27,7 @@ import { createArticle } from '../src/commands/createArticle.ts';
 import { systemActor } from '../src/commands/context.ts';
 import { insertSection } from '../src/db/repos/taxonomy.ts';
 import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
-import { checkOpenFiles, closeAll, connectClients as connectStreams, figures, settle, type Figures, type StreamClient } from './lib/sseClients.ts';
+import { checkOpenFiles, closeAll, connectClients as connectStreams, figures, settle, type Figures } from './lib/sseClients.ts';
 
 const connectClients = (addresses: string[], count: number) => connectStreams(addresses, count, HEADLINE);
 
@@ -38,7 +38,6 @@ const GAP_MS = quick ? 150 : 250;
 const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NODE_ENV = { LIVE_MAX_CLIENTS: '1000000', LIVE_MAX_PER_IP: '1000000', LOG_LEVEL: 'warn', SITE_URL: 'http://localhost' };
 
-type Client = StreamClient;
 /** A fil info message's id: the event id, first in its data. */
 const HEADLINE = /^data: \{"id":(\d+),/gm;
 

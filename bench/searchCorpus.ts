@@ -8,7 +8,7 @@ export interface BenchArticle { title: string; lead: string; bodyHtml: string; d
 
 const CORPUS = fileURLToPath(new URL('../../shared/data/fr-news/orangesum_fr_news.dev.jsonl', import.meta.url));
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The fr-news corpus (32,546 AFP/Orange articles, read only here, never shipped), with its
@@ -24,7 +24,7 @@ export async function loadCorpus(): Promise<{ articles: BenchArticle[]; source: 
   for await (const line of createInterface({ input: createReadStream(CORPUS) })) {
     const a = JSON.parse(line) as { title?: string; heading?: string; article?: string; date?: string; category?: string };
     if (!a.title || !a.article || !a.date) continue;
-    const paragraphs = a.article.split(/(?<=[.!?»"])(?=[A-ZÀ-Ý«"])/).map((p) => `<p>${escape(p.trim())}</p>`);
+    const paragraphs = a.article.split(/(?<=[.!?»"])(?=[A-ZÀ-Ý«"])/).map((p) => `<p>${escapeXml(p.trim())}</p>`);
     articles.push({ title: a.title.slice(0, 290), lead: a.heading ?? '', bodyHtml: paragraphs.join('\n'), date: a.date, category: (a.category ?? 'divers').split('/')[0]! });
   }
   return { articles, source: 'shared/data/fr-news, repeated' };

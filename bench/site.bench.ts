@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], { DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}` });
 const rows: string[] = [];
 try {
-  const home = await (await fetch(site.url + '/')).text();
+  const home = await (await fetch(`${site.url}/`)).text();
   const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
   const pages = { 'home': '/', 'article': articlePath, 'section page': '/rubrique/economie' };
   console.log(`newsdesk at ${site.url}; ${duration} s per measure, ${connections} connections`);

@@ -37,14 +37,6 @@ export function reportSet(p: DevPair): string {
   return isExactCopy(p) ? 'exact copies' : p.source;
 }
 
-/** When a side was published, in fractional days since 1970 (noon when the page gives no time). */
-export function sideTime(s: Side): number {
-  const [h, m] = (s.time ?? '12:00').split(':').map(Number);
-  return Date.parse(`${s.date}T00:00:00Z`) / 86_400_000 + (h! * 60 + m!) / 1440;
-}
-
-export const asCorpusArticle = (s: Side): Omit<CorpusArticle, 'category' | 'id'> => ({ date: s.date, title: s.title, heading: s.heading, article: s.article });
-
 /** Folds of a grouped k-fold: pairs sharing an article (contrastive near-misses) stay in one fold. */
 export function foldOf(p: DevPair, k: number): number {
   const key = String(p.a.id ?? p.pairId);

@@ -53,8 +53,8 @@ The extractor's rules were written against the errors of the 40 *dev* articles, 
 ${row('40 dev articles', dev)}
 ${row('10 held-out articles', heldOut)}
 
-Errors, dev: ${dev.errors.length ? '\n' + dev.errors.map((e) => `- ${e}`).join('\n') : 'none'}
+Errors, dev: ${dev.errors.length ? `\n${dev.errors.map((e) => `- ${e}`).join('\n')}` : 'none'}
 
-Errors, held-out: ${heldOut.errors.length ? '\n' + heldOut.errors.map((e) => `- ${e}`).join('\n') : 'none'}`;
+Errors, held-out: ${heldOut.errors.length ? `\n${heldOut.errors.map((e) => `- ${e}`).join('\n')}` : 'none'}`;
   return { dev, heldOut, markdown };
 }

@@ -129,7 +129,7 @@ export function daysBetween(a: CorpusArticle, b: CorpusArticle): number {
 
 /** The written rewrite pairs (eval/fixtures/rewrites.fr.json), scored with the given IDF source. */
 export function rewritePairs(): { label: PairLabel; a: { title: string; lead: string; body: string }; b: { title: string; lead: string; body: string } }[] {
-  return (JSON.parse(readFileSync(FIXTURES + 'rewrites.fr.json', 'utf8')) as { pairs: never[] }).pairs;
+  return (JSON.parse(readFileSync(`${FIXTURES}rewrites.fr.json`, 'utf8')) as { pairs: never[] }).pairs;
 }
 
 /** Section mappings from the corpus's categories, documented in eval/README.md. */

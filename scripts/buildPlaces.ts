@@ -23,5 +23,5 @@ for (const c of cities) {
   names.add(c.name);
 }
 const out = fileURLToPath(new URL('../src/editorial/data/places.txt', import.meta.url));
-writeFileSync(out, [...names].sort().join('\n') + '\n');
+writeFileSync(out, `${[...names].sort().join('\n')}\n`);
 console.log(`${names.size} place names written to ${out}`);

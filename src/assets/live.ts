@@ -207,7 +207,7 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     const anchor = candidates.find((el) => el.getBoundingClientRect().bottom > 0) ?? null;
     const before = anchor?.getBoundingClientRect().top ?? 0;
     change();
-    if (!anchor || !anchor.isConnected) return;
+    if (!anchor?.isConnected) return;
     const delta = anchor.getBoundingClientRect().top - before;
     if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
   }

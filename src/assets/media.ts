@@ -141,7 +141,7 @@ if (coverBox) {
   const insertInBody = (m: MediaJson) => {
     if (!body) return;
     const caption = m.caption.replace(/"/g, '«');
-    const line = `\n\n![${m.alt.replace(/[\[\]]/g, '')}](media:${m.id}${caption ? ` "${caption}"` : ''})\n\n`;
+    const line = `\n\n![${m.alt.replace(/[[\]]/g, '')}](media:${m.id}${caption ? ` "${caption}"` : ''})\n\n`;
     const at = body.selectionStart ?? body.value.length;
     body.value = body.value.slice(0, at) + line + body.value.slice(at);
     body.dispatchEvent(new Event('input', { bubbles: true }));

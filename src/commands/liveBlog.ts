@@ -50,7 +50,7 @@ export async function endLiveBlog(ctx: CommandContext, actor: Actor, input: { ar
   await ctx.db.transaction().execute(async (tx) => {
     await loadAuthorized(tx, actor, 'runLive', input.articleId);
     const blog = await findLiveBlog(tx, input.articleId);
-    if (!blog || blog.state !== 'live') throw new AppError('invalid_transition');
+    if (blog?.state !== 'live') throw new AppError('invalid_transition');
     await saveLiveBlog(tx, { ...blog, state: 'ended', endedAt: now }, now);
     await ctx.events.record(tx, { name: 'articles.live', articleId: input.articleId, actorId: actorId(actor), payload: { state: 'ended' }, at: now });
   });

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { Migrator, type Kysely, } from 'kysely';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './schema.ts';
 import { sqlite } from './dialects/sqlite.ts';
@@ -7,7 +7,6 @@ import type { Dialect, OpenOptions } from './dialects/dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 
 export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
 /** Anything repositories can run a query on: the database or an open transaction. */
 export type Queryable = Kysely<Database>;
 

@@ -248,9 +248,6 @@ export interface Database {
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
-export type SectionRow = Selectable<SectionsTable>;
-export type AuthorRow = Selectable<AuthorsTable>;
-export type TagRow = Selectable<TagsTable>;
 
 /** A stored time as a Date, whichever dialect returned it. */
 export function toDate(value: Date | string): Date;

@@ -40,17 +40,17 @@ const stadium = (hue: number) => frame(hue, `<rect x="150" y="250" width="1300" 
 const heartbeat = (hue: number) => frame(hue, `<rect x="620" y="170" width="360" height="560" rx="30" fill="#fff"/><rect x="710" y="260" width="180" height="380" fill="hsl(${hue + 160},60%,45%)"/><rect x="610" y="360" width="380" height="180" fill="hsl(${hue + 160},60%,45%)"/>`
   + `<polyline points="80,720 420,720 480,620 540,820 600,720 1000,720 1060,600 1120,840 1180,720 1520,720" fill="none" stroke="hsl(${hue + 180},70%,35%)" stroke-width="12" stroke-linejoin="round"/>`);
 
-const facades = (hue: number) => frame(hue, [0, 1, 2, 3, 4, 5].map((i) => {
+const facades = (hue: number) => frame(hue, `${[0, 1, 2, 3, 4, 5].map((i) => {
   const x = 100 + i * 240, h = 380 + ((i * 97) % 200);
   return `<rect x="${x}" y="${820 - h}" width="210" height="${h}" fill="hsl(${(hue + i * 35) % 360},45%,${55 + (i % 3) * 8}%)"/>`
     + `<path d="M${x + 70} 820 v-110 a35 35 0 0 1 70 0 v110z" fill="hsl(${hue + 200},40%,30%)"/>`
     + [0, 1].map((r) => `<rect x="${x + 40 + r * 90}" y="${860 - h}" width="40" height="60" rx="20" fill="#fff" fill-opacity=".8"/>`).join('');
-}).join('') + '<rect x="0" y="820" width="1600" height="80" fill="#6b6b6b"/>');
+}).join('')}<rect x="0" y="820" width="1600" height="80" fill="#6b6b6b"/>`);
 
-const hemicycle = (hue: number) => frame(hue, [0, 1, 2, 3].map((r) => [...Array(9 + r * 3).keys()].map((k, _, all) => {
+const hemicycle = (hue: number) => frame(hue, `${[0, 1, 2, 3].map((r) => [...Array(9 + r * 3).keys()].map((k, _, all) => {
   const a = Math.PI * (k / (all.length - 1)), radius = 200 + r * 110;
   return `<circle cx="${800 - Math.cos(a) * radius}" cy="${760 - Math.sin(a) * radius}" r="26" fill="hsl(${(hue + k * 40) % 360},55%,45%)"/>`;
-}).join('')).join('') + '<rect x="700" y="700" width="200" height="90" rx="10" fill="#333"/>');
+}).join('')).join('')}<rect x="700" y="700" width="200" height="90" rx="10" fill="#333"/>`);
 
 const map = (hue: number) => frame(hue, `<path d="M1180 120 L1420 190 L1380 360 L1160 470 L980 610 L760 690 L560 820 L420 820 L520 700 L700 560 L880 400 L1020 240 Z" fill="hsl(${hue + 30},40%,62%)" stroke="#fff" stroke-width="6"/>`
   + [[1240, 200], [1100, 300], [980, 420], [860, 520], [700, 640], [560, 760]].map(([x, y], i) => `<circle cx="${x}" cy="${y}" r="${i === 2 ? 26 : 18}" fill="hsl(${hue + 190},70%,35%)" stroke="#fff" stroke-width="5"/>`).join('')

@@ -72,10 +72,3 @@ export type VerbEventName = (typeof EDITORIAL_VERBS)[EditorialVerb]['event'];
 
 /** Every verb, in the order the editor shows their buttons. */
 export const EDITORIAL_VERB_NAMES = Object.keys(EDITORIAL_VERBS) as EditorialVerb[];
-
-export const verbSpec = (verb: EditorialVerb): VerbSpec => EDITORIAL_VERBS[verb];
-
-/** The verb whose URL segment this is, or null. */
-export function verbOfSegment(segment: string): EditorialVerb | null {
-  return EDITORIAL_VERB_NAMES.find((verb) => EDITORIAL_VERBS[verb].segment === segment) ?? null;
-}

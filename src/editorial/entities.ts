@@ -63,7 +63,7 @@ function sentences(text: string): string[] {
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
-  const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
+  const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
   for (const m of sentence.matchAll(re)) {
     let text = m[0];
     if (/^[«“]$/.test(text) || (text === '"' && !quoted)) { quoted = true; tokens.push({ text, start: false, quoted: false }); continue; }
@@ -182,7 +182,7 @@ export function extractEntities(text: string, known: KnownNames = new Map()): En
 }
 
 function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit<Found, 'position'>[] {
-  let words = [...span.words];
+  const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
   // The title of a show or a work (« l'émission phare Recherche appartement ou maison »).

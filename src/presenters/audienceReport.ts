@@ -33,7 +33,7 @@ export async function audienceReport(db: Db, site: SiteConfig, now: Date, liveRe
   const todayByHour = [];
   for (let t = todayRange.start.getTime(), i = 0; t < todayRange.end.getTime(); t += HOUR, i++) {
     const label = formatTime(new Date(t), tz);
-    todayByHour.push({ label, value: perHour.get(t) ?? 0, ...(i % 3 === 0 ? { tick: label.slice(0, 2) + ' h' } : {}) });
+    todayByHour.push({ label, value: perHour.get(t) ?? 0, ...(i % 3 === 0 ? { tick: `${label.slice(0, 2)} h` } : {}) });
   }
   const perDay = new Map<string, number>();
   for (const h of hours) perDay.set(dayKey(h.hour, tz), (perDay.get(dayKey(h.hour, tz)) ?? 0) + h.views);

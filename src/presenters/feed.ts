@@ -103,7 +103,7 @@ export function presentFeed(scope: FeedScopeView, items: FeedItem[], site: SiteC
     hub: extras.hub,
     logoUrl: absoluteUrl(site, extras.logoPath),
     siteName: site.name,
-    siteUrl: site.url + '/',
+    siteUrl: `${site.url}/`,
     items,
   };
 }

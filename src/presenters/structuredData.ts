@@ -68,6 +68,7 @@ export function breadcrumbLd(site: SiteConfig, crumbs: Crumb[]): JsonLd {
 export function newsArticleLd(a: ArticleWithRelations, site: SiteConfig, images: { image: SocialImage; logo: SizedImage; ratios?: SocialImage[] }): JsonLd {
   const url = absoluteUrl(site, paths.article(a.slug));
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates, and Math.max would turn them into numbers
   const modified = [a.modifiedAt, a.publishedAt].filter((d): d is Date => d !== null).reduce((m, d) => (d > m ? d : m), published);
   const authors = a.authors.length
     ? a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(site, paths.author(p.slug)) }))

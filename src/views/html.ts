@@ -5,7 +5,3 @@
  */
 export { html } from 'ghtml';
 
-/** Joins rendered fragments (arrays inside `html` are joined too, but escaped unless marked). */
-export function join(fragments: string[]): string {
-  return fragments.join('');
-}

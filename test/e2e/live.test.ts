@@ -9,7 +9,6 @@ import { findSectionBySlug } from '../../src/db/repos/taxonomy.ts';
 import { createTestDatabase, DIALECTS, POSTGRES_SKIP, type TestDatabase } from '../support/databases.ts';
 import { BROWSER_MISSING, launchBrowser, screenshot, BROWSER_WAIT_MS } from '../support/browser.ts';
 import { buildArticle } from '../support/factories.ts';
-import { simulateUnpublish, simulateUpdate } from '../support/liveChanges.ts';
 import { articleForm, buildUser, Client } from '../support/newsroom.ts';
 import { findArticleById, listArticleAuthorIds } from '../../src/db/repos/articles.ts';
 
@@ -94,7 +93,7 @@ for (const dialect of DIALECTS) {
       t.diagnostic(`headline on screen ${elapsed} ms after the editor clicked « Publier »`);
 
       // The same markup as the server renders.
-      const fresh = await (await fetch(server.address + '/')).text();
+      const fresh = await (await fetch(`${server.address}/`)).text();
       const rendered = new RegExp(`<li data-id="${article.id}"[^]*?</li>`).exec(fresh)![0];
       assert.equal(await line.evaluate((li) => li.outerHTML.replace(' class="is-new"', '')), rendered.replace('&#39;', '\'').replace(/&#8217;|’/g, '’'));
       assert.match((await line.locator('time').textContent())!, /^\d{2}:\d{2}$/);
@@ -117,7 +116,7 @@ for (const dialect of DIALECTS) {
       });
       assert.ok(shifts.shiftsInFil > 0, 'the layout-shift observer works: it saw the fil info lines move down');
       assert.deepEqual(shifts.shiftsOutsideFil, [], 'nothing outside the fil info moved');
-      assert.equal(page.url(), server.address + '/', 'never reloaded');
+      assert.equal(page.url(), `${server.address}/`, 'never reloaded');
       await page.close();
     });
 
@@ -172,7 +171,7 @@ for (const dialect of DIALECTS) {
     test('without JavaScript the fil info is all there, it just does not move', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(server.address + '/');
+      await page.goto(`${server.address}/`);
       assert.ok(await page.locator('.home-fil .fil-list li').count() >= 9);
       assert.equal(await page.evaluate(() => document.documentElement.dataset['live'] ?? null).catch(() => null), null);
       await context.close();

@@ -19,7 +19,7 @@ for (const dialect of DIALECTS) {
 
     test('home → fil info link → article, accessible and valid', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(server.address + '/');
+      await page.goto(`${server.address}/`);
       assert.equal(await page.locator('.a-la-une .block-title').textContent(), 'À la une');
       const filItems = page.locator('.home-fil .fil-list li');
       assert.ok(await filItems.count() >= 9, 'at least 9 fil info items');
@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('home and article HTML are html-validate clean', async () => {
-      const home = await (await fetch(server.address + '/')).text();
+      const home = await (await fetch(`${server.address}/`)).text();
       const articleHref = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
       const article = await (await fetch(server.address + articleHref)).text();
       for (const [name, html] of [['home', home], ['article', article]] as const) {

@@ -19,7 +19,7 @@ for (const dialect of DIALECTS) {
 
     test('header form → results with marked words → section filter → empty state', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(server.address + '/');
+      await page.goto(`${server.address}/`);
       await page.fill('header .site-search input[name=q]', 'editeurs marocains');
       await page.press('header .site-search input[name=q]', 'Enter');
       await page.waitForURL(/\/recherche\?q=editeurs\+marocains/);

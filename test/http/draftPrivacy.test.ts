@@ -73,7 +73,7 @@ describeEachDialect('drafts stay private', (getDb) => {
       for (const [route, res] of Object.entries(tries)) {
         assert.equal(res.statusCode, 404, `${route} on article ${id}`);
         const seen = answers.get(route) ?? new Set<string>();
-        seen.add(res.headers['content-type'] + '\n' + (route === 'autosave' ? res.body : ''));
+        seen.add(`${res.headers['content-type']}\n${route === 'autosave' ? res.body : ''}`);
         answers.set(route, seen);
       }
     }

@@ -146,5 +146,5 @@ describeEachDialect('live blogs', (getDb) => {
 });
 
 function isoAt(d: Date): string {
-  return new Date(d.getTime() + 3_600_000).toISOString().slice(0, 19) + '+01:00';
+  return `${new Date(d.getTime() + 3_600_000).toISOString().slice(0, 19)}+01:00`;
 }

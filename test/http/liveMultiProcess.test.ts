@@ -94,7 +94,7 @@ describe('live fil info across two processes [postgres]', { skip: POSTGRES_SKIP 
   });
 
   test('a page B keeps is refreshed by A’s publication (NOTIFY reaches B’s bus, which tells its caches)', async () => {
-    const home = async () => (await fetch(b.address + '/')).text();
+    const home = async () => (await fetch(`${b.address}/`)).text();
     await home();
     assert.doesNotMatch(await home(), /Publié par A pour la une de B/, 'B keeps its home page');
     const reader = await connect(b.address);

@@ -34,5 +34,6 @@ export function originalKey(contentHash: string, mimeType: string): string {
 
 /** A file name as typed, kept for search and for the library, without any path. */
 export function cleanFileName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
   return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f]/g, '').slice(0, 300) || 'image';
 }

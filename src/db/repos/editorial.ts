@@ -1,9 +1,8 @@
 import type { Queryable } from '../database.ts';
-import { fromJson, toDate } from '../schema.ts';
+import { fromJson, } from '../schema.ts';
 import type { Signature } from '../../editorial/signature.ts';
 import type { Entity } from '../../editorial/entities.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
-import { publiclyVisible } from './publicScope.ts';
 
 /*
  * The editorial index: signatures, the inverted index of distinctive terms by day, and the term
@@ -85,14 +84,6 @@ export async function findCandidateIds(db: Queryable, q: CandidateQuery): Promis
   const rows = await query.groupBy('article_id').having((eb) => eb.fn.countAll(), '>=', q.minShared)
     .orderBy('shared', 'desc').orderBy('article_id', 'desc').limit(q.limit).execute();
   return rows.map((r) => ({ articleId: r.article_id, shared: Number(r.shared) }));
-}
-
-/** Of `ids`, the ones readers may see now (published, time reached, not deleted), newest first. */
-export async function filterPubliclyVisible(db: Queryable, ids: number[], now: Date): Promise<{ id: number; publishedAt: Date }[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('articles').select(['articles.id', 'articles.published_at']).where('articles.id', 'in', ids)
-    .where(publiclyVisible(now)).orderBy('articles.published_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, publishedAt: toDate(r.published_at!) }));
 }
 
 /** How many published articles use each term (all sections), and how many there are. */

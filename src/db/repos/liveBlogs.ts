@@ -28,13 +28,6 @@ export async function findLiveBlog(db: Queryable, articleId: number): Promise<Li
   return { articleId: row.article_id, state: row.state as LiveState, startedAt: toDate(row.started_at), endedAt: toDate(row.ended_at), scoreboard: row.scoreboard === null ? null : fromJson<Scoreboard>(row.scoreboard) };
 }
 
-/** The live state of each article among `ids` that is a live blog (home, fil info badges). */
-export async function liveStates(db: Queryable, ids: number[]): Promise<Map<number, LiveState>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('live_blogs').select(['article_id', 'state']).where('article_id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.article_id, r.state as LiveState]));
-}
-
 export async function saveLiveBlog(db: Queryable, blog: LiveBlog, at: Date): Promise<void> {
   const values = {
     state: blog.state, started_at: blog.startedAt.toISOString(), ended_at: blog.endedAt?.toISOString() ?? null,
@@ -86,11 +79,6 @@ export async function listLiveEntries(db: Queryable, articleId: number, options:
   if (options.keyMomentsOnly) q = q.where('live_entries.key_moment', '=', true);
   const rows = await q.orderBy('live_entries.id', 'desc').limit(options.limit).execute();
   return rows.map(toEntry);
-}
-
-export async function countLiveEntries(db: Queryable, articleId: number): Promise<number> {
-  const row = await db.selectFrom('live_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export interface LiveBlogTeaser { articleId: number; slug: string; title: string; state: LiveState; startedAt: Date }

@@ -67,13 +67,6 @@ export async function setArticleMediaUses(db: Queryable, articleId: number, uses
   await db.insertInto('media_uses').values([...unique.values()].map((u) => ({ media_id: u.mediaId, article_id: articleId, role: u.role }))).execute();
 }
 
-/** Ids among `ids` that exist (a body may name a picture that was deleted meanwhile). */
-export async function existingMediaIds(db: Queryable, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('media').select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 export interface MediaListQuery {
   /** Index terms (French-normalised); each must begin a word of the picture's terms. */
   terms?: string[];

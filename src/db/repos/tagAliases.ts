@@ -18,8 +18,3 @@ export async function addTagAlias(db: Queryable, tagId: number, alias: string, a
   await db.insertInto('tag_aliases').values({ alias_key: aliasSlug, tag_id: tagId, alias: alias.slice(0, 200) })
     .onConflict((oc) => oc.column('alias_key').doNothing()).execute();
 }
-
-export async function listTagAliases(db: Queryable, tagId: number): Promise<string[]> {
-  const rows = await db.selectFrom('tag_aliases').select('alias').where('tag_id', '=', tagId).orderBy('alias').execute();
-  return rows.map((r) => r.alias);
-}

@@ -80,7 +80,7 @@ export function contentApi(deps: SearchDeps & Services) {
       keyGenerator: (request) => `content:${request.apiCredential?.id ?? request.ip}`,
       max: (request) => request.apiCredential?.ratePerMinute ?? 60,
     });
-    api.addHook('onSend', async (request, reply) => {
+    api.addHook('onSend', async (_request, reply) => {
       if (reply.statusCode < 400) reply.header('Cache-Control', API_CACHE);
       reply.header('Vary', 'Origin, X-Api-Key');
     });

@@ -47,7 +47,7 @@ const lower = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) 
  */
 export async function tokenActor(services: Services, credential: ApiCredential): Promise<Actor & { kind: 'user' }> {
   const user = await findUserById(services.db, credential.userId);
-  if (!user || user.status !== 'active') throw new AppError('unauthenticated', { message: 'Le compte pour lequel ce jeton agit n’est plus actif.' });
+  if (user?.status !== 'active') throw new AppError('unauthenticated', { message: 'Le compte pour lequel ce jeton agit n’est plus actif.' });
   const role = lower(credential.role ?? 'contributor', user.role);
   let sectionIds = credential.sectionIds.length ? credential.sectionIds : user.sectionIds;
   if (credential.sectionIds.length && user.sectionIds.length) {

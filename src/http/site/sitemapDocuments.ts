@@ -114,7 +114,7 @@ export async function newsSitemap(deps: DistributionDeps, generation: number): P
     const oldest = rows.at(-1);
     const expiries = [embargoEnd, oldest ? new Date(oldest.firstPublishedAt.getTime() + NEWS_WINDOW_MS) : null].filter((d): d is Date => d !== null);
     const validUntil = expiries.length ? new Date(Math.min(...expiries.map((d) => d.getTime()))) : null;
-    const body = renderNewsSitemap(rows.map((r) => presentNewsUrl(r, deps.site)), newsPublication(deps.site), deps.site.url + '/');
+    const body = renderNewsSitemap(rows.map((r) => presentNewsUrl(r, deps.site)), newsPublication(deps.site), `${deps.site.url}/`);
     return built(deps, body, validUntil);
   }, generation);
 }

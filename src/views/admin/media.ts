@@ -3,7 +3,7 @@ import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors }
 import { pagination } from '../site/partials.ts';
 import { pictureTag } from '../site/picture.ts';
 import type { PictureView } from '../../presenters/picture.ts';
-import { RATIOS, type Rect } from '../../domain/pictures.ts';
+import type { RATIOS, Rect } from '../../domain/pictures.ts';
 
 export interface MediaCard {
   id: number; url: string; fileName: string; caption: string; credit: string; width: number; height: number;
