@@ -28,21 +28,44 @@ import { publishArticle } from '../src/commands/publishArticle.ts';
 import { postLiveEntry, startLiveBlog } from '../src/commands/liveBlog.ts';
 import { insertSection } from '../src/db/repos/taxonomy.ts';
 import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
-import { checkOpenFiles, closeAll, connectClients, figures, settle, type Figures } from './lib/sseClients.ts';
+import {
+  checkOpenFiles,
+  closeAll,
+  connectClients,
+  figures,
+  settle,
+  type Figures,
+} from './lib/sseClients.ts';
 
 const quick = process.argv.includes('--quick');
 const duration = quick ? 2 : 15;
-const CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+const CHROME =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
-interface Measure { rps: number; p50: number; p99: number; ok: number; errors: number }
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+}
 function summary(r: autocannon.Result): Measure {
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], errors: r.errors + r.non2xx };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r['2xx'],
+    errors: r.errors + r.non2xx,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 const dbPath = join(dir, 'bench.sqlite');
 // The rate limit is per address and browser; autocannon is one of each.
-const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], { DATABASE_URL: `sqlite:${dbPath}`, AUDIENCE_BEACONS_PER_MINUTE: '100000000' });
+const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], {
+  DATABASE_URL: `sqlite:${dbPath}`,
+  AUDIENCE_BEACONS_PER_MINUTE: '100000000',
+});
 let report = '';
 try {
   const home = await (await fetch(`${site.url}/`)).text();
@@ -50,17 +73,37 @@ try {
   const article = await (await fetch(`${site.url}/articles/${slug}`)).text();
   const articleId = Number(/data-article="(\d+)"/.exec(article)![1]);
   const handle = openDatabase({ dialect: 'sqlite', path: dbPath });
-  const storedViews = async () => Number((await handle.db.selectFrom('audience_hourly').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', articleId).executeTakeFirstOrThrow()).n ?? 0);
+  const storedViews = async () =>
+    Number(
+      (
+        await handle.db
+          .selectFrom('audience_hourly')
+          .select((eb) => eb.fn.sum<number>('views').as('n'))
+          .where('article_id', '=', articleId)
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
   const before = await storedViews();
 
-  const pageAlone = summary(await autocannon({ url: `${site.url}/`, connections: 10, duration }));
+  const pageAlone = summary(
+    await autocannon({ url: `${site.url}/`, connections: 10, duration }),
+  );
   const [beacons, pageUnderLoad] = await Promise.all([
     autocannon({
-      url: `${site.url}/beacon`, method: 'POST', connections: 40, duration, pipelining: 4,
-      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': CHROME },
+      url: `${site.url}/beacon`,
+      method: 'POST',
+      connections: 40,
+      duration,
+      pipelining: 4,
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        'user-agent': CHROME,
+      },
       body: JSON.stringify({ a: articleId, r: 'https://www.google.com/' }),
     }).then(summary),
-    autocannon({ url: `${site.url}/`, connections: 10, duration }).then(summary),
+    autocannon({ url: `${site.url}/`, connections: 10, duration }).then(
+      summary,
+    ),
   ]);
   await new Promise((r) => setTimeout(r, 3_000)); // one flush interval and more
   const counted = (await storedViews()) - before;
@@ -90,8 +133,18 @@ Beacons answered 204 as autocannon counted them: ${beacons.ok}; views added to t
 // --- The live blog: 2 processes, PostgreSQL ---------------------------------------------------
 const READERS = quick ? 100 : 2_000;
 const ENTRIES = quick ? 5 : 30;
-const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const admin = async (statement: string) => { const c = new pg.Client({ connectionString: adminUrl }); await c.connect(); try { await c.query(statement); } finally { await c.end(); } };
+const adminUrl =
+  process.env['DATABASE_URL_TEST'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const admin = async (statement: string) => {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+};
 checkOpenFiles(READERS * 2 + 500);
 const liveRows: Figures[] = [];
 let liveNote = '';
@@ -99,7 +152,9 @@ try {
   await admin('select 1');
   const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const dbUrl = Object.assign(new URL(adminUrl), {
+    pathname: `/${name}`,
+  }).toString();
   const config = loadConfig({ DATABASE_URL: dbUrl });
   const handle = openDatabase(config.database);
   const nodes: DrivenNode[] = [];
@@ -107,24 +162,59 @@ try {
     await migrateToLatest(handle.db);
     const services = createServices(config, handle, systemClock);
     const actor = systemActor('bench');
-    const sectionId = await insertSection(handle.db, { slug: 'sport', name: 'Sport', description: '', position: 0 }, new Date());
-    const articleId = await createArticle(services, actor, { title: 'Match de banc d’essai en direct', lead: 'Chapô.', bodySource: 'Texte.', sectionId, authorIds: [], tagIds: [] });
+    const sectionId = await insertSection(
+      handle.db,
+      { slug: 'sport', name: 'Sport', description: '', position: 0 },
+      new Date(),
+    );
+    const articleId = await createArticle(services, actor, {
+      title: 'Match de banc d’essai en direct',
+      lead: 'Chapô.',
+      bodySource: 'Texte.',
+      sectionId,
+      authorIds: [],
+      tagIds: [],
+    });
     await publishArticle(services, actor, { articleId });
     await startLiveBlog(services, actor, { articleId });
-    const env = { LIVE_MAX_CLIENTS: '1000000', LIVE_MAX_PER_IP: '1000000', LOG_LEVEL: 'warn', SITE_URL: 'http://localhost', DATABASE_URL: dbUrl };
-    nodes.push(...await Promise.all([startDrivenNode(env), startDrivenNode(env)]));
+    const env = {
+      LIVE_MAX_CLIENTS: '1000000',
+      LIVE_MAX_PER_IP: '1000000',
+      LOG_LEVEL: 'warn',
+      SITE_URL: 'http://localhost',
+      DATABASE_URL: dbUrl,
+    };
+    nodes.push(
+      ...(await Promise.all([startDrivenNode(env), startDrivenNode(env)])),
+    );
     const entryMessage = /^data: \{"articleId":\d+,"entryId":(\d+)/gm;
-    const onA = await connectClients([nodes[0]!.address], READERS / 2, entryMessage);
-    const onB = await connectClients([nodes[1]!.address], READERS / 2, entryMessage);
+    const onA = await connectClients(
+      [nodes[0]!.address],
+      READERS / 2,
+      entryMessage,
+    );
+    const onB = await connectClients(
+      [nodes[1]!.address],
+      READERS / 2,
+      entryMessage,
+    );
     const sent = new Map<number, number>();
     for (let i = 0; i < ENTRIES; i++) {
       const t0 = performance.now();
-      const entryId = await postLiveEntry(services, actor, { articleId, bodySource: `${i + 1}e minute : le ballon circule au milieu de terrain.`, byline: 'Banc d’essai' });
+      const entryId = await postLiveEntry(services, actor, {
+        articleId,
+        bodySource: `${i + 1}e minute : le ballon circule au milieu de terrain.`,
+        byline: 'Banc d’essai',
+      });
       sent.set(entryId, t0);
       await new Promise((r) => setTimeout(r, quick ? 150 : 250));
     }
     await settle([...onA, ...onB], sent, 5_000);
-    liveRows.push(figures(`readers of process A, ${READERS / 2}`, onA, sent), figures(`readers of process B, ${READERS / 2}`, onB, sent), figures(`all ${READERS} readers`, [...onA, ...onB], sent));
+    liveRows.push(
+      figures(`readers of process A, ${READERS / 2}`, onA, sent),
+      figures(`readers of process B, ${READERS / 2}`, onB, sent),
+      figures(`all ${READERS} readers`, [...onA, ...onB], sent),
+    );
     closeAll([...onA, ...onB]);
   } finally {
     await Promise.all(nodes.map((n) => n.stop()));
@@ -135,17 +225,27 @@ try {
   liveNote = `Live blog part not measured: ${error instanceof Error ? error.message : String(error)}`;
   console.warn(liveNote);
 }
-const liveTable = liveRows.map((f) => `| ${f.label} | ${f.samples} / ${f.expected} | ${f.p50.toFixed(1)} ms | **${f.p99.toFixed(1)} ms** | ${f.max.toFixed(1)} ms |`);
+const liveTable = liveRows.map(
+  (f) =>
+    `| ${f.label} | ${f.samples} / ${f.expected} | ${f.p50.toFixed(1)} ms | **${f.p99.toFixed(1)} ms** | ${f.max.toFixed(1)} ms |`,
+);
 console.log(liveTable.join('\n'));
 report += `
 ## Live blog: publish-to-screen, 2 processes on PostgreSQL
 
 ${READERS} readers split between the two processes, ${ENTRIES} entries posted through a third connection.
-${liveNote || `| readers | messages received / expected | p50 | p99 | max |
+${
+  liveNote ||
+  `| readers | messages received / expected | p50 | p99 | max |
 |---|---|---|---|---|
-${liveTable.join('\n')}`}
+${liveTable.join('\n')}`
+}
 `;
 
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 if (!quick) writeFileSync(join(ROOT, 'bench/results/audience.md'), report);
-console.log(quick ? '(quick run: results not written)' : 'written to bench/results/audience.md');
+console.log(
+  quick
+    ? '(quick run: results not written)'
+    : 'written to bench/results/audience.md',
+);

@@ -11,14 +11,22 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  const names = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
-  console.log(`usage: npm run bench [-- name…] [-- --quick]\n\nbenchmarks: ${names.join(', ')}\n--quick  a small data set, to check a benchmark works (figures not meaningful)`);
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace('.bench.ts', ''));
+  console.log(
+    `usage: npm run bench [-- name…] [-- --quick]\n\nbenchmarks: ${names.join(', ')}\n--quick  a small data set, to check a benchmark works (figures not meaningful)`,
+  );
   process.exit(0);
 }
 const flags = args.filter((a) => a.startsWith('--'));
 const wanted = args.filter((a) => !a.startsWith('--'));
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()
-  .filter((f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
+  .filter(
+    (f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')),
+  );
 if (files.length === 0) {
   console.error(`no benchmark matches ${wanted.join(', ')}`);
   process.exit(2);
@@ -26,7 +34,11 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync(process.execPath, ['--expose-gc', dir + file, ...flags], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', dir + file, ...flags],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

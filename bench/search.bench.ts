@@ -10,12 +10,22 @@
  *   options: --articles N, --only sqlite|postgres, --keep (keep the loaded and indexed database,
  *   under bench/tmp/ or as newsdesk_bench_keep_N, and reuse it on the next run with --keep)
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
@@ -27,13 +37,18 @@ import { BENCH_QUERIES } from './searchQueries.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const total = Number(flag('--articles') ?? (quick ? 5_000 : 200_000));
 const only = flag('--only');
 const keep = args.includes('--keep');
 const runs = quick ? 3 : 5;
 const NOW = new Date('2021-01-01T12:00:00Z');
-const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env['DATABASE_URL_TEST'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface DialectResult {
   dialect: string;
@@ -46,31 +61,60 @@ interface DialectResult {
   maxMatches: number;
   slowest: { q: string; ms: number }[];
 }
-interface Stats { p50: number; p95: number; p99: number; max: number }
+interface Stats {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  const at = (p: number) =>
+    s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.at(-1)! };
 }
 
-async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle[]): Promise<DialectResult | string> {
+async function benchDialect(
+  dialect: 'sqlite' | 'postgres',
+  corpus: BenchArticle[],
+): Promise<DialectResult | string> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
   // With --keep, a database left by an earlier --keep run with the same size is reused as it is.
   let reuse = false;
   if (dialect === 'sqlite') {
-    const dir = keep ? new URL(`./tmp/search-${total}/`, import.meta.url).pathname : mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+    const dir = keep
+      ? new URL(`./tmp/search-${total}/`, import.meta.url).pathname
+      : mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
     const path = join(dir, 'bench.sqlite');
     reuse = keep && existsSync(path);
     if (keep && !reuse) mkdirSync(dir, { recursive: true });
     handle = openDatabase({ dialect: 'sqlite', path });
-    cleanup = async () => { await handle.close(); if (!keep) rmSync(dir, { recursive: true, force: true }); };
+    cleanup = async () => {
+      await handle.close();
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    };
   } else {
-    const name = keep ? `newsdesk_bench_keep_${total}` : `newsdesk_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try { await admin.connect(); } catch (e) { return `PostgreSQL unreachable at ${adminUrl}: ${(e as Error).message}`; }
-    reuse = keep && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    const name = keep
+      ? `newsdesk_bench_keep_${total}`
+      : `newsdesk_bench_${process.pid}`;
+    const admin = new pg.Client({
+      connectionString: adminUrl,
+      connectionTimeoutMillis: 3000,
+    });
+    try {
+      await admin.connect();
+    } catch (e) {
+      return `PostgreSQL unreachable at ${adminUrl}: ${(e as Error).message}`;
+    }
+    reuse =
+      keep &&
+      (
+        await admin.query('select 1 from pg_database where datname = $1', [
+          name,
+        ])
+      ).rowCount === 1;
     if (!reuse) {
       await admin.query(`drop database if exists ${name}`);
       await admin.query(`create database ${name}`);
@@ -78,7 +122,10 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    handle = openDatabase({ dialect: 'postgres', connectionString: url.toString() }, { poolSize: 4 });
+    handle = openDatabase(
+      { dialect: 'postgres', connectionString: url.toString() },
+      { poolSize: 4 },
+    );
     cleanup = async () => {
       await handle.close();
       if (keep) return;
@@ -94,21 +141,48 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
     const insertS = reuse ? 0 : await insertCorpus(handle, corpus, total, NOW);
     if (dialect === 'postgres' && !reuse) await sql`ANALYZE`.execute(handle.db);
     const clock = fixedClock(NOW);
-    const services = createServices(loadConfig({ DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : adminUrl, LOG_LEVEL: 'silent' }), handle, clock);
+    const services = createServices(
+      loadConfig({
+        DATABASE_URL: dialect === 'sqlite' ? 'sqlite::memory:' : adminUrl,
+        LOG_LEVEL: 'silent',
+      }),
+      handle,
+      clock,
+    );
     let last = 0;
-    const { ms } = reuse ? { ms: 0 } : (console.log(`[${dialect}] reindexing`), await reindexAll(handle.db, services.search, {
-      fresh: true,
-      onProgress: (done, all) => { if (done - last >= 10_000 || done === all) { last = done; process.stdout.write(`\r  indexed ${done}/${all}`); } },
-    }));
+    const { ms } = reuse
+      ? { ms: 0 }
+      : (console.log(`[${dialect}] reindexing`),
+        await reindexAll(handle.db, services.search, {
+          fresh: true,
+          onProgress: (done, all) => {
+            if (done - last >= 10_000 || done === all) {
+              last = done;
+              process.stdout.write(`\r  indexed ${done}/${all}`);
+            }
+          },
+        }));
     if (!reuse) process.stdout.write('\n');
     const indexMiB = (await services.search.sizeInBytes(handle.db)) / 1_048_576;
     const app = await buildApp({ ...services, logger: false });
-    const request = (q: string) => ({ query: parseQuery(q), now: NOW, sort: 'relevance' as const, limit: 20, offset: 0, ranking: services.config.search });
+    const request = (q: string) => ({
+      query: parseQuery(q),
+      now: NOW,
+      sort: 'relevance' as const,
+      limit: 20,
+      offset: 0,
+      ranking: services.config.search,
+    });
     // Warm-up: one pass over every query (caches, JIT, statement cache).
     const matches: number[] = [];
-    for (const q of BENCH_QUERIES) matches.push((await services.search.searchPublic(handle.db, request(q))).total);
-    for (const q of BENCH_QUERIES) await app.inject({ url: '/api/search', query: { q } });
-    const providerMs: number[] = [], endpointMs: number[] = [];
+    for (const q of BENCH_QUERIES)
+      matches.push(
+        (await services.search.searchPublic(handle.db, request(q))).total,
+      );
+    for (const q of BENCH_QUERIES)
+      await app.inject({ url: '/api/search', query: { q } });
+    const providerMs: number[] = [],
+      endpointMs: number[] = [];
     const perQuery = new Map<string, number>();
     for (let r = 0; r < runs; r++) {
       for (const q of BENCH_QUERIES) {
@@ -126,10 +200,18 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
     await app.close();
     const sortedMatches = [...matches].sort((a, b) => a - b);
     return {
-      dialect, insertS, reindexS: ms / 1000, indexMiB,
-      provider: stats(providerMs), endpoint: stats(endpointMs),
-      medianMatches: sortedMatches[Math.floor(sortedMatches.length / 2)]!, maxMatches: sortedMatches.at(-1)!,
-      slowest: [...perQuery].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([q, ms]) => ({ q, ms })),
+      dialect,
+      insertS,
+      reindexS: ms / 1000,
+      indexMiB,
+      provider: stats(providerMs),
+      endpoint: stats(endpointMs),
+      medianMatches: sortedMatches[Math.floor(sortedMatches.length / 2)]!,
+      maxMatches: sortedMatches.at(-1)!,
+      slowest: [...perQuery]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([q, ms]) => ({ q, ms })),
     };
   } finally {
     await cleanup();
@@ -139,7 +221,9 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', corpus: BenchArticle
 const f = (n: number) => n.toFixed(2);
 const loadBefore = loadavg()[0]!;
 const corpus = await loadCorpus();
-console.log(`corpus: ${corpus.articles.length} distinct articles (${corpus.source}); ${total} articles; ${BENCH_QUERIES.length} queries × ${runs} runs`);
+console.log(
+  `corpus: ${corpus.articles.length} distinct articles (${corpus.source}); ${total} articles; ${BENCH_QUERIES.length} queries × ${runs} runs`,
+);
 const results: (DialectResult | string)[] = [];
 for (const dialect of ['sqlite', 'postgres'] as const) {
   if (only && only !== dialect) continue;
@@ -149,21 +233,33 @@ const lines = [
   `# Search benchmark${quick ? ' (--quick: figures not meaningful)' : ''}`,
   '',
   `${total.toLocaleString('en')} articles (${corpus.source}; 1 in 50 a draft), ${BENCH_QUERIES.length} reader queries × ${runs} runs after a warm-up pass. ` +
-  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after ` +
-  '(on a busy machine every figure is inflated, PostgreSQL\'s most: each query is a round trip between two processes). Target: p99 < 20 ms.',
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after ` +
+    "(on a busy machine every figure is inflated, PostgreSQL's most: each query is a round trip between two processes). Target: p99 < 20 ms.",
   '',
   '| dialect | load (s) | reindex (s) | index (MiB) | provider p50 / p95 / p99 / max (ms) | JSON endpoint p50 / p95 / p99 / max (ms) | matches per query: median / max |',
   '|---|---|---|---|---|---|---|',
-  ...results.map((r) => typeof r === 'string' ? `| skipped | ${r} |||||| ` :
-    `| ${r.dialect} | ${r.insertS.toFixed(1)} | ${r.reindexS.toFixed(1)} | ${r.indexMiB.toFixed(1)} | ${f(r.provider.p50)} / ${f(r.provider.p95)} / ${f(r.provider.p99)} / ${f(r.provider.max)} | ${f(r.endpoint.p50)} / ${f(r.endpoint.p95)} / ${f(r.endpoint.p99)} / ${f(r.endpoint.max)} | ${r.medianMatches} / ${r.maxMatches} |`),
+  ...results.map((r) =>
+    typeof r === 'string'
+      ? `| skipped | ${r} |||||| `
+      : `| ${r.dialect} | ${r.insertS.toFixed(1)} | ${r.reindexS.toFixed(1)} | ${r.indexMiB.toFixed(1)} | ${f(r.provider.p50)} / ${f(r.provider.p95)} / ${f(r.provider.p99)} / ${f(r.provider.max)} | ${f(r.endpoint.p50)} / ${f(r.endpoint.p95)} / ${f(r.endpoint.p99)} / ${f(r.endpoint.max)} | ${r.medianMatches} / ${r.maxMatches} |`,
+  ),
   '',
   'Slowest queries (JSON endpoint, worst run):',
   '',
-  ...results.flatMap((r) => typeof r === 'string' ? [] : [`- ${r.dialect}: ${r.slowest.map((s) => `« ${s.q} » ${f(s.ms)} ms`).join(', ')}`]),
+  ...results.flatMap((r) =>
+    typeof r === 'string'
+      ? []
+      : [
+          `- ${r.dialect}: ${r.slowest.map((s) => `« ${s.q} » ${f(s.ms)} ms`).join(', ')}`,
+        ],
+  ),
   '',
   '"provider" is `SearchProvider.searchPublic` (match, public scope, rank, page and total in one query); "JSON endpoint" is `GET /api/search` through `app.inject` (also loads the 20 articles with sections and bylines, cuts highlighted snippets, renders JSON).',
   '',
 ];
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/search.md', import.meta.url), lines.join('\n'));
+writeFileSync(
+  new URL('./results/search.md', import.meta.url),
+  lines.join('\n'),
+);
 console.log(`\n${lines.join('\n')}`);

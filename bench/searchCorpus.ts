@@ -4,52 +4,104 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle } from '../src/db/database.ts';
 
 /** One article as the search benchmark inserts it. */
-export interface BenchArticle { title: string; lead: string; bodyHtml: string; date: string; category: string }
+export interface BenchArticle {
+  title: string;
+  lead: string;
+  bodyHtml: string;
+  date: string;
+  category: string;
+}
 
-const CORPUS = fileURLToPath(new URL('../../shared/data/fr-news/orangesum_fr_news.dev.jsonl', import.meta.url));
+const CORPUS = fileURLToPath(
+  new URL(
+    '../../shared/data/fr-news/orangesum_fr_news.dev.jsonl',
+    import.meta.url,
+  ),
+);
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The fr-news corpus (32,546 AFP/Orange articles, read only here, never shipped), with its
  * flattened paragraphs split again at « .X » into <p>s; where shared/ is absent, generated
  * French-like text from a small vocabulary, so the benchmark still runs (with a message).
  */
-export async function loadCorpus(): Promise<{ articles: BenchArticle[]; source: string }> {
+export async function loadCorpus(): Promise<{
+  articles: BenchArticle[];
+  source: string;
+}> {
   if (!existsSync(CORPUS)) {
-    console.warn('shared/data/fr-news is absent: generating text instead (figures less realistic)');
+    console.warn(
+      'shared/data/fr-news is absent: generating text instead (figures less realistic)',
+    );
     return { articles: generate(5_000), source: 'generated text' };
   }
   const articles: BenchArticle[] = [];
-  for await (const line of createInterface({ input: createReadStream(CORPUS) })) {
-    const a = JSON.parse(line) as { title?: string; heading?: string; article?: string; date?: string; category?: string };
+  for await (const line of createInterface({
+    input: createReadStream(CORPUS),
+  })) {
+    const a = JSON.parse(line) as {
+      title?: string;
+      heading?: string;
+      article?: string;
+      date?: string;
+      category?: string;
+    };
     if (!a.title || !a.article || !a.date) continue;
-    const paragraphs = a.article.split(/(?<=[.!?»"])(?=[A-ZÀ-Ý«"])/).map((p) => `<p>${escapeXml(p.trim())}</p>`);
-    articles.push({ title: a.title.slice(0, 290), lead: a.heading ?? '', bodyHtml: paragraphs.join('\n'), date: a.date, category: (a.category ?? 'divers').split('/')[0]! });
+    const paragraphs = a.article
+      .split(/(?<=[.!?»"])(?=[A-ZÀ-Ý«"])/)
+      .map((p) => `<p>${escapeXml(p.trim())}</p>`);
+    articles.push({
+      title: a.title.slice(0, 290),
+      lead: a.heading ?? '',
+      bodyHtml: paragraphs.join('\n'),
+      date: a.date,
+      category: (a.category ?? 'divers').split('/')[0]!,
+    });
   }
   return { articles, source: 'shared/data/fr-news, repeated' };
 }
 
-const VOCABULARY = `gouvernement ministre président réforme retraites grève syndicats économie croissance emploi chômage
+const VOCABULARY =
+  `gouvernement ministre président réforme retraites grève syndicats économie croissance emploi chômage
 entreprise marché bourse banque inflation prix carburant énergie électricité nucléaire climat sécheresse pluie incendie forêt
 police gendarmerie enquête tribunal procès justice prison avocat victime accident route voiture électrique batterie usine
 hôpital médecins infirmières santé vaccin épidémie coronavirus confinement école élèves enseignants université étudiants
 football match championnat coupe équipe joueur entraîneur victoire défaite élection municipales législatives candidat vote
 Maroc France Europe Afrique Chine Japon États-Unis Paris Rabat Casablanca Tanger Marseille Lyon Bruxelles Washington Pékin
-partenariat stratégique investissement accord coopération sommet diplomatie ambassadeur frontière migrants réfugiés`.split(/\s+/);
+partenariat stratégique investissement accord coopération sommet diplomatie ambassadeur frontière migrants réfugiés`.split(
+    /\s+/,
+  );
 
 function generate(count: number): BenchArticle[] {
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const words = (n: number) => Array.from({ length: n }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!).join(' ');
+  const words = (n: number) =>
+    Array.from(
+      { length: n },
+      () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]!,
+    ).join(' ');
   return Array.from({ length: count }, (_, i) => ({
-    title: words(9), lead: `${words(25)}.`, bodyHtml: Array.from({ length: 6 }, () => `<p>${words(60)}.</p>`).join('\n'),
-    date: new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString().slice(0, 10), category: ['france', 'monde', 'politique', 'societe'][i % 4]!,
+    title: words(9),
+    lead: `${words(25)}.`,
+    bodyHtml: Array.from({ length: 6 }, () => `<p>${words(60)}.</p>`).join(
+      '\n',
+    ),
+    date: new Date(Date.UTC(2015, 0, 1) + i * 3_600_000)
+      .toISOString()
+      .slice(0, 10),
+    category: ['france', 'monde', 'politique', 'societe'][i % 4]!,
   }));
 }
 
 /** Articles, sections, one author per section: bulk inserts in transactions, no commands (no events). */
-export async function insertCorpus(handle: DatabaseHandle, corpus: BenchArticle[], total: number, now: Date): Promise<number> {
+export async function insertCorpus(
+  handle: DatabaseHandle,
+  corpus: BenchArticle[],
+  total: number,
+  now: Date,
+): Promise<number> {
   const started = performance.now();
   const db = handle.db;
   const at = now.toISOString();
@@ -57,8 +109,21 @@ export async function insertCorpus(handle: DatabaseHandle, corpus: BenchArticle[
   const sectionIds = new Map<string, number>();
   const authorIds = new Map<string, number>();
   for (const [position, c] of categories.entries()) {
-    const s = await db.insertInto('sections').values({ slug: c, name: c, position, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    const a = await db.insertInto('authors').values({ slug: `redaction-${c}`, name: `Rédaction ${c}`, user_id: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const s = await db
+      .insertInto('sections')
+      .values({ slug: c, name: c, position, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const a = await db
+      .insertInto('authors')
+      .values({
+        slug: `redaction-${c}`,
+        name: `Rédaction ${c}`,
+        user_id: null,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     sectionIds.set(c, s.id);
     authorIds.set(c, a.id);
   }
@@ -70,21 +135,47 @@ export async function insertCorpus(handle: DatabaseHandle, corpus: BenchArticle[
         const copy = Math.floor(i / corpus.length);
         const a = corpus[i % corpus.length]!;
         // Each copy of the corpus is moved back in time, so dates spread over the years.
-        const published = new Date(Date.parse(`${a.date}T08:00:00Z`) - copy * 2 * 365 * 86_400_000 + (i % 1440) * 60_000).toISOString();
+        const published = new Date(
+          Date.parse(`${a.date}T08:00:00Z`) -
+            copy * 2 * 365 * 86_400_000 +
+            (i % 1440) * 60_000,
+        ).toISOString();
         rows.push({
-          slug: `a-${i}`, title: a.title, lead: a.lead, body_source: '', body_html: a.bodyHtml, status: i % 50 === 49 ? 'draft' : 'published',
-          section_id: sectionIds.get(a.category)!, is_featured: false, is_breaking: false, created_at: published, updated_at: published,
-          first_published_at: published, published_at: published,
+          slug: `a-${i}`,
+          title: a.title,
+          lead: a.lead,
+          body_source: '',
+          body_html: a.bodyHtml,
+          status: i % 50 === 49 ? 'draft' : 'published',
+          section_id: sectionIds.get(a.category)!,
+          is_featured: false,
+          is_breaking: false,
+          created_at: published,
+          updated_at: published,
+          first_published_at: published,
+          published_at: published,
         });
       }
-      const ids = await tx.insertInto('articles').values(rows).returning(['id', 'section_id']).execute();
-      const authorBySection = new Map([...sectionIds].map(([c, id]) => [id, authorIds.get(c)!]));
-      const byline = ids.map((r) => ({ article_id: r.id, author_id: authorBySection.get(r.section_id!)!, position: 0 }));
+      const ids = await tx
+        .insertInto('articles')
+        .values(rows)
+        .returning(['id', 'section_id'])
+        .execute();
+      const authorBySection = new Map(
+        [...sectionIds].map(([c, id]) => [id, authorIds.get(c)!]),
+      );
+      const byline = ids.map((r) => ({
+        article_id: r.id,
+        author_id: authorBySection.get(r.section_id!)!,
+        position: 0,
+      }));
       await tx.insertInto('article_authors').values(byline).execute();
     });
-    if ((start / batch) % 40 === 0) process.stdout.write(`\r  loading ${Math.min(total, start + batch)}/${total}`);
+    if ((start / batch) % 40 === 0)
+      process.stdout.write(
+        `\r  loading ${Math.min(total, start + batch)}/${total}`,
+      );
   }
   process.stdout.write('\n');
   return (performance.now() - started) / 1000;
 }
-

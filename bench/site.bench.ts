@@ -15,19 +15,39 @@ const quick = process.argv.includes('--quick');
 const duration = quick ? 2 : 10;
 const connections = 20;
 
-async function measure(url: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections, duration, pipelining: 1 });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+async function measure(
+  url: string,
+): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    pipelining: 1,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
-const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], { DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}` });
+const site = await startProcess(['src/cli.ts', 'serve', '--port', '0'], {
+  DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+});
 const rows: string[] = [];
 try {
   const home = await (await fetch(`${site.url}/`)).text();
   const articlePath = /href="(\/articles\/[^"]+)"/.exec(home)![1]!;
-  const pages = { 'home': '/', 'article': articlePath, 'section page': '/rubrique/economie' };
-  console.log(`newsdesk at ${site.url}; ${duration} s per measure, ${connections} connections`);
+  const pages = {
+    home: '/',
+    article: articlePath,
+    'section page': '/rubrique/economie',
+  };
+  console.log(
+    `newsdesk at ${site.url}; ${duration} s per measure, ${connections} connections`,
+  );
   for (const [name, path] of Object.entries(pages)) {
     const body = await (await fetch(site.url + path)).text();
     const bodyFile = join(dir, 'body.html');
@@ -55,4 +75,8 @@ ${rows.join('\n')}
 `;
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 if (!quick) writeFileSync(join(ROOT, 'bench/results/site.md'), report);
-console.log(quick ? '(quick run: results not written)' : 'written to bench/results/site.md');
+console.log(
+  quick
+    ? '(quick run: results not written)'
+    : 'written to bench/results/site.md',
+);

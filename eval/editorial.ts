@@ -8,14 +8,42 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  corpusIdf, daysBetween, entityScores, exactPairs, guardDecides, guardFlags, isHeldOut, loadCorpus, readPairs, rewritePairs, scores,
-  sectionAccuracy, SECTION_MAPPINGS, SEED, sharedAvailable, type CorpusArticle, type LabelledPair, type Scores,
+  corpusIdf,
+  daysBetween,
+  entityScores,
+  exactPairs,
+  guardDecides,
+  guardFlags,
+  isHeldOut,
+  loadCorpus,
+  readPairs,
+  rewritePairs,
+  scores,
+  sectionAccuracy,
+  SECTION_MAPPINGS,
+  SEED,
+  sharedAvailable,
+  type CorpusArticle,
+  type LabelledPair,
+  type Scores,
 } from './lib.ts';
-import { devRows, dupDevAvailable, loadDevPairs, type DevRow } from './dupDev.ts';
+import {
+  devRows,
+  dupDevAvailable,
+  loadDevPairs,
+  type DevRow,
+} from './dupDev.ts';
 import { crossValidated, scoresBySet } from './guardModel.ts';
 import { entityReport } from './entityEval.ts';
-import { signatureOf, termBag, type Signature } from '../src/editorial/signature.ts';
-import { compareSignatures, DUPLICATE_THRESHOLD } from '../src/editorial/similarity.ts';
+import {
+  signatureOf,
+  termBag,
+  type Signature,
+} from '../src/editorial/signature.ts';
+import {
+  compareSignatures,
+  DUPLICATE_THRESHOLD,
+} from '../src/editorial/similarity.ts';
 import { decideDuplicate } from '../src/editorial/duplicateModel.ts';
 import { DUPLICATE_MODEL } from '../src/editorial/duplicateWeights.ts';
 import { FEATURE_NAMES } from '../src/editorial/duplicateSignals.ts';
@@ -23,7 +51,9 @@ import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import { SEED_ENTITIES } from '../test/fixtures/seedEntities.ts';
 
 if (!sharedAvailable() || !dupDevAvailable()) {
-  console.log('eval:editorial skipped: ../shared (corpus, groups, seed page, dup-dev) is absent.');
+  console.log(
+    'eval:editorial skipped: ../shared (corpus, groups, seed page, dup-dev) is absent.',
+  );
   process.exit(0);
 }
 const started = Date.now();
@@ -36,121 +66,253 @@ const fmt = (x: number) => x.toFixed(3);
 
 // ---- The development set: before (hand-weighted score), after (the model), cross-validated.
 const rows = devRows(loadDevPairs(), corpus, signatures, idf, WINDOW);
-const before = rows.map((r) => r.retrieved && r.signals.similarity.score >= DUPLICATE_THRESHOLD);
-const shipped = rows.map((r) => r.retrieved && decideDuplicate(r.signals).duplicate);
+const before = rows.map(
+  (r) => r.retrieved && r.signals.similarity.score >= DUPLICATE_THRESHOLD,
+);
+const shipped = rows.map(
+  (r) => r.retrieved && decideDuplicate(r.signals).duplicate,
+);
 const allColumns = FEATURE_NAMES.map((_, i) => i);
 const cvContent = crossValidated(rows, allColumns);
 const cv = cvContent.map((f, i) => f && rows[i]!.retrieved);
-const retrievalMisses = rows.filter((r) => r.duplicate && !r.retrieved).map((r) => r.pair.pairId);
+const retrievalMisses = rows
+  .filter((r) => r.duplicate && !r.retrieved)
+  .map((r) => r.pair.pairId);
 // The plain TF-IDF cosine the set carries, at its best threshold on natural pairs: the bar to beat.
 const natural = rows.filter((r) => r.set !== 'written');
 let tfidfBest = { t: 0, f1: 0 };
 for (let t = 0.1; t <= 0.9; t += 0.01) {
-  const s = scores(natural.map((r) => ({ label: r.duplicate ? 'duplicate' : 'distinct', flagged: similarityOf(r) >= t })));
+  const s = scores(
+    natural.map((r) => ({
+      label: r.duplicate ? 'duplicate' : 'distinct',
+      flagged: similarityOf(r) >= t,
+    })),
+  );
   if (s.f1 > tfidfBest.f1) tfidfBest = { t, f1: s.f1 };
 }
 function similarityOf(r: DevRow): number {
   return r.pair.similarity;
 }
 
-const devHeader = ['| set | pairs | duplicates | flagged right | false alarms | missed | precision | recall | F1 |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
-const devLine = (name: string, s: Scores) => `| ${name} | ${s.tp + s.fp + s.fn + s.tn} | ${s.tp + s.fn} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} |`;
-const devTable = (flags: boolean[]) => [...devHeader, ...scoresBySet(rows, flags).map(([n, s]) => devLine(n, s))].join('\n');
+const devHeader = [
+  '| set | pairs | duplicates | flagged right | false alarms | missed | precision | recall | F1 |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+];
+const devLine = (name: string, s: Scores) =>
+  `| ${name} | ${s.tp + s.fp + s.fn + s.tn} | ${s.tp + s.fn} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} |`;
+const devTable = (flags: boolean[]) =>
+  [
+    ...devHeader,
+    ...scoresBySet(rows, flags).map(([n, s]) => devLine(n, s)),
+  ].join('\n');
 const allOf = (flags: boolean[]) => scoresBySet(rows, flags).at(-1)![1];
 const identicalByType = (flags: boolean[]) => {
   const out: string[] = [];
   for (const type of ['identical-title', 'identical-fields']) {
-    const mine = rows.flatMap((r, i) => (r.set === 'identical-group' && r.pair.candidateType.includes(type) ? [{ label: r.duplicate ? 'duplicate' as const : 'distinct' as const, flagged: flags[i]! }] : []));
-    if (mine.length) out.push(devLine(`identical-group, ${type}`, scores(mine)));
+    const mine = rows.flatMap((r, i) =>
+      r.set === 'identical-group' && r.pair.candidateType.includes(type)
+        ? [
+            {
+              label: r.duplicate
+                ? ('duplicate' as const)
+                : ('distinct' as const),
+              flagged: flags[i]!,
+            },
+          ]
+        : [],
+    );
+    if (mine.length)
+      out.push(devLine(`identical-group, ${type}`, scores(mine)));
   }
-  const headingOnly = rows.flatMap((r, i) => (r.set === 'identical-group' && !r.pair.candidateType.some((t) => t.startsWith('identical')) ? [{ label: r.duplicate ? 'duplicate' as const : 'distinct' as const, flagged: flags[i]! }] : []));
-  if (headingOnly.length) out.push(devLine('identical-group, heading-only group', scores(headingOnly)));
+  const headingOnly = rows.flatMap((r, i) =>
+    r.set === 'identical-group' &&
+    !r.pair.candidateType.some((t) => t.startsWith('identical'))
+      ? [
+          {
+            label: r.duplicate ? ('duplicate' as const) : ('distinct' as const),
+            flagged: flags[i]!,
+          },
+        ]
+      : [],
+  );
+  if (headingOnly.length)
+    out.push(
+      devLine('identical-group, heading-only group', scores(headingOnly)),
+    );
   return out.join('\n');
 };
 const errors = (flags: boolean[]) => ({
-  missed: rows.filter((r, i) => r.duplicate && !flags[i]).map((r) => r.pair.pairId),
-  falseAlarms: rows.filter((r, i) => !r.duplicate && flags[i]).map((r) => r.pair.pairId),
+  missed: rows
+    .filter((r, i) => r.duplicate && !flags[i])
+    .map((r) => r.pair.pairId),
+  falseAlarms: rows
+    .filter((r, i) => !r.duplicate && flags[i])
+    .map((r) => r.pair.pairId),
 });
 
 // ---- Ablations: the model cross-validated without each input in turn.
 console.error('ablations…');
-const ablationRows: string[] = ['| model | mined F1 | identical-group F1 | written F1 | all but exact: P | R | F1 |', '|---|---:|---:|---:|---:|---:|---:|'];
+const ablationRows: string[] = [
+  '| model | mined F1 | identical-group F1 | written F1 | all but exact: P | R | F1 |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+];
 const ablationLine = (name: string, flags: boolean[]) => {
   const by = new Map(scoresBySet(rows, flags));
   const x = by.get('all but exact copies')!;
   return `| ${name} | ${fmt(by.get('mined')!.f1)} | ${fmt(by.get('identical-group')!.f1)} | ${fmt(by.get('written')!.f1)} | ${fmt(x.precision)} | ${fmt(x.recall)} | ${fmt(x.f1)} |`;
 };
-ablationRows.push(ablationLine('hand-weighted score ≥ 0.35 (before)', before.map((f, i) => f || rows[i]!.signals.similarity.exact)));
-ablationRows.push(ablationLine('model, score input only', crossValidated(rows, [0])));
+ablationRows.push(
+  ablationLine(
+    'hand-weighted score ≥ 0.35 (before)',
+    before.map((f, i) => f || rows[i]!.signals.similarity.exact),
+  ),
+);
+ablationRows.push(
+  ablationLine('model, score input only', crossValidated(rows, [0])),
+);
 ablationRows.push(ablationLine('**model, all inputs**', cvContent));
-FEATURE_NAMES.forEach((name, drop) => ablationRows.push(ablationLine(`all but « ${name} »`, crossValidated(rows, allColumns.filter((c) => c !== drop)))));
-const groups: [string, number[]][] = [['no time gap (gap, same day, × same day)', [5, 6, 9, 10, 12]], ['no news-peg signals (new figures, peg word)', [7, 8]], ['no shingles', [11, 12]], ['no containment, no head', [3, 4, 9, 10]]];
-for (const [name, cols] of groups) ablationRows.push(ablationLine(name, crossValidated(rows, allColumns.filter((c) => !cols.includes(c)))));
+FEATURE_NAMES.forEach((name, drop) =>
+  ablationRows.push(
+    ablationLine(
+      `all but « ${name} »`,
+      crossValidated(
+        rows,
+        allColumns.filter((c) => c !== drop),
+      ),
+    ),
+  ),
+);
+const groups: [string, number[]][] = [
+  ['no time gap (gap, same day, × same day)', [5, 6, 9, 10, 12]],
+  ['no news-peg signals (new figures, peg word)', [7, 8]],
+  ['no shingles', [11, 12]],
+  ['no containment, no head', [3, 4, 9, 10]],
+];
+for (const [name, cols] of groups)
+  ablationRows.push(
+    ablationLine(
+      name,
+      crossValidated(
+        rows,
+        allColumns.filter((c) => !cols.includes(c)),
+      ),
+    ),
+  );
 
 // ---- The earlier sets (mixed groups, same-day pairs, our own rewrites), with the model.
 console.error('earlier sets…');
 const byDay = new Map<number, number[]>();
 const dayOf = (a: CorpusArticle) => Math.floor(Date.parse(a.date) / 86_400_000);
-for (const a of corpus.values()) (byDay.get(dayOf(a)) ?? byDay.set(dayOf(a), []).get(dayOf(a))!).push(a.id);
+for (const a of corpus.values())
+  (byDay.get(dayOf(a)) ?? byDay.set(dayOf(a), []).get(dayOf(a))!).push(a.id);
 function poolAround(a: CorpusArticle): Signature[] {
   const out: Signature[] = [];
-  for (let d = dayOf(a) - WINDOW; d <= dayOf(a) + WINDOW; d++) for (const id of byDay.get(d) ?? []) if (id !== a.id) out.push(signatures.get(id)!);
+  for (let d = dayOf(a) - WINDOW; d <= dayOf(a) + WINDOW; d++)
+    for (const id of byDay.get(d) ?? [])
+      if (id !== a.id) out.push(signatures.get(id)!);
   return out;
 }
-interface Row { set: string; label: LabelledPair['label']; before: boolean; after: boolean }
+interface Row {
+  set: string;
+  label: LabelledPair['label'];
+  before: boolean;
+  after: boolean;
+}
 function judge(set: string, pairs: LabelledPair[]): Row[] {
   return pairs.map((p) => {
-    const a = corpus.get(p.a)!, b = corpus.get(p.b)!;
-    const gap = daysBetween(a, b), inWindow = gap <= WINDOW, pool = poolAround(a);
-    const sa = signatures.get(p.a)!, sb = signatures.get(p.b)!;
-    return { set, label: p.label, before: inWindow && guardFlags(sa, sb, pool), after: inWindow && guardDecides(sa, sb, pool, gap) };
+    const a = corpus.get(p.a)!,
+      b = corpus.get(p.b)!;
+    const gap = daysBetween(a, b),
+      inWindow = gap <= WINDOW,
+      pool = poolAround(a);
+    const sa = signatures.get(p.a)!,
+      sb = signatures.get(p.b)!;
+    return {
+      set,
+      label: p.label,
+      before: inWindow && guardFlags(sa, sb, pool),
+      after: inWindow && guardDecides(sa, sb, pool, gap),
+    };
   });
 }
 const mixed = readPairs('orangesum-pair-labels.json');
 const sampled = readPairs('orangesum-sampled-pairs.json');
-const pooled = (pairs: LabelledPair[]) => pairs.map((p) => (p.label === 'duplicate' ? { ...p, label: 'ambiguous' as const } : p));
+const pooled = (pairs: LabelledPair[]) =>
+  pairs.map((p) =>
+    p.label === 'duplicate' ? { ...p, label: 'ambiguous' as const } : p,
+  );
 const earlier: Row[] = [
   ...judge('exact re-publications (all-identical groups)', exactPairs()),
   ...judge('mixed groups (hand labels)', mixed),
   ...judge('same-day pairs (presumed distinct)', pooled(sampled)),
 ];
 for (const p of rewritePairs()) {
-  const a = signatureOf(termBag(p.a), idf), b = signatureOf(termBag(p.b), idf);
-  earlier.push({ set: 'rewritten pairs written for newsdesk', label: p.label, before: guardFlags(a, b, []), after: guardDecides(a, b, [], 0) });
+  const a = signatureOf(termBag(p.a), idf),
+    b = signatureOf(termBag(p.b), idf);
+  earlier.push({
+    set: 'rewritten pairs written for newsdesk',
+    label: p.label,
+    before: guardFlags(a, b, []),
+    after: guardDecides(a, b, [], 0),
+  });
 }
-const earlierTable = ['| set | duplicates | distinct | before: P | R | after: P | R |', '|---|---:|---:|---:|---:|---:|---:|'];
+const earlierTable = [
+  '| set | duplicates | distinct | before: P | R | after: P | R |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+];
 for (const set of [...new Set(earlier.map((r) => r.set))]) {
   const mine = earlier.filter((r) => r.set === set);
-  const b = scores(mine.map((r) => ({ label: r.label, flagged: r.before }))), a = scores(mine.map((r) => ({ label: r.label, flagged: r.after })));
-  earlierTable.push(`| ${set} | ${b.tp + b.fn} | ${b.fp + b.tn} | ${fmt(b.precision)} | ${fmt(b.recall)} | ${fmt(a.precision)} | ${fmt(a.recall)} |`);
+  const b = scores(mine.map((r) => ({ label: r.label, flagged: r.before }))),
+    a = scores(mine.map((r) => ({ label: r.label, flagged: r.after })));
+  earlierTable.push(
+    `| ${set} | ${b.tp + b.fn} | ${b.fp + b.tn} | ${fmt(b.precision)} | ${fmt(b.recall)} | ${fmt(a.precision)} | ${fmt(a.recall)} |`,
+  );
 }
 
 // ---- Behaviours: the seed's KFC pair (headlines only), two daily « le point » of different days.
 const seed = readFileSync(SEED, 'utf8');
-const kfc = [...seed.matchAll(/^- \d{2}:\d{2}(KFC Maroc.*)$/gm)].map((m) => m[1]!);
-const sig = (title: string, lead = '', body = '') => signatureOf(termBag({ title, lead, body }), idf);
-const kfcScore = kfc.length === 2 ? compareSignatures(sig(kfc[0]!), sig(kfc[1]!)).score : NaN;
+const kfc = [...seed.matchAll(/^- \d{2}:\d{2}(KFC Maroc.*)$/gm)].map(
+  (m) => m[1]!,
+);
+const sig = (title: string, lead = '', body = '') =>
+  signatureOf(termBag({ title, lead, body }), idf);
+const kfcScore =
+  kfc.length === 2 ? compareSignatures(sig(kfc[0]!), sig(kfc[1]!)).score : NaN;
 const lePoint = [31401, 32475].map((id) => corpus.get(id)!);
-const lePointScore = compareSignatures(signatures.get(lePoint[0]!.id)!, signatures.get(lePoint[1]!.id)!).score;
+const lePointScore = compareSignatures(
+  signatures.get(lePoint[0]!.id)!,
+  signatures.get(lePoint[1]!.id)!,
+).score;
 
 // ---- Section suggestion.
 console.error('sections…');
-const sectionRows: string[] = ['| mapping | sections | held-out articles | top-1 | top-2 | top-3 |', '|---|---:|---:|---:|---:|---:|'];
-const train = ids.filter((id) => !isHeldOut(id)), test = ids.filter(isHeldOut);
+const sectionRows: string[] = [
+  '| mapping | sections | held-out articles | top-1 | top-2 | top-3 |',
+  '|---|---:|---:|---:|---:|---:|',
+];
+const train = ids.filter((id) => !isHeldOut(id)),
+  test = ids.filter(isHeldOut);
 const sectionResults: Record<string, ReturnType<typeof sectionAccuracy>> = {};
 for (const [name, mapping] of Object.entries(SECTION_MAPPINGS)) {
   const r = sectionAccuracy(corpus, train, test, mapping);
   sectionResults[name] = r;
-  sectionRows.push(`| ${name} | ${r.sections} | ${r.n} | ${fmt(r.top1)} | ${fmt(r.top2)} | ${fmt(r.top3)} |`);
+  sectionRows.push(
+    `| ${name} | ${r.sections} | ${r.n} | ${fmt(r.top1)} | ${fmt(r.top2)} | ${fmt(r.top3)} |`,
+  );
 }
 function confusionTable(r: ReturnType<typeof sectionAccuracy>): string {
   const names = [...r.names].sort();
-  const out = [`| truth ↓ / top-1 → | ${names.join(' | ')} | articles |`, `|---|${names.map(() => '---:').join('|')}|---:|`];
+  const out = [
+    `| truth ↓ / top-1 → | ${names.join(' | ')} | articles |`,
+    `|---|${names.map(() => '---:').join('|')}|---:|`,
+  ];
   for (const truth of names) {
     const row = r.confusion.get(truth);
     if (!row) continue;
     const total = [...row.values()].reduce((s, n) => s + n, 0);
-    out.push(`| ${truth} | ${names.map((g) => row.get(g) ?? 0).join(' | ')} | ${total} |`);
+    out.push(
+      `| ${truth} | ${names.map((g) => row.get(g) ?? 0).join(' | ')} | ${total} |`,
+    );
   }
   return out.join('\n');
 }
@@ -159,9 +321,11 @@ function confusionTable(r: ReturnType<typeof sectionAccuracy>): string {
 const ent = entityScores(seed, SEED_ENTITIES);
 const entities = entityReport();
 
-const dev = allOf(cv), devBefore = allOf(before);
+const dev = allOf(cv),
+  devBefore = allOf(before);
 const summary = [
-  `| target | figure | goal | met |`, `|---|---:|---:|:-:|`,
+  `| target | figure | goal | met |`,
+  `|---|---:|---:|:-:|`,
   `| duplicate guard precision, dup-dev 480 pairs, cross-validated, as deployed | ${fmt(dev.precision)} (before ${fmt(devBefore.precision)}) | ≥ 0.95 | ${dev.precision >= 0.95 ? 'yes' : 'no'} |`,
   `| duplicate guard recall, dup-dev 480 pairs, cross-validated, as deployed | ${fmt(dev.recall)} (before ${fmt(devBefore.recall)}) | ≥ 0.90 | ${dev.recall >= 0.9 ? 'yes' : 'no'} |`,
   `| section suggestion top-1 (« five desks », held-out fifth) | ${fmt(sectionResults['five desks']!.top1)} (top-3 ${fmt(sectionResults['five desks']!.top3)}) | ≥ 0.85 | ${sectionResults['five desks']!.top1 >= 0.85 ? 'yes' : 'no'} |`,
@@ -256,6 +420,9 @@ and containment is the signal meant for short drafts, which the 55 written rewri
 ${ablationRows.join('\n')}
 `;
 writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), report);
-writeFileSync(fileURLToPath(new URL('./ablations.md', import.meta.url)), ablations);
+writeFileSync(
+  fileURLToPath(new URL('./ablations.md', import.meta.url)),
+  ablations,
+);
 console.log(report);
 console.log(ablations);

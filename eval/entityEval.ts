@@ -3,22 +3,48 @@ import { existsSync, readFileSync } from 'node:fs';
 import { FIXTURES, type CorpusArticle, CORPUS, entityScores } from './lib.ts';
 import type { EntityKind } from '../src/editorial/entities.ts';
 
-interface LabelledArticle { id: number; set: 'dev' | 'held-out'; entities: { name: string; kind: EntityKind; aliases?: string[] }[] }
+interface LabelledArticle {
+  id: number;
+  set: 'dev' | 'held-out';
+  entities: { name: string; kind: EntityKind; aliases?: string[] }[];
+}
 
 export function entityLabels(): LabelledArticle[] {
   const file = `${FIXTURES}entity-labels.json`;
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { articles: LabelledArticle[] }).articles : [];
+  return existsSync(file)
+    ? (
+        JSON.parse(readFileSync(file, 'utf8')) as {
+          articles: LabelledArticle[];
+        }
+      ).articles
+    : [];
 }
 
 /** What was labelled of an article: title, chapô, and the body up to its last sentence end within 600 characters. */
-export function labelledSpan(a: Pick<CorpusArticle, 'title' | 'heading' | 'article'>): string {
+export function labelledSpan(
+  a: Pick<CorpusArticle, 'title' | 'heading' | 'article'>,
+): string {
   const head = a.article.slice(0, 600);
-  const end = Math.max(head.lastIndexOf('.'), head.lastIndexOf('!'), head.lastIndexOf('?'));
-  const body = end >= 200 ? head.slice(0, end + 1) : head.slice(0, head.lastIndexOf(' '));
+  const end = Math.max(
+    head.lastIndexOf('.'),
+    head.lastIndexOf('!'),
+    head.lastIndexOf('?'),
+  );
+  const body =
+    end >= 200 ? head.slice(0, end + 1) : head.slice(0, head.lastIndexOf(' '));
   return `${a.title}\n${a.heading}\n${body}`;
 }
 
-export interface EntityFigures { articles: number; entities: number; found: number; right: number; precision: number; recall: number; f1: number; errors: string[] }
+export interface EntityFigures {
+  articles: number;
+  entities: number;
+  found: number;
+  right: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  errors: string[];
+}
 
 /** The extractor against the labels of one set. */
 export function entityFigures(set: 'dev' | 'held-out'): EntityFigures {
@@ -30,21 +56,45 @@ export function entityFigures(set: 'dev' | 'held-out'): EntityFigures {
     const a = JSON.parse(line) as CorpusArticle;
     if (wanted.has(a.id)) texts.set(a.id, a);
   }
-  let found = 0, expected = 0, right = 0;
+  let found = 0,
+    expected = 0,
+    right = 0;
   const errors: string[] = [];
   for (const l of labels) {
     const s = entityScores(labelledSpan(texts.get(l.id)!), l.entities);
-    found += s.found; expected += s.expected; right += Math.round(s.recall * s.expected);
-    if (s.wrong.length || s.missed.length) errors.push(`${l.id}: wrong or extra ${s.wrong.join(', ') || 'none'}; missed ${s.missed.join(', ') || 'none'}`);
+    found += s.found;
+    expected += s.expected;
+    right += Math.round(s.recall * s.expected);
+    if (s.wrong.length || s.missed.length)
+      errors.push(
+        `${l.id}: wrong or extra ${s.wrong.join(', ') || 'none'}; missed ${s.missed.join(', ') || 'none'}`,
+      );
   }
-  const precision = found ? right / found : 1, recall = expected ? right / expected : 1;
-  return { articles: labels.length, entities: expected, found, right, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, errors };
+  const precision = found ? right / found : 1,
+    recall = expected ? right / expected : 1;
+  return {
+    articles: labels.length,
+    entities: expected,
+    found,
+    right,
+    precision,
+    recall,
+    f1:
+      precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    errors,
+  };
 }
 
-export function entityReport(): { dev: EntityFigures; heldOut: EntityFigures; markdown: string } {
-  const dev = entityFigures('dev'), heldOut = entityFigures('held-out');
+export function entityReport(): {
+  dev: EntityFigures;
+  heldOut: EntityFigures;
+  markdown: string;
+} {
+  const dev = entityFigures('dev'),
+    heldOut = entityFigures('held-out');
   const f = (x: number) => x.toFixed(3);
-  const row = (name: string, r: EntityFigures) => `| ${name} | ${r.articles} | ${r.entities} | ${r.found} | ${r.right} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} |`;
+  const row = (name: string, r: EntityFigures) =>
+    `| ${name} | ${r.articles} | ${r.entities} | ${r.found} | ${r.right} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} |`;
   const markdown = `Dev-corpus articles labelled by hand (eval/fixtures/entity-labels.json, guideline eval/ENTITIES.md); an entity is right only with its kind.
 The extractor's rules were written against the errors of the 40 *dev* articles, so their figure flatters; the 10 *held-out* ones were labelled afterwards and never used to change a rule.
 

@@ -17,11 +17,26 @@ if (!sharedAvailable() || !dupDevAvailable()) {
 }
 const corpus = loadCorpus();
 const { signatures, idf } = corpusIdf(corpus);
-const rows = devRows(loadDevPairs(), corpus, signatures, idf, DEFAULT_SETTINGS.duplicateWindowDays);
-const model = trainModel(rows, FEATURE_NAMES.map((_, i) => i));
+const rows = devRows(
+  loadDevPairs(),
+  corpus,
+  signatures,
+  idf,
+  DEFAULT_SETTINGS.duplicateWindowDays,
+);
+const model = trainModel(
+  rows,
+  FEATURE_NAMES.map((_, i) => i),
+);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
-const lines = FEATURE_NAMES.map((n, i) => `    ${round(model.weights[i]!)}, // ${n}`).join('\n');
-writeFileSync(fileURLToPath(new URL('../src/editorial/duplicateWeights.ts', import.meta.url)), `// Written by \`node eval/trainGuard.ts\` (logistic regression on ../shared/data/dup-dev, ${rows.length} pairs): do not edit by hand.
+const lines = FEATURE_NAMES.map(
+  (n, i) => `    ${round(model.weights[i]!)}, // ${n}`,
+).join('\n');
+writeFileSync(
+  fileURLToPath(
+    new URL('../src/editorial/duplicateWeights.ts', import.meta.url),
+  ),
+  `// Written by \`node eval/trainGuard.ts\` (logistic regression on ../shared/data/dup-dev, ${rows.length} pairs): do not edit by hand.
 export const DUPLICATE_MODEL = {
   weights: [
 ${lines}
@@ -30,5 +45,6 @@ ${lines}
   /** Probability at or above which two articles are « Doublon probable » (best F1 on the set). */
   threshold: ${round(model.threshold)},
 };
-`);
+`,
+);
 console.log('weights written', model);

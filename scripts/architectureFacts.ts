@@ -29,18 +29,29 @@ function walk(dir: string): string[] {
   });
 }
 
-const files = walk(ROOT).map((path) => ({ path, rel: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
+const files = walk(ROOT).map((path) => ({
+  path,
+  rel: relative(ROOT, path),
+  text: readFileSync(path, 'utf8'),
+}));
 
 const LAYERS: [number, RegExp][] = [
   [0, /^(config\.ts|errors\.ts)$/],
   [1, /^(domain|policies)\//],
   [2, /^db\//],
-  [3, /^(editorial|search|events|live|presenters|views|auth|assets|media|webhooks|audience)\//],
+  [
+    3,
+    /^(editorial|search|events|live|presenters|views|auth|assets|media|webhooks|audience)\//,
+  ],
   [4, /^commands\//],
   [5, /^(http\/|jobs\/|demo\/|app\.ts|main\.ts|cli|services\.ts)/],
 ];
-const layerOf = (rel: string): number => LAYERS.find(([, re]) => re.test(rel))?.[0] ?? 5;
-const importsOf = (text: string): string[] => [...text.matchAll(/^\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1]!);
+const layerOf = (rel: string): number =>
+  LAYERS.find(([, re]) => re.test(rel))?.[0] ?? 5;
+const importsOf = (text: string): string[] =>
+  [...text.matchAll(/^\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'/gm)].map(
+    (m) => m[1]!,
+  );
 
 const upward: string[] = [];
 for (const f of files) {
@@ -51,33 +62,58 @@ for (const f of files) {
 }
 
 // Follower classes: a fixpoint over "reads the table forward, or builds something that does".
-const classesIn = (text: string) => [...text.matchAll(/export class (\w+)/g)].map((m) => m[1]!);
-const builds = (text: string, cls: string) => new RegExp(`new ${cls}\\(|\\b${cls}\\.atEnd\\(`).test(text);
-const followerFiles = new Set(files.filter((f) => /\blistEventsAfter\(/.test(f.text) && !f.rel.startsWith('db/')).map((f) => f.rel));
-for (let changed = true; changed;) {
+const classesIn = (text: string) =>
+  [...text.matchAll(/export class (\w+)/g)].map((m) => m[1]!);
+const builds = (text: string, cls: string) =>
+  new RegExp(`new ${cls}\\(|\\b${cls}\\.atEnd\\(`).test(text);
+const followerFiles = new Set(
+  files
+    .filter(
+      (f) => /\blistEventsAfter\(/.test(f.text) && !f.rel.startsWith('db/'),
+    )
+    .map((f) => f.rel),
+);
+for (let changed = true; changed; ) {
   changed = false;
-  const classes = files.filter((f) => followerFiles.has(f.rel)).flatMap((f) => classesIn(f.text));
+  const classes = files
+    .filter((f) => followerFiles.has(f.rel))
+    .flatMap((f) => classesIn(f.text));
   for (const f of files) {
     if (followerFiles.has(f.rel) || !classesIn(f.text).length) continue;
-    if (classes.some((c) => builds(f.text, c))) { followerFiles.add(f.rel); changed = true; }
+    if (classes.some((c) => builds(f.text, c))) {
+      followerFiles.add(f.rel);
+      changed = true;
+    }
   }
 }
-const followerClasses = files.filter((f) => followerFiles.has(f.rel)).flatMap((f) => classesIn(f.text));
+const followerClasses = files
+  .filter((f) => followerFiles.has(f.rel))
+  .flatMap((f) => classesIn(f.text));
 const followers: string[] = [];
 for (const f of files) {
   if (followerFiles.has(f.rel)) continue;
-  for (const c of followerClasses) if (builds(f.text, c)) followers.push(`${f.rel}: ${c}`);
+  for (const c of followerClasses)
+    if (builds(f.text, c)) followers.push(`${f.rel}: ${c}`);
 }
 
-const SQL = /\b(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`|\bsql<[^>]*>`/;
-const sqlOutside = files.filter((f) => !f.rel.startsWith('db/') && SQL.test(f.text)).map((f) => f.rel);
+const SQL =
+  /\b(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`|\bsql<[^>]*>`/;
+const sqlOutside = files
+  .filter((f) => !f.rel.startsWith('db/') && SQL.test(f.text))
+  .map((f) => f.rel);
 
 console.log(`upward-import files: ${upward.length}`);
 if (list) for (const u of upward) console.log(`  ${u}`);
 // The narrower reading of "upward" the issue gives as its example: domain or policy files importing repositories.
-const intoRepos = upward.filter((u) => /^(domain|policies)\//.test(u) && u.includes('db/repos/'));
-console.log(`  of which domain/policy files importing from db/repos: ${intoRepos.length}`);
-console.log(`event followers per process: ${followers.length} (follower classes: ${followerClasses.join(', ') || 'none'})`);
+const intoRepos = upward.filter(
+  (u) => /^(domain|policies)\//.test(u) && u.includes('db/repos/'),
+);
+console.log(
+  `  of which domain/policy files importing from db/repos: ${intoRepos.length}`,
+);
+console.log(
+  `event followers per process: ${followers.length} (follower classes: ${followerClasses.join(', ') || 'none'})`,
+);
 if (list) for (const u of followers) console.log(`  ${u}`);
 console.log(`files with SQL outside src/db: ${sqlOutside.length}`);
 if (list) for (const u of sqlOutside) console.log(`  ${u}`);

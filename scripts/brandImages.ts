@@ -21,35 +21,66 @@ const CLEAR: Rgba = [0, 0, 0, 0];
 function inPolygon(x: number, y: number, points: [number, number][]): boolean {
   let inside = false;
   for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i]!, [xj, yj] = points[j]!;
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    const [xi, yi] = points[i]!,
+      [xj, yj] = points[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi)
+      inside = !inside;
   }
   return inside;
 }
 
-function inRoundedRect(x: number, y: number, left: number, top: number, w: number, h: number, r: number): boolean {
+function inRoundedRect(
+  x: number,
+  y: number,
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+  r: number,
+): boolean {
   if (x < left || y < top || x > left + w || y > top + h) return false;
-  const cx = Math.min(Math.max(x, left + r), left + w - r), cy = Math.min(Math.max(y, top + r), top + h - r);
+  const cx = Math.min(Math.max(x, left + r), left + w - r),
+    cy = Math.min(Math.max(y, top + r), top + h - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 }
 
 /** The mark in a unit square: a sun over two Atlas peaks above a printer's rule, on red. */
 function mark(u: number, v: number): Rgba | null {
   if (!inRoundedRect(u, v, 0, 0, 1, 1, 0.125)) return null;
-  if ((u - 0.30) ** 2 + (v - 0.30) ** 2 <= 0.10 ** 2) return WHITE;
-  if (inPolygon(u, v, [[0.12, 0.74], [0.40, 0.40], [0.52, 0.55], [0.66, 0.33], [0.88, 0.74]])) return WHITE;
-  if (u >= 0.12 && u <= 0.88 && v >= 0.80 && v <= 0.85) return WHITE;
+  if ((u - 0.3) ** 2 + (v - 0.3) ** 2 <= 0.1 ** 2) return WHITE;
+  if (
+    inPolygon(u, v, [
+      [0.12, 0.74],
+      [0.4, 0.4],
+      [0.52, 0.55],
+      [0.66, 0.33],
+      [0.88, 0.74],
+    ])
+  )
+    return WHITE;
+  if (u >= 0.12 && u <= 0.88 && v >= 0.8 && v <= 0.85) return WHITE;
   return RED;
 }
 
 const logo: Scene = (x, y) => mark(x / 512, y / 512) ?? CLEAR;
 
 const shareCard: Scene = (x, y) => {
-  const m = x >= 105 && x < 525 && y >= 105 && y < 525 ? mark((x - 105) / 420, (y - 105) / 420) : null;
+  const m =
+    x >= 105 && x < 525 && y >= 105 && y < 525
+      ? mark((x - 105) / 420, (y - 105) / 420)
+      : null;
   if (m) return m;
   // Abstract columns of text on the right: a headline and lines of copy.
-  const bars: [number, number, number, number][] = [[620, 170, 1100, 215], [620, 240, 980, 285], [620, 350, 1100, 368], [620, 390, 1060, 408], [620, 430, 1090, 448], [620, 470, 900, 488]];
-  for (const [l, t, r, b] of bars) if (x >= l && x <= r && y >= t && y <= b) return t < 300 ? RED : INK;
+  const bars: [number, number, number, number][] = [
+    [620, 170, 1100, 215],
+    [620, 240, 980, 285],
+    [620, 350, 1100, 368],
+    [620, 390, 1060, 408],
+    [620, 430, 1090, 448],
+    [620, 470, 900, 488],
+  ];
+  for (const [l, t, r, b] of bars)
+    if (x >= l && x <= r && y >= t && y <= b) return t < 300 ? RED : INK;
   if (y >= 600) return RED;
   return PAPER;
 };
@@ -62,13 +93,15 @@ function render(width: number, height: number, scene: Scene): Buffer {
     rows[row] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       const sum = [0, 0, 0, 0];
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) {
-        const c = scene(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4);
-        for (let k = 0; k < 3; k++) sum[k]! += c[k]! * c[3];
-        sum[3]! += c[3];
-      }
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++) {
+          const c = scene(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4);
+          for (let k = 0; k < 3; k++) sum[k]! += c[k]! * c[3];
+          sum[3]! += c[3];
+        }
       const alpha = sum[3]! / 16;
-      for (let k = 0; k < 3; k++) rows[row + 1 + x * 4 + k] = alpha ? Math.round(sum[k]! / sum[3]!) : 0;
+      for (let k = 0; k < 3; k++)
+        rows[row + 1 + x * 4 + k] = alpha ? Math.round(sum[k]! / sum[3]!) : 0;
       rows[row + 1 + x * 4 + 3] = Math.round(alpha);
     }
   }
@@ -90,13 +123,17 @@ function png(width: number, height: number, rows: Buffer): Buffer {
   header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** An .ico holding PNG pictures (every browser since 2007 reads PNG inside ICO), largest last. */
 function ico(sizes: number[]): Buffer {
-  const images = sizes.map((size) => render(size, size, (x, y) => mark(x / size, y / size) ?? CLEAR));
+  const images = sizes.map((size) =>
+    render(size, size, (x, y) => mark(x / size, y / size) ?? CLEAR),
+  );
   const header = Buffer.alloc(6 + 16 * images.length);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2); // type: icon
@@ -119,4 +156,6 @@ const out = new URL('../src/assets/', import.meta.url);
 writeFileSync(new URL('logo.png', out), render(512, 512, logo));
 writeFileSync(new URL('share-default.png', out), render(1200, 630, shareCard));
 writeFileSync(new URL('favicon.ico', out), ico([16, 32, 48]));
-console.log('wrote src/assets/logo.png (512×512), src/assets/share-default.png (1200×630) and src/assets/favicon.ico (16, 32, 48)');
+console.log(
+  'wrote src/assets/logo.png (512×512), src/assets/share-default.png (1200×630) and src/assets/favicon.ico (16, 32, 48)',
+);

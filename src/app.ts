@@ -6,13 +6,21 @@ import multipart from '@fastify/multipart';
 import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
-import { frameworkErrorHandler, installErrorHandling, type ErrorPages } from './http/middleware/errors.ts';
+import {
+  frameworkErrorHandler,
+  installErrorHandling,
+  type ErrorPages,
+} from './http/middleware/errors.ts';
 import { keepPrivateResponsesPrivate } from './http/middleware/privateResponses.ts';
 import { registerSecurityHeaders } from './http/middleware/securityHeaders.ts';
 import { adminErrorPage } from './http/admin/errorPage.ts';
 import type { AdminDeps } from './http/admin/context.ts';
 import { stripNulCharacters } from './http/middleware/stripNul.ts';
-import { assetsRoute, loadAsset, loadScriptAsset } from './http/site/assetsRoute.ts';
+import {
+  assetsRoute,
+  loadAsset,
+  loadScriptAsset,
+} from './http/site/assetsRoute.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
@@ -48,15 +56,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
-  const adminDeps: AdminDeps = { ...deps, assets: { stylesheet: adminStylesheet.url, editorScript: editorScript.url, mediaScript: mediaScript.url }, liveReaders: () => live.hub.size };
+  const adminDeps: AdminDeps = {
+    ...deps,
+    assets: {
+      stylesheet: adminStylesheet.url,
+      editorScript: editorScript.url,
+      mediaScript: mediaScript.url,
+    },
+    liveReaders: () => live.hub.size,
+  };
   const beaconScript = loadScriptAsset('beacon.ts');
-  const live = createLiveFilInfo(deps, (error) => app.log.error({ err: error }, 'live fil info'));
+  const live = createLiveFilInfo(deps, (error) =>
+    app.log.error({ err: error }, 'live fil info'),
+  );
   const site: SiteDeps = {
-    db: deps.db, clock: deps.clock, site: deps.config.site, stylesheet: stylesheet.url,
-    live: { script: liveScript.url, resumeId: live.resumeId }, beacon: beaconScript.url,
+    db: deps.db,
+    clock: deps.clock,
+    site: deps.config.site,
+    stylesheet: stylesheet.url,
+    live: { script: liveScript.url, resumeId: live.resumeId },
+    beacon: beaconScript.url,
     pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
   };
-  const errorPages: ErrorPages = { ...site, adminErrorPage: adminErrorPage(adminDeps) };
+  const errorPages: ErrorPages = {
+    ...site,
+    adminErrorPage: adminErrorPage(adminDeps),
+  };
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(errorPages),
     logger: deps.logger ?? false,
@@ -71,22 +96,51 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   // Uploads are streamed part by part (http/admin/mediaUpload.ts), never buffered whole.
-  await app.register(multipart, { limits: { fileSize: deps.config.media.maxUploadBytes, files: 1, fields: 10, fieldSize: 2000 } });
+  await app.register(multipart, {
+    limits: {
+      fileSize: deps.config.media.maxUploadBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 2000,
+    },
+  });
   // The CSRF secret lives in its own HttpOnly cookie; forms send the token as `_csrf`, scripts as a header.
-  await app.register(csrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: deps.config.site.url.startsWith('https:') } });
+  await app.register(csrf, {
+    cookieOpts: {
+      path: '/admin',
+      sameSite: 'strict',
+      httpOnly: true,
+      secure: deps.config.site.url.startsWith('https:'),
+    },
+  });
   installErrorHandling(app, errorPages);
   stripNulCharacters(app);
   keepPrivateResponsesPrivate(app);
   // Without SITE_URL the address is the one served, over http: no HSTS.
-  await registerSecurityHeaders(app, { https: deps.config.site.url.startsWith('https:') });
+  await registerSecurityHeaders(app, {
+    https: deps.config.site.url.startsWith('https:'),
+  });
   await registerOpenApi(app, deps.config.site.url);
 
   // Open event streams would hold the server open: end them before it closes (preClose), and
   // stop following events once it has (onClose). The app owns the bus's lifetime, in main and tests.
-  app.addHook('preClose', async () => { live.close(); });
-  app.addHook('onClose', async () => { await deps.bus.close(); await deps.media.storage.close(); await deps.audience.close(); });
+  app.addHook('preClose', async () => {
+    live.close();
+  });
+  app.addHook('onClose', async () => {
+    await deps.bus.close();
+    await deps.media.storage.close();
+    await deps.audience.close();
+  });
 
-  assetsRoute(app, [stylesheet, liveScript, beaconScript, adminStylesheet, editorScript, mediaScript]);
+  assetsRoute(app, [
+    stylesheet,
+    liveScript,
+    beaconScript,
+    adminStylesheet,
+    editorScript,
+    mediaScript,
+  ]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
@@ -96,11 +150,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await beaconRoute(app, deps);
   siteInfoRoutes(app, site);
   await registerDistribution(app, deps);
-  const searchDeps = { ...site, search: deps.search, ranking: deps.config.search };
+  const searchDeps = {
+    ...site,
+    search: deps.search,
+    ranking: deps.config.search,
+  };
   searchRoute(app, searchDeps);
   apiSearchRoute(app, searchDeps);
-  await app.register(async (api) => { useZod(api); await contentApi({ ...deps, ...searchDeps })(api); }, { prefix: CONTENT_API_PREFIX });
-  await app.register(async (api) => { useZod(api); await adminApi(deps)(api); }, { prefix: ADMIN_API_PREFIX });
-  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', NO_STORE).send({ ok: true }));
+  await app.register(
+    async (api) => {
+      useZod(api);
+      await contentApi({ ...deps, ...searchDeps })(api);
+    },
+    { prefix: CONTENT_API_PREFIX },
+  );
+  await app.register(
+    async (api) => {
+      useZod(api);
+      await adminApi(deps)(api);
+    },
+    { prefix: ADMIN_API_PREFIX },
+  );
+  app.get('/healthz', async (_request, reply) =>
+    reply.header('Cache-Control', NO_STORE).send({ ok: true }),
+  );
   return app;
 }

@@ -10,32 +10,51 @@ import { registerMediaCommands } from './cli/mediaCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
-  .description('newsdesk: the platform a French-language newsroom runs its online newspaper on.\nConfiguration comes from the environment (see README.md: DATABASE_URL, PORT, SITE_URL, …).')
+  .description(
+    'newsdesk: the platform a French-language newsroom runs its online newspaper on.\nConfiguration comes from the environment (see README.md: DATABASE_URL, PORT, SITE_URL, …).',
+  )
   .showHelpAfterError('(add --help for usage)');
 
 const port = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return n;
 };
 
-program.command('serve')
-  .description('Run the site: migrates the database, loads demo content into an empty one, listens.')
+program
+  .command('serve')
+  .description(
+    'Run the site: migrates the database, loads demo content into an empty one, listens.',
+  )
   .option('--no-demo', 'do not load the demo content into an empty database')
-  .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', port)
+  .option(
+    '-p, --port <port>',
+    'port to listen on (default: $PORT or 3000)',
+    port,
+  )
   .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
   .action(async (opts: { demo: boolean; port?: number; host?: string }) => {
-    await serveForever({ demo: opts.demo, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) });
+    await serveForever({
+      demo: opts.demo,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+    });
   });
 
-program.command('migrate')
+program
+  .command('migrate')
   .description('Bring the database schema up to date, then exit.')
   .action(async () => {
     const config = loadConfig();
     const handle = openDatabase(config.database);
     try {
       const applied = await migrateToLatest(handle.db);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+      console.log(
+        applied.length
+          ? `Applied: ${applied.join(', ')}`
+          : 'The schema is up to date.',
+      );
     } finally {
       await handle.close();
     }
@@ -44,21 +63,47 @@ program.command('migrate')
 registerUserCommands(program);
 registerNewsSitemapCommand(program);
 
-program.command('reindex')
-  .description('Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars.')
-  .option('--only <index>', 'rebuild one index only: search or editorial', (v) => {
-    if (v !== 'search' && v !== 'editorial') throw new InvalidArgumentError('search or editorial');
-    return v;
-  })
-  .option('--fresh', 'empty the index first: faster on a large archive, but searches find less until it ends')
-  .option('--batch-size <n>', 'articles per transaction (default: 500)', (v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('a whole number from 1 to 10000');
-    return n;
-  })
-  .action(async (opts: { fresh?: boolean; batchSize?: number; only?: 'search' | 'editorial' }) => {
-    await reindexCommand(loadConfig(), { fresh: opts.fresh ?? false, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...(opts.only ? { only: opts.only } : {}) });
-  });
+program
+  .command('reindex')
+  .description(
+    'Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars.',
+  )
+  .option(
+    '--only <index>',
+    'rebuild one index only: search or editorial',
+    (v) => {
+      if (v !== 'search' && v !== 'editorial')
+        throw new InvalidArgumentError('search or editorial');
+      return v;
+    },
+  )
+  .option(
+    '--fresh',
+    'empty the index first: faster on a large archive, but searches find less until it ends',
+  )
+  .option(
+    '--batch-size <n>',
+    'articles per transaction (default: 500)',
+    (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 10_000)
+        throw new InvalidArgumentError('a whole number from 1 to 10000');
+      return n;
+    },
+  )
+  .action(
+    async (opts: {
+      fresh?: boolean;
+      batchSize?: number;
+      only?: 'search' | 'editorial';
+    }) => {
+      await reindexCommand(loadConfig(), {
+        fresh: opts.fresh ?? false,
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        ...(opts.only ? { only: opts.only } : {}),
+      });
+    },
+  );
 
 registerMediaCommands(program);
 
@@ -69,6 +114,7 @@ program.parseAsync().catch((error: unknown) => {
   }
   const message = error instanceof Error ? error.message : String(error);
   console.error(`newsdesk: ${message}`);
-  if (/ECONNREFUSED|connect/i.test(message)) console.error('Is the database reachable? Check DATABASE_URL.');
+  if (/ECONNREFUSED|connect/i.test(message))
+    console.error('Is the database reachable? Check DATABASE_URL.');
   process.exit(1);
 });

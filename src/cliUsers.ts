@@ -11,10 +11,15 @@ import { isRole, ROLES } from './domain/roles.ts';
 import { findSectionBySlug } from './db/repos/taxonomy.ts';
 
 /** Opens the database (migrated) and the services for one command, and closes them after. */
-export async function withServices<T>(run: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  run: (services: ReturnType<typeof createServices>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   // No server here to learn the address from: the link names PORT on localhost, so say so.
-  if (config.site.urlFromServer) console.warn(`SITE_URL is not set: the link below uses ${config.site.url}. Set SITE_URL to the site's public address so the link works for the person you send it to.`);
+  if (config.site.urlFromServer)
+    console.warn(
+      `SITE_URL is not set: the link below uses ${config.site.url}. Set SITE_URL to the site's public address so the link works for the person you send it to.`,
+    );
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -26,39 +31,90 @@ export async function withServices<T>(run: (services: ReturnType<typeof createSe
 
 /** `newsdesk user add|reset-password`: accounts from the command line; links instead of mail. */
 export function registerUserCommands(program: Command): void {
-  const user = program.command('user').description('Manage newsroom accounts (prints one-time links; no mail server needed).');
+  const user = program
+    .command('user')
+    .description(
+      'Manage newsroom accounts (prints one-time links; no mail server needed).',
+    );
 
-  user.command('add')
-    .description('Invite a member: prints a one-time link where they choose their password.')
+  user
+    .command('add')
+    .description(
+      'Invite a member: prints a one-time link where they choose their password.',
+    )
     .requiredOption('--email <email>', 'their e-mail address (their login)')
-    .requiredOption('--role <role>', `one of: ${ROLES.filter((r) => r !== 'owner').join(', ')}`)
-    .option('--name <name>', 'the name that signs their articles (default: the part of the e-mail before @)')
-    .option('--sections <slugs>', 'for editors: comma-separated section slugs they may act in (default: all)')
-    .action(async (opts: { email: string; role: string; name?: string; sections?: string }) => {
-      if (!isRole(opts.role) || opts.role === 'owner') throw new Error(`--role must be one of: ${ROLES.filter((r) => r !== 'owner').join(', ')}`);
-      const role = opts.role;
-      await withServices(async (services) => {
-        const sectionIds: number[] = [];
-        for (const slug of (opts.sections ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-          const section = await findSectionBySlug(services.db, slug);
-          if (!section) throw new Error(`unknown section "${slug}" (see the sections in the back office)`);
-          sectionIds.push(section.id);
-        }
-        const { link } = await addUser({ ...services, siteUrl: services.config.site.url }, systemActor('cli'),
-          { email: opts.email, displayName: opts.name ?? opts.email.split('@')[0]!, role, sectionIds });
-        console.log(`Invitation created for ${opts.email} (${role}). Send them this one-time link (valid 7 days):\n  ${link}`);
-      });
-    });
+    .requiredOption(
+      '--role <role>',
+      `one of: ${ROLES.filter((r) => r !== 'owner').join(', ')}`,
+    )
+    .option(
+      '--name <name>',
+      'the name that signs their articles (default: the part of the e-mail before @)',
+    )
+    .option(
+      '--sections <slugs>',
+      'for editors: comma-separated section slugs they may act in (default: all)',
+    )
+    .action(
+      async (opts: {
+        email: string;
+        role: string;
+        name?: string;
+        sections?: string;
+      }) => {
+        if (!isRole(opts.role) || opts.role === 'owner')
+          throw new Error(
+            `--role must be one of: ${ROLES.filter((r) => r !== 'owner').join(', ')}`,
+          );
+        const role = opts.role;
+        await withServices(async (services) => {
+          const sectionIds: number[] = [];
+          for (const slug of (opts.sections ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)) {
+            const section = await findSectionBySlug(services.db, slug);
+            if (!section)
+              throw new Error(
+                `unknown section "${slug}" (see the sections in the back office)`,
+              );
+            sectionIds.push(section.id);
+          }
+          const { link } = await addUser(
+            { ...services, siteUrl: services.config.site.url },
+            systemActor('cli'),
+            {
+              email: opts.email,
+              displayName: opts.name ?? opts.email.split('@')[0]!,
+              role,
+              sectionIds,
+            },
+          );
+          console.log(
+            `Invitation created for ${opts.email} (${role}). Send them this one-time link (valid 7 days):\n  ${link}`,
+          );
+        });
+      },
+    );
 
-  user.command('reset-password')
-    .description('Print a one-time link to choose a new password (valid 24 hours).')
+  user
+    .command('reset-password')
+    .description(
+      'Print a one-time link to choose a new password (valid 24 hours).',
+    )
     .requiredOption('--email <email>', 'the account’s e-mail address')
     .action(async (opts: { email: string }) => {
       await withServices(async (services) => {
         const target = await findUserByEmail(services.db, opts.email);
         if (!target) throw new Error(`no account with e-mail ${opts.email}`);
-        const link = await resetPassword({ ...services, siteUrl: services.config.site.url }, systemActor('cli'), { userId: target.id });
-        console.log(`Password reset link for ${opts.email} (valid 24 hours, single use):\n  ${link}`);
+        const link = await resetPassword(
+          { ...services, siteUrl: services.config.site.url },
+          systemActor('cli'),
+          { userId: target.id },
+        );
+        console.log(
+          `Password reset link for ${opts.email} (valid 24 hours, single use):\n  ${link}`,
+        );
       });
     });
 }

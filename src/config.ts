@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** A follow link shown in the header and footer ("Suivez-nous sur Facebook"). */
-export interface FollowLink { network: 'facebook' | 'x' | 'whatsapp' | 'instagram' | 'youtube' | 'linkedin'; url: string }
+export interface FollowLink {
+  network: 'facebook' | 'x' | 'whatsapp' | 'instagram' | 'youtube' | 'linkedin';
+  url: string;
+}
 
 const optionalUrl = z.string().url().optional();
 
@@ -16,7 +19,10 @@ function isProxyAddress(entry: string): boolean {
   const [address = '', prefix, ...rest] = entry.split('/');
   const family = isIP(address);
   if (!family || rest.length) return false;
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
+  );
 }
 
 /**
@@ -25,18 +31,33 @@ function isProxyAddress(entry: string): boolean {
  * proxies at those addresses or ranges. A hop count is refused: Fastify 5.12 ignores it (it cannot
  * check the nearest peer, so it trusts no one), and a setting that silently does nothing is worse.
  */
-const trustProxySchema = z.string().trim().default('false').transform((value, ctx): boolean | string[] => {
-  if (value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) {
-    ctx.addIssue({ code: 'custom', message: 'a hop count is not supported: list your proxies\' addresses instead (TRUST_PROXY=127.0.0.1 for a proxy on this machine, or ranges such as 10.0.0.0/8)' });
-    return false;
-  }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
-  const bad = entries.filter((entry) => !isProxyAddress(entry));
-  if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address or CIDR range: ${bad.join(', ')} (give false, true, or addresses and ranges such as 127.0.0.1,10.0.0.0/8)` });
-  return entries;
-});
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): boolean | string[] => {
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "a hop count is not supported: list your proxies' addresses instead (TRUST_PROXY=127.0.0.1 for a proxy on this machine, or ranges such as 10.0.0.0/8)",
+      });
+      return false;
+    }
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an address or CIDR range: ${bad.join(', ')} (give false, true, or addresses and ranges such as 127.0.0.1,10.0.0.0/8)`,
+      });
+    return entries;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -46,7 +67,9 @@ const envSchema = z.object({
   SITE_URL: z.string().url().optional(),
   TRUST_PROXY: trustProxySchema,
   SITE_NAME: z.string().min(1).default('Le Quotidien de l’Atlas'),
-  SITE_TAGLINE: z.string().default('L’information du Maroc et du monde, en continu'),
+  SITE_TAGLINE: z
+    .string()
+    .default('L’information du Maroc et du monde, en continu'),
   SITE_TIMEZONE: z.string().default('Africa/Casablanca'),
   SITE_LANG: z.string().default('fr'),
   FOLLOW_FACEBOOK: optionalUrl,
@@ -54,16 +77,28 @@ const envSchema = z.object({
   FOLLOW_WHATSAPP: optionalUrl,
   FOLLOW_INSTAGRAM: optionalUrl,
   FOLLOW_YOUTUBE: optionalUrl,
-  LEGAL_DIRECTOR: z.string().default('Nom du directeur de la publication (à configurer)'),
-  LEGAL_PUBLISHER: z.string().default('Société éditrice SARL, adresse du siège (à configurer)'),
+  LEGAL_DIRECTOR: z
+    .string()
+    .default('Nom du directeur de la publication (à configurer)'),
+  LEGAL_PUBLISHER: z
+    .string()
+    .default('Société éditrice SARL, adresse du siège (à configurer)'),
   LEGAL_HOST: z.string().default('Hébergeur, adresse (à configurer)'),
-  LEGAL_REGISTRATION: z.string().default('Dépôt légal et autorisation de publication (à configurer)'),
+  LEGAL_REGISTRATION: z
+    .string()
+    .default('Dépôt légal et autorisation de publication (à configurer)'),
   // Feeds carry the whole article body (true) or only its chapô (false).
   FEED_FULL_TEXT: z.stringbool().default(true),
   // A WebSub hub to ping when an article is published or updated (optional).
   WEBSUB_HUB: optionalUrl,
-  SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce.number().positive().max(100_000).default(180),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce
+    .number()
+    .positive()
+    .max(100_000)
+    .default(180),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   LIVE_MAX_CLIENTS: z.coerce.number().int().min(0).default(10_000),
   LIVE_MAX_PER_IP: z.coerce.number().int().min(0).default(20),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(20_000),
@@ -84,14 +119,25 @@ const envSchema = z.object({
   S3_PREFIX: z.string().default(''),
   // Webhooks: the outbox is read this often; retries wait these delays in turn (ms, comma-separated).
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  WEBHOOK_RETRY_DELAYS_MS: z.string().regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000').optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(10_000),
+  WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds, e.g. 5000,300000')
+    .optional(),
   AUDIENCE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
   AUDIENCE_BEACONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 /** Standard Webhooks' schedule stretched to about three days: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 20 h. */
-export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 72_000_000];
+export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [
+  5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000,
+  72_000_000, 72_000_000,
+];
 
 export type DatabaseTarget =
   | { dialect: 'sqlite'; path: string }
@@ -108,7 +154,12 @@ export interface SiteConfig {
   lang: string;
   locale: string;
   follow: FollowLink[];
-  legal: { director: string; publisher: string; host: string; registration: string };
+  legal: {
+    director: string;
+    publisher: string;
+    host: string;
+    registration: string;
+  };
 }
 
 /** The live fil info (server-sent events): limits and timings, see README « Live fil info ». */
@@ -144,7 +195,16 @@ export interface DistributionConfig {
 /** Where picture files (originals and renditions) are kept, and what an upload may be. */
 export type MediaStorageConfig =
   | { kind: 'disk'; dir: string }
-  | { kind: 's3'; bucket: string; region: string; endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean; prefix: string };
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+      prefix: string;
+    };
 
 export interface MediaConfig {
   storage: MediaStorageConfig;
@@ -181,19 +241,42 @@ export interface Config {
 
 /** The data folder: beside the SQLite file when there is one, else ./data. */
 function defaultMediaDir(database: DatabaseTarget): string {
-  return database.dialect === 'sqlite' ? join(dirname(database.path), 'media') : join('data', 'media');
+  return database.dialect === 'sqlite'
+    ? join(dirname(database.path), 'media')
+    : join('data', 'media');
 }
 
-function mediaConfig(e: z.infer<typeof envSchema>, database: DatabaseTarget): MediaConfig {
-  const limits = { maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024), maxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000) };
-  if (e.MEDIA_STORAGE === 'disk') return { storage: { kind: 'disk', dir: e.MEDIA_DIR ?? defaultMediaDir(database) }, ...limits };
-  if (!e.S3_BUCKET) throw new ConfigError('S3_BUCKET: MEDIA_STORAGE=s3 needs the bucket name (and S3_ENDPOINT for a service other than AWS)');
-  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: give both, or neither to use the SDK\'s usual credentials');
+function mediaConfig(
+  e: z.infer<typeof envSchema>,
+  database: DatabaseTarget,
+): MediaConfig {
+  const limits = {
+    maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
+    maxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
+  };
+  if (e.MEDIA_STORAGE === 'disk')
+    return {
+      storage: { kind: 'disk', dir: e.MEDIA_DIR ?? defaultMediaDir(database) },
+      ...limits,
+    };
+  if (!e.S3_BUCKET)
+    throw new ConfigError(
+      'S3_BUCKET: MEDIA_STORAGE=s3 needs the bucket name (and S3_ENDPOINT for a service other than AWS)',
+    );
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError(
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: give both, or neither to use the SDK's usual credentials",
+    );
   return {
     storage: {
-      kind: 's3', bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT ?? null,
-      accessKeyId: e.S3_ACCESS_KEY_ID ?? null, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
-      forcePathStyle: e.S3_FORCE_PATH_STYLE, prefix: e.S3_PREFIX.replace(/^\/+/, ''),
+      kind: 's3',
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION,
+      endpoint: e.S3_ENDPOINT ?? null,
+      accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      prefix: e.S3_PREFIX.replace(/^\/+/, ''),
     },
     ...limits,
   };
@@ -201,9 +284,13 @@ function mediaConfig(e: z.infer<typeof envSchema>, database: DatabaseTarget): Me
 
 /** Reads `sqlite:path`, `file:path`, a bare path, or a postgres:// URL. */
 export function parseDatabaseUrl(url: string): DatabaseTarget {
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', connectionString: url };
+  if (/^postgres(ql)?:\/\//.test(url))
+    return { dialect: 'postgres', connectionString: url };
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
-  if (path === '') throw new ConfigError('DATABASE_URL: give a SQLite file path (sqlite:./data/newsdesk.sqlite) or a postgres:// URL');
+  if (path === '')
+    throw new ConfigError(
+      'DATABASE_URL: give a SQLite file path (sqlite:./data/newsdesk.sqlite) or a postgres:// URL',
+    );
   return { dialect: 'sqlite', path };
 }
 
@@ -212,19 +299,29 @@ export class ConfigError extends Error {}
 /** Parses the environment once, at start-up; every error names the variable to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset (`SITE_URL= npm start`).
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(
+      `Invalid configuration in the environment:\n${lines.join('\n')}`,
+    );
   }
   const e = parsed.data;
   try {
     new Intl.DateTimeFormat('fr', { timeZone: e.SITE_TIMEZONE });
   } catch {
-    throw new ConfigError(`SITE_TIMEZONE: unknown time zone "${e.SITE_TIMEZONE}" (try Africa/Casablanca)`);
+    throw new ConfigError(
+      `SITE_TIMEZONE: unknown time zone "${e.SITE_TIMEZONE}" (try Africa/Casablanca)`,
+    );
   }
   const follow: FollowLink[] = [];
-  const add = (network: FollowLink['network'], url: string | undefined) => { if (url) follow.push({ network, url }); };
+  const add = (network: FollowLink['network'], url: string | undefined) => {
+    if (url) follow.push({ network, url });
+  };
   add('facebook', e.FOLLOW_FACEBOOK ?? 'https://www.facebook.com/');
   add('x', e.FOLLOW_X ?? 'https://x.com/');
   add('whatsapp', e.FOLLOW_WHATSAPP ?? 'https://www.whatsapp.com/channel/');
@@ -239,14 +336,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     media: mediaConfig(e, database),
     logLevel: e.LOG_LEVEL,
     live: {
-      maxClients: e.LIVE_MAX_CLIENTS, maxPerIp: e.LIVE_MAX_PER_IP, heartbeatMs: e.LIVE_HEARTBEAT_MS,
-      pollMs: e.LIVE_POLL_MS, replayMax: e.LIVE_REPLAY_MAX, graceMs: e.LIVE_GRACE_MS ?? null,
+      maxClients: e.LIVE_MAX_CLIENTS,
+      maxPerIp: e.LIVE_MAX_PER_IP,
+      heartbeatMs: e.LIVE_HEARTBEAT_MS,
+      pollMs: e.LIVE_POLL_MS,
+      replayMax: e.LIVE_REPLAY_MAX,
+      graceMs: e.LIVE_GRACE_MS ?? null,
     },
-    audience: { flushMs: e.AUDIENCE_FLUSH_MS, beaconsPerMinute: e.AUDIENCE_BEACONS_PER_MINUTE },
-    distribution: { feedFullText: e.FEED_FULL_TEXT, websubHub: e.WEBSUB_HUB ?? null },
+    audience: {
+      flushMs: e.AUDIENCE_FLUSH_MS,
+      beaconsPerMinute: e.AUDIENCE_BEACONS_PER_MINUTE,
+    },
+    distribution: {
+      feedFullText: e.FEED_FULL_TEXT,
+      websubHub: e.WEBSUB_HUB ?? null,
+    },
     webhooks: {
-      pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-      retryDelaysMs: e.WEBHOOK_RETRY_DELAYS_MS ? e.WEBHOOK_RETRY_DELAYS_MS.split(',').map(Number) : DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryDelaysMs: e.WEBHOOK_RETRY_DELAYS_MS
+        ? e.WEBHOOK_RETRY_DELAYS_MS.split(',').map(Number)
+        : DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
     },
     search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
     site: {
@@ -274,10 +384,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * `localhost`. Everything that builds absolute links reads `site.url` when it renders, so
  * setting it here, before the first request, reaches them all.
  */
-export function adoptServedAddress(site: SiteConfig, served: { address: string; port: number }): void {
+export function adoptServedAddress(
+  site: SiteConfig,
+  served: { address: string; port: number },
+): void {
   if (!site.urlFromServer) return;
   const local = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(served.address);
-  const host = local ? 'localhost' : served.address.includes(':') ? `[${served.address}]` : served.address;
+  const host = local
+    ? 'localhost'
+    : served.address.includes(':')
+      ? `[${served.address}]`
+      : served.address;
   site.url = `http://${host}:${served.port}`;
 }
 
@@ -285,9 +402,14 @@ export function adoptServedAddress(site: SiteConfig, served: { address: string; 
 export function siteUrlWarning(site: SiteConfig): string | null {
   const url = new URL(site.url);
   const problems: string[] = [];
-  if (site.urlFromServer) problems.push('SITE_URL is not set, so links use the address served');
+  if (site.urlFromServer)
+    problems.push('SITE_URL is not set, so links use the address served');
   if (url.protocol !== 'https:') problems.push('it is not https');
-  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost')) problems.push('it names this machine');
+  if (
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) ||
+    url.hostname.endsWith('.localhost')
+  )
+    problems.push('it names this machine');
   if (!problems.length) return null;
   return `Public address ${site.url}: ${problems.join('; ')}. Readers, feeds, sitemaps and share links get this address: in production, set SITE_URL to the site's public https address (e.g. SITE_URL=https://www.example.ma).`;
 }

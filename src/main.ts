@@ -1,7 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { adoptServedAddress, loadConfig, siteUrlWarning, type Config } from './config.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import {
+  adoptServedAddress,
+  loadConfig,
+  siteUrlWarning,
+  type Config,
+} from './config.ts';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from './db/database.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
@@ -36,51 +45,106 @@ export interface RunningServer {
 }
 
 /** config → database (migrated) → demo content if empty → app → listen. */
-export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: ServeOptions,
+): Promise<RunningServer> {
   // Until the app's logger exists, a connection lost while idle is told on the console.
-  let onIdleError = (error: Error) => console.warn(`Connexion à la base de données perdue (elle sera rouverte) : ${error.message}`);
-  const handle = openDatabase(config.database, { onIdleError: (error) => onIdleError(error) });
+  let onIdleError = (error: Error) =>
+    console.warn(
+      `Connexion à la base de données perdue (elle sera rouverte) : ${error.message}`,
+    );
+  const handle = openDatabase(config.database, {
+    onIdleError: (error) => onIdleError(error),
+  });
   await migrateToLatest(handle.db);
   const services = createServices(config, handle, options.clock ?? systemClock);
   const indexed = await ensureSearchIndex(handle.db, services.search);
-  if (indexed > 0) console.log(`Index de recherche construit : ${indexed} articles.`);
+  if (indexed > 0)
+    console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
     const loaded = await loadDemoContent(services);
     if (loaded > 0) {
       await loadDemoAudience(services);
-      console.log(`Contenu de démonstration chargé : ${loaded} articles, et 30 jours d’audience fictive.`);
+      console.log(
+        `Contenu de démonstration chargé : ${loaded} articles, et 30 jours d’audience fictive.`,
+      );
     }
   }
-  const app = await buildApp({ ...services, logger: { level: config.logLevel } });
-  onIdleError = (error) => app.log.warn({ err: error }, 'idle database connection lost; the pool opens a new one');
-  const address = await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
+  const app = await buildApp({
+    ...services,
+    logger: { level: config.logLevel },
+  });
+  onIdleError = (error) =>
+    app.log.warn(
+      { err: error },
+      'idle database connection lost; the pool opens a new one',
+    );
+  const address = await app.listen({
+    port: options.port ?? config.port,
+    host: options.host ?? config.host,
+  });
   // Synchronously after listen resolves: no request has been handled yet.
   adoptServedAddress(config.site, app.server.address() as AddressInfo);
   const warning = siteUrlWarning(config.site);
   if (warning) app.log.warn({ siteUrl: config.site.url }, warning);
   // First run: no account yet, so the console gets a one-time link that creates the owner.
-  const setupUrl = (await countUsers(handle.db)) === 0 ? await issueOneTimeLink(handle.db, config.site.url, 'setup', null, services.clock.now()) : null;
+  const setupUrl =
+    (await countUsers(handle.db)) === 0
+      ? await issueOneTimeLink(
+          handle.db,
+          config.site.url,
+          'setup',
+          null,
+          services.clock.now(),
+        )
+      : null;
   // Build the documents whose first build reads the whole archive (the sitemap index groups every
   // month) now, in the background, so no crawler waits for it. Failures here are only logged.
-  void Promise.all(['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) => app.inject({ method: 'GET', url })))
-    .catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+  void Promise.all(
+    ['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) =>
+      app.inject({ method: 'GET', url }),
+    ),
+  ).catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
   const stopScheduler = startScheduler(services, {
     intervalMs: options.schedulerIntervalMs ?? 5_000,
-    onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
-    onPublished: (ids) => app.log.info({ articleIds: ids }, 'scheduled articles published'),
+    onError: (error) =>
+      app.log.error({ err: error }, 'scheduled publishing failed'),
+    onPublished: (ids) =>
+      app.log.info({ articleIds: ids }, 'scheduled articles published'),
   });
   const webhooks = new WebhookDispatcher({
-    db: handle.db, dialect: handle.dialect, clock: services.clock, config: config.webhooks,
-    onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
-    onDisabled: (subscriptionId) => app.log.warn({ subscriptionId }, 'webhook subscription disabled after repeated failures'),
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: services.clock,
+    config: config.webhooks,
+    onError: (error) =>
+      app.log.error({ err: error }, 'webhook delivery failed'),
+    onDisabled: (subscriptionId) =>
+      app.log.warn(
+        { subscriptionId },
+        'webhook subscription disabled after repeated failures',
+      ),
   });
   await webhooks.start(services.bus);
   // Yesterday's audience figure (loi 88-13), and the end of yesterday's visitor hashes and salt.
-  const stopAudienceJob = startAudienceJob({ db: handle.db, clock: services.clock, site: config.site }, {
-    intervalMs: 60_000, onError: (error) => app.log.error({ err: error }, 'daily audience job failed'),
-  });
+  const stopAudienceJob = startAudienceJob(
+    { db: handle.db, clock: services.clock, site: config.site },
+    {
+      intervalMs: 60_000,
+      onError: (error) =>
+        app.log.error({ err: error }, 'daily audience job failed'),
+    },
+  );
   let stopping: Promise<void> | null = null;
-  const stop = () => stopping ??= (async () => { stopScheduler(); stopAudienceJob(); await webhooks.stop(); await app.close(); await handle.close(); })();
+  const stop = () =>
+    (stopping ??= (async () => {
+      stopScheduler();
+      stopAudienceJob();
+      await webhooks.stop();
+      await app.close();
+      await handle.close();
+    })());
   return { app, handle, services, address, setupUrl, stop };
 }
 
@@ -89,14 +153,24 @@ export async function serveForever(options: ServeOptions): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config, options);
   const publicUrl = server.address.replace('127.0.0.1', 'localhost');
-  console.log(`newsdesk est en ligne : ${publicUrl}  (base ${config.database.dialect}; Ctrl+C pour arrêter)`);
-  console.log(server.setupUrl
-    ? `Première installation : ouvrez ce lien pour créer le compte propriétaire (valable 24 h, une seule fois) :\n  ${server.setupUrl}`
-    : `Rédaction : ${publicUrl}/admin`);
+  console.log(
+    `newsdesk est en ligne : ${publicUrl}  (base ${config.database.dialect}; Ctrl+C pour arrêter)`,
+  );
+  console.log(
+    server.setupUrl
+      ? `Première installation : ouvrez ce lien pour créer le compte propriétaire (valable 24 h, une seule fois) :\n  ${server.setupUrl}`
+      : `Rédaction : ${publicUrl}/admin`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       server.app.log.info({ signal }, 'shutting down');
-      server.stop().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
+      server.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
     });
   }
 }

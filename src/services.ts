@@ -34,7 +34,11 @@ export interface Services {
   audience: AudienceCollector;
 }
 
-export function createServices(config: Config, handle: DatabaseHandle, clock: Clock): Services {
+export function createServices(
+  config: Config,
+  handle: DatabaseHandle,
+  clock: Clock,
+): Services {
   const events = new EventSink();
   const { dialect } = handle;
   const search = dialect.search;
@@ -45,16 +49,39 @@ export function createServices(config: Config, handle: DatabaseHandle, clock: Cl
   events.register(webhookOutboxProcessor(config.site));
   const signal = dialect.changeSignal(handle.target, events);
   // NOTIFY is delivered at commit, so where this runs among the processors does not matter.
-  events.register({ name: 'announce-to-other-processes', applicableEvents: EVENT_NAMES, handle: (tx) => signal.announce(tx) });
+  events.register({
+    name: 'announce-to-other-processes',
+    applicableEvents: EVENT_NAMES,
+    handle: (tx) => signal.announce(tx),
+  });
   const bus = new EventBus({
-    db: handle.db, signal, pollMs: config.live.pollMs,
+    db: handle.db,
+    signal,
+    pollMs: config.live.pollMs,
     graceMs: config.live.graceMs ?? dialect.eventGraceMs,
     onError: (error) => console.error(`newsdesk event bus: ${error.message}`),
   });
   const changes = new ChangeTracker({ db: handle.db, bus, sink: events });
   const audience = new AudienceCollector({
-    db: handle.db, clock, timeZone: config.site.timeZone, flushMs: config.audience.flushMs,
-    onError: (error) => console.error(`newsdesk audience: ${error instanceof Error ? error.message : String(error)}`),
+    db: handle.db,
+    clock,
+    timeZone: config.site.timeZone,
+    flushMs: config.audience.flushMs,
+    onError: (error) =>
+      console.error(
+        `newsdesk audience: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   });
-  return { config, db: handle.db, dialect, clock, events, bus, changes, search, media: createMediaServices(config.media), audience };
+  return {
+    config,
+    db: handle.db,
+    dialect,
+    clock,
+    events,
+    bus,
+    changes,
+    search,
+    media: createMediaServices(config.media),
+    audience,
+  };
 }

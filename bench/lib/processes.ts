@@ -4,19 +4,37 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts `node <args>` and resolves with its address once it prints `listening <url>` or the serve banner. */
-export function startProcess(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+export function startProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /(?:listening|en ligne :) (http:\/\/[^\s]+)/.exec(out);
       if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
     });
-    child.once('exit', (code) => reject(new Error(`process exited with ${code} before listening:\n${out}`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(`process exited with ${code} before listening:\n${out}`),
+      ),
+    );
   });
 }
 
 export function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }

@@ -18,7 +18,9 @@
     ...(document.referrer ? { r: document.referrer } : {}),
     ...(medium ? { m: medium.slice(0, 100) } : {}),
   });
-  const send = () => { navigator.sendBeacon('/beacon', payload); };
+  const send = () => {
+    navigator.sendBeacon('/beacon', payload);
+  };
   // A page opened in a background tab is counted when it is first shown.
   if (document.visibilityState === 'hidden') {
     document.addEventListener('visibilitychange', function once() {
@@ -27,5 +29,7 @@
       send();
     });
   } else send();
-  window.addEventListener('pageshow', (event) => { if (event.persisted) send(); });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) send();
+  });
 })();

@@ -4,26 +4,40 @@
  * Everything here is an enhancement: the form works without it.
  */
 const form = document.querySelector<HTMLFormElement>('#editor-form');
-const csrf = document.querySelector<HTMLInputElement>('#editor-form input[name="_csrf"]')?.value ?? '';
+const csrf =
+  document.querySelector<HTMLInputElement>('#editor-form input[name="_csrf"]')
+    ?.value ?? '';
 
 async function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, body: JSON.stringify(body), credentials: 'same-origin' });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'csrf-token': csrf },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
 }
 
 function formObject(f: HTMLFormElement): Record<string, string> {
   const out: Record<string, string> = {};
-  new FormData(f).forEach((value, key) => { if (typeof value === 'string') out[key] = value; });
+  new FormData(f).forEach((value, key) => {
+    if (typeof value === 'string') out[key] = value;
+  });
   return out;
 }
 
-for (const confirmForm of document.querySelectorAll<HTMLFormElement>('form[data-confirm]')) {
+for (const confirmForm of document.querySelectorAll<HTMLFormElement>(
+  'form[data-confirm]',
+)) {
   confirmForm.addEventListener('submit', (event) => {
-    if (!window.confirm(confirmForm.dataset['confirm'] ?? 'Confirmer ?')) event.preventDefault();
+    if (!window.confirm(confirmForm.dataset['confirm'] ?? 'Confirmer ?'))
+      event.preventDefault();
   });
 }
 
 if (form) {
-  const body = form.querySelector<HTMLTextAreaElement>('textarea[name="bodySource"]');
+  const body = form.querySelector<HTMLTextAreaElement>(
+    'textarea[name="bodySource"]',
+  );
   const preview = document.querySelector<HTMLElement>('#preview-body');
   const status = form.querySelector<HTMLElement>('.autosave-status');
   let dirty = false;
@@ -32,8 +46,11 @@ if (form) {
 
   const refreshPreview = async () => {
     if (!body || !preview) return;
-    const response = await postJson('/admin/apercu', { bodySource: body.value });
-    if (response.ok) preview.innerHTML = ((await response.json()) as { html: string }).html; // sanitised by the server
+    const response = await postJson('/admin/apercu', {
+      bodySource: body.value,
+    });
+    if (response.ok)
+      preview.innerHTML = ((await response.json()) as { html: string }).html; // sanitised by the server
   };
   void refreshPreview();
 
@@ -74,35 +91,55 @@ if (form) {
     setInterval(async () => {
       if (!dirty || submitting) return;
       const data = formObject(form);
-      const response = await postJson(`/admin/articles/${articleId}/autosave`, data);
+      const response = await postJson(
+        `/admin/articles/${articleId}/autosave`,
+        data,
+      );
       if (response.ok) {
         const { version } = (await response.json()) as { version: number };
-        for (const input of document.querySelectorAll<HTMLInputElement>('input[name="version"]')) input.value = String(version);
+        for (const input of document.querySelectorAll<HTMLInputElement>(
+          'input[name="version"]',
+        ))
+          input.value = String(version);
         dirty = false;
-        if (status) status.textContent = `Brouillon enregistré automatiquement à ${new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+        if (status)
+          status.textContent = `Brouillon enregistré automatiquement à ${new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
       } else if (status) {
-        const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        status.textContent = problem?.error?.message ?? 'Sauvegarde automatique impossible.';
+        const problem = (await response.json().catch(() => null)) as {
+          error?: { message?: string };
+        } | null;
+        status.textContent =
+          problem?.error?.message ?? 'Sauvegarde automatique impossible.';
       }
     }, 20_000);
   }
 
   const tags = form.querySelector<HTMLInputElement>('input[name="tags"]');
   // Editorial suggestions: one click adds a suggested tag, or picks the suggested section.
-  for (const button of form.querySelectorAll<HTMLButtonElement>('button[data-add-tag]')) {
+  for (const button of form.querySelectorAll<HTMLButtonElement>(
+    'button[data-add-tag]',
+  )) {
     button.addEventListener('click', () => {
       const name = button.dataset['addTag'] ?? '';
       if (!tags || !name) return;
-      const current = tags.value.split(',').map((t) => t.trim()).filter(Boolean);
-      if (!current.some((t) => t.toLowerCase() === name.toLowerCase())) tags.value = [...current, name].join(', ');
+      const current = tags.value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      if (!current.some((t) => t.toLowerCase() === name.toLowerCase()))
+        tags.value = [...current, name].join(', ');
       button.disabled = true;
       button.setAttribute('aria-pressed', 'true');
       form.dispatchEvent(new Event('input'));
     });
   }
-  for (const button of form.querySelectorAll<HTMLButtonElement>('button[data-set-section]')) {
+  for (const button of form.querySelectorAll<HTMLButtonElement>(
+    'button[data-set-section]',
+  )) {
     button.addEventListener('click', () => {
-      const select = form.querySelector<HTMLSelectElement>('select[name="sectionId"]');
+      const select = form.querySelector<HTMLSelectElement>(
+        'select[name="sectionId"]',
+      );
       if (!select) return;
       select.value = button.dataset['setSection'] ?? '';
       form.dispatchEvent(new Event('input'));
@@ -112,15 +149,24 @@ if (form) {
   tags?.addEventListener('input', async () => {
     const last = tags.value.split(',').pop()?.trim() ?? '';
     if (!list || last.length < 2) return;
-    const response = await fetch(`/admin/sujets?q=${encodeURIComponent(last)}`, { credentials: 'same-origin' });
+    const response = await fetch(
+      `/admin/sujets?q=${encodeURIComponent(last)}`,
+      { credentials: 'same-origin' },
+    );
     if (!response.ok) return;
     const { tags: names } = (await response.json()) as { tags: string[] };
-    const head = tags.value.split(',').slice(0, -1).map((t) => t.trim()).filter(Boolean);
-    list.replaceChildren(...names.map((name) => {
-      const option = document.createElement('option');
-      option.value = [...head, name].join(', ');
-      return option;
-    }));
+    const head = tags.value
+      .split(',')
+      .slice(0, -1)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    list.replaceChildren(
+      ...names.map((name) => {
+        const option = document.createElement('option');
+        option.value = [...head, name].join(', ');
+        return option;
+      }),
+    );
   });
 }
 

@@ -20,13 +20,20 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   if (!script || typeof EventSource === 'undefined') return;
   const section = script.dataset['section'] ?? null;
   const filInfos = [...document.querySelectorAll<HTMLElement>('.fil-info')];
-  const liveBlog = document.querySelector<HTMLElement>('.live-blog[data-article]');
+  const liveBlog = document.querySelector<HTMLElement>(
+    '.live-blog[data-article]',
+  );
   if (filInfos.length === 0 && !section && !liveBlog) return;
 
   const root = document.documentElement;
   let lastEventId = script.dataset['since'] ?? '';
   /** Each fil info keeps the number of lines it was rendered with. */
-  const capacity = new Map(filInfos.map((f) => [f, Math.max(f.querySelectorAll('.fil-list li').length, 10)]));
+  const capacity = new Map(
+    filInfos.map((f) => [
+      f,
+      Math.max(f.querySelectorAll('.fil-list li').length, 10),
+    ]),
+  );
 
   // --- The fil info lists -------------------------------------------------------------------
 
@@ -45,7 +52,8 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     return li;
   }
 
-  const lineTime = (li: Element): number => Date.parse(li.querySelector('time')?.getAttribute('datetime') ?? '') || 0;
+  const lineTime = (li: Element): number =>
+    Date.parse(li.querySelector('time')?.getAttribute('datetime') ?? '') || 0;
 
   function removeLine(filInfo: HTMLElement, id: number): boolean {
     const li = filInfo.querySelector(`.fil-list li[data-id="${id}"]`);
@@ -79,7 +87,9 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     let heading = first.previousElementSibling;
     if (!heading?.classList.contains('fil-day')) {
       // The list that was « today » when the page was rendered is now the day before.
-      const level = Number(filInfo.querySelector('.block-title')?.tagName.slice(1) ?? 2) + 1;
+      const level =
+        Number(filInfo.querySelector('.block-title')?.tagName.slice(1) ?? 2) +
+        1;
       heading = document.createElement(`h${level}`);
       heading.className = 'fil-day';
       heading.textContent = 'Hier';
@@ -90,7 +100,11 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   }
 
   /** Puts `item` in place by time (replacing its old line), unless it is older than every line shown. */
-  function upsertLine(filInfo: HTMLElement, item: FilInfoLine, isNew: boolean): void {
+  function upsertLine(
+    filInfo: HTMLElement,
+    item: FilInfoLine,
+    isNew: boolean,
+  ): void {
     const replaced = removeLine(filInfo, item.id);
     const list = listFor(filInfo, item.day);
     if (!list) return;
@@ -99,7 +113,12 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     const lists = filInfo.querySelectorAll('.fil-list');
     const older = [...list.children].find((li) => lineTime(li) < at);
     if (older) older.before(line);
-    else if (replaced || lists[lists.length - 1] !== list || filInfo.querySelectorAll('.fil-list li').length < capacity.get(filInfo)!) list.append(line);
+    else if (
+      replaced ||
+      lists[lists.length - 1] !== list ||
+      filInfo.querySelectorAll('.fil-list li').length < capacity.get(filInfo)!
+    )
+      list.append(line);
     else return; // older than everything shown: not part of this page's fil info
     if (isNew) line.classList.add('is-new');
     const all = filInfo.querySelectorAll('.fil-list li');
@@ -119,12 +138,18 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   announcer.setAttribute('role', 'status');
   announcer.setAttribute('aria-live', 'polite');
   document.body.append(announcer);
-  const announce = (text: string) => { announcer.textContent = text; };
+  const announce = (text: string) => {
+    announcer.textContent = text;
+  };
 
   const dismissed = (): number[] => {
     try {
-      const value: unknown = JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]');
-      return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+      const value: unknown = JSON.parse(
+        sessionStorage.getItem(DISMISSED_KEY) ?? '[]',
+      );
+      return Array.isArray(value)
+        ? value.filter((v): v is number => typeof v === 'number')
+        : [];
     } catch {
       return [];
     }
@@ -154,8 +179,13 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     close.textContent = '×';
     close.addEventListener('click', () => {
       try {
-        sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...dismissed(), item.id].slice(-50)));
-      } catch { /* private browsing: the banner still closes */ }
+        sessionStorage.setItem(
+          DISMISSED_KEY,
+          JSON.stringify([...dismissed(), item.id].slice(-50)),
+        );
+      } catch {
+        /* private browsing: the banner still closes */
+      }
       hideAlert();
     });
     banner.append(text, close);
@@ -177,7 +207,11 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
         // Page 1 of the same list, where new articles are. The page may sit in the HTTP cache
         // (max-age): refresh that copy first, so the navigation shows the new articles.
         const path = location.pathname;
-        fetch(path, { cache: 'reload' }).catch(() => {}).finally(() => { location.assign(path); });
+        fetch(path, { cache: 'reload' })
+          .catch(() => {})
+          .finally(() => {
+            location.assign(path);
+          });
       });
       document.body.append(prompt);
     }
@@ -188,8 +222,18 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   // Entries arrive rendered by the server's own views (views/site/liveBlog.ts: escaped text and
   // the entry's sanitised body), newest first; an edit replaces its entry, a deletion removes it.
 
-  interface LiveEntryMessage { articleId: number; entryId: number; html?: string; deleted?: boolean; header: string }
-  interface LiveStateMessage { articleId: number; state: string; header: string }
+  interface LiveEntryMessage {
+    articleId: number;
+    entryId: number;
+    html?: string;
+    deleted?: boolean;
+    header: string;
+  }
+  interface LiveStateMessage {
+    articleId: number;
+    state: string;
+    header: string;
+  }
 
   function fromMarkup(markup: string): Element | null {
     const template = document.createElement('template');
@@ -203,8 +247,11 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
    * without scroll anchoring would otherwise push the text down under the reader's eyes).
    */
   function keepingScroll(change: () => void): void {
-    const candidates = liveBlog ? [...liveBlog.querySelectorAll('.live-header, .live-entry, .live-older')] : [];
-    const anchor = candidates.find((el) => el.getBoundingClientRect().bottom > 0) ?? null;
+    const candidates = liveBlog
+      ? [...liveBlog.querySelectorAll('.live-header, .live-entry, .live-older')]
+      : [];
+    const anchor =
+      candidates.find((el) => el.getBoundingClientRect().bottom > 0) ?? null;
     const before = anchor?.getBoundingClientRect().top ?? 0;
     change();
     if (!anchor?.isConnected) return;
@@ -215,16 +262,20 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   // An entry's picture loads after the entry is in place and makes it taller: if the entry is
   // above the screen, the page is scrolled by as much, so the reader's text stays put.
   const heights = new WeakMap<Element, number>();
-  const growth = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((records) => {
-    for (const record of records) {
-      const rect = record.target.getBoundingClientRect();
-      const before = heights.get(record.target);
-      heights.set(record.target, rect.height);
-      if (before === undefined) continue;
-      const delta = rect.height - before;
-      if (delta !== 0 && rect.bottom - delta <= 0) window.scrollBy(0, delta);
-    }
-  });
+  const growth =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((records) => {
+          for (const record of records) {
+            const rect = record.target.getBoundingClientRect();
+            const before = heights.get(record.target);
+            heights.set(record.target, rect.height);
+            if (before === undefined) continue;
+            const delta = rect.height - before;
+            if (delta !== 0 && rect.bottom - delta <= 0)
+              window.scrollBy(0, delta);
+          }
+        });
   const watchGrowth = (el: Element) => {
     if (!growth) return;
     heights.set(el, el.getBoundingClientRect().height);
@@ -234,11 +285,15 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
   function replaceHeader(markup: string): void {
     const header = liveBlog?.querySelector('.live-header');
     const next = fromMarkup(markup);
-    if (header && next) { keepingScroll(() => header.replaceWith(next)); watchGrowth(next); }
+    if (header && next) {
+      keepingScroll(() => header.replaceWith(next));
+      watchGrowth(next);
+    }
   }
 
   function onLiveEntry(data: LiveEntryMessage): void {
-    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId)) return;
+    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId))
+      return;
     const list = liveBlog.querySelector('.live-entries');
     if (!list) return;
     const existing = list.querySelector(`[data-entry="${data.entryId}"]`);
@@ -248,48 +303,83 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
       else if (next && existing) existing.replaceWith(next);
       else if (next) {
         // Newest first: before the first entry with a smaller id.
-        const after = [...list.children].find((li) => Number((li as HTMLElement).dataset['entry']) < data.entryId);
-        if (after) after.before(next); else list.prepend(next);
+        const after = [...list.children].find(
+          (li) => Number((li as HTMLElement).dataset['entry']) < data.entryId,
+        );
+        if (after) after.before(next);
+        else list.prepend(next);
         next.classList.add('is-new');
       }
     });
     if (next) watchGrowth(next);
     replaceHeader(data.header);
-    if (next && !existing) announce(`Nouvelle entrée du direct, ${next.querySelector('time')?.textContent ?? ''}`);
+    if (next && !existing)
+      announce(
+        `Nouvelle entrée du direct, ${next.querySelector('time')?.textContent ?? ''}`,
+      );
   }
 
   function onLiveState(data: LiveStateMessage): void {
-    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId)) return;
+    if (!liveBlog || liveBlog.dataset['article'] !== String(data.articleId))
+      return;
     replaceHeader(data.header);
   }
 
   // « Entrées précédentes »: the next page's entries are appended here rather than opened.
   liveBlog?.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('.live-older a');
+    const link = (event.target as Element).closest<HTMLAnchorElement>(
+      '.live-older a',
+    );
     if (!link) return;
     event.preventDefault();
-    fetch(link.href).then((r) => r.text()).then((text) => {
-      const page = new DOMParser().parseFromString(text, 'text/html');
-      const list = liveBlog.querySelector('.live-entries')!;
-      for (const li of page.querySelectorAll('.live-entries > li')) {
-        if (!list.querySelector(`[data-entry="${(li as HTMLElement).dataset['entry']}"]`)) list.append(document.importNode(li, true));
-      }
-      const more = page.querySelector<HTMLAnchorElement>('.live-older a');
-      if (more) link.href = more.href; else link.closest('.live-older')?.remove();
-    }).catch(() => { location.assign(link.href); });
+    fetch(link.href)
+      .then((r) => r.text())
+      .then((text) => {
+        const page = new DOMParser().parseFromString(text, 'text/html');
+        const list = liveBlog.querySelector('.live-entries')!;
+        for (const li of page.querySelectorAll('.live-entries > li')) {
+          if (
+            !list.querySelector(
+              `[data-entry="${(li as HTMLElement).dataset['entry']}"]`,
+            )
+          )
+            list.append(document.importNode(li, true));
+        }
+        const more = page.querySelector<HTMLAnchorElement>('.live-older a');
+        if (more) link.href = more.href;
+        else link.closest('.live-older')?.remove();
+      })
+      .catch(() => {
+        location.assign(link.href);
+      });
   });
 
   // --- Messages -----------------------------------------------------------------------------
 
   function onItem(kind: string, item: FilInfoLine): void {
-    for (const filInfo of filInfos) upsertLine(filInfo, item, kind !== 'updated');
+    for (const filInfo of filInfos)
+      upsertLine(filInfo, item, kind !== 'updated');
     if (kind === 'breaking') showAlert(item);
-    else if (banner?.dataset['id'] === String(item.id)) banner.querySelector('a')!.textContent = item.title;
-    if (kind !== 'updated') announce(`${kind === 'breaking' ? 'Alerte info' : 'Nouvel article'}, ${item.time} : ${item.title}`);
-    const onPage = document.querySelector(`main a[href="${CSS.escape(item.url)}"]`) !== null;
-    if (section && kind !== 'updated' && item.section?.slug === section && !onPage) {
+    else if (banner?.dataset['id'] === String(item.id))
+      banner.querySelector('a')!.textContent = item.title;
+    if (kind !== 'updated')
+      announce(
+        `${kind === 'breaking' ? 'Alerte info' : 'Nouvel article'}, ${item.time} : ${item.title}`,
+      );
+    const onPage =
+      document.querySelector(`main a[href="${CSS.escape(item.url)}"]`) !== null;
+    if (
+      section &&
+      kind !== 'updated' &&
+      item.section?.slug === section &&
+      !onPage
+    ) {
       unseen.add(item.id);
-      showPrompt(unseen.size === 1 ? '1 nouvel article' : `${unseen.size} nouveaux articles`);
+      showPrompt(
+        unseen.size === 1
+          ? '1 nouvel article'
+          : `${unseen.size} nouveaux articles`,
+      );
     }
   }
 
@@ -300,8 +390,14 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
       showPrompt('Nouveaux articles : actualiser la page');
       return;
     }
-    if (event.type === 'live-entry') { onLiveEntry(JSON.parse(event.data) as LiveEntryMessage); return; }
-    if (event.type === 'live-state') { onLiveState(JSON.parse(event.data) as LiveStateMessage); return; }
+    if (event.type === 'live-entry') {
+      onLiveEntry(JSON.parse(event.data) as LiveEntryMessage);
+      return;
+    }
+    if (event.type === 'live-state') {
+      onLiveState(JSON.parse(event.data) as LiveStateMessage);
+      return;
+    }
     const data = JSON.parse(event.data) as FilInfoLine;
     if (event.type === 'unpublished') {
       for (const filInfo of filInfos) removeLine(filInfo, data.id);
@@ -319,13 +415,33 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     root.dataset['live'] = 'connecting';
     // EventSource sends Last-Event-ID itself when it reconnects; the query carries the page's
     // position on the first connection and after a refusal (429/503), when we reconnect ourselves.
-    const source = new EventSource(lastEventId ? `${STREAM_PATH}?lastEventId=${encodeURIComponent(lastEventId)}` : STREAM_PATH);
-    source.addEventListener('open', () => { root.dataset['live'] = 'open'; backoff = 2_000; });
-    for (const type of ['published', 'breaking', 'updated', 'unpublished', 'reload', 'live-entry', 'live-state']) {
-      source.addEventListener(type, (event) => onMessage(event as MessageEvent<string>));
+    const source = new EventSource(
+      lastEventId
+        ? `${STREAM_PATH}?lastEventId=${encodeURIComponent(lastEventId)}`
+        : STREAM_PATH,
+    );
+    source.addEventListener('open', () => {
+      root.dataset['live'] = 'open';
+      backoff = 2_000;
+    });
+    for (const type of [
+      'published',
+      'breaking',
+      'updated',
+      'unpublished',
+      'reload',
+      'live-entry',
+      'live-state',
+    ]) {
+      source.addEventListener(type, (event) =>
+        onMessage(event as MessageEvent<string>),
+      );
     }
     source.addEventListener('error', () => {
-      if (source.readyState !== EventSource.CLOSED) { root.dataset['live'] = 'connecting'; return; }
+      if (source.readyState !== EventSource.CLOSED) {
+        root.dataset['live'] = 'connecting';
+        return;
+      }
       root.dataset['live'] = 'closed';
       source.close();
       setTimeout(connect, backoff + Math.random() * backoff);

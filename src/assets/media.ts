@@ -5,7 +5,18 @@
  * here enhances pages that work without it, except uploading, which needs it.
  */
 
-interface MediaJson { id: number; fileName: string; width: number; height: number; alt: string; decorative: boolean; caption: string; credit: string; thumb: string; editUrl: string }
+interface MediaJson {
+  id: number;
+  fileName: string;
+  width: number;
+  height: number;
+  alt: string;
+  decorative: boolean;
+  caption: string;
+  credit: string;
+  thumb: string;
+  editUrl: string;
+}
 
 function uploadFile(zone: HTMLElement, file: File): Promise<MediaJson | null> {
   const list = zone.querySelector<HTMLUListElement>('.upload-list');
@@ -30,11 +41,18 @@ function uploadFile(zone: HTMLElement, file: File): Promise<MediaJson | null> {
     xhr.setRequestHeader('csrf-token', zone.dataset['csrf'] ?? '');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) bar.value = Math.round((event.loaded / event.total) * 100);
+      if (event.lengthComputable)
+        bar.value = Math.round((event.loaded / event.total) * 100);
     });
     xhr.addEventListener('load', () => {
-      let data: (MediaJson & { message?: string; error?: { message?: string } }) | null = null;
-      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      let data:
+        | (MediaJson & { message?: string; error?: { message?: string } })
+        | null = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = null;
+      }
       if (xhr.status >= 200 && xhr.status < 300 && data) {
         bar.value = 100;
         item.classList.add('upload-ok');
@@ -46,36 +64,57 @@ function uploadFile(zone: HTMLElement, file: File): Promise<MediaJson | null> {
         resolve(data);
       } else {
         item.classList.add('upload-error');
-        status.textContent = data?.error?.message ?? data?.message ?? `L’envoi a échoué (erreur ${xhr.status}).`;
+        status.textContent =
+          data?.error?.message ??
+          data?.message ??
+          `L’envoi a échoué (erreur ${xhr.status}).`;
         resolve(null);
       }
     });
     xhr.addEventListener('error', () => {
       item.classList.add('upload-error');
-      status.textContent = 'L’envoi a été interrompu : vérifiez votre connexion et réessayez.';
+      status.textContent =
+        'L’envoi a été interrompu : vérifiez votre connexion et réessayez.';
       resolve(null);
     });
     xhr.send(body);
   });
 }
 
-async function uploadAll(zone: HTMLElement, files: Iterable<File>): Promise<void> {
+async function uploadAll(
+  zone: HTMLElement,
+  files: Iterable<File>,
+): Promise<void> {
   for (const file of files) {
     const media = await uploadFile(zone, file);
-    if (media) zone.dispatchEvent(new CustomEvent<MediaJson>('media-uploaded', { detail: media, bubbles: true }));
-    if (media && zone.dataset['uploadUrl']?.endsWith('/remplacer')) window.location.reload();
+    if (media)
+      zone.dispatchEvent(
+        new CustomEvent<MediaJson>('media-uploaded', {
+          detail: media,
+          bubbles: true,
+        }),
+      );
+    if (media && zone.dataset['uploadUrl']?.endsWith('/remplacer'))
+      window.location.reload();
   }
 }
 
 for (const zone of document.querySelectorAll<HTMLElement>('.dropzone')) {
   const input = zone.querySelector<HTMLInputElement>('input[type="file"]');
-  input?.addEventListener('change', () => { if (input.files) void uploadAll(zone, [...input.files]); input.value = ''; });
-  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('dragging'); });
+  input?.addEventListener('change', () => {
+    if (input.files) void uploadAll(zone, [...input.files]);
+    input.value = '';
+  });
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
   zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('dragging');
-    if (event.dataTransfer?.files.length) void uploadAll(zone, [...event.dataTransfer.files]);
+    if (event.dataTransfer?.files.length)
+      void uploadAll(zone, [...event.dataTransfer.files]);
   });
 }
 
@@ -83,8 +122,13 @@ for (const zone of document.querySelectorAll<HTMLElement>('.dropzone')) {
 const zones = document.querySelectorAll<HTMLElement>('.dropzone');
 if (zones.length === 1) {
   document.addEventListener('paste', (event) => {
-    const files = [...(event.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
-    if (files.length) { event.preventDefault(); void uploadAll(zones[0]!, files); }
+    const files = [...(event.clipboardData?.files ?? [])].filter((f) =>
+      f.type.startsWith('image/'),
+    );
+    if (files.length) {
+      event.preventDefault();
+      void uploadAll(zones[0]!, files);
+    }
   });
 }
 
@@ -106,8 +150,14 @@ if (picker) {
   img?.addEventListener('click', (event) => {
     const box = img.getBoundingClientRect();
     if (!fx || !fy) return;
-    fx.value = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width)).toFixed(4);
-    fy.value = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height)).toFixed(4);
+    fx.value = Math.min(
+      1,
+      Math.max(0, (event.clientX - box.left) / box.width),
+    ).toFixed(4);
+    fy.value = Math.min(
+      1,
+      Math.max(0, (event.clientY - box.top) / box.height),
+    ).toFixed(4);
     place();
   });
   fx?.addEventListener('input', place);
@@ -118,12 +168,18 @@ if (picker) {
 const coverBox = document.querySelector<HTMLElement>('[data-cover-box]');
 if (coverBox) {
   const form = coverBox.closest('form');
-  const idInput = coverBox.querySelector<HTMLInputElement>('input[name="coverMediaId"]');
+  const idInput = coverBox.querySelector<HTMLInputElement>(
+    'input[name="coverMediaId"]',
+  );
   const preview = coverBox.querySelector<HTMLImageElement>('.cover-preview');
   const dialog = document.querySelector<HTMLDialogElement>('#media-chooser');
   const results = dialog?.querySelector<HTMLElement>('.chooser-results');
-  const search = dialog?.querySelector<HTMLInputElement>('input[type="search"]');
-  const body = form?.querySelector<HTMLTextAreaElement>('textarea[name="bodySource"]');
+  const search = dialog?.querySelector<HTMLInputElement>(
+    'input[type="search"]',
+  );
+  const body = form?.querySelector<HTMLTextAreaElement>(
+    'textarea[name="bodySource"]',
+  );
   let mode: 'cover' | 'body' = 'cover';
 
   const fillIfEmpty = (name: string, value: string) => {
@@ -132,7 +188,11 @@ if (coverBox) {
   };
   const useAsCover = (m: MediaJson) => {
     if (idInput) idInput.value = String(m.id);
-    if (preview) { preview.src = m.thumb; preview.alt = m.alt; preview.hidden = false; }
+    if (preview) {
+      preview.src = m.thumb;
+      preview.alt = m.alt;
+      preview.hidden = false;
+    }
     fillIfEmpty('coverAlt', m.decorative ? '' : m.alt);
     fillIfEmpty('coverCaption', m.caption);
     fillIfEmpty('coverCredit', m.credit);
@@ -146,36 +206,67 @@ if (coverBox) {
     body.value = body.value.slice(0, at) + line + body.value.slice(at);
     body.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  const choose = (m: MediaJson) => { if (mode === 'cover') useAsCover(m); else insertInBody(m); dialog?.close(); };
+  const choose = (m: MediaJson) => {
+    if (mode === 'cover') useAsCover(m);
+    else insertInBody(m);
+    dialog?.close();
+  };
 
   const load = async () => {
     if (!results) return;
-    const response = await fetch(`/admin/medias.json?q=${encodeURIComponent(search?.value ?? '')}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    if (!response.ok) { results.textContent = 'La photothèque n’a pas pu être chargée.'; return; }
+    const response = await fetch(
+      `/admin/medias.json?q=${encodeURIComponent(search?.value ?? '')}`,
+      { credentials: 'same-origin', headers: { accept: 'application/json' } },
+    );
+    if (!response.ok) {
+      results.textContent = 'La photothèque n’a pas pu être chargée.';
+      return;
+    }
     const data = (await response.json()) as { items: MediaJson[] };
-    results.replaceChildren(...data.items.map((m) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'chooser-item';
-      const img = document.createElement('img');
-      img.src = m.thumb; img.alt = ''; img.width = 160; img.height = 120; img.loading = 'lazy';
-      const label = document.createElement('span');
-      label.textContent = `${m.fileName} (${m.width} px)`;
-      button.append(img, label);
-      button.addEventListener('click', () => choose(m));
-      return button;
-    }));
+    results.replaceChildren(
+      ...data.items.map((m) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'chooser-item';
+        const img = document.createElement('img');
+        img.src = m.thumb;
+        img.alt = '';
+        img.width = 160;
+        img.height = 120;
+        img.loading = 'lazy';
+        const label = document.createElement('span');
+        label.textContent = `${m.fileName} (${m.width} px)`;
+        button.append(img, label);
+        button.addEventListener('click', () => choose(m));
+        return button;
+      }),
+    );
     if (!data.items.length) results.textContent = 'Aucune image ne correspond.';
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  search?.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => void load(), 250); });
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-chooser]')) {
-    button.addEventListener('click', () => { mode = button.dataset['openChooser'] === 'body' ? 'body' : 'cover'; dialog?.showModal(); void load(); });
-  }
-  dialog?.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
-  coverBox.querySelector('[data-remove-cover]')?.addEventListener('click', () => {
-    if (idInput) idInput.value = '';
-    if (preview) preview.hidden = true;
+  search?.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(), 250);
   });
-  coverBox.addEventListener('media-uploaded', (event) => useAsCover((event as CustomEvent<MediaJson>).detail));
+  for (const button of document.querySelectorAll<HTMLButtonElement>(
+    '[data-open-chooser]',
+  )) {
+    button.addEventListener('click', () => {
+      mode = button.dataset['openChooser'] === 'body' ? 'body' : 'cover';
+      dialog?.showModal();
+      void load();
+    });
+  }
+  dialog
+    ?.querySelector('[data-close]')
+    ?.addEventListener('click', () => dialog.close());
+  coverBox
+    .querySelector('[data-remove-cover]')
+    ?.addEventListener('click', () => {
+      if (idInput) idInput.value = '';
+      if (preview) preview.hidden = true;
+    });
+  coverBox.addEventListener('media-uploaded', (event) =>
+    useAsCover((event as CustomEvent<MediaJson>).detail),
+  );
 }

@@ -1,7 +1,13 @@
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import { dayKey } from '../domain/frenchDates.ts';
-import { addViews, addVisitors, hourOf, sectionsOfPublicArticles, type ViewCount } from '../db/repos/audience.ts';
+import {
+  addViews,
+  addVisitors,
+  hourOf,
+  sectionsOfPublicArticles,
+  type ViewCount,
+} from '../db/repos/audience.ts';
 import { DailySalt } from './dailySalt.ts';
 import type { ReferrerKind } from './referrerKind.ts';
 
@@ -39,8 +45,14 @@ export class AudienceCollector {
   readonly #salt: DailySalt;
   #views = new Map<string, ViewCount>();
   #visitors = new Map<string, Set<string>>();
-  readonly #articles = new Map<number, { sectionId: number | null; public: boolean; until: number }>();
-  readonly #lookups = new Map<number, Promise<{ sectionId: number | null; public: boolean }>>();
+  readonly #articles = new Map<
+    number,
+    { sectionId: number | null; public: boolean; until: number }
+  >();
+  readonly #lookups = new Map<
+    number,
+    Promise<{ sectionId: number | null; public: boolean }>
+  >();
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -65,11 +77,21 @@ export class AudienceCollector {
     const key = `${hour.getTime()}|${articleId}|${sectionId}|${view.referrer}`;
     const counted = this.#views.get(key);
     if (counted) counted.views += 1;
-    else this.#views.set(key, { hour, articleId, sectionId, referrer: view.referrer, views: 1 });
+    else
+      this.#views.set(key, {
+        hour,
+        articleId,
+        sectionId,
+        referrer: view.referrer,
+        views: 1,
+      });
     let seen = this.#visitors.get(day);
-    if (!seen) this.#visitors.set(day, seen = new Set());
+    if (!seen) this.#visitors.set(day, (seen = new Set()));
     seen.add(visitor);
-    this.#timer ??= setTimeout(() => { this.#timer = null; void this.flush(); }, this.#options.flushMs).unref();
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      void this.flush();
+    }, this.#options.flushMs).unref();
     return true;
   }
 
@@ -95,34 +117,50 @@ export class AudienceCollector {
     try {
       await this.#options.db.transaction().execute(async (tx) => {
         await addViews(tx, [...views.values()]);
-        for (const [day, hashes] of visitors) await addVisitors(tx, day, [...hashes]);
+        for (const [day, hashes] of visitors)
+          await addVisitors(tx, day, [...hashes]);
       });
     } catch (error) {
       // Keep the counts for the next flush rather than lose them to a passing database fault.
       for (const [key, c] of views) {
         const again = this.#views.get(key);
-        if (again) again.views += c.views; else this.#views.set(key, c);
+        if (again) again.views += c.views;
+        else this.#views.set(key, c);
       }
       for (const [day, hashes] of visitors) {
         const again = this.#visitors.get(day);
-        if (again) for (const h of hashes) again.add(h); else this.#visitors.set(day, hashes);
+        if (again) for (const h of hashes) again.add(h);
+        else this.#visitors.set(day, hashes);
       }
-      this.#timer ??= setTimeout(() => { this.#timer = null; void this.flush(); }, this.#options.flushMs).unref();
+      this.#timer ??= setTimeout(() => {
+        this.#timer = null;
+        void this.flush();
+      }, this.#options.flushMs).unref();
       this.#options.onError?.(error);
     }
   }
 
-  async #article(id: number, now: Date): Promise<{ sectionId: number | null; public: boolean }> {
+  async #article(
+    id: number,
+    now: Date,
+  ): Promise<{ sectionId: number | null; public: boolean }> {
     const known = this.#articles.get(id);
     if (known && known.until > now.getTime()) return known;
     let lookup = this.#lookups.get(id);
     if (!lookup) {
-      lookup = sectionsOfPublicArticles(this.#options.db, [id], now).then((found) => {
-        const entry = { sectionId: found.get(id) ?? null, public: found.has(id), until: now.getTime() + ARTICLE_TTL_MS };
-        if (this.#articles.size >= MAX_ARTICLES_REMEMBERED) this.#articles.clear();
-        this.#articles.set(id, entry);
-        return entry;
-      }).finally(() => this.#lookups.delete(id));
+      lookup = sectionsOfPublicArticles(this.#options.db, [id], now)
+        .then((found) => {
+          const entry = {
+            sectionId: found.get(id) ?? null,
+            public: found.has(id),
+            until: now.getTime() + ARTICLE_TTL_MS,
+          };
+          if (this.#articles.size >= MAX_ARTICLES_REMEMBERED)
+            this.#articles.clear();
+          this.#articles.set(id, entry);
+          return entry;
+        })
+        .finally(() => this.#lookups.delete(id));
       this.#lookups.set(id, lookup);
     }
     return lookup;

@@ -20,17 +20,34 @@ export class DailySalt {
   salt(day: string): Promise<string> {
     if (day !== this.#day || !this.#salt) {
       this.#day = day;
-      const pending = daySalt(this.#db, day, randomBytes(32).toString('base64url'));
+      const pending = daySalt(
+        this.#db,
+        day,
+        randomBytes(32).toString('base64url'),
+      );
       // A failed read must not stick: the next beacon asks again.
-      pending.catch(() => { if (this.#salt === pending) this.#salt = null; });
+      pending.catch(() => {
+        if (this.#salt === pending) this.#salt = null;
+      });
       this.#salt = pending;
     }
     return this.#salt;
   }
 
   /** The day's pseudonymous visitor id: it changes every day and says nothing without the salt. */
-  async visitor(day: string, address: string, userAgent: string): Promise<string> {
+  async visitor(
+    day: string,
+    address: string,
+    userAgent: string,
+  ): Promise<string> {
     const salt = await this.salt(day);
-    return createHash('sha256').update(salt).update('\0').update(address).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+    return createHash('sha256')
+      .update(salt)
+      .update('\0')
+      .update(address)
+      .update('\0')
+      .update(userAgent)
+      .digest('base64url')
+      .slice(0, 22);
   }
 }

@@ -3,7 +3,12 @@ import type { Queryable } from '../db/database.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import type { EventSink } from '../events/eventSink.ts';
 import { isArticleSlugTaken } from '../db/repos/articles.ts';
-import { findTagBySlug, insertTag, existingAuthorIds, sectionExists } from '../db/repos/taxonomy.ts';
+import {
+  findTagBySlug,
+  insertTag,
+  existingAuthorIds,
+  sectionExists,
+} from '../db/repos/taxonomy.ts';
 import { addTagAlias, findTagsByNameSlugs } from '../db/repos/tagAliases.ts';
 import { entitiesOf } from '../editorial/indexer.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
@@ -39,10 +44,17 @@ export interface ArticleFields {
  * What publishing and scheduling require of an article: a section and at least one byline.
  * French messages by editor field, or null when nothing is missing.
  */
-export function publicationFieldErrors(a: { sectionId: number | null; authorIds: readonly number[] }): Record<string, string> | null {
+export function publicationFieldErrors(a: {
+  sectionId: number | null;
+  authorIds: readonly number[];
+}): Record<string, string> | null {
   const fields: Record<string, string> = {};
-  if (a.sectionId === null) fields['sectionId'] = 'Choisissez une rubrique avant de publier ou de programmer.';
-  if (!a.authorIds.length) fields['author1'] = 'Indiquez au moins un auteur avant de publier ou de programmer.';
+  if (a.sectionId === null)
+    fields['sectionId'] =
+      'Choisissez une rubrique avant de publier ou de programmer.';
+  if (!a.authorIds.length)
+    fields['author1'] =
+      'Indiquez au moins un auteur avant de publier ou de programmer.';
   return Object.keys(fields).length ? fields : null;
 }
 
@@ -60,53 +72,99 @@ export interface ResolvedFields {
  * Checks what a form cannot: the section and authors exist, the slug is free, tags resolve
  * (new ones are created, with their event). Field errors come back in French, by field name.
  */
-export async function resolveArticleFields(tx: Queryable, events: EventSink, input: ArticleFields, options: { articleId?: number; now: Date; actorId: number | null; correctionNote?: string | null }): Promise<ResolvedFields> {
+export async function resolveArticleFields(
+  tx: Queryable,
+  events: EventSink,
+  input: ArticleFields,
+  options: {
+    articleId?: number;
+    now: Date;
+    actorId: number | null;
+    correctionNote?: string | null;
+  },
+): Promise<ResolvedFields> {
   const fields: Record<string, string> = {};
   if (input.sectionId !== null) {
-    if (!(await sectionExists(tx, input.sectionId))) fields['sectionId'] = 'Cette rubrique n’existe pas.';
+    if (!(await sectionExists(tx, input.sectionId)))
+      fields['sectionId'] = 'Cette rubrique n’existe pas.';
   }
   const authorIds = [...new Set(input.authorIds)];
   if (authorIds.length) {
-    if ((await existingAuthorIds(tx, authorIds)).length !== authorIds.length) fields['author1'] = 'Un des auteurs choisis n’existe pas.';
+    if ((await existingAuthorIds(tx, authorIds)).length !== authorIds.length)
+      fields['author1'] = 'Un des auteurs choisis n’existe pas.';
   }
   let slug: string;
   if (input.slug) {
-    if (!isValidSlug(input.slug)) fields['slug'] = 'Utilisez des minuscules sans accents, des chiffres et des tirets.';
-    else if (await isArticleSlugTaken(tx, input.slug, options.articleId)) fields['slug'] = 'Cette adresse est déjà utilisée par un autre article.';
+    if (!isValidSlug(input.slug))
+      fields['slug'] =
+        'Utilisez des minuscules sans accents, des chiffres et des tirets.';
+    else if (await isArticleSlugTaken(tx, input.slug, options.articleId))
+      fields['slug'] = 'Cette adresse est déjà utilisée par un autre article.';
     slug = input.slug;
   } else {
-    slug = await uniqueSlug(slugFromTitle(input.title), (s) => isArticleSlugTaken(tx, s, options.articleId));
+    slug = await uniqueSlug(slugFromTitle(input.title), (s) =>
+      isArticleSlugTaken(tx, s, options.articleId),
+    );
   }
   // A cover from the library: it must exist and be 1200 px wide; the article keeps its own alt,
   // caption and credit, which start as the picture's.
   let cover = input.cover ?? null;
   if (cover?.mediaId) {
     const media = await findMediaById(tx, cover.mediaId);
-    if (!media) fields['coverMediaId'] = 'Cette image n’existe plus dans la photothèque : choisissez-en une autre.';
-    else if (media.width < MIN_COVER_WIDTH) fields['coverMediaId'] = tooSmallForCover(media.width);
+    if (!media)
+      fields['coverMediaId'] =
+        'Cette image n’existe plus dans la photothèque : choisissez-en une autre.';
+    else if (media.width < MIN_COVER_WIDTH)
+      fields['coverMediaId'] = tooSmallForCover(media.width);
     else {
       cover = {
-        mediaId: media.id, url: renditionPath(media, '16x9', 1200, 'jpeg'),
-        alt: media.decorative ? '' : cover.alt || media.alt, caption: cover.caption || media.caption || null, credit: cover.credit || media.credit || null,
+        mediaId: media.id,
+        url: renditionPath(media, '16x9', 1200, 'jpeg'),
+        alt: media.decorative ? '' : cover.alt || media.alt,
+        caption: cover.caption || media.caption || null,
+        credit: cover.credit || media.credit || null,
       };
     }
   }
-  if (Object.keys(fields).length) throw new AppError('invalid_input', { fields });
+  if (Object.keys(fields).length)
+    throw new AppError('invalid_input', { fields });
 
   const tagIds = [...(input.tagIds ?? [])];
   let entities: ReturnType<typeof entitiesOf> | null = null;
   for (const name of input.tagNames ?? []) {
     const tagSlug = slugFromTitle(name);
-    const existing = await findTagBySlug(tx, tagSlug) ?? (await findTagsByNameSlugs(tx, [tagSlug]))[0] ?? null;
-    if (existing) { tagIds.push(existing.id); continue; }
-    // A new tag named after an entity of the text takes its kind (person, organisation, place) and aliases.
-    entities ??= entitiesOf({ title: input.title, lead: input.lead, body: input.bodySource });
-    const entity = entities.find((e) => [e.name, ...e.aliases].some((n) => slugFromTitle(n) === tagSlug));
-    const id = await insertTag(tx, { slug: tagSlug, name: name.trim(), kind: entity?.kind ?? 'topic' }, options.now);
-    for (const alias of entity ? [entity.name, ...entity.aliases] : []) {
-      if (slugFromTitle(alias) !== tagSlug) await addTagAlias(tx, id, alias, slugFromTitle(alias));
+    const existing =
+      (await findTagBySlug(tx, tagSlug)) ??
+      (await findTagsByNameSlugs(tx, [tagSlug]))[0] ??
+      null;
+    if (existing) {
+      tagIds.push(existing.id);
+      continue;
     }
-    await events.record(tx, { name: 'tags.create', actorId: options.actorId, payload: { slug: tagSlug, kind: entity?.kind ?? 'topic' }, at: options.now });
+    // A new tag named after an entity of the text takes its kind (person, organisation, place) and aliases.
+    entities ??= entitiesOf({
+      title: input.title,
+      lead: input.lead,
+      body: input.bodySource,
+    });
+    const entity = entities.find((e) =>
+      [e.name, ...e.aliases].some((n) => slugFromTitle(n) === tagSlug),
+    );
+    const id = await insertTag(
+      tx,
+      { slug: tagSlug, name: name.trim(), kind: entity?.kind ?? 'topic' },
+      options.now,
+    );
+    for (const alias of entity ? [entity.name, ...entity.aliases] : []) {
+      if (slugFromTitle(alias) !== tagSlug)
+        await addTagAlias(tx, id, alias, slugFromTitle(alias));
+    }
+    await events.record(tx, {
+      name: 'tags.create',
+      actorId: options.actorId,
+      payload: { slug: tagSlug, kind: entity?.kind ?? 'topic' },
+      at: options.now,
+    });
     tagIds.push(id);
   }
   const body = await renderBody(tx, input.bodySource);
@@ -115,19 +173,42 @@ export async function resolveArticleFields(tx: Queryable, events: EventSink, inp
     tagIds: [...new Set(tagIds)],
     authorIds,
     columns: {
-      slug, title: input.title, lead: input.lead, body_source: input.bodySource, body_html: body.html,
-      section_id: input.sectionId, is_featured: input.featured ?? false, is_breaking: input.breaking ?? false,
-      language: input.language ?? 'fr', seo_title: input.seoTitle ?? null, seo_description: input.seoDescription ?? null,
-      cover_url: cover?.url ?? null, cover_alt: cover?.alt ?? null, cover_caption: cover?.caption ?? null, cover_credit: cover?.credit ?? null,
+      slug,
+      title: input.title,
+      lead: input.lead,
+      body_source: input.bodySource,
+      body_html: body.html,
+      section_id: input.sectionId,
+      is_featured: input.featured ?? false,
+      is_breaking: input.breaking ?? false,
+      language: input.language ?? 'fr',
+      seo_title: input.seoTitle ?? null,
+      seo_description: input.seoDescription ?? null,
+      cover_url: cover?.url ?? null,
+      cover_alt: cover?.alt ?? null,
+      cover_caption: cover?.caption ?? null,
+      cover_credit: cover?.credit ?? null,
       cover_media_id: cover?.mediaId ?? null,
     },
     snapshot: {
-      title: input.title, slug, lead: input.lead, bodySource: input.bodySource, sectionId: input.sectionId, authorIds,
-      tagIds: [...new Set(tagIds)], featured: input.featured ?? false, breaking: input.breaking ?? false,
-      seoTitle: input.seoTitle ?? null, seoDescription: input.seoDescription ?? null, cover, correctionNote: options.correctionNote ?? null,
+      title: input.title,
+      slug,
+      lead: input.lead,
+      bodySource: input.bodySource,
+      sectionId: input.sectionId,
+      authorIds,
+      tagIds: [...new Set(tagIds)],
+      featured: input.featured ?? false,
+      breaking: input.breaking ?? false,
+      seoTitle: input.seoTitle ?? null,
+      seoDescription: input.seoDescription ?? null,
+      cover,
+      correctionNote: options.correctionNote ?? null,
     },
     mediaUses: [
-      ...(cover?.mediaId ? [{ mediaId: cover.mediaId, role: 'cover' as const }] : []),
+      ...(cover?.mediaId
+        ? [{ mediaId: cover.mediaId, role: 'cover' as const }]
+        : []),
       ...body.mediaIds.map((mediaId) => ({ mediaId, role: 'body' as const })),
     ],
   };

@@ -8,7 +8,10 @@ export type Actor =
   | { kind: 'system'; label: string }
   | { kind: 'user'; id: number; role: Role; sectionIds: number[] };
 
-export const systemActor = (label: string): Actor => ({ kind: 'system', label });
+export const systemActor = (label: string): Actor => ({
+  kind: 'system',
+  label,
+});
 
 export function actorId(actor: Actor): number | null {
   return actor.kind === 'user' ? actor.id : null;

@@ -16,16 +16,39 @@ import type { ArticleRecord } from '../domain/articleRecord.ts';
  * The system actor (scheduler, importer) is not stopped: its publications were decided earlier.
  */
 export function duplicateGuard(actor: Actor, override: boolean) {
-  return async (tx: Queryable, article: ArticleRecord, now: Date): Promise<Record<string, unknown> | undefined> => {
+  return async (
+    tx: Queryable,
+    article: ArticleRecord,
+    now: Date,
+  ): Promise<Record<string, unknown> | undefined> => {
     if (actor.kind !== 'user') return undefined;
     const settings = await readSettings(tx);
     if (!settings.duplicateGuard) return undefined;
     const own = await findSignature(tx, article.id);
     if (!own) return undefined;
-    const [first] = await findLikelyDuplicates(tx, { signature: own.signature, entities: own.entities, excludeId: article.id, now, windowDays: settings.duplicateWindowDays, limit: 1 });
+    const [first] = await findLikelyDuplicates(tx, {
+      signature: own.signature,
+      entities: own.entities,
+      excludeId: article.id,
+      now,
+      windowDays: settings.duplicateWindowDays,
+      limit: 1,
+    });
     if (!first) return undefined;
     if (!override) throw new AppError('likely_duplicate');
-    authorize(canOnArticle(actor, 'overrideDuplicate', await articleFacts(tx, article), settings));
-    return { duplicateOverride: { of: first.articleId, score: Math.round(first.score * 100) / 100 } };
+    authorize(
+      canOnArticle(
+        actor,
+        'overrideDuplicate',
+        await articleFacts(tx, article),
+        settings,
+      ),
+    );
+    return {
+      duplicateOverride: {
+        of: first.articleId,
+        score: Math.round(first.score * 100) / 100,
+      },
+    };
   };
 }

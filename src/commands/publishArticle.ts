@@ -16,8 +16,13 @@ export interface PublishOptions {
 }
 
 /** Puts an article online now. The first publication time is kept forever (feeds, Google News). */
-export async function publishArticle(ctx: CommandContext, actor: Actor, options: PublishOptions) {
-  if ((options.publishedAt || options.modifiedAt) && actor.kind !== 'system') throw new AppError('forbidden');
+export async function publishArticle(
+  ctx: CommandContext,
+  actor: Actor,
+  options: PublishOptions,
+) {
+  if ((options.publishedAt || options.modifiedAt) && actor.kind !== 'system')
+    throw new AppError('forbidden');
   return transitionArticle(ctx, actor, {
     articleId: options.articleId,
     expectedVersion: options.expectedVersion,
@@ -32,10 +37,17 @@ export async function publishArticle(ctx: CommandContext, actor: Actor, options:
         return_note: null,
       };
     },
-    payload: (article, now) => ({ breaking: article.breaking, publishedAt: (options.publishedAt ?? now).toISOString() }),
+    payload: (article, now) => ({
+      breaking: article.breaking,
+      publishedAt: (options.publishedAt ?? now).toISOString(),
+    }),
     guard: async (tx, article, now) => {
       await requireCoverAlt(tx, actor, article);
-      return duplicateGuard(actor, options.overrideDuplicate ?? false)(tx, article, now);
+      return duplicateGuard(actor, options.overrideDuplicate ?? false)(
+        tx,
+        article,
+        now,
+      );
     },
     goesOnline: true,
   });

@@ -5,16 +5,28 @@ import { requireCoverAlt } from './coverGuard.ts';
 import { AppError } from '../errors.ts';
 
 /** Publication at a future time; the scheduler publishes it then. */
-export function scheduleArticle(ctx: CommandContext, actor: Actor, i: VerbInput & { at: Date; overrideDuplicate?: boolean }) {
+export function scheduleArticle(
+  ctx: CommandContext,
+  actor: Actor,
+  i: VerbInput & { at: Date; overrideDuplicate?: boolean },
+) {
   if (i.at.getTime() <= ctx.clock.now().getTime()) {
-    throw new AppError('invalid_input', { fields: { scheduledAt: 'Choisissez une date et une heure à venir.' } });
+    throw new AppError('invalid_input', {
+      fields: { scheduledAt: 'Choisissez une date et une heure à venir.' },
+    });
   }
   return transitionArticle(ctx, actor, {
-    ...i, verb: 'schedule',
-    changes: () => ({ scheduled_at: i.at.toISOString() }), payload: () => ({ scheduledAt: i.at.toISOString() }),
+    ...i,
+    verb: 'schedule',
+    changes: () => ({ scheduled_at: i.at.toISOString() }),
+    payload: () => ({ scheduledAt: i.at.toISOString() }),
     guard: async (tx, article, now) => {
       await requireCoverAlt(tx, actor, article);
-      return duplicateGuard(actor, i.overrideDuplicate ?? false)(tx, article, now);
+      return duplicateGuard(actor, i.overrideDuplicate ?? false)(
+        tx,
+        article,
+        now,
+      );
     },
     goesOnline: true,
   });

@@ -8,13 +8,20 @@ import { AppError } from '../errors.ts';
  * sitemaps follow. Today the command line calls it as the system; the back office will call it
  * after its own policy check, as for every editorial verb.
  */
-export async function setSectionInNewsSitemap(ctx: CommandContext, actor: Actor, input: { slug: string; include: boolean }): Promise<void> {
+export async function setSectionInNewsSitemap(
+  ctx: CommandContext,
+  actor: Actor,
+  input: { slug: string; include: boolean },
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     const section = await updateFlag(tx, input.slug, input.include);
     if (!section) throw new AppError('not_found');
     await ctx.events.record(tx, {
-      name: 'sections.update', actorId: actorId(actor), payload: { slug: input.slug, inNewsSitemap: input.include }, at: now,
+      name: 'sections.update',
+      actorId: actorId(actor),
+      payload: { slug: input.slug, inNewsSitemap: input.include },
+      at: now,
     });
   });
 }

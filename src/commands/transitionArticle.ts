@@ -1,17 +1,27 @@
 import type { Updateable } from 'kysely';
 import { actorId, type Actor, type CommandContext } from './context.ts';
 import { loadAuthorized } from './articleAccess.ts';
-import { findArticleById, listArticleAuthorIds, updateArticleIfVersion } from '../db/repos/articles.ts';
+import {
+  findArticleById,
+  listArticleAuthorIds,
+  updateArticleIfVersion,
+} from '../db/repos/articles.ts';
 import { publicationFieldErrors } from './articleFields.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus } from '../domain/article.ts';
-import { EDITORIAL_VERBS, type EditorialVerb } from '../domain/editorialVerbs.ts';
+import {
+  EDITORIAL_VERBS,
+  type EditorialVerb,
+} from '../domain/editorialVerbs.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
 
 /** What every state-moving verb takes: the article, and the version the person saw (if any). */
-export interface VerbInput { articleId: number; expectedVersion?: number | undefined }
+export interface VerbInput {
+  articleId: number;
+  expectedVersion?: number | undefined;
+}
 
 export interface Transition {
   articleId: number;
@@ -22,7 +32,11 @@ export interface Transition {
   changes: (article: ArticleRecord, now: Date) => Updateable<ArticlesTable>;
   payload?: (article: ArticleRecord, now: Date) => Record<string, unknown>;
   /** Runs after the state check, before the write: may refuse (throw) or add to the event's payload. */
-  guard?: (tx: Queryable, article: ArticleRecord, now: Date) => Promise<Record<string, unknown> | undefined>;
+  guard?: (
+    tx: Queryable,
+    article: ArticleRecord,
+    now: Date,
+  ) => Promise<Record<string, unknown> | undefined>;
   /** Publishing and scheduling: the article must have a section and a byline (the editor says which is missing). */
   goesOnline?: boolean;
 }
@@ -31,23 +45,54 @@ export interface Transition {
  * The shape every state-changing verb shares: load, authorise, check the move is allowed from
  * the current state, write guarded by version, record the event, all in one transaction.
  */
-export async function transitionArticle(ctx: CommandContext, actor: Actor, t: Transition): Promise<ArticleRecord> {
+export async function transitionArticle(
+  ctx: CommandContext,
+  actor: Actor,
+  t: Transition,
+): Promise<ArticleRecord> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const article = await loadAuthorized(tx, actor, t.verb, t.articleId);
-    if (t.expectedVersion !== undefined && t.expectedVersion !== article.version) throw new AppError('stale_version');
+    if (
+      t.expectedVersion !== undefined &&
+      t.expectedVersion !== article.version
+    )
+      throw new AppError('stale_version');
     const status = nextStatus(article.status, t.verb);
     if (!status) throw new AppError('invalid_transition');
     if (t.goesOnline) {
-      const missing = publicationFieldErrors({ sectionId: article.sectionId, authorIds: await listArticleAuthorIds(tx, article.id) });
-      if (missing) throw new AppError('invalid_input', { message: 'Rien n’a été publié : l’article doit avoir une rubrique et au moins un auteur.', fields: missing });
+      const missing = publicationFieldErrors({
+        sectionId: article.sectionId,
+        authorIds: await listArticleAuthorIds(tx, article.id),
+      });
+      if (missing)
+        throw new AppError('invalid_input', {
+          message:
+            'Rien n’a été publié : l’article doit avoir une rubrique et au moins un auteur.',
+          fields: missing,
+        });
     }
     const guarded = await t.guard?.(tx, article, now);
-    const ok = await updateArticleIfVersion(tx, article.id, article.version, { ...t.changes(article, now), status, updated_at: now.toISOString() });
+    const ok = await updateArticleIfVersion(tx, article.id, article.version, {
+      ...t.changes(article, now),
+      status,
+      updated_at: now.toISOString(),
+    });
     if (!ok) throw new AppError('stale_version');
     await ctx.events.record(tx, {
-      name: EDITORIAL_VERBS[t.verb].event, articleId: article.id, actorId: actorId(actor), at: now,
-      payload: { slug: article.slug, title: article.title, sectionId: article.sectionId, from: article.status, to: status, ...t.payload?.(article, now), ...guarded },
+      name: EDITORIAL_VERBS[t.verb].event,
+      articleId: article.id,
+      actorId: actorId(actor),
+      at: now,
+      payload: {
+        slug: article.slug,
+        title: article.title,
+        sectionId: article.sectionId,
+        from: article.status,
+        to: status,
+        ...t.payload?.(article, now),
+        ...guarded,
+      },
     });
     return (await findArticleById(tx, article.id))!;
   });

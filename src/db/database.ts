@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import type { DatabaseTarget } from '../config.ts';
 import type { Database } from './schema.ts';
 import { sqlite } from './dialects/sqlite.ts';
@@ -20,9 +20,15 @@ export interface DatabaseHandle {
 }
 
 /** The configuration names the dialect; this is the one place the name is read. */
-const DIALECTS: Record<DatabaseTarget['dialect'], Dialect> = { sqlite, postgres };
+const DIALECTS: Record<DatabaseTarget['dialect'], Dialect> = {
+  sqlite,
+  postgres,
+};
 
-export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): DatabaseHandle {
+export function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): DatabaseHandle {
   const dialect = DIALECTS[target.dialect];
   const db = dialect.open(target, options);
   return { db, dialect, target, close: () => db.destroy() };
@@ -35,7 +41,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`, { cause: error });
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`,
+      { cause: error },
+    );
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return (results ?? [])
+    .filter((r) => r.status === 'Success')
+    .map((r) => r.migrationName);
 }

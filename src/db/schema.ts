@@ -5,7 +5,11 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
  * (PostgreSQL) or a string (SQLite): repositories convert with `toDate`.
  */
 export type Time = ColumnType<Date | string, string, string>;
-export type NullableTime = ColumnType<Date | string | null, string | null | undefined, string | null>;
+export type NullableTime = ColumnType<
+  Date | string | null,
+  string | null | undefined,
+  string | null
+>;
 /** SQLite hands booleans back as 0/1. */
 export type Flag = ColumnType<boolean | number, boolean | undefined, boolean>;
 export type Json = ColumnType<unknown, string, string>;
@@ -66,7 +70,11 @@ export interface ArticlesTable {
   cover_caption: string | null;
   cover_credit: string | null;
   /** The cover picture from the media library (migration 0020); cover_url then holds its canonical URL. */
-  cover_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+  cover_media_id: ColumnType<
+    number | null,
+    number | null | undefined,
+    number | null
+  >;
   seo_title: string | null;
   seo_description: string | null;
   correction_note: string | null;
@@ -82,8 +90,16 @@ export interface ArticlesTable {
   deleted_at: NullableTime;
 }
 
-export interface ArticleAuthorsTable { article_id: number; author_id: number; position: number }
-export interface ArticleTagsTable { article_id: number; tag_id: number; position: Generated<number> }
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: Generated<number>;
+}
 
 export interface RevisionsTable {
   id: Generated<number>;
@@ -103,11 +119,36 @@ export interface EventsTable {
   created_at: Time;
 }
 
-export interface SessionsTable { token_hash: string; user_id: number; created_at: Time; expires_at: Time; ip: string | null }
-export interface OneTimeTokensTable { token_hash: string; purpose: string; user_id: number | null; created_at: Time; expires_at: Time; used_at: NullableTime }
-export interface LoginFailuresTable { id: Generated<number>; email: string; ip: string; created_at: Time }
-export interface UserSectionsTable { user_id: number; section_id: number }
-export interface SettingsTable { key: string; value: Json; updated_at: Time }
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Time;
+  expires_at: Time;
+  ip: string | null;
+}
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: string;
+  user_id: number | null;
+  created_at: Time;
+  expires_at: Time;
+  used_at: NullableTime;
+}
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  created_at: Time;
+}
+export interface UserSectionsTable {
+  user_id: number;
+  section_id: number;
+}
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Time;
+}
 
 export interface EditorialSignaturesTable {
   article_id: number;
@@ -120,10 +161,26 @@ export interface EditorialSignaturesTable {
   counted_terms: string | null;
   updated_at: Time;
 }
-export interface EditorialPostingsTable { term: number; day: number; article_id: number }
-export interface EditorialTermsTable { term: string; section_id: number; docs: number }
-export interface EditorialSectionsTable { section_id: number; docs: number; terms: number }
-export interface TagAliasesTable { alias_key: string; tag_id: number; alias: string }
+export interface EditorialPostingsTable {
+  term: number;
+  day: number;
+  article_id: number;
+}
+export interface EditorialTermsTable {
+  term: string;
+  section_id: number;
+  docs: number;
+}
+export interface EditorialSectionsTable {
+  section_id: number;
+  docs: number;
+  terms: number;
+}
+export interface TagAliasesTable {
+  alias_key: string;
+  tag_id: number;
+  alias: string;
+}
 
 export interface MediaTable {
   id: Generated<number>;
@@ -149,7 +206,11 @@ export interface MediaTable {
   created_at: Time;
   updated_at: Time;
 }
-export interface MediaUsesTable { media_id: number; article_id: number; role: string }
+export interface MediaUsesTable {
+  media_id: number;
+  article_id: number;
+  role: string;
+}
 export interface ApiCredentialsTable {
   id: Generated<number>;
   kind: string;
@@ -205,13 +266,48 @@ export interface WebhookAttemptsTable {
   error: string | null;
 }
 /** Audience (migration 0040): see that migration for what each table keeps and for how long. */
-export interface AudienceSaltsTable { day: string; salt: string }
-export interface AudienceVisitorsTable { day: string; visitor: string }
-export interface AudienceHourlyTable { hour: Time; article_id: number; section_id: number; referrer: string; views: number }
+export interface AudienceSaltsTable {
+  day: string;
+  salt: string;
+}
+export interface AudienceVisitorsTable {
+  day: string;
+  visitor: string;
+}
+export interface AudienceHourlyTable {
+  hour: Time;
+  article_id: number;
+  section_id: number;
+  referrer: string;
+  views: number;
+}
 /** Live blogs (migration 0041). */
-export interface LiveBlogsTable { article_id: number; state: string; started_at: Time; ended_at: NullableTime; scoreboard: Json | null; updated_at: Time }
-export interface LiveEntriesTable { id: Generated<number>; article_id: number; author_user_id: number | null; author_name: string | null; body_source: string; body_html: string; key_moment: Flag; created_at: Time; updated_at: Time; deleted_at: NullableTime }
-export interface AudienceDailyTable { day: string; visitors: number; views: number; computed_at: Time }
+export interface LiveBlogsTable {
+  article_id: number;
+  state: string;
+  started_at: Time;
+  ended_at: NullableTime;
+  scoreboard: Json | null;
+  updated_at: Time;
+}
+export interface LiveEntriesTable {
+  id: Generated<number>;
+  article_id: number;
+  author_user_id: number | null;
+  author_name: string | null;
+  body_source: string;
+  body_html: string;
+  key_moment: Flag;
+  created_at: Time;
+  updated_at: Time;
+  deleted_at: NullableTime;
+}
+export interface AudienceDailyTable {
+  day: string;
+  visitors: number;
+  views: number;
+  computed_at: Time;
+}
 
 export interface Database {
   media: MediaTable;

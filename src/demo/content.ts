@@ -8,10 +8,19 @@
  */
 
 /** A section (rubrique) of the newspaper. */
-export interface DemoSection { slug: string; name: string; description: string }
+export interface DemoSection {
+  slug: string;
+  name: string;
+  description: string;
+}
 
 /** A byline. `guest` marks a contributor without a login (e.g. a tribune author). */
-export interface DemoAuthor { key: string; name: string; bio: string; guest: boolean }
+export interface DemoAuthor {
+  key: string;
+  name: string;
+  bio: string;
+  guest: boolean;
+}
 
 /** A demo article; `body` is Markdown. */
 export interface DemoArticle {
@@ -39,25 +48,105 @@ export interface DemoArticle {
 }
 
 export const demoSections: DemoSection[] = [
-  { slug: 'politique', name: 'Politique', description: 'Vie institutionnelle, Parlement, partis et action gouvernementale : les coulisses du pouvoir au Maroc.' },
-  { slug: 'economie', name: 'Économie', description: 'Conjoncture, entreprises, finances et grands chantiers qui font l’économie du Royaume.' },
-  { slug: 'societe', name: 'Société', description: 'Éducation, logement, transports et vie quotidienne des Marocains, au plus près du terrain.' },
-  { slug: 'sport', name: 'Sport', description: 'Botola Pro, Lions de l’Atlas et toute l’actualité sportive, au Maroc comme à l’international.' },
-  { slug: 'sante', name: 'Santé', description: 'Santé publique, protection sociale, prévention et accès aux soins.' },
-  { slug: 'monde', name: 'Monde', description: 'L’actualité internationale vue de Rabat, de l’Afrique à l’Europe en passant par la diplomatie marocaine.' },
-  { slug: 'regions', name: 'Régions', description: 'L’actualité des villes et des territoires, des douze régions du Royaume.' },
-  { slug: 'culture', name: 'Culture', description: 'Cinéma, musique, livres, festivals et patrimoine : la vie culturelle dans toute sa diversité.' },
+  {
+    slug: 'politique',
+    name: 'Politique',
+    description:
+      'Vie institutionnelle, Parlement, partis et action gouvernementale : les coulisses du pouvoir au Maroc.',
+  },
+  {
+    slug: 'economie',
+    name: 'Économie',
+    description:
+      'Conjoncture, entreprises, finances et grands chantiers qui font l’économie du Royaume.',
+  },
+  {
+    slug: 'societe',
+    name: 'Société',
+    description:
+      'Éducation, logement, transports et vie quotidienne des Marocains, au plus près du terrain.',
+  },
+  {
+    slug: 'sport',
+    name: 'Sport',
+    description:
+      'Botola Pro, Lions de l’Atlas et toute l’actualité sportive, au Maroc comme à l’international.',
+  },
+  {
+    slug: 'sante',
+    name: 'Santé',
+    description:
+      'Santé publique, protection sociale, prévention et accès aux soins.',
+  },
+  {
+    slug: 'monde',
+    name: 'Monde',
+    description:
+      'L’actualité internationale vue de Rabat, de l’Afrique à l’Europe en passant par la diplomatie marocaine.',
+  },
+  {
+    slug: 'regions',
+    name: 'Régions',
+    description:
+      'L’actualité des villes et des territoires, des douze régions du Royaume.',
+  },
+  {
+    slug: 'culture',
+    name: 'Culture',
+    description:
+      'Cinéma, musique, livres, festivals et patrimoine : la vie culturelle dans toute sa diversité.',
+  },
 ];
 
 export const demoAuthors: DemoAuthor[] = [
-  { key: 'salma-bennani', name: 'Salma Bennani', bio: 'Cheffe du service Politique, elle suit le Parlement, les partis et l’action gouvernementale depuis une quinzaine d’années.', guest: false },
-  { key: 'youssef-el-alaoui', name: 'Youssef El Alaoui', bio: 'Journaliste économique, il couvre les politiques publiques, l’énergie, l’industrie et les marchés financiers.', guest: false },
-  { key: 'nadia-tazi', name: 'Nadia Tazi', bio: 'Journaliste au service Société, elle s’intéresse à l’éducation, à la santé et à la protection sociale.', guest: false },
-  { key: 'karim-berrada', name: 'Karim Berrada', bio: 'Chef de la rubrique Sport, il suit la Botola Pro et les Lions de l’Atlas depuis les tribunes comme depuis les vestiaires.', guest: false },
-  { key: 'imane-chraibi', name: 'Imane Chraïbi', bio: 'Journaliste culture et international, passionnée de cinéma et de littératures africaines.', guest: false },
-  { key: 'hamza-ouazzani', name: 'Hamza Ouazzani', bio: 'Responsable de l’édition Régions, il coordonne le réseau de correspondants du journal, de Tanger à Dakhla.', guest: false },
-  { key: 'leila-amrani', name: 'Leïla Amrani', bio: 'Économiste, enseignante-chercheuse en finances publiques. Contributrice invitée.', guest: true },
-  { key: 'rachid-belkadi', name: 'Rachid Belkadi', bio: 'Hydrologue, consultant auprès de collectivités territoriales sur la gestion de l’eau. Contributeur invité.', guest: true },
+  {
+    key: 'salma-bennani',
+    name: 'Salma Bennani',
+    bio: 'Cheffe du service Politique, elle suit le Parlement, les partis et l’action gouvernementale depuis une quinzaine d’années.',
+    guest: false,
+  },
+  {
+    key: 'youssef-el-alaoui',
+    name: 'Youssef El Alaoui',
+    bio: 'Journaliste économique, il couvre les politiques publiques, l’énergie, l’industrie et les marchés financiers.',
+    guest: false,
+  },
+  {
+    key: 'nadia-tazi',
+    name: 'Nadia Tazi',
+    bio: 'Journaliste au service Société, elle s’intéresse à l’éducation, à la santé et à la protection sociale.',
+    guest: false,
+  },
+  {
+    key: 'karim-berrada',
+    name: 'Karim Berrada',
+    bio: 'Chef de la rubrique Sport, il suit la Botola Pro et les Lions de l’Atlas depuis les tribunes comme depuis les vestiaires.',
+    guest: false,
+  },
+  {
+    key: 'imane-chraibi',
+    name: 'Imane Chraïbi',
+    bio: 'Journaliste culture et international, passionnée de cinéma et de littératures africaines.',
+    guest: false,
+  },
+  {
+    key: 'hamza-ouazzani',
+    name: 'Hamza Ouazzani',
+    bio: 'Responsable de l’édition Régions, il coordonne le réseau de correspondants du journal, de Tanger à Dakhla.',
+    guest: false,
+  },
+  {
+    key: 'leila-amrani',
+    name: 'Leïla Amrani',
+    bio: 'Économiste, enseignante-chercheuse en finances publiques. Contributrice invitée.',
+    guest: true,
+  },
+  {
+    key: 'rachid-belkadi',
+    name: 'Rachid Belkadi',
+    bio: 'Hydrologue, consultant auprès de collectivités territoriales sur la gestion de l’eau. Contributeur invité.',
+    guest: true,
+  },
 ];
 
 export const demoArticles: DemoArticle[] = [
@@ -65,7 +154,8 @@ export const demoArticles: DemoArticle[] = [
   {
     key: 'plan-eau-dessalement-interconnexions',
     section: 'economie',
-    title: 'Eau : un plan de 40 milliards de dirhams pour relier les bassins et doubler le dessalement d’ici 2030',
+    title:
+      'Eau : un plan de 40 milliards de dirhams pour relier les bassins et doubler le dessalement d’ici 2030',
     lead: 'Le gouvernement a présenté à Rabat une feuille de route qui combine usines de dessalement, réutilisation des eaux usées et nouvelles « autoroutes de l’eau » entre le Nord et le Centre. Objectif : sécuriser l’alimentation en eau potable des grandes villes d’ici la fin de la décennie, malgré des années de pluviométrie déficitaire.',
     body: `Après six années de sécheresse quasi ininterrompue, le ton a changé. Devant les walis, les présidents de région et les directeurs des agences de bassin hydraulique réunis à Rabat, le ministère de l’Équipement et de l’Eau a détaillé un programme d’investissements qui doit transformer en profondeur la manière dont le Royaume produit, transporte et consomme son eau.
 
@@ -114,7 +204,8 @@ Les agences de bassin publieront désormais chaque semaine un bulletin de situat
   {
     key: 'secousse-al-hoceima',
     section: 'regions',
-    title: 'Une secousse de magnitude 4,6 ressentie dans la province d’Al Hoceïma, aucun dégât signalé',
+    title:
+      'Une secousse de magnitude 4,6 ressentie dans la province d’Al Hoceïma, aucun dégât signalé',
     lead: 'Un séisme de magnitude 4,6 a été enregistré au large d’Al Hoceïma, selon l’Institut national de géophysique.',
     body: `La secousse a été localisée en mer, à une vingtaine de kilomètres au nord de la ville, à une profondeur d’environ 12 kilomètres. Elle a été ressentie par de nombreux habitants d’Al Hoceïma, d’Imzouren et de Targuist, dont certains sont brièvement sortis dans la rue par précaution.
 
@@ -146,7 +237,8 @@ La banque centrale dit vouloir soutenir le financement de l’économie, en part
   {
     key: 'lions-atlas-liste-matchs-amicaux',
     section: 'sport',
-    title: 'Lions de l’Atlas : la liste pour les deux matchs amicaux dévoilée jeudi',
+    title:
+      'Lions de l’Atlas : la liste pour les deux matchs amicaux dévoilée jeudi',
     lead: 'Le sélectionneur national annoncera jeudi la liste des joueurs convoqués pour les deux rencontres amicales de la fin du mois.',
     body: `La Fédération royale marocaine de football (FRMF) a confirmé que la conférence de presse se tiendra au Complexe Mohammed VI de football, à Salé. Deux matchs sont programmés, le premier à Rabat, le second à Agadir, face à des adversaires dont l’identité doit être officialisée dans la foulée.
 
@@ -158,7 +250,8 @@ Plusieurs blessés de longue date, notamment en défense, pourraient faire leur 
   {
     key: 'rougeole-rattrapage-vaccinal-souss-massa',
     section: 'sante',
-    title: 'Rougeole : la campagne de rattrapage vaccinal prolongée de deux semaines dans le Souss-Massa',
+    title:
+      'Rougeole : la campagne de rattrapage vaccinal prolongée de deux semaines dans le Souss-Massa',
     lead: 'Le ministère de la Santé et de la Protection sociale prolonge la campagne dans la région, où la couverture vaccinale reste insuffisante chez les moins de 18 ans.',
     body: `Selon la direction régionale de la santé, près de 68 000 enfants et adolescents n’ont pas encore présenté de carnet de vaccination à jour. Les équipes mobiles poursuivront leurs tournées dans les écoles et les douars les plus isolés des provinces de Taroudant, de Tiznit et de Chtouka-Aït Baha.
 
@@ -170,7 +263,8 @@ Les parents peuvent faire vacciner gratuitement leurs enfants dans n’importe q
   {
     key: 'union-africaine-cps-sahel',
     section: 'monde',
-    title: 'Union africaine : le Conseil de paix et de sécurité se penche sur la situation au Sahel',
+    title:
+      'Union africaine : le Conseil de paix et de sécurité se penche sur la situation au Sahel',
     lead: 'Réuni à Addis-Abeba, l’organe de l’UA a examiné les effets de l’insécurité sur l’approvisionnement alimentaire des pays de la région.',
     body: `Les discussions ont porté sur la dégradation de la situation humanitaire dans plusieurs zones frontalières, où l’accès des convois d’aide demeure difficile. De nombreuses délégations ont insisté sur la nécessité de sécuriser les corridors commerciaux reliant le Sahel aux ports de la façade atlantique.
 
@@ -182,7 +276,8 @@ La délégation marocaine a rappelé l’initiative visant à favoriser l’acc�
   {
     key: 'chambre-representants-loi-donnees-sante',
     section: 'politique',
-    title: 'La Chambre des représentants adopte le projet de loi sur les données de santé',
+    title:
+      'La Chambre des représentants adopte le projet de loi sur les données de santé',
     lead: 'Le texte, qui encadre la collecte et le partage des dossiers médicaux numériques, a été voté en première lecture à une large majorité.',
     body: `Le projet de loi pose les bases du futur dossier médical partagé, appelé à accompagner la généralisation de l’assurance maladie obligatoire. Il fixe les conditions d’accès des professionnels de santé aux données des patients et renforce le rôle de contrôle de la Commission nationale de contrôle de la protection des données à caractère personnel (CNDP).
 
@@ -194,7 +289,8 @@ L’opposition, qui s’est en partie abstenue, a regretté que ses amendements 
   {
     key: 'casablanca-busway-panne',
     section: 'societe',
-    title: 'Casablanca : le trafic du busway perturbé après une panne électrique',
+    title:
+      'Casablanca : le trafic du busway perturbé après une panne électrique',
     lead: 'Une panne a provoqué d’importantes perturbations sur l’une des deux lignes de busway, obligeant de nombreux usagers à se reporter sur le tramway et les taxis.',
     body: `Selon l’opérateur, l’incident a touché le système de recharge de plusieurs véhicules électriques en station, allongeant les intervalles de passage à plus de vingt minutes. Des bus de substitution ont été mobilisés pour absorber l’affluence aux heures de pointe.
 
@@ -206,7 +302,8 @@ Le service doit revenir progressivement à la normale au fil de la journée. Sur
   {
     key: 'fes-nuits-du-conte-programmation',
     section: 'culture',
-    title: 'Festival : les Nuits du conte de Fès dévoilent une programmation tournée vers l’Afrique',
+    title:
+      'Festival : les Nuits du conte de Fès dévoilent une programmation tournée vers l’Afrique',
     lead: 'La quatrième édition de ce rendez-vous consacré aux arts de la parole réunira une trentaine de conteurs venus de douze pays.',
     body: `Les veillées se tiendront dans plusieurs lieux de la médina, dont des fondouks récemment restaurés et des jardins ouverts pour l’occasion. Des conteurs du Sénégal, du Mali, de Côte d’Ivoire et de Madagascar partageront l’affiche avec des maîtres de la halqa venus de Marrakech et de Fès.
 
@@ -254,7 +351,8 @@ En bas de tableau, la lutte pour le maintien reste très indécise : quatre clu
   {
     key: 'dakar-forum-affaires-maroc-senegal',
     section: 'monde',
-    title: 'Dakar accueille un forum d’affaires maroco-sénégalais centré sur l’agro-industrie',
+    title:
+      'Dakar accueille un forum d’affaires maroco-sénégalais centré sur l’agro-industrie',
     lead: 'Plus de 200 entreprises des deux pays participent à cette rencontre consacrée à la transformation agricole et à la logistique.',
     body: `Organisé à l’initiative des chambres de commerce des deux pays, le forum doit déboucher sur plusieurs accords de partenariat, notamment dans la production d’engrais adaptés aux sols sahéliens, la chaîne du froid et la formation professionnelle.
 
@@ -270,7 +368,8 @@ Une délégation de jeunes entrepreneurs des deux pays doit par ailleurs présen
   {
     key: 'derby-casablanca-wydad-raja-match-nul',
     section: 'sport',
-    title: 'Botola Pro : le Wydad et le Raja se neutralisent dans un derby sous haute tension',
+    title:
+      'Botola Pro : le Wydad et le Raja se neutralisent dans un derby sous haute tension',
     lead: 'Le derby de Casablanca s’est achevé sur un score de parité (1-1), au terme d’une rencontre plus intense que spectaculaire. Les deux équipes restent au contact du peloton de tête.',
     body: `Il y avait de l’électricité dans l’air, comme toujours. Devant des tribunes pleines à craquer, le Wydad Athletic Club et le Raja Club Athletic se sont quittés dos à dos (1-1), au terme d’un derby âprement disputé.
 
@@ -297,7 +396,8 @@ Au-delà du résultat, les supporters des deux camps ont une nouvelle fois offer
   {
     key: 'regionalisation-avancee-moyens-regions',
     section: 'politique',
-    title: 'Régionalisation avancée : les régions réclament davantage de moyens pour exercer leurs compétences',
+    title:
+      'Régionalisation avancée : les régions réclament davantage de moyens pour exercer leurs compétences',
     lead: 'Réunis à Rabat, les présidents des douze conseils régionaux ont plaidé pour un transfert plus rapide des ressources de l’État. Le gouvernement promet un calendrier d’ici la fin de l’année.',
     body: `Une décennie après l’entrée en vigueur des lois organiques sur les collectivités territoriales, le bilan de la régionalisation avancée reste contrasté. C’est le constat partagé par les présidents des conseils régionaux, réunis à Rabat pour une journée de travail avec le ministère de l’Intérieur et plusieurs départements sectoriels.
 
@@ -345,7 +445,8 @@ Les séries détaillées sont disponibles sur le [site du HCP](https://www.hcp.m
   {
     key: 'cinema-les-vents-de-tanger',
     section: 'culture',
-    title: 'Cinéma : « Les Vents de Tanger », un premier long-métrage entre départ et enracinement',
+    title:
+      'Cinéma : « Les Vents de Tanger », un premier long-métrage entre départ et enracinement',
     lead: 'Tourné entre la médina, le port et les hauteurs du Charf, le film de Sofia Lamrani suit trois jeunes Tangérois confrontés au choix de partir ou de rester. Une œuvre sensible, portée par une distribution largement non professionnelle.',
     body: `Sofia Lamrani a longtemps hésité avant de tourner dans sa ville natale. « Tanger a été filmée tant de fois, souvent par des regards extérieurs. Je voulais la montrer de l’intérieur, à hauteur de ses habitants », confie la réalisatrice, qui signe avec « Les Vents de Tanger » son premier long-métrage après plusieurs courts remarqués.
 
@@ -367,7 +468,8 @@ Le film a bénéficié de l’avance sur recettes du Centre cinématographique m
   {
     key: 'education-ecoles-pionnieres-extension',
     section: 'societe',
-    title: 'Éducation : le modèle des « écoles pionnières » étendu à 2 000 établissements supplémentaires',
+    title:
+      'Éducation : le modèle des « écoles pionnières » étendu à 2 000 établissements supplémentaires',
     lead: 'Le ministère de l’Éducation nationale veut généraliser progressivement ce dispositif centré sur les apprentissages fondamentaux. Les syndicats demandent des garanties sur la formation des enseignants.',
     body: `Lancées à titre expérimental dans quelques centaines d’écoles primaires, les « écoles pionnières » reposent sur un principe simple : évaluer régulièrement le niveau des élèves en lecture et en mathématiques, puis les regrouper par niveau lors de séances de soutien intensif.
 
@@ -389,7 +491,8 @@ Les associations de parents d’élèves saluent la démarche, mais insistent su
   {
     key: 'sante-medecins-zones-rurales',
     section: 'sante',
-    title: 'Santé publique : un plan pour attirer les médecins dans les zones rurales',
+    title:
+      'Santé publique : un plan pour attirer les médecins dans les zones rurales',
     lead: 'Primes, logement, carrière accélérée : le ministère de la Santé dévoile une série de mesures pour remédier à la pénurie de praticiens dans les territoires enclavés.',
     body: `Dans certaines provinces de l’Atlas ou de l’Oriental, un seul médecin généraliste peut avoir la charge de plusieurs dizaines de milliers d’habitants. C’est pour corriger ces déséquilibres que le ministère de la Santé et de la Protection sociale a présenté un plan d’attractivité ciblant les zones rurales et de montagne.
 
@@ -413,7 +516,8 @@ Les représentants des médecins accueillent favorablement ces annonces, mais ra
   {
     key: 'agadir-port-halle-poisson',
     section: 'regions',
-    title: 'Agadir : le port de pêche inaugure une halle au poisson de nouvelle génération',
+    title:
+      'Agadir : le port de pêche inaugure une halle au poisson de nouvelle génération',
     lead: 'Chaîne du froid, traçabilité numérique et enchères électroniques : la nouvelle halle doit améliorer la valorisation des captures et les revenus des pêcheurs artisans.',
     body: `Agadir, l’un des principaux ports de pêche du Royaume, dispose désormais d’une halle au poisson entièrement repensée. Le bâtiment, climatisé de bout en bout, permet de maintenir les produits à basse température depuis le débarquement jusqu’au chargement des camions frigorifiques.
 
@@ -433,7 +537,8 @@ Le chantier s’inscrit dans un programme de mise à niveau de plusieurs halles 
   {
     key: 'zlecaf-echanges-intra-africains',
     section: 'monde',
-    title: 'Zlecaf : les échanges intra-africains progressent, mais restent loin des ambitions',
+    title:
+      'Zlecaf : les échanges intra-africains progressent, mais restent loin des ambitions',
     lead: 'Plusieurs années après son entrée en vigueur, la Zone de libre-échange continentale africaine peine encore à transformer les flux commerciaux. Les obstacles logistiques pèsent davantage que les droits de douane.',
     body: `Sur le papier, la Zone de libre-échange continentale africaine (Zlecaf) forme le plus vaste marché commun du monde par le nombre de pays membres. Dans la réalité, le commerce entre pays africains ne représente encore qu’une part modeste de leurs échanges totaux, bien loin des niveaux observés en Europe ou en Asie.
 
@@ -457,7 +562,8 @@ L’Union africaine mise sur le déploiement d’un système panafricain de paie
   {
     key: 'emploi-jeunes-propositions-partis',
     section: 'politique',
-    title: 'Emploi des jeunes : à l’approche des élections, les partis affûtent leurs propositions',
+    title:
+      'Emploi des jeunes : à l’approche des élections, les partis affûtent leurs propositions',
     lead: 'Avec un chômage qui dépasse 35 % chez les 15-24 ans, l’emploi des jeunes s’impose comme le premier thème de la pré-campagne. Majorité et opposition rivalisent de propositions, parfois difficiles à chiffrer.',
     body: `Les formations politiques n’ont pas encore publié leurs programmes, mais les grandes lignes se dessinent au fil des meetings régionaux et des universités d’été. Partout, le même constat : l’économie crée trop peu d’emplois pour absorber les centaines de milliers de jeunes qui arrivent chaque année sur le marché du travail.
 
@@ -481,7 +587,8 @@ Reste la question du financement. Dans un contexte de consolidation budgétaire,
   {
     key: 'lions-atlas-enjeux-rassemblement',
     section: 'sport',
-    title: 'Lions de l’Atlas : les enjeux d’un rassemblement pas comme les autres',
+    title:
+      'Lions de l’Atlas : les enjeux d’un rassemblement pas comme les autres',
     lead: 'À quelques mois des prochaines échéances officielles, le staff de la sélection veut profiter de la trêve internationale pour affiner ses automatismes et tester de nouvelles options.',
     body: `Les Lions de l’Atlas abordent ce rassemblement avec un statut à assumer. Depuis leur parcours historique jusqu’en demi-finale de la Coupe du monde 2022, les attentes du public n’ont jamais été aussi élevées, et chaque regroupement est scruté comme un test grandeur nature.
 
@@ -503,7 +610,8 @@ Plus largement, la fédération a fait de la Coupe du monde 2030, coorganisée a
   {
     key: 'kenitra-usine-cablage-automobile',
     section: 'economie',
-    title: 'Automobile : un équipementier japonais inaugure une nouvelle usine de câblage à Kénitra',
+    title:
+      'Automobile : un équipementier japonais inaugure une nouvelle usine de câblage à Kénitra',
     lead: 'Le site, installé dans l’Atlantic Free Zone, doit employer 2 500 personnes à terme. Il produira des faisceaux électriques pour des véhicules hybrides et électriques.',
     body: `L’unité de 38 000 mètres carrés a été inaugurée en présence du ministre de l’Industrie et du Commerce et des autorités de la région Rabat-Salé-Kénitra. Elle représente un investissement d’environ 600 millions de dirhams et constitue la quatrième implantation du groupe au Maroc.
 
@@ -525,7 +633,8 @@ Les syndicats locaux saluent la création d’emplois tout en appelant à une at
   {
     key: 'livre-edition-jeunesse-bande-dessinee',
     section: 'culture',
-    title: 'Livre : les éditeurs marocains misent sur la littérature jeunesse et la bande dessinée',
+    title:
+      'Livre : les éditeurs marocains misent sur la littérature jeunesse et la bande dessinée',
     lead: 'Face à la concurrence des écrans, plusieurs maisons d’édition de Casablanca et de Rabat développent des collections pour les enfants et les adolescents, en arabe, en amazighe et en français.',
     body: `Il y a encore une dizaine d’années, les rayons jeunesse des librairies marocaines étaient dominés par les titres importés. La situation évolue : une nouvelle génération d’éditeurs indépendants publie des albums illustrés, des romans pour adolescents et des bandes dessinées ancrés dans les réalités du pays.
 
@@ -567,7 +676,8 @@ Le raccordement de ce parc relance aussi le débat sur les lignes à très haute
   {
     key: 'casablanca-loyers-quartiers-centraux',
     section: 'societe',
-    title: 'Logement : à Casablanca, les loyers poursuivent leur envolée dans les quartiers centraux',
+    title:
+      'Logement : à Casablanca, les loyers poursuivent leur envolée dans les quartiers centraux',
     lead: 'Maârif, Gauthier, Racine : dans les quartiers prisés de la métropole, les loyers ont encore progressé sur un an. Les jeunes actifs sont les premiers à en faire les frais.',
     body: `Trouver un deux-pièces à moins de 6 000 dirhams par mois dans le centre de Casablanca relève désormais de l’exploit. Selon plusieurs agences immobilières, les loyers ont progressé de 8 à 12 % en un an dans les quartiers les plus recherchés, une hausse bien supérieure à celle des salaires.
 
@@ -589,7 +699,8 @@ Les professionnels plaident pour un cadre incitatif en faveur du logement locati
   {
     key: 'amo-generalisation-epreuve-terrain',
     section: 'sante',
-    title: 'Assurance maladie obligatoire : la généralisation à l’épreuve du terrain',
+    title:
+      'Assurance maladie obligatoire : la généralisation à l’épreuve du terrain',
     lead: 'Des millions de Marocains ont rejoint l’AMO ces dernières années. Mais entre délais de remboursement, reste à charge et offre de soins inégale, les assurés pointent encore de nombreuses difficultés.',
     body: `Sur le papier, le chantier est l’un des plus ambitieux de la décennie : étendre la couverture médicale de base à l’ensemble de la population, y compris aux travailleurs non salariés et aux anciens bénéficiaires du Ramed. Dans les faits, l’immatriculation a fortement progressé, mais l’accès effectif aux soins reste inégal.
 
@@ -618,7 +729,8 @@ Autant de mesures qui conditionneront, selon les professionnels, l’adhésion d
   {
     key: 'hydrogene-vert-rabat-bruxelles',
     section: 'monde',
-    title: 'Hydrogène vert : Rabat et Bruxelles veulent accélérer leur partenariat énergétique',
+    title:
+      'Hydrogène vert : Rabat et Bruxelles veulent accélérer leur partenariat énergétique',
     lead: 'Lors d’une réunion technique à Bruxelles, responsables marocains et européens ont discuté des conditions d’exportation de l’hydrogène et de ses dérivés vers l’Europe. Les questions de certification et d’usage de l’eau restent ouvertes.',
     body: `Le Maroc a été, en 2022, le premier pays à conclure un « partenariat vert » avec l’Union européenne. Ses déclinaisons concrètes se précisent : la dernière réunion technique, tenue à Bruxelles, a porté sur l’hydrogène vert, l’ammoniac et les carburants de synthèse, que l’Europe entend importer en grandes quantités d’ici 2030.
 
@@ -640,7 +752,8 @@ Côté européen, l’enjeu porte sur la certification : pour être comptabilis
   {
     key: 'rabat-conference-etats-atlantiques',
     section: 'politique',
-    title: 'Façade atlantique : Rabat accueille une conférence ministérielle des pays africains riverains',
+    title:
+      'Façade atlantique : Rabat accueille une conférence ministérielle des pays africains riverains',
     lead: 'Une vingtaine de délégations ont débattu de sécurité maritime, de pêche durable et de connectivité portuaire. La déclaration finale prévoit la création d’un secrétariat permanent.',
     body: `Pendant deux jours, ministres et hauts fonctionnaires des États africains bordant l’Atlantique, du détroit de Gibraltar au cap de Bonne-Espérance, se sont réunis à Rabat pour faire avancer un cadre de coopération lancé il y a quelques années.
 
@@ -668,7 +781,8 @@ Plusieurs délégations ont toutefois appelé à passer rapidement des déclarat
   {
     key: 'fes-restauration-fondouks-medina',
     section: 'regions',
-    title: 'Fès : la restauration des fondouks de la médina entre dans sa dernière phase',
+    title:
+      'Fès : la restauration des fondouks de la médina entre dans sa dernière phase',
     lead: 'Ces anciens caravansérails, longtemps laissés à l’abandon, retrouvent une seconde vie. Artisans, créateurs et visiteurs sont appelés à y cohabiter.',
     body: `Dans les ruelles de Fès el-Bali, les échafaudages commencent à disparaître. Le programme de réhabilitation des fondouks de la médina — ces anciens entrepôts-auberges où les marchands déposaient leurs marchandises et logeaient leurs bêtes — entre dans sa dernière phase.
 
@@ -692,7 +806,8 @@ Pour les professionnels du tourisme, ces lieux renforcent l’attrait d’une vi
   {
     key: 'tribune-secheresse-culture-sobriete',
     section: 'societe',
-    title: 'Tribune — Sécheresse : après l’urgence, bâtir une culture de la sobriété',
+    title:
+      'Tribune — Sécheresse : après l’urgence, bâtir une culture de la sobriété',
     lead: 'Pour l’hydrologue Rachid Belkadi, les grands ouvrages ne suffiront pas : la sécurité hydrique du Maroc passe aussi par un changement durable des usages, dans les villes comme dans les champs.',
     body: `Depuis plusieurs années, la succession des saisons sèches a fait entrer l’expression « stress hydrique » dans le vocabulaire quotidien. Les coupures nocturnes, les restrictions d’arrosage et les images de barrages à moitié vides ont rendu visible ce que les spécialistes annonçaient depuis longtemps : le Maroc vit au-dessus de ses moyens en eau.
 
@@ -720,7 +835,8 @@ Rien de tout cela ne réussira sans l’adhésion des citoyens. L’école, les 
   {
     key: 'tribune-epargne-menages-financement',
     section: 'economie',
-    title: 'Tribune — L’épargne des ménages, angle mort du financement de l’économie',
+    title:
+      'Tribune — L’épargne des ménages, angle mort du financement de l’économie',
     lead: 'Pour l’économiste Leïla Amrani, le Maroc ne pourra financer ses grands chantiers sans mobiliser davantage l’épargne longue des ménages, aujourd’hui largement dormante.',
     body: `Les grands projets annoncés ces dernières années — infrastructures sportives, dessalement, lignes ferroviaires, énergies renouvelables — ont un point commun : ils exigent des financements longs, sur vingt ou trente ans. Or l’essentiel de l’épargne des ménages marocains reste placé à court terme, en dépôts à vue, quand elle n’est pas conservée hors du système bancaire.
 
@@ -750,7 +866,8 @@ Mobiliser l’épargne domestique n’est pas qu’une question technique. C’e
   {
     key: 'ifrane-releve-demi-fond-stage',
     section: 'sport',
-    title: 'Athlétisme : à Ifrane, la relève du demi-fond marocain prépare la saison en altitude',
+    title:
+      'Athlétisme : à Ifrane, la relève du demi-fond marocain prépare la saison en altitude',
     lead: 'Une quarantaine de jeunes coureurs, du 800 mètres au 3 000 mètres steeple, sont en stage au centre national d’Ifrane. La fédération mise sur l’altitude et un suivi scientifique renforcé.',
     body: `À plus de 1 600 mètres d’altitude, l’air vif du Moyen Atlas se prête aux longues sorties matinales. Depuis deux semaines, le centre national d’athlétisme d’Ifrane accueille les meilleurs espoirs du demi-fond marocain, âgés de 16 à 22 ans.
 
@@ -772,7 +889,8 @@ Les meilleurs éléments du stage seront engagés dans plusieurs meetings intern
   {
     key: 'essaouira-transmission-art-gnaoua',
     section: 'culture',
-    title: 'Musique : à Essaouira, un atelier pour transmettre l’art gnaoua aux jeunes générations',
+    title:
+      'Musique : à Essaouira, un atelier pour transmettre l’art gnaoua aux jeunes générations',
     lead: 'Lancé par une association locale, l’atelier accueille chaque semaine une quarantaine d’adolescents. Objectif : préserver un patrimoine reconnu par l’Unesco tout en l’ouvrant à de nouveaux publics.',
     body: `Dans une maison de la médina d’Essaouira, le son grave du guembri résonne dès la sortie des classes. Autour d’un maâlem, une dizaine d’adolescents apprennent à tenir le rythme des qraqeb, ces lourdes castagnettes métalliques qui accompagnent les chants gnaoua.
 
@@ -796,7 +914,8 @@ L’atelier fonctionne grâce au soutien de la commune et de quelques mécènes.
   {
     key: 'diabete-campagne-depistage-gratuit',
     section: 'sante',
-    title: 'Diabète : une campagne nationale de dépistage gratuit dans les centres de santé',
+    title:
+      'Diabète : une campagne nationale de dépistage gratuit dans les centres de santé',
     lead: 'Pendant un mois, les centres de santé de proximité proposent un test de glycémie gratuit aux adultes de plus de 40 ans. Nombre de diabétiques ignorent encore leur maladie.',
     body: `Le diabète touche une part croissante de la population marocaine, sous l’effet du vieillissement, de la sédentarité et de l’évolution des habitudes alimentaires. Or la maladie peut rester silencieuse pendant des années, jusqu’à l’apparition de complications graves : atteintes des reins, des yeux, des nerfs ou du cœur.
 
@@ -825,7 +944,8 @@ La liste des centres participants est affichée dans chaque délégation provinc
   {
     key: 'climat-afrique-financement-adaptation',
     section: 'monde',
-    title: 'Climat : les pays africains haussent le ton sur le financement de l’adaptation',
+    title:
+      'Climat : les pays africains haussent le ton sur le financement de l’adaptation',
     lead: 'Réunis à Addis-Abeba, les négociateurs africains ont adopté une position commune en vue de la prochaine conférence des Nations unies sur le climat. Ils réclament un triplement des fonds consacrés à l’adaptation.',
     body: `Le continent africain émet une très faible part des gaz à effet de serre de la planète, mais il figure parmi les plus exposés aux effets du réchauffement : sécheresses prolongées, inondations, érosion côtière, baisse des rendements agricoles. C’est sur ce constat que s’est ouverte la réunion préparatoire des négociateurs africains.
 
@@ -845,7 +965,8 @@ Le Maroc, qui avait accueilli la COP22 à Marrakech en 2016, a plaidé pour des 
   {
     key: 'marrakech-hoteliers-saison-record',
     section: 'regions',
-    title: 'Marrakech : les hôteliers tablent sur une saison record, portée par les nouvelles liaisons aériennes',
+    title:
+      'Marrakech : les hôteliers tablent sur une saison record, portée par les nouvelles liaisons aériennes',
     lead: 'Avec l’ouverture de nouvelles lignes vers l’Europe et le Golfe, la ville ocre anticipe une hausse sensible des nuitées. Les professionnels alertent toutefois sur la pénurie de main-d’œuvre qualifiée.',
     body: `Les chiffres donnent le sourire aux hôteliers de Marrakech. Selon les professionnels du secteur, les réservations pour les prochains mois sont en hausse de près de 15 % par rapport à la même période de l’an dernier, portées par l’ouverture de nouvelles lignes aériennes.
 

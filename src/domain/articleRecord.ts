@@ -2,13 +2,27 @@ import type { ArticleStatus } from './article.ts';
 import type { MediaRecord } from './pictures.ts';
 
 /** The cover: a picture of the media library (`mediaId`), or an external URL from before the library. */
-export interface ArticleCover { url: string; alt: string; caption: string | null; credit: string | null; mediaId?: number | null }
+export interface ArticleCover {
+  url: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  mediaId?: number | null;
+}
 
 /** A byline or a tag: what pages link to. */
-export interface PersonRef { id: number; slug: string; name: string }
+export interface PersonRef {
+  id: number;
+  slug: string;
+  name: string;
+}
 
 /** The section an article is filed under. */
-export interface SectionRef { id: number; slug: string; name: string }
+export interface SectionRef {
+  id: number;
+  slug: string;
+  name: string;
+}
 
 /** An article as stored, bodies included, read by commands, presenters and policies alike. */
 export interface ArticleRecord {

@@ -11,7 +11,9 @@ export const AUDIT_LABELS: ReadonlyMap<string, string> = new Map([
     return audit === null ? [] : [[event, audit] as [string, string]];
   }),
   ['articles.correct', 'a publié un rectificatif sur'],
-  ['users.create', 'a créé le compte'], ['users.update', 'a modifié le compte'], ['settings.update', 'a changé les réglages'],
+  ['users.create', 'a créé le compte'],
+  ['users.update', 'a modifié le compte'],
+  ['settings.update', 'a changé les réglages'],
 ]);
 
 export const AUDITED_EVENTS: readonly string[] = [...AUDIT_LABELS.keys()];

@@ -4,19 +4,37 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string, kind: 'full' | 'time' | 'day' | 'dayKey' | 'date' | 'longDate'): Intl.DateTimeFormat {
+function formatter(
+  timeZone: string,
+  kind: 'full' | 'time' | 'day' | 'dayKey' | 'date' | 'longDate',
+): Intl.DateTimeFormat {
   const key = `${timeZone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
     const options: Record<typeof kind, Intl.DateTimeFormatOptions> = {
-      full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+      full: {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      },
       time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
       day: { weekday: 'long', day: 'numeric', month: 'long' },
       date: { day: 'numeric', month: 'long', year: 'numeric' },
-      longDate: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+      longDate: {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      },
       dayKey: { year: 'numeric', month: '2-digit', day: '2-digit' },
     };
-    f = new Intl.DateTimeFormat(kind === 'dayKey' ? 'en-CA' : 'fr-FR', { ...options[kind], timeZone });
+    f = new Intl.DateTimeFormat(kind === 'dayKey' ? 'en-CA' : 'fr-FR', {
+      ...options[kind],
+      timeZone,
+    });
     formatters.set(key, f);
   }
   return f;
@@ -48,11 +66,17 @@ export function dayKey(date: Date, timeZone: string): string {
 }
 
 /** « Aujourd’hui », « Hier », or « mardi 26 novembre » for the day `date` falls on. */
-export function relativeDayLabel(date: Date, now: Date, timeZone: string): string {
+export function relativeDayLabel(
+  date: Date,
+  now: Date,
+  timeZone: string,
+): string {
   const day = dayKey(date, timeZone);
   if (day === dayKey(now, timeZone)) return 'Aujourd’hui';
   // Noon-to-noon steps are safe across DST changes: a calendar day is never 12 h off.
-  const yesterday = new Date(Date.parse(`${dayKey(now, timeZone)}T12:00:00Z`) - 86_400_000);
+  const yesterday = new Date(
+    Date.parse(`${dayKey(now, timeZone)}T12:00:00Z`) - 86_400_000,
+  );
   if (day === yesterday.toISOString().slice(0, 10)) return 'Hier';
   return formatter(timeZone, 'day').format(date);
 }
@@ -60,7 +84,9 @@ export function relativeDayLabel(date: Date, now: Date, timeZone: string): strin
 /** `2026-11-28T12:03:00+01:00`: ISO 8601 with the site's offset, for <time datetime> and feeds. */
 export function isoWithOffset(date: Date, timeZone: string): string {
   const offset = offsetMinutes(date, timeZone);
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const local = new Date(date.getTime() + offset * 60_000)
+    .toISOString()
+    .slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -78,7 +104,10 @@ function offsetMinutes(date: Date, timeZone: string): number {
   const key = `${timeZone}|${day}`;
   let known = dayOffsets.get(key);
   if (!known) {
-    known = { start: askOffset(new Date(day * DAY), timeZone), end: askOffset(new Date((day + 1) * DAY - 60_000), timeZone) };
+    known = {
+      start: askOffset(new Date(day * DAY), timeZone),
+      end: askOffset(new Date((day + 1) * DAY - 60_000), timeZone),
+    };
     if (dayOffsets.size > 50_000) dayOffsets.clear();
     dayOffsets.set(key, known);
   }
@@ -87,10 +116,21 @@ function offsetMinutes(date: Date, timeZone: string): number {
 
 function askOffset(date: Date, timeZone: string): number {
   let f = offsetFormatters.get(timeZone);
-  if (!f) offsetFormatters.set(timeZone, f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }));
-  const name = f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  if (!f)
+    offsetFormatters.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        timeZoneName: 'longOffset',
+      })),
+    );
+  const name =
+    f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ??
+    'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return match
+    ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
+    : 0;
 }
 
 /** The offset of `timeZone` from UTC at `date`, in milliseconds (e.g. +3 600 000 for UTC+1). */
@@ -108,7 +148,13 @@ function offsetMs(date: Date, timeZone: string): number {
 export function zonedLocalToDate(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
-  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const asUtc = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+  );
   if (Number.isNaN(asUtc)) return null;
   // Two passes settle the offset even next to a DST change.
   let guess = asUtc - offsetMs(new Date(asUtc), timeZone);
@@ -122,13 +168,20 @@ export function toZonedLocal(date: Date, timeZone: string): string {
 }
 
 /** `2026-11-28` → its first instant and the next day's, in the site's time zone. */
-export function dayRange(day: string, timeZone: string): { start: Date; end: Date } {
+export function dayRange(
+  day: string,
+  timeZone: string,
+): { start: Date; end: Date } {
   const start = zonedLocalToDate(`${day}T00:00`, timeZone)!;
-  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return { start, end: zonedLocalToDate(`${next}T00:00`, timeZone)! };
 }
 
 /** The day before `day` (noon-to-noon steps are safe across DST changes). */
 export function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }

@@ -7,7 +7,12 @@ import sanitizeHtml from 'sanitize-html';
  * reader. Raw HTML in the source is not interpreted at all (`html: false`); the sanitiser is the
  * second wall, for imported HTML and for anything markdown-it might let through.
  */
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+const markdown = new MarkdownIt({
+  html: false,
+  linkify: true,
+  typographer: false,
+  breaks: false,
+});
 
 /**
  * Pictures of the media library in a body. A line `![texte alternatif](media:123 "Légende — Crédit")`
@@ -17,17 +22,26 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
  * that turns an id into `<picture>` markup (see commands/articleFields.ts); an id it does not
  * know (a deleted picture) renders nothing.
  */
-export interface BodyPicture { html: string; credit: string }
-export interface MarkdownEnv { picture?: (id: number, alt: string) => BodyPicture | null; trusted?: string[] }
+export interface BodyPicture {
+  html: string;
+  credit: string;
+}
+export interface MarkdownEnv {
+  picture?: (id: number, alt: string) => BodyPicture | null;
+  trusted?: string[];
+}
 
 /** Private-use characters frame the markers; they are removed from sources before rendering. */
-const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
+const MARK_OPEN = '\uE000',
+  MARK_CLOSE = '\uE001';
 const marker = (name: string) => `${MARK_OPEN}${name}${MARK_CLOSE}`;
 const MARKERS = /\uE000(g|\/g|p\d{1,4})\uE001/g;
 
 /** Ids of library pictures a body uses, in order (`media:123`). */
 export function bodyMediaIds(source: string): number[] {
-  return [...source.matchAll(/!\[[^\]]*\]\(\s*media:(\d{1,9})\b/g)].map((m) => Number(m[1]));
+  return [...source.matchAll(/!\[[^\]]*\]\(\s*media:(\d{1,9})\b/g)].map((m) =>
+    Number(m[1]),
+  );
 }
 
 // A paragraph made only of an image becomes a <figure>; its title becomes the caption
@@ -36,16 +50,32 @@ export function bodyMediaIds(source: string): number[] {
 markdown.core.ruler.push('figures', (state) => {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length - 2; i++) {
-    const open = tokens[i]!, inline = tokens[i + 1]!, close = tokens[i + 2]!;
-    if (open.type !== 'paragraph_open' || inline.type !== 'inline' || close.type !== 'paragraph_close') continue;
-    const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
+    const open = tokens[i]!,
+      inline = tokens[i + 1]!,
+      close = tokens[i + 2]!;
+    if (
+      open.type !== 'paragraph_open' ||
+      inline.type !== 'inline' ||
+      close.type !== 'paragraph_close'
+    )
+      continue;
+    const children = (inline.children ?? []).filter(
+      (c) => !(c.type === 'text' && c.content.trim() === ''),
+    );
     const images = children.filter((c) => c.type === 'image');
     if (images.length === 1 && children.length === 1) {
-      open.type = 'figure_open'; open.tag = 'figure';
-      close.type = 'figure_close'; close.tag = 'figure';
-    } else if (images.length >= 2 && children.every((c) => c.type === 'image' || c.type === 'softbreak')) {
-      open.type = 'gallery_open'; open.tag = 'div';
-      close.type = 'gallery_close'; close.tag = 'div';
+      open.type = 'figure_open';
+      open.tag = 'figure';
+      close.type = 'figure_close';
+      close.tag = 'figure';
+    } else if (
+      images.length >= 2 &&
+      children.every((c) => c.type === 'image' || c.type === 'softbreak')
+    ) {
+      open.type = 'gallery_open';
+      open.tag = 'div';
+      close.type = 'gallery_close';
+      close.tag = 'div';
       inline.children = images;
       for (const image of images) image.meta = { inGallery: true };
     }
@@ -61,7 +91,9 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const title = String(token.attrGet('title') ?? '');
   const [caption, titleCredit] = title.split(/\s+—\s+/, 2);
-  const mediaId = /^media:(\d{1,9})$/.exec(String(token.attrGet('src') ?? ''))?.[1];
+  const mediaId = /^media:(\d{1,9})$/.exec(
+    String(token.attrGet('src') ?? ''),
+  )?.[1];
   let img: string;
   let credit = titleCredit ?? '';
   if (mediaId !== undefined) {
@@ -72,17 +104,54 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
     img = marker(`p${pictures.trusted.push(picture.html) - 1}`);
     credit ||= picture.credit;
   } else {
-    img = defaultImage(tokens, idx, options, env, self).replace(/ title="[^"]*"/, '').replace('<img ', '<img loading="lazy" ');
+    img = defaultImage(tokens, idx, options, env, self)
+      .replace(/ title="[^"]*"/, '')
+      .replace('<img ', '<img loading="lazy" ');
   }
-  const creditHtml = credit ? ` <span class="credit">${markdown.utils.escapeHtml(credit)}</span>` : '';
-  const figcaption = caption || credit ? `<figcaption>${markdown.utils.escapeHtml(caption ?? '')}${creditHtml}</figcaption>` : '';
+  const creditHtml = credit
+    ? ` <span class="credit">${markdown.utils.escapeHtml(credit)}</span>`
+    : '';
+  const figcaption =
+    caption || credit
+      ? `<figcaption>${markdown.utils.escapeHtml(caption ?? '')}${creditHtml}</figcaption>`
+      : '';
   const inner = `${img}${figcaption}`;
   return token.meta?.inGallery ? `<figure>${inner}</figure>` : inner;
 };
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'hr', 'strong', 'em', 'b', 'i', 's', 'sub', 'sup', 'a', 'ul', 'ol', 'li',
-    'blockquote', 'figure', 'figcaption', 'img', 'span', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  allowedTags: [
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    'b',
+    'i',
+    's',
+    'sub',
+    'sup',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'figure',
+    'figcaption',
+    'img',
+    'span',
+    'code',
+    'pre',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
@@ -99,7 +168,12 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     h1: 'h2',
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs['href'] ?? '');
-      return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer', target: '_blank' } : attribs };
+      return {
+        tagName,
+        attribs: external
+          ? { ...attribs, rel: 'noopener noreferrer', target: '_blank' }
+          : attribs,
+      };
     },
   },
 };
@@ -107,9 +181,13 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 /** Markdown source → sanitised HTML, ready to be stored and served as is. */
 export function renderMarkdown(source: string, env: MarkdownEnv = {}): string {
   const trusted: string[] = [];
-  const clean = sanitizeHtml(markdown.render(source.replace(/[\uE000\uE001]/g, ''), { ...env, trusted }), sanitizeOptions);
+  const clean = sanitizeHtml(
+    markdown.render(source.replace(/[\uE000\uE001]/g, ''), { ...env, trusted }),
+    sanitizeOptions,
+  );
   return clean.replace(MARKERS, (_, name: string) => {
-    if (name === 'g') return '<div class="gallery" role="group" aria-label="Galerie de photos">';
+    if (name === 'g')
+      return '<div class="gallery" role="group" aria-label="Galerie de photos">';
     if (name === '/g') return '</div>';
     return trusted[Number(name.slice(1))] ?? '';
   });
@@ -122,7 +200,15 @@ export function sanitizeBodyHtml(html: string): string {
 
 /** Plain text of Markdown, for descriptions and search: tags stripped, whitespace folded. */
 export function markdownToText(source: string): string {
-  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'')
-    .replace(/\s+/g, ' ').trim();
+  return sanitizeHtml(markdown.render(source), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,5 +1,11 @@
 /** Newsroom roles, from the least to the most trusted. */
-export const ROLES = ['contributor', 'journalist', 'editor', 'admin', 'owner'] as const;
+export const ROLES = [
+  'contributor',
+  'journalist',
+  'editor',
+  'admin',
+  'owner',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

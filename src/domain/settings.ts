@@ -13,7 +13,11 @@ export interface SiteSettings {
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
-  journalistsCanPublish: false, duplicateGuard: true, entitySuggestions: true, sectionSuggestions: true, duplicateWindowDays: 7,
+  journalistsCanPublish: false,
+  duplicateGuard: true,
+  entitySuggestions: true,
+  sectionSuggestions: true,
+  duplicateWindowDays: 7,
 };
 
 /** The window's bounds: a day at least, three months at most (the index is read by day). */

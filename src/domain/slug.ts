@@ -8,7 +8,16 @@ const MAX_SLUG_LENGTH = 120;
  */
 export function slugFromTitle(title: string): string {
   const cleaned = title.replace(/[’‘`´]/g, "'").replace(/[«»“”"]/g, ' ');
-  let slug = slugify(cleaned, { decamelize: false, customReplacements: [['&', ' et '], ['%', ' pour cent '], ['œ', 'oe'], ['Œ', 'oe'], ['æ', 'ae']] });
+  let slug = slugify(cleaned, {
+    decamelize: false,
+    customReplacements: [
+      ['&', ' et '],
+      ['%', ' pour cent '],
+      ['œ', 'oe'],
+      ['Œ', 'oe'],
+      ['æ', 'ae'],
+    ],
+  });
   if (slug.length > MAX_SLUG_LENGTH) {
     slug = slug.slice(0, MAX_SLUG_LENGTH);
     const cut = slug.lastIndexOf('-');
@@ -18,7 +27,10 @@ export function slugFromTitle(title: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`… the first that `taken` says is free. */
-export async function uniqueSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+export async function uniqueSlug(
+  base: string,
+  taken: (slug: string) => Promise<boolean>,
+): Promise<string> {
   if (!(await taken(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -28,5 +40,7 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
 
 /** A slug as typed by a person is accepted only in canonical form. */
 export function isValidSlug(slug: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH;
+  return (
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_SLUG_LENGTH
+  );
 }

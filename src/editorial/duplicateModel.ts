@@ -13,7 +13,15 @@ import { DUPLICATE_THRESHOLD, SHORT_TEXT } from './similarity.ts';
 
 /** What decided, in the journalist's words (shown in the editorial panel). */
 export type DecidingSignal =
-  | 'identical' | 'shared-text' | 'same-words' | 'same-headline' | 'same-day' | 'days-apart' | 'new-figures' | 'new-peg' | 'little-in-common';
+  | 'identical'
+  | 'shared-text'
+  | 'same-words'
+  | 'same-headline'
+  | 'same-day'
+  | 'days-apart'
+  | 'new-figures'
+  | 'new-peg'
+  | 'little-in-common';
 
 export interface DuplicateDecision {
   duplicate: boolean;
@@ -24,15 +32,36 @@ export interface DuplicateDecision {
 
 // Which reader-facing signal each model input speaks for (same order as featureVector).
 const SIGNAL_OF_FEATURE: DecidingSignal[] = [
-  'same-words', 'same-words', 'same-headline', 'same-headline', 'same-words', 'days-apart', 'same-day', 'new-figures', 'new-peg',
-  'same-words', 'same-headline', 'shared-text', 'shared-text',
+  'same-words',
+  'same-words',
+  'same-headline',
+  'same-headline',
+  'same-words',
+  'days-apart',
+  'same-day',
+  'new-figures',
+  'new-peg',
+  'same-words',
+  'same-headline',
+  'shared-text',
+  'shared-text',
 ];
 
 export function decideDuplicate(signals: DuplicateSignals): DuplicateDecision {
-  if (signals.similarity.exact) return { duplicate: true, probability: 1, signal: 'identical' };
+  if (signals.similarity.exact)
+    return { duplicate: true, probability: 1, signal: 'identical' };
   if (signals.shortest < SHORT_TEXT) {
     const { score, title, text } = signals.similarity;
-    return { duplicate: score >= DUPLICATE_THRESHOLD, probability: score, signal: score < DUPLICATE_THRESHOLD ? 'little-in-common' : title >= text ? 'same-headline' : 'same-words' };
+    return {
+      duplicate: score >= DUPLICATE_THRESHOLD,
+      probability: score,
+      signal:
+        score < DUPLICATE_THRESHOLD
+          ? 'little-in-common'
+          : title >= text
+            ? 'same-headline'
+            : 'same-words',
+    };
   }
   const x = featureVector(signals);
   const { weights, bias, threshold } = DUPLICATE_MODEL;
@@ -41,7 +70,23 @@ export function decideDuplicate(signals: DuplicateSignals): DuplicateDecision {
   const probability = 1 / (1 + Math.exp(-z));
   const duplicate = probability >= threshold;
   // The deciding signal: the input that pushed hardest in the direction of the decision.
-  let best = -1, bestValue = 0;
-  contributions.forEach((c, i) => { const v = duplicate ? c : -c; if (v > bestValue) { bestValue = v; best = i; } });
-  return { duplicate, probability, signal: best < 0 ? (duplicate ? 'same-words' : 'little-in-common') : SIGNAL_OF_FEATURE[best]! };
+  let best = -1,
+    bestValue = 0;
+  contributions.forEach((c, i) => {
+    const v = duplicate ? c : -c;
+    if (v > bestValue) {
+      bestValue = v;
+      best = i;
+    }
+  });
+  return {
+    duplicate,
+    probability,
+    signal:
+      best < 0
+        ? duplicate
+          ? 'same-words'
+          : 'little-in-common'
+        : SIGNAL_OF_FEATURE[best]!,
+  };
 }

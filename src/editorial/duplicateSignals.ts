@@ -19,11 +19,13 @@ import { compareSignatures, type Similarity } from './similarity.ts';
 type Weighted = [string, number, string][];
 
 /** Stems of the words that usually mark a new development of a story already told. */
-export const NEWS_PEG_TERMS: ReadonlySet<string> = new Set(terms(
-  'examen inculpé condamné écroué interpellé garde excuses rejeté démission démissionne verdict acquitté libéré ' +
-  'détention procès jugé plainte appel annulé adopté retiré renvoyé décédé identifié retrouvé suspendu perpétuité ' +
-  'réclusion censure validé aveux avoue recours',
-));
+export const NEWS_PEG_TERMS: ReadonlySet<string> = new Set(
+  terms(
+    'examen inculpé condamné écroué interpellé garde excuses rejeté démission démissionne verdict acquitté libéré ' +
+      'détention procès jugé plainte appel annulé adopté retiré renvoyé décédé identifié retrouvé suspendu perpétuité ' +
+      'réclusion censure validé aveux avoue recours',
+  ),
+);
 
 export interface DuplicateSignals {
   similarity: Similarity;
@@ -51,27 +53,50 @@ function cosine(a: Weighted, b: Weighted): number {
 }
 
 const headOf = (s: Signature): Weighted => s.head ?? s.title;
-const allTerms = (s: Signature) => new Set([...s.title, ...s.terms, ...headOf(s)].map(([t]) => t));
+const allTerms = (s: Signature) =>
+  new Set([...s.title, ...s.terms, ...headOf(s)].map(([t]) => t));
 
 /**
  * The signals for a text checked (`query`, the later one: the draft or the update) against a
  * stored article `gapDays` days older.
  */
-export function duplicateSignals(query: Signature, candidate: Signature, gapDays: number): DuplicateSignals {
+export function duplicateSignals(
+  query: Signature,
+  candidate: Signature,
+  gapDays: number,
+): DuplicateSignals {
   const similarity = compareSignatures(query, candidate);
-  const [shorter, longer] = query.length <= candidate.length ? [query, candidate] : [candidate, query];
+  const [shorter, longer] =
+    query.length <= candidate.length ? [query, candidate] : [candidate, query];
   const inLonger = allTerms(longer);
-  let contained = 0, total = 0;
-  for (const [t, w] of headOf(shorter)) { total += w * w; if (inLonger.has(t)) contained += w * w; }
+  let contained = 0,
+    total = 0;
+  for (const [t, w] of headOf(shorter)) {
+    total += w * w;
+    if (inLonger.has(t)) contained += w * w;
+  }
   const earlierNumbers = new Set(candidate.numbers);
   const later = query.numbers.slice(0, 12);
-  const newFigures = later.length && earlierNumbers.size ? later.filter((n) => !earlierNumbers.has(n)).length / later.length : 0;
+  const newFigures =
+    later.length && earlierNumbers.size
+      ? later.filter((n) => !earlierNumbers.has(n)).length / later.length
+      : 0;
   const earlier = allTerms(candidate);
-  const peg = headOf(query).find(([t]) => NEWS_PEG_TERMS.has(t) && !earlier.has(t));
+  const peg = headOf(query).find(
+    ([t]) => NEWS_PEG_TERMS.has(t) && !earlier.has(t),
+  );
   return {
-    similarity, shortest: Math.min(query.length, candidate.length), head: cosine(headOf(query), headOf(candidate)), containment: total ? contained / total : 0,
-    shingles: query.shingles && candidate.shingles ? shingleContainment(query.shingles, candidate.shingles) : 0,
-    gapDays: Math.abs(gapDays), newFigures, newPeg: peg ? peg[2] : null,
+    similarity,
+    shortest: Math.min(query.length, candidate.length),
+    head: cosine(headOf(query), headOf(candidate)),
+    containment: total ? contained / total : 0,
+    shingles:
+      query.shingles && candidate.shingles
+        ? shingleContainment(query.shingles, candidate.shingles)
+        : 0,
+    gapDays: Math.abs(gapDays),
+    newFigures,
+    newPeg: peg ? peg[2] : null,
   };
 }
 
@@ -79,13 +104,34 @@ export function duplicateSignals(query: Signature, candidate: Signature, gapDays
 export function featureVector(s: DuplicateSignals): number[] {
   const sameDay = s.gapDays === 0 ? 1 : 0;
   return [
-    s.similarity.score, s.similarity.text, s.similarity.title, s.head, s.containment,
-    Math.min(s.gapDays, 7) / 7, sameDay, s.newFigures, s.newPeg === null ? 0 : 1,
-    s.containment * sameDay, s.head * sameDay, s.shingles, s.shingles * sameDay,
+    s.similarity.score,
+    s.similarity.text,
+    s.similarity.title,
+    s.head,
+    s.containment,
+    Math.min(s.gapDays, 7) / 7,
+    sameDay,
+    s.newFigures,
+    s.newPeg === null ? 0 : 1,
+    s.containment * sameDay,
+    s.head * sameDay,
+    s.shingles,
+    s.shingles * sameDay,
   ];
 }
 
 export const FEATURE_NAMES = [
-  'score', 'text cosine', 'title cosine', 'head cosine', 'containment', 'gap (days/7)', 'same day', 'new figures', 'new peg word',
-  'containment × same day', 'head × same day', 'shingles', 'shingles × same day',
+  'score',
+  'text cosine',
+  'title cosine',
+  'head cosine',
+  'containment',
+  'gap (days/7)',
+  'same day',
+  'new figures',
+  'new peg word',
+  'containment × same day',
+  'head × same day',
+  'shingles',
+  'shingles × same day',
 ] as const;

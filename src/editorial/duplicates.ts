@@ -1,9 +1,17 @@
 import type { Queryable } from '../db/database.ts';
-import { findCandidateIds, findSignatures, type SignatureRow } from '../db/repos/editorial.ts';
+import {
+  findCandidateIds,
+  findSignatures,
+  type SignatureRow,
+} from '../db/repos/editorial.ts';
 import type { Entity } from './entities.ts';
 import { dayNumber } from './indexer.ts';
 import { indexTerms, termKey, type Signature } from './signature.ts';
-import { compareSignatures, RELATED_THRESHOLD, type Similarity } from './similarity.ts';
+import {
+  compareSignatures,
+  RELATED_THRESHOLD,
+  type Similarity,
+} from './similarity.ts';
 import { decideDuplicate, type DecidingSignal } from './duplicateModel.ts';
 import { duplicateSignals } from './duplicateSignals.ts';
 
@@ -45,29 +53,57 @@ export interface SimilarQuery {
  * least two of its terms in the window), then each is scored on its signature. Never reads the
  * archive beyond those candidates.
  */
-export async function findSimilar(db: Queryable, q: SimilarQuery): Promise<SimilarArticle[]> {
+export async function findSimilar(
+  db: Queryable,
+  q: SimilarQuery,
+): Promise<SimilarArticle[]> {
   const rows = await candidateRows(db, q);
-  return rows.map((row) => explain(q, row, compareSignatures(q.signature, row.signature))).filter((s) => s.score >= q.threshold)
-    .sort(byScore).slice(0, q.limit);
+  return rows
+    .map((row) =>
+      explain(q, row, compareSignatures(q.signature, row.signature)),
+    )
+    .filter((s) => s.score >= q.threshold)
+    .sort(byScore)
+    .slice(0, q.limit);
 }
 
-const byScore = (a: SimilarArticle, b: SimilarArticle) => b.score - a.score || b.articleId - a.articleId;
+const byScore = (a: SimilarArticle, b: SimilarArticle) =>
+  b.score - a.score || b.articleId - a.articleId;
 
 /** The signatures of the articles the inverted index hands over for a check (at most MAX_CANDIDATES). */
-async function candidateRows(db: Queryable, q: Omit<SimilarQuery, 'threshold' | 'limit'>): Promise<SignatureRow[]> {
+async function candidateRows(
+  db: Queryable,
+  q: Omit<SimilarQuery, 'threshold' | 'limit'>,
+): Promise<SignatureRow[]> {
   const keys = indexTerms(q.signature).map(termKey);
   const candidates = await findCandidateIds(db, {
-    termKeys: keys, fromDay: dayNumber(q.now) - q.windowDays, minShared: Math.min(2, keys.length), limit: MAX_CANDIDATES,
+    termKeys: keys,
+    fromDay: dayNumber(q.now) - q.windowDays,
+    minShared: Math.min(2, keys.length),
+    limit: MAX_CANDIDATES,
     ...(q.excludeId !== undefined ? { excludeId: q.excludeId } : {}),
   });
-  return findSignatures(db, candidates.map((c) => c.articleId));
+  return findSignatures(
+    db,
+    candidates.map((c) => c.articleId),
+  );
 }
 
-function explain(q: Pick<SimilarQuery, 'entities'>, row: SignatureRow, s: Similarity): SimilarArticle {
+function explain(
+  q: Pick<SimilarQuery, 'entities'>,
+  row: SignatureRow,
+  s: Similarity,
+): SimilarArticle {
   const theirs = new Set(row.entities.map((e) => e.key));
   return {
-    articleId: row.articleId, score: s.score, exact: s.exact, sharedTerms: s.sharedTerms,
-    sharedEntities: q.entities.filter((e) => theirs.has(e.key)).map((e) => e.name).slice(0, 8),
+    articleId: row.articleId,
+    score: s.score,
+    exact: s.exact,
+    sharedTerms: s.sharedTerms,
+    sharedEntities: q.entities
+      .filter((e) => theirs.has(e.key))
+      .map((e) => e.name)
+      .slice(0, 8),
   };
 }
 
@@ -76,7 +112,10 @@ function explain(q: Pick<SimilarQuery, 'entities'>, row: SignatureRow, s: Simila
  * candidates of the inverted index, each judged by the model on its signals (duplicateModel.ts),
  * most probable first.
  */
-export async function findLikelyDuplicates(db: Queryable, q: Omit<SimilarQuery, 'threshold' | 'limit'> & { limit?: number }): Promise<LikelyDuplicate[]> {
+export async function findLikelyDuplicates(
+  db: Queryable,
+  q: Omit<SimilarQuery, 'threshold' | 'limit'> & { limit?: number },
+): Promise<LikelyDuplicate[]> {
   const today = dayNumber(q.now);
   const found: LikelyDuplicate[] = [];
   for (const row of await candidateRows(db, q)) {
@@ -84,7 +123,12 @@ export async function findLikelyDuplicates(db: Queryable, q: Omit<SimilarQuery, 
     const signals = duplicateSignals(q.signature, row.signature, gapDays);
     const decision = decideDuplicate(signals);
     if (!decision.duplicate) continue;
-    found.push({ ...explain(q, row, signals.similarity), score: decision.probability, gapDays, signal: decision.signal });
+    found.push({
+      ...explain(q, row, signals.similarity),
+      score: decision.probability,
+      gapDays,
+      signal: decision.signal,
+    });
   }
   return found.sort(byScore).slice(0, q.limit ?? 5);
 }
@@ -93,7 +137,20 @@ export async function findLikelyDuplicates(db: Queryable, q: Omit<SimilarQuery, 
 export const RELATED_WINDOW_DAYS = 365;
 
 /** Ids of articles on the same subject (not the same text), best first; the caller keeps the public ones. */
-export async function findRelatedIds(db: Queryable, articleId: number, signature: Signature, now: Date): Promise<number[]> {
-  const similar = await findSimilar(db, { signature, entities: [], excludeId: articleId, now, windowDays: RELATED_WINDOW_DAYS, threshold: RELATED_THRESHOLD, limit: 20 });
+export async function findRelatedIds(
+  db: Queryable,
+  articleId: number,
+  signature: Signature,
+  now: Date,
+): Promise<number[]> {
+  const similar = await findSimilar(db, {
+    signature,
+    entities: [],
+    excludeId: articleId,
+    now,
+    windowDays: RELATED_WINDOW_DAYS,
+    threshold: RELATED_THRESHOLD,
+    limit: 20,
+  });
   return similar.filter((s) => !s.exact).map((s) => s.articleId);
 }

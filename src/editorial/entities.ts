@@ -1,6 +1,19 @@
 import {
-  FIXED_ORGANISATIONS, FIXED_PLACES, GEONAMES_PLACES, ORGANISATION_NOUNS, PERSON_NOUNS, NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PLACE_CONTEXT, PLACE_HEADS, PLACE_NAMES, PLACE_PREPOSITIONS,
-  PORTFOLIO_HEADS, PORTFOLIO_WORDS, WORK_NOUNS,
+  FIXED_ORGANISATIONS,
+  FIXED_PLACES,
+  GEONAMES_PLACES,
+  ORGANISATION_NOUNS,
+  PERSON_NOUNS,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  PLACE_CONTEXT,
+  PLACE_HEADS,
+  PLACE_NAMES,
+  PLACE_PREPOSITIONS,
+  PORTFOLIO_HEADS,
+  PORTFOLIO_WORDS,
+  WORK_NOUNS,
 } from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
@@ -26,16 +39,31 @@ export interface Entity {
 }
 
 /** Names the newsroom already knows (entity tags and their aliases), by folded name. */
-export type KnownNames = ReadonlyMap<string, { name: string; kind: EntityKind }>;
+export type KnownNames = ReadonlyMap<
+  string,
+  { name: string; kind: EntityKind }
+>;
 
 // The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
-const PLACES = new Map([...GEONAMES_PLACES, ...PLACE_NAMES].map((p) => [nameKey(p), p]));
+const PLACES = new Map(
+  [...GEONAMES_PLACES, ...PLACE_NAMES].map((p) => [nameKey(p), p]),
+);
 const HAND_PLACES = new Set(PLACE_NAMES.map(nameKey));
 /** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
-const PLACES_WITH_ARTICLE = new Map(PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [nameKey(p.replace(/^(?:Le|La|Les) /, '')), p]));
-const ABBREVIATIONS = /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
+const PLACES_WITH_ARTICLE = new Map(
+  PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [
+    nameKey(p.replace(/^(?:Le|La|Les) /, '')),
+    p,
+  ]),
+);
+const ABBREVIATIONS =
+  /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
 
-interface Token { text: string; start: boolean; quoted: boolean }
+interface Token {
+  text: string;
+  start: boolean;
+  quoted: boolean;
+}
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
@@ -46,14 +74,19 @@ function sentences(text: string): string[] {
   const out: string[] = [];
   for (let line of text.split(/\n+/)) {
     // Fil info lines start with a time (« 12:03KFC Maroc… ») or a bullet.
-    line = line.replace(/^\s*[-*•]\s*/, '').replace(/^\d{1,2}[:h]\d{2}\s*/, '')
+    line = line
+      .replace(/^\s*[-*•]\s*/, '')
+      .replace(/^\d{1,2}[:h]\d{2}\s*/, '')
       // Flattened paragraphs (« …jeudi.Le gouvernement… ») still end a sentence.
       .replace(/([\p{Ll}\d)»"])\.(?=\p{Lu})/gu, '$1. ');
     let current = '';
     const parts = line.split(/(?<=[.!?…:;])\s+/);
     for (const part of parts) {
       current = current ? `${current} ${part}` : part;
-      if (!ABBREVIATIONS.test(current)) { out.push(current); current = ''; }
+      if (!ABBREVIATIONS.test(current)) {
+        out.push(current);
+        current = '';
+      }
     }
     if (current) out.push(current);
   }
@@ -66,23 +99,51 @@ function tokenize(sentence: string): Token[] {
   const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
   for (const m of sentence.matchAll(re)) {
     let text = m[0];
-    if (/^[«“]$/.test(text) || (text === '"' && !quoted)) { quoted = true; tokens.push({ text, start: false, quoted: false }); continue; }
-    if (/^[»”"]$/.test(text)) { quoted = false; tokens.push({ text, start: false, quoted: false }); continue; }
+    if (/^[«“]$/.test(text) || (text === '"' && !quoted)) {
+      quoted = true;
+      tokens.push({ text, start: false, quoted: false });
+      continue;
+    }
+    if (/^[»”"]$/.test(text)) {
+      quoted = false;
+      tokens.push({ text, start: false, quoted: false });
+      continue;
+    }
     // Elisions: « l'Europe » is « l' » then « Europe ».
-    const elided = /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u.exec(text);
-    if (elided) { tokens.push({ text: `${elided[1]!.toLowerCase()}'`, start: false, quoted }); text = elided[2]!; }
-    if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text)) text = text.slice(0, -1);
+    const elided =
+      /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u.exec(
+        text,
+      );
+    if (elided) {
+      tokens.push({
+        text: `${elided[1]!.toLowerCase()}'`,
+        start: false,
+        quoted,
+      });
+      text = elided[2]!;
+    }
+    if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
+      text = text.slice(0, -1);
     tokens.push({ text, start: false, quoted });
   }
   // A word opens a sentence when it comes first, or right after an opening bracket, quote or dash.
   let opening = true;
   for (const t of tokens) {
-    if (/[\p{L}\p{N}]/u.test(t.text)) { if (opening) t.start = true; opening = false; } else if (/^[«"“(–—-]$/.test(t.text)) opening = true;
+    if (/[\p{L}\p{N}]/u.test(t.text)) {
+      if (opening) t.start = true;
+      opening = false;
+    } else if (/^[«"“(–—-]$/.test(t.text)) opening = true;
   }
   return tokens;
 }
 
-interface Span { words: string[]; start: boolean; quoted: boolean; before: string[]; after: Token[] }
+interface Span {
+  words: string[];
+  start: boolean;
+  quoted: boolean;
+  before: string[];
+  after: Token[];
+}
 
 /** Runs of capitalised words, with the particles inside them. */
 function spans(tokens: Token[]): Span[] {
@@ -90,13 +151,25 @@ function spans(tokens: Token[]): Span[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isCapitalised(t.text)) { i++; continue; }
+    if (!isCapitalised(t.text)) {
+      i++;
+      continue;
+    }
     const words = [t.text.replace(/\.$/, t.text === 'Co.' ? '.' : '')];
     let j = i + 1;
     while (j < tokens.length) {
       const next = tokens[j]!.text;
-      if (isCapitalised(next)) { words.push(next); j++; continue; }
-      if (NAME_PARTICLES.has(next.toLowerCase()) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text) && !isStopCapital(tokens[j + 1]!.text)) {
+      if (isCapitalised(next)) {
+        words.push(next);
+        j++;
+        continue;
+      }
+      if (
+        NAME_PARTICLES.has(next.toLowerCase()) &&
+        j + 1 < tokens.length &&
+        isCapitalised(tokens[j + 1]!.text) &&
+        !isStopCapital(tokens[j + 1]!.text)
+      ) {
         words.push(next, tokens[j + 1]!.text);
         j += 2;
         continue;
@@ -106,13 +179,31 @@ function spans(tokens: Token[]): Span[] {
     // « Agence nationale de sécurité du médicament (ANSM) »: an organisation word, lower-case words, then its acronym.
     if (ORGANISATION_WORDS.has(words[0]!.toLowerCase())) {
       let k = j;
-      while (k < tokens.length && k - j < 12 && /^[\p{Ll}']+$/u.test(tokens[k]!.text)) k++;
-      if (k > j && tokens[k]?.text === '(' && isAcronym(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.text === ')') {
+      while (
+        k < tokens.length &&
+        k - j < 12 &&
+        /^[\p{Ll}']+$/u.test(tokens[k]!.text)
+      )
+        k++;
+      if (
+        k > j &&
+        tokens[k]?.text === '(' &&
+        isAcronym(tokens[k + 1]?.text ?? '') &&
+        tokens[k + 2]?.text === ')'
+      ) {
         words.push(...tokens.slice(j, k).map((x) => x.text));
         j = k;
       }
     }
-    out.push({ words, start: t.start, quoted: t.quoted, before: tokens.slice(Math.max(0, i - 4), i).map((x) => x.text.toLowerCase()), after: tokens.slice(j, j + 3) });
+    out.push({
+      words,
+      start: t.start,
+      quoted: t.quoted,
+      before: tokens
+        .slice(Math.max(0, i - 4), i)
+        .map((x) => x.text.toLowerCase()),
+      after: tokens.slice(j, j + 3),
+    });
     i = j;
   }
   return out;
@@ -125,38 +216,68 @@ function placeName(words: string[]): string | null {
   return PLACES.get(key) ?? PLACES_WITH_ARTICLE.get(key) ?? null;
 }
 
-interface Found { name: string; kind: EntityKind; aliases: string[]; position: number }
+interface Found {
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  position: number;
+}
 
 /** The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first token's folded form. */
 const FIXED = (() => {
-  const byFirst = new Map<string, { name: string; kind: EntityKind; tokens: string[] }[]>();
+  const byFirst = new Map<
+    string,
+    { name: string; kind: EntityKind; tokens: string[] }[]
+  >();
   const add = (names: readonly string[], kind: EntityKind) => {
     for (const name of names) {
       const tokens = tokenize(name).map((t) => t.text);
       const first = nameKey(tokens[0]!);
-      (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({ name, kind, tokens });
+      (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
+        name,
+        kind,
+        tokens,
+      });
     }
   };
   add(FIXED_ORGANISATIONS, 'organisation');
   add(FIXED_PLACES, 'place');
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const list of byFirst.values())
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
   return byFirst;
 })();
 
 /** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
-const sameWord = (a: string, b: string, first: boolean) => nameKey(a) === nameKey(b) && (first ? isCapitalised(a) === isCapitalised(b) : isCapitalised(a) || !isCapitalised(b));
+const sameWord = (a: string, b: string, first: boolean) =>
+  nameKey(a) === nameKey(b) &&
+  (first
+    ? isCapitalised(a) === isCapitalised(b)
+    : isCapitalised(a) || !isCapitalised(b));
 
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const candidates = FIXED.get(nameKey(tokens[i]!.text));
-    const hit = candidates?.find((c) => c.tokens.every((w, k) => tokens[i + k] !== undefined && sameWord(tokens[i + k]!.text, w, k === 0)));
+    const hit = candidates?.find((c) =>
+      c.tokens.every(
+        (w, k) =>
+          tokens[i + k] !== undefined &&
+          sameWord(tokens[i + k]!.text, w, k === 0),
+      ),
+    );
     if (!hit) continue;
     const aliases: string[] = [];
     let end = i + hit.tokens.length;
     // « Les Républicains (LR) »: the acronym is the same organisation.
-    if (tokens[end]?.text === '(' && isAcronym(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.text === ')') { aliases.push(tokens[end + 1]!.text); end += 3; }
+    if (
+      tokens[end]?.text === '(' &&
+      isAcronym(tokens[end + 1]?.text ?? '') &&
+      tokens[end + 2]?.text === ')'
+    ) {
+      aliases.push(tokens[end + 1]!.text);
+      end += 3;
+    }
     out.push({ name: hit.name, kind: hit.kind, aliases });
     for (let k = i; k < end; k++) tokens[k]!.text = '';
     i = end - 1;
@@ -165,94 +286,209 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
 }
 
 /** Extracts the named entities of a text, most mentioned first. */
-export function extractEntities(text: string, known: KnownNames = new Map()): Entity[] {
+export function extractEntities(
+  text: string,
+  known: KnownNames = new Map(),
+): Entity[] {
   const found: Found[] = [];
   const midSentence = new Set<string>();
   const all = sentences(text).map(tokenize);
-  for (const tokens of all) for (const t of tokens) if (!t.start && isCapitalised(t.text)) midSentence.add(t.text);
+  for (const tokens of all)
+    for (const t of tokens)
+      if (!t.start && isCapitalised(t.text)) midSentence.add(t.text);
   let position = 0;
   for (const tokens of all) {
-    for (const f of takeFixedNames(tokens)) found.push({ ...f, position: ++position });
+    for (const f of takeFixedNames(tokens))
+      found.push({ ...f, position: ++position });
     for (const span of spans(tokens)) {
       position++;
-      for (const f of readSpan(span, known, midSentence)) found.push({ ...f, position });
+      for (const f of readSpan(span, known, midSentence))
+        found.push({ ...f, position });
     }
   }
   return merge(found);
 }
 
-function readSpan(span: Span, known: KnownNames, midSentence: Set<string>): Omit<Found, 'position'>[] {
+function readSpan(
+  span: Span,
+  known: KnownNames,
+  midSentence: Set<string>,
+): Omit<Found, 'position'>[] {
   const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
   // The title of a show or a work (« l'émission phare Recherche appartement ou maison »).
-  if (WORK_NOUNS.has(headNoun(span.before) ?? '') || (span.before.at(-1) === '"' && WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))) return [];
+  if (
+    WORK_NOUNS.has(headNoun(span.before) ?? '') ||
+    (span.before.at(-1) === '"' &&
+      WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))
+  )
+    return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
-  if (span.before.some((w) => PORTFOLIO_HEADS.has(w)) && ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')) return [];
-  while (words.length && (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))) { words.shift(); start = false; }
-  while (words.length && NAME_PARTICLES.has(words.at(-1)!.toLowerCase())) words.pop();
+  if (
+    span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
+    ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')
+  )
+    return [];
+  while (
+    words.length &&
+    (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))
+  ) {
+    words.shift();
+    start = false;
+  }
+  while (words.length && NAME_PARTICLES.has(words.at(-1)!.toLowerCase()))
+    words.pop();
   // « des Finances Bruno Le Maire »: the portfolio goes, the minister stays.
-  while (words.length > 2 && PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) { words.shift(); start = false; }
+  while (words.length > 2 && PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) {
+    words.shift();
+    start = false;
+  }
   if (words.length === 0) return [];
   // « la maire d'Atlanta Keisha Lance Bottoms »: a known place, then a name of two words or more.
   for (let cut = Math.min(3, words.length - 2); cut >= 1; cut--) {
     const head = placeName(words.slice(0, cut));
-    if (head && !NAME_PARTICLES.has(words[cut]!.toLowerCase())) return [{ name: head, kind: 'place', aliases: [] }, ...readSpan({ ...span, words: words.slice(cut), start: false, before: [] }, known, midSentence)];
+    if (head && !NAME_PARTICLES.has(words[cut]!.toLowerCase()))
+      return [
+        { name: head, kind: 'place', aliases: [] },
+        ...readSpan(
+          { ...span, words: words.slice(cut), start: false, before: [] },
+          known,
+          midSentence,
+        ),
+      ];
   }
   // « Monoprix de Marseille », « Amérique de Minneapolis »: a name, then where it is.
-  const particle = words.findIndex((w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()));
+  const particle = words.findIndex(
+    (w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()),
+  );
   if (particle > 0 && particle < words.length - 1 && !placeName(words)) {
     const tail = placeName(words.slice(particle + 1));
     const headWords = words.slice(0, particle);
-    if (tail && !headWords.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) {
-      return [...readSpan({ ...span, words: headWords, after: [] }, known, midSentence), { name: tail, kind: 'place', aliases: [] }];
+    if (
+      tail &&
+      !headWords.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))
+    ) {
+      return [
+        ...readSpan(
+          { ...span, words: headWords, after: [] },
+          known,
+          midSentence,
+        ),
+        { name: tail, kind: 'place', aliases: [] },
+      ];
     }
   }
   // « Maroc-Japon », « sino-marocains »: two places, or nothing.
   if (words.length === 1 && words[0]!.includes('-') && !placeName(words)) {
     const parts = words[0]!.split('-');
-    if (parts.every((p) => placeName([p]))) return parts.map((p) => ({ name: placeName([p])!, kind: 'place' as const, aliases: [] }));
+    if (parts.every((p) => placeName([p])))
+      return parts.map((p) => ({
+        name: placeName([p])!,
+        kind: 'place' as const,
+        aliases: [],
+      }));
   }
   const name = words.join(' ').replace(/\s+\.$/, '');
   const knownEntity = known.get(nameKey(name));
-  if (knownEntity) return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
+  if (knownEntity)
+    return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
   const place = placeName(words);
   // GeoNames holds towns called « Don » or « Vincent »: opening a sentence, such a word is a place only if it recurs mid-sentence.
-  if (place && !(start && words.length === 1 && !HAND_PLACES.has(nameKey(place)) && !midSentence.has(words[0]!))) return [{ name: place, kind: 'place', aliases: [] }];
+  if (
+    place &&
+    !(
+      start &&
+      words.length === 1 &&
+      !HAND_PLACES.has(nameKey(place)) &&
+      !midSentence.has(words[0]!)
+    )
+  )
+    return [{ name: place, kind: 'place', aliases: [] }];
   const single = words.length === 1 ? words[0]! : null;
   if (single !== null) {
     // Codes and units (« V8 », « C7 », « Nm »): not names.
-    if (/\d/.test(single) || (single.length <= 2 && !isAcronym(single))) return [];
+    if (/\d/.test(single) || (single.length <= 2 && !isAcronym(single)))
+      return [];
     const acronym = isAcronym(single);
     // A sentence opener is a name only when it is known, an acronym, a brand, or recurs mid-sentence.
-    if (start && !acronym && !isBrand(single) && !midSentence.has(single)) return [];
+    if (start && !acronym && !isBrand(single) && !midSentence.has(single))
+      return [];
     // « (VE) » after ordinary words abbreviates them; it names nothing.
-    if (acronym && span.before.at(-1) === '(' && !isCapitalised(span.before.at(-2) ?? '')) return [];
+    if (
+      acronym &&
+      span.before.at(-1) === '(' &&
+      !isCapitalised(span.before.at(-2) ?? '')
+    )
+      return [];
     // « les Français », « deux Niçois »: inhabitants, not names.
-    if (/(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) && [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))) return [];
+    if (
+      /(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) &&
+      [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
+    )
+      return [];
     // « de l'Égalité », « et des Finances »: a portfolio on its own.
-    if (PORTFOLIO_WORDS.has(single.toLowerCase()) && ['de', 'des', 'du', "l'", 'et', 'la'].includes(span.before.at(-1) ?? '')) return [];
+    if (
+      PORTFOLIO_WORDS.has(single.toLowerCase()) &&
+      ['de', 'des', 'du', "l'", 'et', 'la'].includes(span.before.at(-1) ?? '')
+    )
+      return [];
     // Units and codes (« GWh », « CO2 »): capitals inside a word that is neither an acronym nor a brand.
-    if (!acronym && !isBrand(single) && (single.match(/\p{Lu}/gu)?.length ?? 0) > 1) return [];
+    if (
+      !acronym &&
+      !isBrand(single) &&
+      (single.match(/\p{Lu}/gu)?.length ?? 0) > 1
+    )
+      return [];
   }
   const aliases: string[] = [];
   // « Contemporary Amperex Technology Co. Limited (CATL) »: the acronym names it, the rest is an alias.
   const [open, inner, close] = span.after;
-  if (open?.text === '(' && inner && isAcronym(inner.text) && close?.text === ')' && words.length > 1) {
+  if (
+    open?.text === '(' &&
+    inner &&
+    isAcronym(inner.text) &&
+    close?.text === ')' &&
+    words.length > 1
+  ) {
     return [{ name: inner.text, kind: 'organisation', aliases: [name] }];
   }
   return [{ name, kind: kindOf(words, span), aliases }];
 }
 
-const DETERMINERS = new Set(['les', 'des', 'aux', 'un', 'une', 'deux', 'trois', 'ces', 'nos', 'ses', 'leurs']);
+const DETERMINERS = new Set([
+  'les',
+  'des',
+  'aux',
+  'un',
+  'une',
+  'deux',
+  'trois',
+  'ces',
+  'nos',
+  'ses',
+  'leurs',
+]);
 
 function kindOf(words: string[], span: Span): EntityKind {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
-  if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? '')) return 'organisation';
-  if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w))) return 'person';
-  if (words.some((w) => isAcronym(w) || isBrand(w)) || lower.some((w) => ORGANISATION_WORDS.has(w)) || span.quoted) return 'organisation';
-  if (PLACE_HEADS.has(lower[0]!) || PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '') || afterPlaceWord(span.before)) return 'place';
+  if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
+    return 'organisation';
+  if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w)))
+    return 'person';
+  if (
+    words.some((w) => isAcronym(w) || isBrand(w)) ||
+    lower.some((w) => ORGANISATION_WORDS.has(w)) ||
+    span.quoted
+  )
+    return 'organisation';
+  if (
+    PLACE_HEADS.has(lower[0]!) ||
+    PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '') ||
+    afterPlaceWord(span.before)
+  )
+    return 'place';
   if (words.length === 1) return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
@@ -265,7 +501,8 @@ function kindOf(words: string[], span: Span): EntityKind {
 function headNoun(before: string[]): string | null {
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!;
-    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w)) return w;
+    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w))
+      return w;
     if (!/^[\p{Ll}'’-]+$/u.test(w)) return null;
   }
   return null;
@@ -274,7 +511,10 @@ function headNoun(before: string[]): string | null {
 /** « place de la Contrescarpe », « rue de Rivoli », « vallée du Rhône », « à l'Acropole »: the words before say it is a place. */
 function afterPlaceWord(before: string[]): boolean {
   if (PLACE_CONTEXT.has(headNoun(before) ?? '')) return true;
-  return PLACE_PREPOSITIONS.has(before.at(-2) ?? '') && ["l'", 'la'].includes(before.at(-1) ?? '');
+  return (
+    PLACE_PREPOSITIONS.has(before.at(-2) ?? '') &&
+    ["l'", 'la'].includes(before.at(-1) ?? '')
+  );
 }
 
 /**
@@ -284,16 +524,27 @@ function afterPlaceWord(before: string[]): boolean {
  */
 function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
-  const people = found.filter((f) => f.kind === 'person' && f.name.includes(' ')).map((f) => nameKey(f.name));
+  const people = found
+    .filter((f) => f.kind === 'person' && f.name.includes(' '))
+    .map((f) => nameKey(f.name));
   for (const f of found) {
     let key = nameKey(f.name);
     if (!f.name.includes(' ')) {
-      const person = people.find((p) => p.split(' ').at(-1) === key) ?? people.find((p) => p.split(' ')[0] === key);
+      const person =
+        people.find((p) => p.split(' ').at(-1) === key) ??
+        people.find((p) => p.split(' ')[0] === key);
       if (person && person !== key) {
         key = person;
         if (!byKey.has(key)) {
           const full = found.find((x) => nameKey(x.name) === person)!;
-          byKey.set(key, { name: full.name, kind: 'person', key, mentions: 0, aliases: [], position: f.position });
+          byKey.set(key, {
+            name: full.name,
+            kind: 'person',
+            key,
+            mentions: 0,
+            aliases: [],
+            position: f.position,
+          });
         }
       }
     }
@@ -301,19 +552,37 @@ function merge(found: Found[]): Entity[] {
     if (existing) {
       existing.mentions++;
       // A one-word name first read as an organisation by default, then as a person by its context (« le street artiste Banksy »).
-      if (existing.kind === 'organisation' && f.kind !== 'organisation' && !existing.name.includes(' ') && !isAcronym(existing.name)) existing.kind = f.kind;
-      for (const a of f.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+      if (
+        existing.kind === 'organisation' &&
+        f.kind !== 'organisation' &&
+        !existing.name.includes(' ') &&
+        !isAcronym(existing.name)
+      )
+        existing.kind = f.kind;
+      for (const a of f.aliases)
+        if (!existing.aliases.includes(a)) existing.aliases.push(a);
     } else {
-      byKey.set(key, { name: f.name, kind: f.kind, key, mentions: 1, aliases: [...f.aliases], position: f.position });
+      byKey.set(key, {
+        name: f.name,
+        kind: f.kind,
+        key,
+        mentions: 1,
+        aliases: [...f.aliases],
+        position: f.position,
+      });
     }
   }
   // A long name met before its acronym (« … Limited (CATL) » then « CATL »): one entity.
   for (const e of [...byKey.values()]) {
     for (const alias of e.aliases) {
       const twin = byKey.get(nameKey(alias));
-      if (twin && twin !== e) { e.mentions += twin.mentions; byKey.delete(twin.key); }
+      if (twin && twin !== e) {
+        e.mentions += twin.mentions;
+        byKey.delete(twin.key);
+      }
     }
   }
-  return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.position - b.position)
+  return [...byKey.values()]
+    .sort((a, b) => b.mentions - a.mentions || a.position - b.position)
     .map(({ position: _p, ...e }) => e);
 }

@@ -1,14 +1,34 @@
 import type { Queryable } from '../db/database.ts';
 import { findArticleById } from '../db/repos/articles.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
-import { adjustTermCounts, deleteSignature, documentFrequencies, findSignature, replacePostings, saveSignature } from '../db/repos/editorial.ts';
+import {
+  adjustTermCounts,
+  deleteSignature,
+  documentFrequencies,
+  findSignature,
+  replacePostings,
+  saveSignature,
+} from '../db/repos/editorial.ts';
 import type { ArticleStatus } from '../domain/article.ts';
 import { extractEntities } from './entities.ts';
 import { plainTextFromMarkdown } from './plainText.ts';
-import { idfWeight, indexTerms, signatureOf, termBag, termKey, type Signature, type TermBag } from './signature.ts';
+import {
+  idfWeight,
+  indexTerms,
+  signatureOf,
+  termBag,
+  termKey,
+  type Signature,
+  type TermBag,
+} from './signature.ts';
 
 /** Articles the guard compares against: everything from draft to published, nothing withdrawn or trashed. */
-export const LIVE_STATUSES: readonly ArticleStatus[] = ['draft', 'review', 'scheduled', 'published'];
+export const LIVE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'review',
+  'scheduled',
+  'published',
+];
 
 /** How many entities an article keeps for suggestions and explanations. */
 const MAX_ENTITIES = 40;
@@ -26,51 +46,117 @@ function articleTime(a: ArticleRecord): Date {
 }
 
 /** Weighs an article's terms against the published archive's document frequencies. */
-export async function signatureFor(db: Queryable, bag: TermBag): Promise<Signature> {
+export async function signatureFor(
+  db: Queryable,
+  bag: TermBag,
+): Promise<Signature> {
   const { df, docs } = await documentFrequencies(db, bag.distinct);
   return signatureOf(bag, (t) => idfWeight(df.get(t) ?? 0, docs));
 }
 
-export function entitiesOf(text: { title: string; lead: string; body: string }) {
-  return extractEntities(`${text.title}\n${text.lead}\n${plainTextFromMarkdown(text.body)}`).slice(0, MAX_ENTITIES);
+export function entitiesOf(text: {
+  title: string;
+  lead: string;
+  body: string;
+}) {
+  return extractEntities(
+    `${text.title}\n${text.lead}\n${plainTextFromMarkdown(text.body)}`,
+  ).slice(0, MAX_ENTITIES);
 }
 
 /**
  * Brings an article's signature, postings and section-model counts in line with its current
  * state. Runs inside the transaction of the change that triggered it (see the processor).
  */
-export async function reindexArticle(tx: Queryable, articleId: number, at: Date): Promise<void> {
-  const [article, previous] = await Promise.all([findArticleById(tx, articleId), findSignature(tx, articleId)]);
-  const live = article !== null && article.deletedAt === null && LIVE_STATUSES.includes(article.status);
+export async function reindexArticle(
+  tx: Queryable,
+  articleId: number,
+  at: Date,
+): Promise<void> {
+  const [article, previous] = await Promise.all([
+    findArticleById(tx, articleId),
+    findSignature(tx, articleId),
+  ]);
+  const live =
+    article !== null &&
+    article.deletedAt === null &&
+    LIVE_STATUSES.includes(article.status);
   if (!live) {
-    if (previous?.countedSection !== null && previous?.countedSection !== undefined) await adjustTermCounts(tx, previous.countedSection, previous.countedTerms.map((t) => [t, -1]), -1);
+    if (
+      previous?.countedSection !== null &&
+      previous?.countedSection !== undefined
+    )
+      await adjustTermCounts(
+        tx,
+        previous.countedSection,
+        previous.countedTerms.map((t) => [t, -1]),
+        -1,
+      );
     if (previous) await deleteSignature(tx, articleId);
     return;
   }
-  const text = { title: article.title, lead: article.lead, body: article.bodySource };
+  const text = {
+    title: article.title,
+    lead: article.lead,
+    body: article.bodySource,
+  };
   const bag = termBag(text);
-  const countedSection = article.status === 'published' ? article.sectionId ?? 0 : null;
-  await moveCounts(tx, previous?.countedSection ?? null, previous?.countedTerms ?? [], countedSection, bag.distinct);
+  const countedSection =
+    article.status === 'published' ? (article.sectionId ?? 0) : null;
+  await moveCounts(
+    tx,
+    previous?.countedSection ?? null,
+    previous?.countedTerms ?? [],
+    countedSection,
+    bag.distinct,
+  );
   const signature = await signatureFor(tx, bag);
   const day = dayNumber(articleTime(article));
-  await saveSignature(tx, {
-    articleId, status: article.status, day, sectionId: article.sectionId, signature, entities: entitiesOf(text),
-    countedSection, countedTerms: countedSection === null ? [] : bag.distinct,
-  }, at);
+  await saveSignature(
+    tx,
+    {
+      articleId,
+      status: article.status,
+      day,
+      sectionId: article.sectionId,
+      signature,
+      entities: entitiesOf(text),
+      countedSection,
+      countedTerms: countedSection === null ? [] : bag.distinct,
+    },
+    at,
+  );
   await replacePostings(tx, articleId, indexTerms(signature).map(termKey), day);
 }
 
 /** Takes back what was counted and counts what is now, touching only the terms that changed. */
-async function moveCounts(tx: Queryable, fromSection: number | null, fromTerms: string[], toSection: number | null, toTerms: string[]): Promise<void> {
+async function moveCounts(
+  tx: Queryable,
+  fromSection: number | null,
+  fromTerms: string[],
+  toSection: number | null,
+  toTerms: string[],
+): Promise<void> {
   if (fromSection !== null && fromSection === toSection) {
-    const before = new Set(fromTerms), after = new Set(toTerms);
-    const deltas: [string, number][] = [...fromTerms.filter((t) => !after.has(t)).map((t): [string, number] => [t, -1]), ...toTerms.filter((t) => !before.has(t)).map((t): [string, number] => [t, 1])];
+    const before = new Set(fromTerms),
+      after = new Set(toTerms);
+    const deltas: [string, number][] = [
+      ...fromTerms
+        .filter((t) => !after.has(t))
+        .map((t): [string, number] => [t, -1]),
+      ...toTerms
+        .filter((t) => !before.has(t))
+        .map((t): [string, number] => [t, 1]),
+    ];
     if (deltas.length) await adjustTermCounts(tx, fromSection, deltas, 0);
     return;
   }
   // Sections in id order, like terms: concurrent moves between two sections cannot deadlock.
   const moves: [number, [string, number][], number][] = [];
-  if (fromSection !== null) moves.push([fromSection, fromTerms.map((t) => [t, -1]), -1]);
-  if (toSection !== null) moves.push([toSection, toTerms.map((t) => [t, 1]), 1]);
-  for (const [section, deltas, articles] of moves.sort((a, b) => a[0] - b[0])) await adjustTermCounts(tx, section, deltas, articles);
+  if (fromSection !== null)
+    moves.push([fromSection, fromTerms.map((t) => [t, -1]), -1]);
+  if (toSection !== null)
+    moves.push([toSection, toTerms.map((t) => [t, 1]), 1]);
+  for (const [section, deltas, articles] of moves.sort((a, b) => a[0] - b[0]))
+    await adjustTermCounts(tx, section, deltas, articles);
 }

@@ -7,7 +7,11 @@ import { findRelatedIds } from './duplicates.ts';
  * keeps only what readers may see). An article not yet indexed has none; the page then falls
  * back to shared tags and section.
  */
-export async function similarToPublished(db: Queryable, articleId: number, now: Date): Promise<number[]> {
+export async function similarToPublished(
+  db: Queryable,
+  articleId: number,
+  now: Date,
+): Promise<number[]> {
   const row = await findSignature(db, articleId);
   return row ? findRelatedIds(db, articleId, row.signature, now) : [];
 }

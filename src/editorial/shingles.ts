@@ -24,14 +24,20 @@ export interface ShingleSketch {
 
 function hash(text: string, from: number): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < from + SHINGLE; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = from; i < from + SHINGLE; i++)
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   // A final mix, so that neighbouring shingles do not get neighbouring hashes.
-  h ^= h >>> 15; h = Math.imul(h, 0x2c1b3c6d); h ^= h >>> 12;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
   return h >>> 0;
 }
 
 export function shingleSketch(text: string): ShingleSketch {
-  const folded = (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldWord).join(' ').slice(0, MAX_CHARS);
+  const folded = (text.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .map(foldWord)
+    .join(' ')
+    .slice(0, MAX_CHARS);
   const all = new Set<number>();
   for (let i = 0; i + SHINGLE <= folded.length; i++) all.add(hash(folded, i));
   const sorted = [...all].sort((a, b) => a - b);
@@ -41,8 +47,11 @@ export function shingleSketch(text: string): ShingleSketch {
 /** The share of the smaller text's shingles that the other has too (0 when either is empty). */
 export function shingleContainment(a: ShingleSketch, b: ShingleSketch): number {
   if (!a.size || !b.size) return 0;
-  const inA = new Set(a.sketch), inB = new Set(b.sketch);
-  const union = [...new Set([...a.sketch, ...b.sketch])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  const inA = new Set(a.sketch),
+    inB = new Set(b.sketch);
+  const union = [...new Set([...a.sketch, ...b.sketch])]
+    .sort((x, y) => x - y)
+    .slice(0, SKETCH_SIZE);
   const both = union.filter((h) => inA.has(h) && inB.has(h)).length;
   const jaccard = both / union.length;
   const intersection = (jaccard * (a.size + b.size)) / (1 + jaccard);

@@ -10,7 +10,11 @@ import { shingleSketch, type ShingleSketch } from './shingles.ts';
  */
 
 /** The parts of an article the editorial tools read. `body` is the Markdown source. */
-export interface ArticleText { title: string; lead: string; body: string }
+export interface ArticleText {
+  title: string;
+  lead: string;
+  body: string;
+}
 
 /** How many weighted terms a signature keeps, and how many of them go into the inverted index. */
 export const SIGNATURE_TERMS = 64;
@@ -78,29 +82,57 @@ export function termBag(text: ArticleText): TermBag {
   const tf = new Map<string, number>();
   const head = new Map<string, number>();
   const display = new Map<string, string>();
-  const fields: [keyof typeof FIELD_WEIGHTS, string][] = [['title', text.title], ['lead', text.lead], ['body', plainTextFromMarkdown(text.body)]];
+  const fields: [keyof typeof FIELD_WEIGHTS, string][] = [
+    ['title', text.title],
+    ['lead', text.lead],
+    ['body', plainTextFromMarkdown(text.body)],
+  ];
   const shingles = shingleSketch(fields.map(([, raw]) => raw).join(' '));
   const sequence: string[] = [];
   let titleTerms: string[] = [];
   let titleCount = 0;
   for (const [field, raw] of fields) {
-    let list = terms(raw, (t, word) => { if (!display.has(t)) display.set(t, word); });
+    let list = terms(raw, (t, word) => {
+      if (!display.has(t)) display.set(t, word);
+    });
     if (field === 'body') list = list.slice(0, MAX_BODY_TERMS);
-    if (field === 'title') { titleTerms = [...new Set(list)]; titleCount = list.length; }
+    if (field === 'title') {
+      titleTerms = [...new Set(list)];
+      titleCount = list.length;
+    }
     for (const t of list) {
       if (field !== 'title') tf.set(t, (tf.get(t) ?? 0) + FIELD_WEIGHTS[field]);
       if (field !== 'body') head.set(t, (head.get(t) ?? 0) + 1);
       sequence.push(t);
     }
   }
-  const hash = createHash('sha1').update(sequence.join(' ')).digest('base64url').slice(0, 22);
+  const hash = createHash('sha1')
+    .update(sequence.join(' '))
+    .digest('base64url')
+    .slice(0, 22);
   const distinct = [...new Set([...titleTerms, ...tf.keys()])];
-  const numbers = [...new Set(sequence.filter((t) => /^\d/.test(t)))].slice(0, MAX_NUMBERS);
-  return { tf, display, title: titleTerms, distinct, hash, length: sequence.length - titleCount, numbers, head, shingles };
+  const numbers = [...new Set(sequence.filter((t) => /^\d/.test(t)))].slice(
+    0,
+    MAX_NUMBERS,
+  );
+  return {
+    tf,
+    display,
+    title: titleTerms,
+    distinct,
+    hash,
+    length: sequence.length - titleCount,
+    numbers,
+    head,
+    shingles,
+  };
 }
 
 /** Unit-length vector of weighted terms, strongest first, at most `limit` of them. */
-function unitVector(weighted: [string, number, string][], limit: number): [string, number, string][] {
+function unitVector(
+  weighted: [string, number, string][],
+  limit: number,
+): [string, number, string][] {
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const kept = weighted.slice(0, limit);
   const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0)) || 1;
@@ -110,19 +142,35 @@ function unitVector(weighted: [string, number, string][], limit: number): [strin
 /** The signature of an article: sublinear TF × IDF, the strongest terms kept, unit length. */
 export function signatureOf(bag: TermBag, idf: Idf): Signature {
   const body: [string, number, string][] = [];
-  for (const [t, f] of bag.tf) body.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
-  const title = bag.title.map((t): [string, number, string] => [t, idf(t), bag.display.get(t) ?? t]);
+  for (const [t, f] of bag.tf)
+    body.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
+  const title = bag.title.map((t): [string, number, string] => [
+    t,
+    idf(t),
+    bag.display.get(t) ?? t,
+  ]);
   const head: [string, number, string][] = [];
-  for (const [t, f] of bag.head) head.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
+  for (const [t, f] of bag.head)
+    head.push([t, (1 + Math.log(f)) * idf(t), bag.display.get(t) ?? t]);
   return {
-    hash: bag.hash, terms: unitVector(body, SIGNATURE_TERMS), title: unitVector(title, 24), length: bag.length, numbers: bag.numbers,
-    head: unitVector(head, HEAD_TERMS), shingles: bag.shingles,
+    hash: bag.hash,
+    terms: unitVector(body, SIGNATURE_TERMS),
+    title: unitVector(title, 24),
+    length: bag.length,
+    numbers: bag.numbers,
+    head: unitVector(head, HEAD_TERMS),
+    shingles: bag.shingles,
   };
 }
 
 /** The terms an article is filed under in the inverted index: its title and its most distinctive terms. */
 export function indexTerms(signature: Signature): string[] {
-  return [...new Set([...signature.title.map(([t]) => t), ...signature.terms.slice(0, INDEX_TERMS).map(([t]) => t)])];
+  return [
+    ...new Set([
+      ...signature.title.map(([t]) => t),
+      ...signature.terms.slice(0, INDEX_TERMS).map(([t]) => t),
+    ]),
+  ];
 }
 
 /** A stable 32-bit key for a term, so the inverted index holds integers rather than strings. */
@@ -137,5 +185,9 @@ export function termKey(term: string): number {
 
 /** Folds a name the way aliases are compared: no accents, no case, single spaces. */
 export function nameKey(name: string): string {
-  return stripAccents(name).toLowerCase().replace(/['’]/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return stripAccents(name)
+    .toLowerCase()
+    .replace(/['’]/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }

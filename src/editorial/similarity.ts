@@ -36,7 +36,11 @@ export interface Similarity {
   sharedTerms: string[];
 }
 
-function cosine(a: [string, number, string][], b: [string, number, string][], shared: [string, number][]): number {
+function cosine(
+  a: [string, number, string][],
+  b: [string, number, string][],
+  shared: [string, number][],
+): number {
   const weights = new Map(b.map(([t, w]) => [t, w]));
   let sum = 0;
   for (const [t, w, display] of a) {
@@ -59,10 +63,21 @@ export function compareSignatures(a: Signature, b: Signature): Similarity {
   const figures = figureAgreement(a.numbers, b.numbers);
   // Squared: half a headline in common (« Article à corriger », « Article disputé ») is not half a duplicate.
   const base = (1 - titleShare) * text + titleShare * title * title;
-  const score = exact ? 1 : Math.min(1, base * (figures === null ? 1 : FIGURES_FLOOR + (1 - FIGURES_FLOOR) * figures));
+  const score = exact
+    ? 1
+    : Math.min(
+        1,
+        base *
+          (figures === null
+            ? 1
+            : FIGURES_FLOOR + (1 - FIGURES_FLOOR) * figures),
+      );
   const byWord = new Map<string, number>();
   for (const [word, w] of shared) byWord.set(word, (byWord.get(word) ?? 0) + w);
-  const sharedTerms = [...byWord].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([word]) => word);
+  const sharedTerms = [...byWord]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 8)
+    .map(([word]) => word);
   return { score, exact, text, title, figures, sharedTerms };
 }
 
@@ -73,6 +88,7 @@ export function compareSignatures(a: Signature, b: Signature): Similarity {
  */
 function figureAgreement(a: string[], b: string[]): number | null {
   if (a.length < 2 || b.length < 2) return null;
-  const [small, large] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
+  const [small, large] =
+    a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
   return small.filter((n) => large.has(n)).length / small.length;
 }

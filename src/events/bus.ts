@@ -1,10 +1,23 @@
 import type { Db } from '../db/database.ts';
-import { listEventsAfter, listEventsByIds, maxEventId, type StoredEvent } from '../db/repos/events.ts';
-import { advanceCursor, lateIds, newCursor, settleLate, type EventCursor } from './cursor.ts';
+import {
+  listEventsAfter,
+  listEventsByIds,
+  maxEventId,
+  type StoredEvent,
+} from '../db/repos/events.ts';
+import {
+  advanceCursor,
+  lateIds,
+  newCursor,
+  settleLate,
+  type EventCursor,
+} from './cursor.ts';
 import type { EventSignal } from '../db/dialects/dialect.ts';
 
 /** Told of committed events, in id order, a batch at a time; the bus waits for it before the next batch. */
-export type EventBatchListener = (events: StoredEvent[]) => void | Promise<void>;
+export type EventBatchListener = (
+  events: StoredEvent[],
+) => void | Promise<void>;
 
 export interface SubscribeOptions {
   /**
@@ -67,10 +80,15 @@ export class EventBus {
   }
 
   /** Adds a listener and starts the bus if needed; resolves once it is reading. */
-  async subscribe(listener: EventBatchListener, options: SubscribeOptions = {}): Promise<() => void> {
+  async subscribe(
+    listener: EventBatchListener,
+    options: SubscribeOptions = {},
+  ): Promise<() => void> {
     this.#listeners.set(listener, options);
     await this.start();
-    return () => { this.#listeners.delete(listener); };
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 
   start(): Promise<void> {
@@ -78,12 +96,22 @@ export class EventBus {
     this.#starting ??= (async () => {
       this.#cursor = newCursor(await maxEventId(this.#options.db));
       this.#delivered = this.#cursor.position;
-      this.#stopSignal = await this.#options.signal.listen(() => this.wake(), (error) => this.#report(error));
-      this.#pollTimer = setInterval(() => this.#drainSoon(), this.#options.pollMs);
+      this.#stopSignal = await this.#options.signal.listen(
+        () => this.wake(),
+        (error) => this.#report(error),
+      );
+      this.#pollTimer = setInterval(
+        () => this.#drainSoon(),
+        this.#options.pollMs,
+      );
       this.#pollTimer.unref();
     })();
     // A failed start (database down) is not remembered: the next subscriber tries again.
-    this.#starting.catch(() => { this.#starting = null; this.#cursor = null; this.#delivered = null; });
+    this.#starting.catch(() => {
+      this.#starting = null;
+      this.#cursor = null;
+      this.#delivered = null;
+    });
     return this.#starting;
   }
 
@@ -95,7 +123,10 @@ export class EventBus {
     if (!this.#cursor || this.#closed) return;
     this.#drainSoon();
     if (this.#followUp) return;
-    this.#followUp = setTimeout(() => { this.#followUp = null; this.#drainSoon(); }, 150);
+    this.#followUp = setTimeout(() => {
+      this.#followUp = null;
+      this.#drainSoon();
+    }, 150);
     this.#followUp.unref();
   }
 
@@ -113,7 +144,8 @@ export class EventBus {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    for (const timer of [this.#pollTimer, this.#followUp, this.#graceTimer]) if (timer) clearTimeout(timer);
+    for (const timer of [this.#pollTimer, this.#followUp, this.#graceTimer])
+      if (timer) clearTimeout(timer);
     await this.#starting?.catch(() => {});
     await this.#stopSignal?.().catch(() => {});
     await this.#draining;
@@ -123,7 +155,9 @@ export class EventBus {
   /** Single-flight: signals during a read make it read again instead of running in parallel. */
   #drainSoon(): void {
     this.#dirty = true;
-    this.#draining ??= this.#drain().finally(() => { this.#draining = null; });
+    this.#draining ??= this.#drain().finally(() => {
+      this.#draining = null;
+    });
   }
 
   async #drain(): Promise<void> {
@@ -132,8 +166,17 @@ export class EventBus {
     while (this.#dirty && !this.#closed && this.#cursor) {
       this.#dirty = false;
       try {
-        const rows = await listEventsAfter(db, this.#cursor.position, batchSize);
-        const { count, retryAt } = advanceCursor(this.#cursor, rows.map((r) => r.id), now(), graceMs);
+        const rows = await listEventsAfter(
+          db,
+          this.#cursor.position,
+          batchSize,
+        );
+        const { count, retryAt } = advanceCursor(
+          this.#cursor,
+          rows.map((r) => r.id),
+          now(),
+          graceMs,
+        );
         if (count > 0) await this.#deliver(rows.slice(0, count), false);
         this.#delivered = this.#cursor.position;
         if (count === batchSize) this.#dirty = true;
@@ -152,7 +195,10 @@ export class EventBus {
     const ids = lateIds(this.#cursor, now);
     if (ids.length === 0) return;
     const late = await listEventsByIds(this.#options.db, ids);
-    settleLate(this.#cursor, late.map((e) => e.id));
+    settleLate(
+      this.#cursor,
+      late.map((e) => e.id),
+    );
     if (late.length) await this.#deliver(late, true);
   }
 
@@ -169,11 +215,19 @@ export class EventBus {
 
   #retryAt(at: number, now: number): void {
     if (this.#graceTimer) return;
-    this.#graceTimer = setTimeout(() => { this.#graceTimer = null; this.#drainSoon(); }, Math.max(0, at - now) + 5);
+    this.#graceTimer = setTimeout(
+      () => {
+        this.#graceTimer = null;
+        this.#drainSoon();
+      },
+      Math.max(0, at - now) + 5,
+    );
     this.#graceTimer.unref();
   }
 
   #report(error: unknown): void {
-    this.#options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    this.#options.onError?.(
+      error instanceof Error ? error : new Error(String(error)),
+    );
   }
 }

@@ -45,7 +45,9 @@ export class ChangeTracker {
     this.#deps = deps;
   }
 
-  get generation(): number { return this.#generation; }
+  get generation(): number {
+    return this.#generation;
+  }
 
   /**
    * The generation to build at. Costs no I/O, except: the first call subscribes to the bus
@@ -56,14 +58,23 @@ export class ChangeTracker {
   async sync(): Promise<number> {
     const { bus, sink } = this.#deps;
     if (!this.#subscribed) {
-      const subscribing = bus.subscribe((events) => this.#apply(events), { late: true });
+      const subscribing = bus.subscribe((events) => this.#apply(events), {
+        late: true,
+      });
       this.#subscribed = subscribing;
       // A failed start (database down) is not remembered: the next request tries again.
-      subscribing.catch(() => { if (this.#subscribed === subscribing) this.#subscribed = null; });
+      subscribing.catch(() => {
+        if (this.#subscribed === subscribing) this.#subscribed = null;
+      });
     }
     await this.#subscribed;
     const own = sink.lastRecorded;
-    if (own && own.id > (bus.delivered ?? own.id) && Date.now() - own.at < OWN_WRITE_SETTLE_MS) await bus.catchUp();
+    if (
+      own &&
+      own.id > (bus.delivered ?? own.id) &&
+      Date.now() - own.at < OWN_WRITE_SETTLE_MS
+    )
+      await bus.catchUp();
     return this.#generation;
   }
 
@@ -100,16 +111,30 @@ export class ChangeTracker {
     const articleIds = new Set<number>();
     for (const e of events) {
       const family = e.name.slice(0, e.name.indexOf('.'));
-      if (family === 'articles' && e.articleId !== null) articleIds.add(e.articleId);
+      if (family === 'articles' && e.articleId !== null)
+        articleIds.add(e.articleId);
       else if (family === 'articles') scopes.add('*');
-      else if (family === 'sections' || family === 'tags' || family === 'authors') scopes.add('taxonomy');
+      else if (
+        family === 'sections' ||
+        family === 'tags' ||
+        family === 'authors'
+      )
+        scopes.add('taxonomy');
       // A new crop or file changes the picture URLs pages and feeds carry (old ones redirect meanwhile).
-      else if (e.name === 'media.update' || e.name === 'media.replace' || e.name === 'media.delete') scopes.add('articles');
+      else if (
+        e.name === 'media.update' ||
+        e.name === 'media.replace' ||
+        e.name === 'media.delete'
+      )
+        scopes.add('articles');
     }
     if (articleIds.size) {
       const firsts = await firstPublicationsOf(this.#deps.db, [...articleIds]);
       for (const id of articleIds) {
-        if (!firsts.has(id)) { scopes.add('*'); continue; } // gone from the table: where was it?
+        if (!firsts.has(id)) {
+          scopes.add('*');
+          continue;
+        } // gone from the table: where was it?
         const first = firsts.get(id);
         if (!first) continue;
         scopes.add('articles');

@@ -44,7 +44,12 @@ export function newCursor(position: number): EventCursor {
  * Moves `cursor` over `ids` (ascending, all above the position, as read from the table) and says
  * how many may be handed on. Mutates the cursor.
  */
-export function advanceCursor(cursor: EventCursor, ids: readonly number[], now: number, graceMs: number): Advance {
+export function advanceCursor(
+  cursor: EventCursor,
+  ids: readonly number[],
+  now: number,
+  graceMs: number,
+): Advance {
   let count = 0;
   let retryAt: number | null = null;
   for (const id of ids) {
@@ -54,7 +59,12 @@ export function advanceCursor(cursor: EventCursor, ids: readonly number[], now: 
       cursor.firstSeen.set(id, now);
     }
     if (id === cursor.position + 1 || now - seen >= graceMs) {
-      for (let gap = cursor.position + 1; gap < id && cursor.skipped.size < MAX_SKIPPED; gap++) cursor.skipped.set(gap, now);
+      for (
+        let gap = cursor.position + 1;
+        gap < id && cursor.skipped.size < MAX_SKIPPED;
+        gap++
+      )
+        cursor.skipped.set(gap, now);
       cursor.position = id;
       count++;
       continue;
@@ -62,13 +72,19 @@ export function advanceCursor(cursor: EventCursor, ids: readonly number[], now: 
     retryAt = seen + graceMs;
     break;
   }
-  for (const id of cursor.firstSeen.keys()) if (id <= cursor.position) cursor.firstSeen.delete(id);
+  for (const id of cursor.firstSeen.keys())
+    if (id <= cursor.position) cursor.firstSeen.delete(id);
   return { count, retryAt };
 }
 
 /** The skipped ids still worth looking for (forgets those skipped more than `windowMs` ago). */
-export function lateIds(cursor: EventCursor, now: number, windowMs = LATE_WINDOW_MS): number[] {
-  for (const [id, at] of cursor.skipped) if (now - at > windowMs) cursor.skipped.delete(id);
+export function lateIds(
+  cursor: EventCursor,
+  now: number,
+  windowMs = LATE_WINDOW_MS,
+): number[] {
+  for (const [id, at] of cursor.skipped)
+    if (now - at > windowMs) cursor.skipped.delete(id);
   return [...cursor.skipped.keys()];
 }
 

@@ -1,5 +1,9 @@
 import type { Queryable } from '../db/database.ts';
-import { recordEvent, type NewEvent, type StoredEvent } from '../db/repos/events.ts';
+import {
+  recordEvent,
+  type NewEvent,
+  type StoredEvent,
+} from '../db/repos/events.ts';
 import type { EventName } from './names.ts';
 
 /**
@@ -46,17 +50,25 @@ export class EventSink {
 
   async record(tx: Queryable, event: NewEvent): Promise<StoredEvent> {
     const id = await recordEvent(tx, event);
-    if (id > (this.#lastRecorded?.id ?? 0)) this.#lastRecorded = { id, at: Date.now() };
+    if (id > (this.#lastRecorded?.id ?? 0))
+      this.#lastRecorded = { id, at: Date.now() };
     const stored: StoredEvent = {
-      id, name: event.name, articleId: event.articleId ?? null, actorId: event.actorId ?? null,
-      payload: event.payload ?? {}, createdAt: event.at,
+      id,
+      name: event.name,
+      articleId: event.articleId ?? null,
+      actorId: event.actorId ?? null,
+      payload: event.payload ?? {},
+      createdAt: event.at,
     };
     for (const p of this.#processors) {
       if (p.applicableEvents.includes(event.name)) await p.handle(tx, stored);
     }
     // After the current microtask queue: by then the caller's transaction has usually committed;
     // listeners read from the table anyway, so early pokes are harmless.
-    if (this.#listeners.size) setImmediate(() => { for (const l of this.#listeners) l(); });
+    if (this.#listeners.size)
+      setImmediate(() => {
+        for (const l of this.#listeners) l();
+      });
     return stored;
   }
 }

@@ -5,11 +5,20 @@ import type { EventBus } from './bus.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
 import { listFeedScopesOf } from '../db/repos/feeds.ts';
 import { firstPublicationsOf } from '../db/repos/articles.ts';
-import { absoluteUrl, FEED_FORMATS, feedPath, type FeedFormat } from '../presenters/distributionUrls.ts';
+import {
+  absoluteUrl,
+  FEED_FORMATS,
+  feedPath,
+  type FeedFormat,
+} from '../presenters/distributionUrls.ts';
 import { paths } from '../presenters/urls.ts';
 
 /** The events after which a feed has something new for subscribers. */
-const PING_EVENTS: readonly EventName[] = ['articles.publish', 'articles.update', 'articles.correct'];
+const PING_EVENTS: readonly EventName[] = [
+  'articles.publish',
+  'articles.update',
+  'articles.correct',
+];
 
 const PARALLEL_PINGS = 4;
 
@@ -41,7 +50,9 @@ export interface WebSubPinger {
  * feeds and those of the article's section, tags and authors. A slow or failing hub is logged,
  * never felt by the journalist who published.
  */
-export async function startWebSubPinger(options: WebSubOptions): Promise<WebSubPinger> {
+export async function startWebSubPinger(
+  options: WebSubOptions,
+): Promise<WebSubPinger> {
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
 
@@ -51,18 +62,33 @@ export async function startWebSubPinger(options: WebSubOptions): Promise<WebSubP
     if (publicIds.length === 0 || stopped) return;
     const urls = await topicUrls(options, publicIds);
     for (let i = 0; i < urls.length; i += PARALLEL_PINGS) {
-      await Promise.all(urls.slice(i, i + PARALLEL_PINGS).map((url) => ping(options, url)));
+      await Promise.all(
+        urls.slice(i, i + PARALLEL_PINGS).map((url) => ping(options, url)),
+      );
     }
   };
 
   // The bus waits for its listeners: queue the pings and return at once, so a slow hub never
   // holds back the live fil info or any other subscriber. Late events (committed after the bus
   // stopped waiting for them) still change a feed: take them too.
-  const unsubscribe = await options.bus.subscribe((events: StoredEvent[]) => {
-    const ids = [...new Set(events.filter((e) => e.articleId !== null && PING_EVENTS.includes(e.name)).map((e) => e.articleId!))];
-    if (ids.length === 0 || stopped) return;
-    chain = chain.then(() => pingFor(ids)).catch((err: unknown) => options.log.warn({ err }, 'websub: could not ping'));
-  }, { late: true });
+  const unsubscribe = await options.bus.subscribe(
+    (events: StoredEvent[]) => {
+      const ids = [
+        ...new Set(
+          events
+            .filter((e) => e.articleId !== null && PING_EVENTS.includes(e.name))
+            .map((e) => e.articleId!),
+        ),
+      ];
+      if (ids.length === 0 || stopped) return;
+      chain = chain
+        .then(() => pingFor(ids))
+        .catch((err: unknown) =>
+          options.log.warn({ err }, 'websub: could not ping'),
+        );
+    },
+    { late: true },
+  );
   return {
     stop() {
       stopped = true;
@@ -73,10 +99,22 @@ export async function startWebSubPinger(options: WebSubOptions): Promise<WebSubP
 }
 
 /** Every feed the articles appear in: the site's, and their sections', tags' and authors', in each format. */
-async function topicUrls(options: WebSubOptions, articleIds: number[]): Promise<string[]> {
+async function topicUrls(
+  options: WebSubOptions,
+  articleIds: number[],
+): Promise<string[]> {
   const scopes = await listFeedScopesOf(options.db, articleIds);
-  const bases = ['/', ...scopes.sections.map(paths.section), ...scopes.tags.map(paths.tag), ...scopes.authors.map(paths.author)];
-  return bases.flatMap((base) => (Object.keys(FEED_FORMATS) as FeedFormat[]).map((f) => absoluteUrl(options.site, feedPath(base, f))));
+  const bases = [
+    '/',
+    ...scopes.sections.map(paths.section),
+    ...scopes.tags.map(paths.tag),
+    ...scopes.authors.map(paths.author),
+  ];
+  return bases.flatMap((base) =>
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((f) =>
+      absoluteUrl(options.site, feedPath(base, f)),
+    ),
+  );
 }
 
 async function ping(options: WebSubOptions, topic: string): Promise<void> {
@@ -84,13 +122,28 @@ async function ping(options: WebSubOptions, topic: string): Promise<void> {
     const response = await fetch(options.hubUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString(),
+      body: new URLSearchParams({
+        'hub.mode': 'publish',
+        'hub.url': topic,
+      }).toString(),
       signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
     });
     await response.body?.cancel();
-    if (response.ok) options.log.info({ hub: options.hubUrl, topic }, 'websub: hub notified');
-    else options.log.warn({ hub: options.hubUrl, topic, status: response.status }, 'websub: hub refused the ping');
+    if (response.ok)
+      options.log.info({ hub: options.hubUrl, topic }, 'websub: hub notified');
+    else
+      options.log.warn(
+        { hub: options.hubUrl, topic, status: response.status },
+        'websub: hub refused the ping',
+      );
   } catch (err) {
-    options.log.warn({ hub: options.hubUrl, topic, err: err instanceof Error ? err.message : String(err) }, 'websub: hub unreachable');
+    options.log.warn(
+      {
+        hub: options.hubUrl,
+        topic,
+        err: err instanceof Error ? err.message : String(err),
+      },
+      'websub: hub unreachable',
+    );
   }
 }

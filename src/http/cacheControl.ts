@@ -4,11 +4,14 @@
  */
 
 /** Pages, feeds, the news sitemap, search: as fresh as the news, served stale while refetching or if we are down. */
-export const FRESH_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
+export const FRESH_CACHE =
+  'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 /** Sitemap index and listing sitemaps: crawlers read them every few hours at most. */
-export const SLOW_CACHE = 'public, max-age=600, s-maxage=600, stale-while-revalidate=3600, stale-if-error=86400';
+export const SLOW_CACHE =
+  'public, max-age=600, s-maxage=600, stale-while-revalidate=3600, stale-if-error=86400';
 /** A past month's sitemap changes only when one of its articles is corrected or withdrawn. */
-export const SETTLED_CACHE = 'public, max-age=3600, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
+export const SETTLED_CACHE =
+  'public, max-age=3600, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
 /** robots.txt: read by crawlers now and then, changed by a deploy. */
 export const HOURLY_CACHE = 'public, max-age=3600, s-maxage=3600';
 /** The fil info's JSON snapshot: a few seconds behind the stream at most. */

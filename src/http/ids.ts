@@ -9,11 +9,17 @@ const MAX_ID = 2_147_483_647;
  * integer. The one schema every route uses, so "99999999999" is refused before any query
  * (PostgreSQL would fail on it) rather than by each route in its own way.
  */
-export const recordId = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).refine((n) => n <= MAX_ID);
+export const recordId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((n) => n <= MAX_ID);
 
 /** The id in `params[name]`; anything else names nothing, so it is a 404. */
 export function parseIdParam(params: unknown, name = 'id'): number {
-  const parsed = recordId.safeParse((params as Record<string, unknown> | null)?.[name]);
+  const parsed = recordId.safeParse(
+    (params as Record<string, unknown> | null)?.[name],
+  );
   if (!parsed.success) throw new AppError('not_found');
   return parsed.data;
 }

@@ -8,10 +8,18 @@ export interface JsonErrorBody {
 }
 
 export function jsonErrorBody(error: AppError): JsonErrorBody {
-  return { error: { code: error.code, message: error.message, fields: error.fields } };
+  return {
+    error: { code: error.code, message: error.message, fields: error.fields },
+  };
 }
 
 /** Sends `error` as JSON with its status; never kept by a cache. */
-export function sendJsonError(reply: FastifyReply, error: AppError): FastifyReply {
-  return reply.code(error.status).header('Cache-Control', NO_STORE).send(jsonErrorBody(error));
+export function sendJsonError(
+  reply: FastifyReply,
+  error: AppError,
+): FastifyReply {
+  return reply
+    .code(error.status)
+    .header('Cache-Control', NO_STORE)
+    .send(jsonErrorBody(error));
 }

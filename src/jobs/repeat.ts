@@ -3,7 +3,11 @@
  * tick wait, it does not pile up); failures go to `onError` and the next tick tries again.
  * The timer does not keep the process alive. Returns the function that stops it.
  */
-export function repeatEvery(intervalMs: number, task: () => Promise<void>, onError: (error: unknown) => void): () => void {
+export function repeatEvery(
+  intervalMs: number,
+  task: () => Promise<void>,
+  onError: (error: unknown) => void,
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -10,7 +10,9 @@ import { repeatEvery } from './repeat.ts';
  * publishing is guarded by the article's version, so exactly one process wins each article and
  * records its event; the others see a stale version and move on.
  */
-export async function publishDueArticles(ctx: CommandContext): Promise<number[]> {
+export async function publishDueArticles(
+  ctx: CommandContext,
+): Promise<number[]> {
   const due = await listDueScheduledIds(ctx.db, ctx.clock.now());
   const published: number[] = [];
   for (const id of due) {
@@ -18,7 +20,11 @@ export async function publishDueArticles(ctx: CommandContext): Promise<number[]>
       await publishArticle(ctx, systemActor('scheduler'), { articleId: id });
       published.push(id);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'stale_version' || error.code === 'invalid_transition')) continue;
+      if (
+        error instanceof AppError &&
+        (error.code === 'stale_version' || error.code === 'invalid_transition')
+      )
+        continue;
       throw error;
     }
   }
@@ -26,9 +32,20 @@ export async function publishDueArticles(ctx: CommandContext): Promise<number[]>
 }
 
 /** Runs `publishDueArticles` every `intervalMs` (at start too, so a restart catches up). */
-export function startScheduler(ctx: CommandContext, options: { intervalMs: number; onError: (error: unknown) => void; onPublished?: (ids: number[]) => void }): () => void {
-  return repeatEvery(options.intervalMs, async () => {
-    const ids = await publishDueArticles(ctx);
-    if (ids.length) options.onPublished?.(ids);
-  }, options.onError);
+export function startScheduler(
+  ctx: CommandContext,
+  options: {
+    intervalMs: number;
+    onError: (error: unknown) => void;
+    onPublished?: (ids: number[]) => void;
+  },
+): () => void {
+  return repeatEvery(
+    options.intervalMs,
+    async () => {
+      const ids = await publishDueArticles(ctx);
+      if (ids.length) options.onPublished?.(ids);
+    },
+    options.onError,
+  );
 }

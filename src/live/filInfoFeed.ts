@@ -1,9 +1,17 @@
 import type { SiteConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { listEventsInRange, maxEventId, type StoredEvent } from '../db/repos/events.ts';
+import {
+  listEventsInRange,
+  maxEventId,
+  type StoredEvent,
+} from '../db/repos/events.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { EventBus } from '../events/bus.ts';
-import { FIL_INFO_EVENT_PREFIX, INVISIBLE_STEPS, filInfoMessages } from './filInfoMessages.ts';
+import {
+  FIL_INFO_EVENT_PREFIX,
+  INVISIBLE_STEPS,
+  filInfoMessages,
+} from './filInfoMessages.ts';
 import type { Frame, LiveSource } from './hub.ts';
 import { sseFrame } from './sse.ts';
 
@@ -33,25 +41,39 @@ export class FilInfoFeed implements LiveSource {
     this.#broadcast = broadcast;
   }
 
-  get position(): number { return this.#position; }
+  get position(): number {
+    return this.#position;
+  }
 
   /** Whether `position` is live (the feed has started following the bus). */
-  get following(): boolean { return this.#following; }
+  get following(): boolean {
+    return this.#following;
+  }
 
   ready(): Promise<void> {
     this.#ready ??= (async () => {
-      this.#unsubscribe = await this.#deps.bus.subscribe((events) => this.#onEvents(events));
+      this.#unsubscribe = await this.#deps.bus.subscribe((events) =>
+        this.#onEvents(events),
+      );
       // Subscribed before reading the position: a batch cannot slip between the two.
       this.#position = Math.max(this.#position, this.#deps.bus.position ?? 0);
       this.#following = true;
     })();
-    this.#ready.catch(() => { this.#ready = null; });
+    this.#ready.catch(() => {
+      this.#ready = null;
+    });
     return this.#ready;
   }
 
   async replay(afterId: number, upToId: number): Promise<string | null> {
     const { db, clock, site, replayMax } = this.#deps;
-    const events = await listEventsInRange(db, { afterId, upToId, prefix: FIL_INFO_EVENT_PREFIX, except: INVISIBLE_STEPS, limit: replayMax + 1 });
+    const events = await listEventsInRange(db, {
+      afterId,
+      upToId,
+      prefix: FIL_INFO_EVENT_PREFIX,
+      except: INVISIBLE_STEPS,
+      limit: replayMax + 1,
+    });
     if (events.length > replayMax) return null;
     const messages = await filInfoMessages(db, events, clock.now(), site);
     return messages.map(sseFrame).join('');
@@ -73,6 +95,10 @@ export class FilInfoFeed implements LiveSource {
     // already delivering when the feed subscribed may end at or below it: clients replay that.)
     const from = this.#position;
     this.#position = Math.max(from, events.at(-1)!.id);
-    this.#broadcast(messages.filter((m) => m.id > from).map((m) => ({ id: m.id, text: sseFrame(m) })));
+    this.#broadcast(
+      messages
+        .filter((m) => m.id > from)
+        .map((m) => ({ id: m.id, text: sseFrame(m) })),
+    );
   }
 }

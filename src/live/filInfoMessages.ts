@@ -17,7 +17,11 @@ export const FIL_INFO_EVENT_PREFIX = 'articles.';
  * Moves that only ever concern an article no reader has seen (a new draft, sent to review and
  * back): skipped, so that a replay does not resend a line for every step of an article's life.
  */
-export const INVISIBLE_STEPS: readonly string[] = ['articles.create', 'articles.submit', 'articles.return'];
+export const INVISIBLE_STEPS: readonly string[] = [
+  'articles.create',
+  'articles.submit',
+  'articles.return',
+];
 
 /**
  * Turns events into fil info messages. Whatever the event says, the message carries the
@@ -29,8 +33,18 @@ export const INVISIBLE_STEPS: readonly string[] = ['articles.create', 'articles.
  * So the feed stays right for event names it has never heard of, and replays send current
  * headlines, not stale ones.
  */
-export async function filInfoMessages(db: Queryable, events: readonly StoredEvent[], now: Date, site: SiteConfig): Promise<SseMessage[]> {
-  const relevant = events.filter((e) => e.name.startsWith(FIL_INFO_EVENT_PREFIX) && !INVISIBLE_STEPS.includes(e.name) && e.articleId !== null);
+export async function filInfoMessages(
+  db: Queryable,
+  events: readonly StoredEvent[],
+  now: Date,
+  site: SiteConfig,
+): Promise<SseMessage[]> {
+  const relevant = events.filter(
+    (e) =>
+      e.name.startsWith(FIL_INFO_EVENT_PREFIX) &&
+      !INVISIBLE_STEPS.includes(e.name) &&
+      e.articleId !== null,
+  );
   if (relevant.length === 0) return [];
   const ids = relevant.map((e) => e.articleId!);
   const visible = await findPublicFilInfo(db, ids, now);
@@ -40,14 +54,30 @@ export async function filInfoMessages(db: Queryable, events: readonly StoredEven
   for (const event of relevant) {
     const article = visible.get(event.articleId!);
     if ((LIVE_BLOG_EVENTS as readonly string[]).includes(event.name)) {
-      const message = article ? await liveBlogMessage(db, site, { ...event, articleId: event.articleId! }, article.slug) : null;
+      const message = article
+        ? await liveBlogMessage(
+            db,
+            site,
+            { ...event, articleId: event.articleId! },
+            article.slug,
+          )
+        : null;
       if (message) messages.push(message);
     } else if (article) {
       const item = presentFilInfoLine(article, site);
-      const kind = event.name === 'articles.publish' ? (item.breaking ? 'breaking' : 'published') : 'updated';
+      const kind =
+        event.name === 'articles.publish'
+          ? item.breaking
+            ? 'breaking'
+            : 'published'
+          : 'updated';
       messages.push({ id: event.id, event: kind, data: item });
     } else if (firsts.get(event.articleId!)) {
-      messages.push({ id: event.id, event: 'unpublished', data: { id: event.articleId } });
+      messages.push({
+        id: event.id,
+        event: 'unpublished',
+        data: { id: event.articleId },
+      });
     }
   }
   return messages;

@@ -2,7 +2,10 @@ import type { ServerResponse } from 'node:http';
 import { sseComment, sseFrame } from './sse.ts';
 
 /** One message, serialised once for every client. */
-export interface Frame { id: number; text: string }
+export interface Frame {
+  id: number;
+  text: string;
+}
 
 /** Where a hub's messages come from (the fil info feed); see filInfoFeed.ts. */
 export interface LiveSource {
@@ -24,7 +27,10 @@ export interface LiveHubOptions {
 }
 
 /** A slot reserved for a stream before it starts, so a refusal can still be a normal HTTP answer. */
-export interface Admission { ip: string; release(): void }
+export interface Admission {
+  ip: string;
+  release(): void;
+}
 
 interface Client {
   res: ServerResponse;
@@ -56,7 +62,9 @@ export class LiveHub {
     this.#options = options;
   }
 
-  get size(): number { return this.#clients.size; }
+  get size(): number {
+    return this.#clients.size;
+  }
 
   /** Reserves a slot for `ip`, or says which limit refuses it. */
   admit(ip: string): Admission | 'closing' | 'total' | 'per_ip' {
@@ -74,7 +82,8 @@ export class LiveHub {
         released = true;
         this.#reserved--;
         const n = (this.#perIp.get(ip) ?? 1) - 1;
-        if (n <= 0) this.#perIp.delete(ip); else this.#perIp.set(ip, n);
+        if (n <= 0) this.#perIp.delete(ip);
+        else this.#perIp.set(ip, n);
       },
     };
   }
@@ -85,9 +94,16 @@ export class LiveHub {
    * arriving meanwhile wait in `pending`: the replay covers ids up to the source's position at
    * that moment, live frames come after it, so there is no gap and no duplicate.
    */
-  async attach(res: ServerResponse, admission: Admission, lastEventId: number | null): Promise<void> {
+  async attach(
+    res: ServerResponse,
+    admission: Admission,
+    lastEventId: number | null,
+  ): Promise<void> {
     const client: Client = { res, pending: [], skipUpTo: 0 };
-    res.on('close', () => { this.#clients.delete(client); admission.release(); });
+    res.on('close', () => {
+      this.#clients.delete(client);
+      admission.release();
+    });
     try {
       await this.#source.ready();
       if (res.destroyed || this.#closing) return void res.end();
@@ -99,14 +115,17 @@ export class LiveHub {
         this.#send(client, replay ?? reloadFrame(upTo));
       } else if (lastEventId !== null && lastEventId > upTo) {
         // Ahead of this process: it came from a node further along, or from another database.
-        if (lastEventId > await this.#source.newestId()) this.#send(client, reloadFrame(upTo));
+        if (lastEventId > (await this.#source.newestId()))
+          this.#send(client, reloadFrame(upTo));
         else client.skipUpTo = lastEventId;
       }
       const pending = client.pending ?? [];
       client.pending = null;
       this.#write(client, pending);
     } catch (error) {
-      this.#options.onError?.(error instanceof Error ? error : new Error(String(error)));
+      this.#options.onError?.(
+        error instanceof Error ? error : new Error(String(error)),
+      );
       this.#clients.delete(client);
       res.end();
     }
@@ -133,7 +152,13 @@ export class LiveHub {
   }
 
   #write(client: Client, frames: Frame[]): void {
-    this.#send(client, frames.filter((f) => f.id > client.skipUpTo).map((f) => f.text).join(''));
+    this.#send(
+      client,
+      frames
+        .filter((f) => f.id > client.skipUpTo)
+        .map((f) => f.text)
+        .join(''),
+    );
   }
 
   #send(client: Client, text: string): void {

@@ -21,20 +21,43 @@ export interface LiveFilInfo {
 }
 
 /** What the live fil info needs of the running services. */
-export interface LiveDeps { config: Config; db: Db; clock: Clock; bus: EventBus }
+export interface LiveDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+}
 
-export function createLiveFilInfo(services: LiveDeps, onError: (error: Error) => void): LiveFilInfo {
+export function createLiveFilInfo(
+  services: LiveDeps,
+  onError: (error: Error) => void,
+): LiveFilInfo {
   const { config } = services;
   // The feed broadcasts through the hub, which reads from the feed: tie the knot with a closure.
   const feed: FilInfoFeed = new FilInfoFeed(
-    { bus: services.bus, db: services.db, clock: services.clock, site: config.site, replayMax: config.live.replayMax },
+    {
+      bus: services.bus,
+      db: services.db,
+      clock: services.clock,
+      site: config.site,
+      replayMax: config.live.replayMax,
+    },
     (frames) => hub.broadcast(frames),
   );
-  const hub = new LiveHub(feed, { maxClients: config.live.maxClients, maxPerIp: config.live.maxPerIp, heartbeatMs: config.live.heartbeatMs, onError });
+  const hub = new LiveHub(feed, {
+    maxClients: config.live.maxClients,
+    maxPerIp: config.live.maxPerIp,
+    heartbeatMs: config.live.heartbeatMs,
+    onError,
+  });
   return {
     feed,
     hub,
-    resumeId: async () => (feed.following ? feed.position : maxEventId(services.db)),
-    close: () => { hub.close(); feed.close(); },
+    resumeId: async () =>
+      feed.following ? feed.position : maxEventId(services.db),
+    close: () => {
+      hub.close();
+      feed.close();
+    },
   };
 }

@@ -12,14 +12,26 @@ const BODY_SIZES = '(min-width: 760px) 720px, 100vw';
  * `<picture>` elements, at save time like the rest of the body. Returns the ids it used, for the
  * « where is it used » list. A body naming a picture that does not exist renders without it.
  */
-export async function renderBody(db: Queryable, source: string): Promise<{ html: string; mediaIds: number[] }> {
+export async function renderBody(
+  db: Queryable,
+  source: string,
+): Promise<{ html: string; mediaIds: number[] }> {
   const ids = bodyMediaIds(source);
   const pictures = await findMediaByIds(db, ids);
   const html = renderMarkdown(source, {
     picture: (id, alt) => {
       const media = pictures.get(id);
       if (!media) return null;
-      return { html: pictureTag(presentPicture(media, null, { alt: alt || media.alt, fallbackWidth: 960 }), { sizes: BODY_SIZES }), credit: media.credit };
+      return {
+        html: pictureTag(
+          presentPicture(media, null, {
+            alt: alt || media.alt,
+            fallbackWidth: 960,
+          }),
+          { sizes: BODY_SIZES },
+        ),
+        credit: media.credit,
+      };
     },
   });
   return { html, mediaIds: ids.filter((id) => pictures.has(id)) };

@@ -11,5 +11,9 @@ export interface MediaServices {
 
 export function createMediaServices(config: MediaConfig): MediaServices {
   const storage = openMediaStorage(config.storage);
-  return { config, storage, renditions: new Renditions(storage, { maxPixels: config.maxPixels }) };
+  return {
+    config,
+    storage,
+    renditions: new Renditions(storage, { maxPixels: config.maxPixels }),
+  };
 }

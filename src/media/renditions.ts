@@ -2,8 +2,17 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { MediaRecord } from '../domain/pictures.ts';
 import {
-  cropFor, FORMAT_EXTENSIONS, FORMAT_TYPES, FORMATS, isRatioSlug, ratioOfSlug, WIDTHS,
-  type RatioSlug, type Rect, type RenditionFormat, type RenditionWidth,
+  cropFor,
+  FORMAT_EXTENSIONS,
+  FORMAT_TYPES,
+  FORMATS,
+  isRatioSlug,
+  ratioOfSlug,
+  WIDTHS,
+  type RatioSlug,
+  type Rect,
+  type RenditionFormat,
+  type RenditionWidth,
 } from '../domain/pictures.ts';
 import type { MediaStorage } from './storage/storage.ts';
 
@@ -11,14 +20,25 @@ import type { MediaStorage } from './storage/storage.ts';
 export const RENDITION_VERSION = 1;
 
 /** One rendition: a region of a picture (a crop or the whole) at a width, in a format. */
-export interface RenditionSpec { mediaId: number; tag: string; ratio: RatioSlug; width: RenditionWidth; format: RenditionFormat }
+export interface RenditionSpec {
+  mediaId: number;
+  tag: string;
+  ratio: RatioSlug;
+  width: RenditionWidth;
+  format: RenditionFormat;
+}
 
-type Picture = Pick<MediaRecord, 'id' | 'contentHash' | 'width' | 'height' | 'focal' | 'crops'>;
+type Picture = Pick<
+  MediaRecord,
+  'id' | 'contentHash' | 'width' | 'height' | 'focal' | 'crops'
+>;
 
 /** The region of the original a ratio shows. */
 export function regionOf(picture: Picture, ratio: RatioSlug): Rect {
   const r = ratioOfSlug(ratio);
-  return r ? cropFor(picture, r) : { x: 0, y: 0, width: picture.width, height: picture.height };
+  return r
+    ? cropFor(picture, r)
+    : { x: 0, y: 0, width: picture.width, height: picture.height };
 }
 
 /**
@@ -27,15 +47,27 @@ export function regionOf(picture: Picture, ratio: RatioSlug): Rect {
  */
 export function renditionTag(picture: Picture, ratio: RatioSlug): string {
   const r = regionOf(picture, ratio);
-  return createHash('sha256').update(`${picture.contentHash}|${r.x},${r.y},${r.width},${r.height}|${RENDITION_VERSION}`).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(
+      `${picture.contentHash}|${r.x},${r.y},${r.width},${r.height}|${RENDITION_VERSION}`,
+    )
+    .digest('hex')
+    .slice(0, 12);
 }
 
-export function renditionFileName(spec: Omit<RenditionSpec, 'mediaId'>): string {
+export function renditionFileName(
+  spec: Omit<RenditionSpec, 'mediaId'>,
+): string {
   return `${spec.tag}-${spec.ratio}-${spec.width}.${FORMAT_EXTENSIONS[spec.format]}`;
 }
 
 /** `/media/12/3fa9c2e1b0d4-16x9-960.avif` */
-export function renditionPath(picture: Picture, ratio: RatioSlug, width: RenditionWidth, format: RenditionFormat): string {
+export function renditionPath(
+  picture: Picture,
+  ratio: RatioSlug,
+  width: RenditionWidth,
+  format: RenditionFormat,
+): string {
   return `/media/${picture.id}/${renditionFileName({ tag: renditionTag(picture, ratio), ratio, width, format })}`;
 }
 
@@ -43,30 +75,62 @@ export function renditionKey(spec: RenditionSpec): string {
   return `renditions/${spec.mediaId}/${renditionFileName(spec)}`;
 }
 
-const FILE_NAME = /^([0-9a-f]{12})-(16x9|4x3|1x1|full)-(\d{3,4})\.(avif|webp|jpg)$/;
+const FILE_NAME =
+  /^([0-9a-f]{12})-(16x9|4x3|1x1|full)-(\d{3,4})\.(avif|webp|jpg)$/;
 
 /** Reads a rendition's file name back; null for anything we would not have written. */
-export function parseRenditionFileName(mediaId: number, name: string): RenditionSpec | null {
+export function parseRenditionFileName(
+  mediaId: number,
+  name: string,
+): RenditionSpec | null {
   const m = FILE_NAME.exec(name);
   if (!m) return null;
   const width = Number(m[3]);
   const format = FORMATS.find((f) => FORMAT_EXTENSIONS[f] === m[4]);
-  if (!(WIDTHS as readonly number[]).includes(width) || !format || !isRatioSlug(m[2]!)) return null;
-  return { mediaId, tag: m[1]!, ratio: m[2] as RatioSlug, width: width as RenditionWidth, format };
+  if (
+    !(WIDTHS as readonly number[]).includes(width) ||
+    !format ||
+    !isRatioSlug(m[2]!)
+  )
+    return null;
+  return {
+    mediaId,
+    tag: m[1]!,
+    ratio: m[2] as RatioSlug,
+    width: width as RenditionWidth,
+    format,
+  };
 }
 
 /**
  * Encodes one rendition from the original: orientation applied, region cut, resized, and every
  * piece of metadata (EXIF with GPS, XMP, IPTC) dropped, as sharp does unless asked to keep it.
  */
-export async function encodeRendition(original: Buffer, region: Rect, width: number, format: RenditionFormat, maxPixels: number): Promise<Buffer> {
-  const pipeline = sharp(original, { limitInputPixels: maxPixels, failOn: 'truncated' })
+export async function encodeRendition(
+  original: Buffer,
+  region: Rect,
+  width: number,
+  format: RenditionFormat,
+  maxPixels: number,
+): Promise<Buffer> {
+  const pipeline = sharp(original, {
+    limitInputPixels: maxPixels,
+    failOn: 'truncated',
+  })
     .rotate()
-    .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
+    .extract({
+      left: region.x,
+      top: region.y,
+      width: region.width,
+      height: region.height,
+    })
     .resize({ width, withoutEnlargement: false });
-  if (format === 'avif') return pipeline.avif({ quality: 50, effort: 2 }).toBuffer();
+  if (format === 'avif')
+    return pipeline.avif({ quality: 50, effort: 2 }).toBuffer();
   if (format === 'webp') return pipeline.webp({ quality: 72 }).toBuffer();
-  return pipeline.jpeg({ quality: 78, mozjpeg: true, progressive: true }).toBuffer();
+  return pipeline
+    .jpeg({ quality: 78, mozjpeg: true, progressive: true })
+    .toBuffer();
 }
 
 /**
@@ -81,7 +145,10 @@ export class Renditions {
   readonly #queue: (() => void)[] = [];
   readonly #inFlight = new Map<string, Promise<Buffer>>();
 
-  constructor(storage: MediaStorage, options: { maxPixels: number; concurrency?: number }) {
+  constructor(
+    storage: MediaStorage,
+    options: { maxPixels: number; concurrency?: number },
+  ) {
     this.#storage = storage;
     this.#maxPixels = options.maxPixels;
     this.#concurrency = options.concurrency ?? 2;
@@ -93,14 +160,26 @@ export class Renditions {
   }
 
   /** Makes the rendition (from `picture`'s current original) and stores it. */
-  make(picture: MediaRecord & { originalKey: string }, spec: RenditionSpec): Promise<Buffer> {
+  make(
+    picture: MediaRecord & { originalKey: string },
+    spec: RenditionSpec,
+  ): Promise<Buffer> {
     const key = renditionKey(spec);
     const running = this.#inFlight.get(key);
     if (running) return running;
     const job = this.#limited(async () => {
       const original = await this.#storage.get(picture.originalKey);
-      if (!original) throw new Error(`original of picture ${picture.id} is missing from storage (${picture.originalKey})`);
-      const bytes = await encodeRendition(original, regionOf(picture, spec.ratio), spec.width, spec.format, this.#maxPixels);
+      if (!original)
+        throw new Error(
+          `original of picture ${picture.id} is missing from storage (${picture.originalKey})`,
+        );
+      const bytes = await encodeRendition(
+        original,
+        regionOf(picture, spec.ratio),
+        spec.width,
+        spec.format,
+        this.#maxPixels,
+      );
       await this.#storage.put(key, bytes, FORMAT_TYPES[spec.format]);
       return bytes;
     }).finally(() => this.#inFlight.delete(key));
@@ -109,9 +188,21 @@ export class Renditions {
   }
 
   /** The byte size of a rendition, made first if it never was (feeds' enclosures state it). */
-  async byteLength(picture: MediaRecord, ratio: RatioSlug, width: RenditionWidth, format: RenditionFormat): Promise<number> {
-    const spec: RenditionSpec = { mediaId: picture.id, tag: renditionTag(picture, ratio), ratio, width, format };
-    return ((await this.stored(spec)) ?? (await this.make(picture, spec))).length;
+  async byteLength(
+    picture: MediaRecord,
+    ratio: RatioSlug,
+    width: RenditionWidth,
+    format: RenditionFormat,
+  ): Promise<number> {
+    const spec: RenditionSpec = {
+      mediaId: picture.id,
+      tag: renditionTag(picture, ratio),
+      ratio,
+      width,
+      format,
+    };
+    return ((await this.stored(spec)) ?? (await this.make(picture, spec)))
+      .length;
   }
 
   /** Removes every rendition of a picture (after a replacement or a deletion). */
@@ -125,7 +216,8 @@ export class Renditions {
   }
 
   async #limited<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#running >= this.#concurrency) await new Promise<void>((resolve) => this.#queue.push(resolve));
+    if (this.#running >= this.#concurrency)
+      await new Promise<void>((resolve) => this.#queue.push(resolve));
     this.#running++;
     try {
       return await work();

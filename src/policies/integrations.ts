@@ -8,10 +8,18 @@ import type { ApiCredential } from '../domain/apiCredential.ts';
  * made by the member accountable for it), never with a role above their own. A token never acts above its user's current
  * role either (see `tokenActor`), so demoting or deactivating someone limits their tokens too.
  */
-export function canCreateCredential(u: Principal, c: { kind: 'content' | 'admin'; userId: number; role: Role | null }): boolean {
+export function canCreateCredential(
+  u: Principal,
+  c: { kind: 'content' | 'admin'; userId: number; role: Role | null },
+): boolean {
   if (c.kind === 'content') return atLeast(u.role, 'admin');
   // A token acts for the member who makes it: nobody makes one that acts as someone else.
-  return c.role !== null && c.role !== 'owner' && c.userId === u.id && atLeast(u.role, c.role);
+  return (
+    c.role !== null &&
+    c.role !== 'owner' &&
+    c.userId === u.id &&
+    atLeast(u.role, c.role)
+  );
 }
 
 export function canRevokeCredential(u: Principal, c: ApiCredential): boolean {

@@ -1,4 +1,7 @@
-import type { ArticleRecord, ArticleWithRelations } from '../domain/articleRecord.ts';
+import type {
+  ArticleRecord,
+  ArticleWithRelations,
+} from '../domain/articleRecord.ts';
 import type { SiteConfig } from '../config.ts';
 import { paths } from './urls.ts';
 import { htmlToText } from '../search/text.ts';
@@ -16,7 +19,11 @@ export interface ArticleShape {
 }
 
 /** A public article as the Content API shows it (see schemas.ts `Article`). */
-export function presentApiArticle(a: ArticleWithRelations, site: SiteConfig, shape: ArticleShape): Record<string, unknown> {
+export function presentApiArticle(
+  a: ArticleWithRelations,
+  site: SiteConfig,
+  shape: ArticleShape,
+): Record<string, unknown> {
   const all: Record<Field, () => unknown> = {
     slug: () => a.slug,
     url: () => site.url + paths.article(a.slug),
@@ -29,7 +36,8 @@ export function presentApiArticle(a: ArticleWithRelations, site: SiteConfig, sha
     sectionId: () => a.sectionId,
     // The public scope guarantees both publication times.
     publishedAt: () => a.publishedAt!.toISOString(),
-    firstPublishedAt: () => (a.firstPublishedAt ?? a.publishedAt!).toISOString(),
+    firstPublishedAt: () =>
+      (a.firstPublishedAt ?? a.publishedAt!).toISOString(),
     modifiedAt: () => a.modifiedAt?.toISOString() ?? null,
     updatedAt: () => a.updatedAt.toISOString(),
     correctionNote: () => a.correctionNote,
@@ -37,7 +45,10 @@ export function presentApiArticle(a: ArticleWithRelations, site: SiteConfig, sha
     text: () => htmlToText(a.bodyHtml),
   };
   const out: Record<string, unknown> = { id: a.id };
-  for (const [field, value] of Object.entries(all) as [Field, () => unknown][]) {
+  for (const [field, value] of Object.entries(all) as [
+    Field,
+    () => unknown,
+  ][]) {
     if ((field === 'html' || field === 'text') && !shape.withBody) continue;
     if (shape.fields && !shape.fields.includes(field)) continue;
     out[field] = value();
@@ -47,13 +58,33 @@ export function presentApiArticle(a: ArticleWithRelations, site: SiteConfig, sha
 }
 
 /** An article as the Admin API shows it: every state, its version for If-Match, its source. */
-export function presentAdminArticle(a: ArticleWithRelations | (ArticleRecord & Pick<ArticleWithRelations, 'authors' | 'tags'>), site: SiteConfig) {
+export function presentAdminArticle(
+  a:
+    | ArticleWithRelations
+    | (ArticleRecord & Pick<ArticleWithRelations, 'authors' | 'tags'>),
+  site: SiteConfig,
+) {
   return {
-    id: a.id, slug: a.slug, title: a.title, lead: a.lead, bodySource: a.bodySource, html: a.bodyHtml, status: a.status, version: a.version,
-    sectionId: a.sectionId, authors: a.authors, tags: a.tags, featured: a.featured, breaking: a.breaking,
-    seoTitle: a.seoTitle, seoDescription: a.seoDescription, correctionNote: a.correctionNote,
-    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-    publishedAt: a.publishedAt?.toISOString() ?? null, scheduledAt: a.scheduledAt?.toISOString() ?? null,
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    lead: a.lead,
+    bodySource: a.bodySource,
+    html: a.bodyHtml,
+    status: a.status,
+    version: a.version,
+    sectionId: a.sectionId,
+    authors: a.authors,
+    tags: a.tags,
+    featured: a.featured,
+    breaking: a.breaking,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    correctionNote: a.correctionNote,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    scheduledAt: a.scheduledAt?.toISOString() ?? null,
     url: a.status === 'published' ? site.url + paths.article(a.slug) : null,
   };
 }

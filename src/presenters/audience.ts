@@ -10,7 +10,13 @@ export function formatCount(n: number): string {
 }
 
 /** Yesterday's figure as the footer and the legal notice say it. */
-export function presentLegalAudience(figure: DailyFigure, timeZone: string): LegalAudience {
+export function presentLegalAudience(
+  figure: DailyFigure,
+  timeZone: string,
+): LegalAudience {
   // Noon UTC of the day falls on that day in every zone within ±11 h.
-  return { dayLabel: formatLongDate(new Date(`${figure.day}T12:00:00Z`), timeZone), visitors: formatCount(figure.visitors) };
+  return {
+    dayLabel: formatLongDate(new Date(`${figure.day}T12:00:00Z`), timeZone),
+    visitors: formatCount(figure.visitors),
+  };
 }

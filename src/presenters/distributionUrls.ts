@@ -4,7 +4,11 @@ import type { SiteConfig } from '../config.ts';
 export const FEED_FORMATS = {
   rss: { extension: 'xml', type: 'application/rss+xml', label: 'RSS' },
   atom: { extension: 'atom', type: 'application/atom+xml', label: 'Atom' },
-  json: { extension: 'json', type: 'application/feed+json', label: 'JSON Feed' },
+  json: {
+    extension: 'json',
+    type: 'application/feed+json',
+    label: 'JSON Feed',
+  },
 } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
 
@@ -16,7 +20,8 @@ export function feedPath(basePath: string, format: FeedFormat): string {
 
 export const sitemapPaths = {
   index: () => '/sitemap.xml',
-  month: (key: string, page = 1) => `/sitemaps/articles-${key}${page > 1 ? `-${page}` : ''}.xml`,
+  month: (key: string, page = 1) =>
+    `/sitemaps/articles-${key}${page > 1 ? `-${page}` : ''}.xml`,
   sections: () => '/sitemaps/sections.xml',
   tags: () => '/sitemaps/tags.xml',
   authors: () => '/sitemaps/authors.xml',
@@ -30,13 +35,28 @@ export function absoluteUrl(site: SiteConfig, pathOrUrl: string): string {
 }
 
 /** A stored picture URL fit for feeds and metadata: http(s) or a site path; anything else is dropped. */
-export function publicImageUrl(site: SiteConfig, url: string | null | undefined): string | null {
+export function publicImageUrl(
+  site: SiteConfig,
+  url: string | null | undefined,
+): string | null {
   if (!url) return null;
-  if (/^https?:\/\//i.test(url) || (url.startsWith('/') && !url.startsWith('//'))) return absoluteUrl(site, url);
+  if (
+    /^https?:\/\//i.test(url) ||
+    (url.startsWith('/') && !url.startsWith('//'))
+  )
+    return absoluteUrl(site, url);
   return null;
 }
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif', svg: 'image/svg+xml' };
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
 
 /** The picture's media type from its extension; JPEG when it cannot be told (the usual case for photos). */
 export function imageType(url: string): string {

@@ -1,10 +1,19 @@
 import type { SiteConfig } from '../config.ts';
 import { paths } from './urls.ts';
-import { absoluteUrl, feedPath, imageType, publicImageUrl, type FeedFormat } from './distributionUrls.ts';
+import {
+  absoluteUrl,
+  feedPath,
+  imageType,
+  publicImageUrl,
+  type FeedFormat,
+} from './distributionUrls.ts';
 import { sizedRendition } from './picture.ts';
 import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
-export interface FeedPerson { name: string; url: string }
+export interface FeedPerson {
+  name: string;
+  url: string;
+}
 
 /** One article as every feed format shows it; only these fields leave the building. */
 export interface FeedItem {
@@ -20,7 +29,14 @@ export interface FeedItem {
   published: Date;
   updated: Date;
   /** The cover; a library picture's 16:9 crop at 1200 px has its real size (bytes filled in by the feed route). */
-  image: { url: string; type: string; alt: string; width?: number; height?: number; length?: number } | null;
+  image: {
+    url: string;
+    type: string;
+    alt: string;
+    width?: number;
+    height?: number;
+    length?: number;
+  } | null;
 }
 
 /** A feed: the site's, or one section's, tag's or author's. */
@@ -48,16 +64,25 @@ export interface FeedModel {
  * day of first publication and the article id, none of which an edit can change. Feed readers
  * use it to recognise an article they already have, so an update is not shown as a new story.
  */
-export function articleGuid(site: SiteConfig, article: { id: number; firstPublishedAt: Date | null; createdAt: Date }): string {
+export function articleGuid(
+  site: SiteConfig,
+  article: { id: number; firstPublishedAt: Date | null; createdAt: Date },
+): string {
   const host = new URL(site.url).hostname;
-  const day = (article.firstPublishedAt ?? article.createdAt).toISOString().slice(0, 10);
+  const day = (article.firstPublishedAt ?? article.createdAt)
+    .toISOString()
+    .slice(0, 10);
   return `tag:${host},${day}:article:${article.id}`;
 }
 
 /** Feeds carry the 16:9 cover at the width social networks and aggregators want. */
 export const FEED_IMAGE_WIDTH = 1200;
 
-export function presentFeedItem(a: ArticleWithRelations, site: SiteConfig, fullText: boolean): FeedItem {
+export function presentFeedItem(
+  a: ArticleWithRelations,
+  site: SiteConfig,
+  fullText: boolean,
+): FeedItem {
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
   const lastChange = a.modifiedAt ?? a.publishedAt ?? published;
   const image = publicImageUrl(site, a.cover?.url);
@@ -67,27 +92,67 @@ export function presentFeedItem(a: ArticleWithRelations, site: SiteConfig, fullT
     title: a.title,
     summary: a.lead,
     contentHtml: fullText ? a.bodyHtml : null,
-    authors: a.authors.map((p) => ({ name: p.name, url: absoluteUrl(site, paths.author(p.slug)) })),
+    authors: a.authors.map((p) => ({
+      name: p.name,
+      url: absoluteUrl(site, paths.author(p.slug)),
+    })),
     categories: [
-      ...(a.section ? [{ term: a.section.slug, label: a.section.name, scheme: absoluteUrl(site, '/rubrique/') }] : []),
-      ...a.tags.map((t) => ({ term: t.slug, label: t.name, scheme: absoluteUrl(site, '/sujet/') })),
+      ...(a.section
+        ? [
+            {
+              term: a.section.slug,
+              label: a.section.name,
+              scheme: absoluteUrl(site, '/rubrique/'),
+            },
+          ]
+        : []),
+      ...a.tags.map((t) => ({
+        term: t.slug,
+        label: t.name,
+        scheme: absoluteUrl(site, '/sujet/'),
+      })),
     ],
     published,
-    updated: lastChange.getTime() > published.getTime() ? lastChange : published,
-    image: a.coverPicture && a.cover ? { ...sizedRendition(site.url, a.coverPicture, '16:9', FEED_IMAGE_WIDTH), alt: a.cover.alt }
-      : image ? { url: image, type: imageType(image), alt: a.cover?.alt ?? '' } : null,
+    updated:
+      lastChange.getTime() > published.getTime() ? lastChange : published,
+    image:
+      a.coverPicture && a.cover
+        ? {
+            ...sizedRendition(
+              site.url,
+              a.coverPicture,
+              '16:9',
+              FEED_IMAGE_WIDTH,
+            ),
+            alt: a.cover.alt,
+          }
+        : image
+          ? { url: image, type: imageType(image), alt: a.cover?.alt ?? '' }
+          : null,
   };
 }
 
 /** Any date the site's owner held its domain will do in a tag URI; this one is newsdesk's first. */
 const FEED_ID_DATE = '2026';
 
-export interface FeedScopeView { basePath: string; title: string; description: string }
+export interface FeedScopeView {
+  basePath: string;
+  title: string;
+  description: string;
+}
 
 /** The feed around its items: titles, links in every format, the hub, the newest change. */
-export function presentFeed(scope: FeedScopeView, items: FeedItem[], site: SiteConfig, extras: { hub: string | null; logoPath: string }): FeedModel {
+export function presentFeed(
+  scope: FeedScopeView,
+  items: FeedItem[],
+  site: SiteConfig,
+  extras: { hub: string | null; logoPath: string },
+): FeedModel {
   const isSite = scope.basePath === '/' || scope.basePath === '';
-  const newest = items.reduce<Date | null>((max, i) => (max === null || i.updated > max ? i.updated : max), null);
+  const newest = items.reduce<Date | null>(
+    (max, i) => (max === null || i.updated > max ? i.updated : max),
+    null,
+  );
   return {
     id: `tag:${new URL(site.url).hostname},${FEED_ID_DATE}:feed:${isSite ? '/' : scope.basePath}`,
     title: isSite ? site.name : `${scope.title} — ${site.name}`,

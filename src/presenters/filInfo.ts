@@ -1,5 +1,10 @@
 import type { SiteConfig } from '../config.ts';
-import { dayKey, formatTime, isoWithOffset, relativeDayLabel } from '../domain/frenchDates.ts';
+import {
+  dayKey,
+  formatTime,
+  isoWithOffset,
+  relativeDayLabel,
+} from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import type { SectionRef } from '../domain/articleRecord.ts';
 
@@ -32,7 +37,10 @@ export interface FilInfoLineSource {
   section: SectionRef | null;
 }
 
-export function presentFilInfoLine(a: FilInfoLineSource, site: SiteConfig): FilInfoLine {
+export function presentFilInfoLine(
+  a: FilInfoLineSource,
+  site: SiteConfig,
+): FilInfoLine {
   const at = a.publishedAt ?? a.createdAt ?? new Date(0);
   return {
     id: a.id,
@@ -41,22 +49,44 @@ export function presentFilInfoLine(a: FilInfoLineSource, site: SiteConfig): FilI
     time: formatTime(at, site.timeZone),
     iso: isoWithOffset(at, site.timeZone),
     day: dayKey(at, site.timeZone),
-    section: a.section ? { slug: a.section.slug, name: a.section.name, url: paths.section(a.section.slug) } : null,
+    section: a.section
+      ? {
+          slug: a.section.slug,
+          name: a.section.name,
+          url: paths.section(a.section.slug),
+        }
+      : null,
     breaking: a.breaking,
   };
 }
 
 /** One day of the fil info: « Aujourd’hui », « Hier », or a date. */
-export interface FilInfoDay { label: string; key: string; items: FilInfoLine[] }
+export interface FilInfoDay {
+  label: string;
+  key: string;
+  items: FilInfoLine[];
+}
 
 /** The fil info grouped by calendar day in the site's time zone, labelled for readers. */
-export function groupFilInfo(items: readonly FilInfoLineSource[], now: Date, site: SiteConfig): FilInfoDay[] {
+export function groupFilInfo(
+  items: readonly FilInfoLineSource[],
+  now: Date,
+  site: SiteConfig,
+): FilInfoDay[] {
   const days: FilInfoDay[] = [];
   for (const a of items) {
     const line = presentFilInfoLine(a, site);
     let day = days.at(-1);
     if (!day || day.key !== line.day) {
-      day = { key: line.day, label: relativeDayLabel(a.publishedAt ?? a.createdAt ?? new Date(0), now, site.timeZone), items: [] };
+      day = {
+        key: line.day,
+        label: relativeDayLabel(
+          a.publishedAt ?? a.createdAt ?? new Date(0),
+          now,
+          site.timeZone,
+        ),
+        items: [],
+      };
       days.push(day);
     }
     day.items.push(line);

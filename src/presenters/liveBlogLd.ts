@@ -11,15 +11,23 @@ import type { JsonLd } from './structuredData.ts';
  * (absent while live), and each entry shown on the page as a BlogPosting with its time, text
  * and author.
  */
-export function liveBlogPostingLd(article: { title: string; slug: string }, blog: LiveBlog, entries: LiveEntry[], site: SiteConfig): JsonLd {
+export function liveBlogPostingLd(
+  article: { title: string; slug: string },
+  blog: LiveBlog,
+  entries: LiveEntry[],
+  site: SiteConfig,
+): JsonLd {
   const url = absoluteUrl(site, paths.article(article.slug));
   return {
-    '@context': 'https://schema.org', '@type': 'LiveBlogPosting',
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
     '@id': `${url}#direct`,
     headline: article.title,
     url,
     coverageStartTime: isoWithOffset(blog.startedAt, site.timeZone),
-    ...(blog.endedAt ? { coverageEndTime: isoWithOffset(blog.endedAt, site.timeZone) } : {}),
+    ...(blog.endedAt
+      ? { coverageEndTime: isoWithOffset(blog.endedAt, site.timeZone) }
+      : {}),
     liveBlogUpdate: entries.map((e) => {
       const text = markdownToText(e.bodySource);
       return {
@@ -28,9 +36,13 @@ export function liveBlogPostingLd(article: { title: string; slug: string }, blog
         headline: text.length > 110 ? `${text.slice(0, 109).trimEnd()}…` : text,
         articleBody: text,
         datePublished: isoWithOffset(e.createdAt, site.timeZone),
-        ...(e.updatedAt.getTime() - e.createdAt.getTime() > 1000 ? { dateModified: isoWithOffset(e.updatedAt, site.timeZone) } : {}),
+        ...(e.updatedAt.getTime() - e.createdAt.getTime() > 1000
+          ? { dateModified: isoWithOffset(e.updatedAt, site.timeZone) }
+          : {}),
         url: `${url}#entree-${e.id}`,
-        author: e.authorName ? { '@type': 'Person', name: e.authorName } : { '@type': 'Organization', name: site.name },
+        author: e.authorName
+          ? { '@type': 'Person', name: e.authorName }
+          : { '@type': 'Organization', name: site.name },
       };
     }),
   };

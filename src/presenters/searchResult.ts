@@ -13,9 +13,20 @@ export interface SearchResultView extends ArticleTeaser {
   snippetHtml: string;
 }
 
-export function presentSearchResult(a: ArticleWithRelations, set: HighlightSet, site: SiteConfig): SearchResultView {
-  const extract = snippet(htmlToText(a.bodyHtml), set) ?? snippet(a.lead, set, 48) ?? escapeHtml(truncate(a.lead, 240));
-  return { ...presentTeaser(a, site), titleHtml: highlightText(a.title, set), snippetHtml: extract };
+export function presentSearchResult(
+  a: ArticleWithRelations,
+  set: HighlightSet,
+  site: SiteConfig,
+): SearchResultView {
+  const extract =
+    snippet(htmlToText(a.bodyHtml), set) ??
+    snippet(a.lead, set, 48) ??
+    escapeHtml(truncate(a.lead, 240));
+  return {
+    ...presentTeaser(a, site),
+    titleHtml: highlightText(a.title, set),
+    snippetHtml: extract,
+  };
 }
 
 /** The API's view of a result: allowlisted fields, dates in ISO 8601 with the site's offset. */
@@ -31,14 +42,19 @@ export interface SearchResultJson {
   publishedLabel: string;
 }
 
-export function searchResultJson(r: SearchResultView, site: SiteConfig): SearchResultJson {
+export function searchResultJson(
+  r: SearchResultView,
+  site: SiteConfig,
+): SearchResultJson {
   return {
     id: r.id,
     url: site.url + r.url,
     title: r.title,
     titleHtml: r.titleHtml,
     snippetHtml: r.snippetHtml,
-    section: r.section ? { name: r.section.name, url: site.url + r.section.url } : null,
+    section: r.section
+      ? { name: r.section.name, url: site.url + r.section.url }
+      : null,
     authors: r.authors.map((a) => ({ name: a.name, url: site.url + a.url })),
     publishedAt: r.published.iso,
     publishedLabel: r.published.label,

@@ -5,41 +5,91 @@ import { paths } from './urls.ts';
 import { absoluteUrl, publicImageUrl } from './distributionUrls.ts';
 
 /** One <url> of a sitemap: where, when it last changed (W3C datetime with the site's offset), its pictures. */
-export interface SitemapUrl { loc: string; lastmod: string | null; images: string[] }
-
-/** One <sitemap> of the index. */
-export interface SitemapRef { loc: string; lastmod: string | null }
-
-/** One <url> of the Google News sitemap. */
-export interface NewsUrl { loc: string; publicationDate: string; title: string }
-
-export interface NewsPublication { name: string; language: string }
-
-/** The last change readers can see: the last update, else the (latest) publication. */
-export function lastChange(row: Pick<SitemapArticleRow, 'publishedAt' | 'modifiedAt'>): Date {
-  return row.modifiedAt && row.modifiedAt > row.publishedAt ? row.modifiedAt : row.publishedAt;
+export interface SitemapUrl {
+  loc: string;
+  lastmod: string | null;
+  images: string[];
 }
 
-export function presentArticleUrl(row: SitemapArticleRow, site: SiteConfig): SitemapUrl {
+/** One <sitemap> of the index. */
+export interface SitemapRef {
+  loc: string;
+  lastmod: string | null;
+}
+
+/** One <url> of the Google News sitemap. */
+export interface NewsUrl {
+  loc: string;
+  publicationDate: string;
+  title: string;
+}
+
+export interface NewsPublication {
+  name: string;
+  language: string;
+}
+
+/** The last change readers can see: the last update, else the (latest) publication. */
+export function lastChange(
+  row: Pick<SitemapArticleRow, 'publishedAt' | 'modifiedAt'>,
+): Date {
+  return row.modifiedAt && row.modifiedAt > row.publishedAt
+    ? row.modifiedAt
+    : row.publishedAt;
+}
+
+export function presentArticleUrl(
+  row: SitemapArticleRow,
+  site: SiteConfig,
+): SitemapUrl {
   const image = publicImageUrl(site, row.coverUrl);
-  return { loc: absoluteUrl(site, paths.article(row.slug)), lastmod: isoWithOffset(lastChange(row), site.timeZone), images: image ? [image] : [] };
+  return {
+    loc: absoluteUrl(site, paths.article(row.slug)),
+    lastmod: isoWithOffset(lastChange(row), site.timeZone),
+    images: image ? [image] : [],
+  };
 }
 
 /** Google News wants the first publication, never the last update: a correction is not news. */
-export function presentNewsUrl(row: SitemapArticleRow, site: SiteConfig): NewsUrl {
-  return { loc: absoluteUrl(site, paths.article(row.slug)), publicationDate: isoWithOffset(row.firstPublishedAt, site.timeZone), title: row.title };
+export function presentNewsUrl(
+  row: SitemapArticleRow,
+  site: SiteConfig,
+): NewsUrl {
+  return {
+    loc: absoluteUrl(site, paths.article(row.slug)),
+    publicationDate: isoWithOffset(row.firstPublishedAt, site.timeZone),
+    title: row.title,
+  };
 }
 
 /** Publication name and language as Google News reads them: `fr`, not `fr-MA` (zh-cn and zh-tw excepted). */
 export function newsPublication(site: SiteConfig): NewsPublication {
   const lang = site.lang.toLowerCase();
-  return { name: site.name, language: lang === 'zh-cn' || lang === 'zh-tw' ? lang : lang.split('-')[0]! };
+  return {
+    name: site.name,
+    language: lang === 'zh-cn' || lang === 'zh-tw' ? lang : lang.split('-')[0]!,
+  };
 }
 
-export function presentPageUrl(site: SiteConfig, path: string, latest: Date | null): SitemapUrl {
-  return { loc: absoluteUrl(site, path), lastmod: latest ? isoWithOffset(latest, site.timeZone) : null, images: [] };
+export function presentPageUrl(
+  site: SiteConfig,
+  path: string,
+  latest: Date | null,
+): SitemapUrl {
+  return {
+    loc: absoluteUrl(site, path),
+    lastmod: latest ? isoWithOffset(latest, site.timeZone) : null,
+    images: [],
+  };
 }
 
-export function presentSitemapRef(site: SiteConfig, path: string, lastModified: Date | null): SitemapRef {
-  return { loc: absoluteUrl(site, path), lastmod: lastModified ? isoWithOffset(lastModified, site.timeZone) : null };
+export function presentSitemapRef(
+  site: SiteConfig,
+  path: string,
+  lastModified: Date | null,
+): SitemapRef {
+  return {
+    loc: absoluteUrl(site, path),
+    lastmod: lastModified ? isoWithOffset(lastModified, site.timeZone) : null,
+  };
 }

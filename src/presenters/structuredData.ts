@@ -8,21 +8,34 @@ import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 /** schema.org JSON-LD, as plain objects; the view serialises them safely. */
 export type JsonLd = Record<string, unknown>;
 
-export interface Crumb { name: string; path: string }
+export interface Crumb {
+  name: string;
+  path: string;
+}
 
 const organizationId = (site: SiteConfig) => `${site.url}/#organization`;
 const websiteId = (site: SiteConfig) => `${site.url}/#website`;
 
 function logoObject(site: SiteConfig, logo: SizedImage): JsonLd {
-  return { '@type': 'ImageObject', url: absoluteUrl(site, logo.path), width: logo.width, height: logo.height };
+  return {
+    '@type': 'ImageObject',
+    url: absoluteUrl(site, logo.path),
+    width: logo.width,
+    height: logo.height,
+  };
 }
 
 /** The newspaper as a NewsMediaOrganization (a kind of Organization), with its logo and social profiles. */
 export function organizationLd(site: SiteConfig, logo: SizedImage): JsonLd {
   const sameAs = site.follow.map((f) => f.url).filter(isProfileUrl);
   return {
-    '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', '@id': organizationId(site),
-    name: site.name, url: `${site.url}/`, logo: logoObject(site, logo), ...(sameAs.length ? { sameAs } : {}),
+    '@context': 'https://schema.org',
+    '@type': 'NewsMediaOrganization',
+    '@id': organizationId(site),
+    name: site.name,
+    url: `${site.url}/`,
+    logo: logoObject(site, logo),
+    ...(sameAs.length ? { sameAs } : {}),
   };
 }
 
@@ -33,7 +46,10 @@ export function organizationLd(site: SiteConfig, logo: SizedImage): JsonLd {
 function isProfileUrl(url: string): boolean {
   try {
     const segments = new URL(url).pathname.split('/').filter(Boolean);
-    return segments.length > 0 && !(segments.length === 1 && segments[0] === 'channel');
+    return (
+      segments.length > 0 &&
+      !(segments.length === 1 && segments[0] === 'channel')
+    );
   } catch {
     return false;
   }
@@ -42,12 +58,20 @@ function isProfileUrl(url: string): boolean {
 /** The site, with the search box Google may show under its result (/recherche?q=…). */
 export function websiteLd(site: SiteConfig): JsonLd {
   return {
-    '@context': 'https://schema.org', '@type': 'WebSite', '@id': websiteId(site),
-    url: `${site.url}/`, name: site.name, description: site.tagline, inLanguage: site.locale,
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': websiteId(site),
+    url: `${site.url}/`,
+    name: site.name,
+    description: site.tagline,
+    inLanguage: site.locale,
     publisher: { '@id': organizationId(site) },
     potentialAction: {
       '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${site.url}${paths.search()}?q={search_term_string}` },
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: `${site.url}${paths.search()}?q={search_term_string}`,
+      },
       'query-input': 'required name=search_term_string',
     },
   };
@@ -55,8 +79,14 @@ export function websiteLd(site: SiteConfig): JsonLd {
 
 export function breadcrumbLd(site: SiteConfig, crumbs: Crumb[]): JsonLd {
   return {
-    '@context': 'https://schema.org', '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(site, c.path) })),
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: absoluteUrl(site, c.path),
+    })),
   };
 }
 
@@ -65,23 +95,53 @@ export function breadcrumbLd(site: SiteConfig, crumbs: Crumb[]): JsonLd {
  * the first author plus "contributors"), dates with the site's offset, the first publication as
  * datePublished, the publisher with its logo.
  */
-export function newsArticleLd(a: ArticleWithRelations, site: SiteConfig, images: { image: SocialImage; logo: SizedImage; ratios?: SocialImage[] }): JsonLd {
+export function newsArticleLd(
+  a: ArticleWithRelations,
+  site: SiteConfig,
+  images: { image: SocialImage; logo: SizedImage; ratios?: SocialImage[] },
+): JsonLd {
   const url = absoluteUrl(site, paths.article(a.slug));
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
-  // biome-ignore lint/complexity/useMathMinMax: these are Dates, and Math.max would turn them into numbers
-  const modified = [a.modifiedAt, a.publishedAt].filter((d): d is Date => d !== null).reduce((m, d) => (d > m ? d : m), published);
+  const modified = [a.modifiedAt, a.publishedAt]
+    .filter((d): d is Date => d !== null)
+    // biome-ignore lint/complexity/useMathMinMax: these are Dates, and Math.max would turn them into numbers
+    .reduce((m, d) => (d > m ? d : m), published);
   const authors = a.authors.length
-    ? a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: absoluteUrl(site, paths.author(p.slug)) }))
-    : [{ '@type': 'Organization', '@id': organizationId(site), name: site.name, url: `${site.url}/` }];
+    ? a.authors.map((p) => ({
+        '@type': 'Person',
+        name: p.name,
+        url: absoluteUrl(site, paths.author(p.slug)),
+      }))
+    : [
+        {
+          '@type': 'Organization',
+          '@id': organizationId(site),
+          name: site.name,
+          url: `${site.url}/`,
+        },
+      ];
   return {
-    '@context': 'https://schema.org', '@type': 'NewsArticle',
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
     headline: a.title,
     description: a.seoDescription ?? a.lead,
     datePublished: isoWithOffset(published, site.timeZone),
     dateModified: isoWithOffset(modified, site.timeZone),
     author: authors,
-    publisher: { '@type': 'NewsMediaOrganization', '@id': organizationId(site), name: site.name, logo: logoObject(site, images.logo) },
-    image: (images.ratios?.length ? images.ratios : [images.image]).map((i) => ({ '@type': 'ImageObject', url: i.url, width: i.width, height: i.height })),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      '@id': organizationId(site),
+      name: site.name,
+      logo: logoObject(site, images.logo),
+    },
+    image: (images.ratios?.length ? images.ratios : [images.image]).map(
+      (i) => ({
+        '@type': 'ImageObject',
+        url: i.url,
+        width: i.width,
+        height: i.height,
+      }),
+    ),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     ...(a.section ? { articleSection: a.section.name } : {}),

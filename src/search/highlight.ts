@@ -7,7 +7,14 @@ import type { HighlightSet } from './query.ts';
  * marked for the query « strategique ». The output is safe HTML whatever the text holds.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
@@ -16,7 +23,8 @@ export function escapeHtml(text: string): string {
 function matches(token: TextToken, set: HighlightSet): boolean {
   if (token.term === null) return false;
   if (set.terms.has(token.term)) return true;
-  for (const p of set.prefixes) if (token.term.startsWith(p) || token.folded.startsWith(p)) return true;
+  for (const p of set.prefixes)
+    if (token.term.startsWith(p) || token.folded.startsWith(p)) return true;
   return false;
 }
 
@@ -26,7 +34,13 @@ function keysOf(set: HighlightSet): Set<string> {
 }
 
 /** Escaped `text[from, to)` with the matching tokens inside it marked. */
-function render(text: string, tokens: TextToken[], set: HighlightSet, from: number, to: number): string {
+function render(
+  text: string,
+  tokens: TextToken[],
+  set: HighlightSet,
+  from: number,
+  to: number,
+): string {
   let out = '';
   let cursor = from;
   for (const t of tokens) {
@@ -47,7 +61,11 @@ export function highlightText(text: string, set: HighlightSet): string {
  * « … » where it was cut; null when nothing in `text` matches. Reading stops as soon as a window
  * holds every term of the query, so a long article costs little when it matches early.
  */
-export function snippet(text: string, set: HighlightSet, words = 32): string | null {
+export function snippet(
+  text: string,
+  set: HighlightSet,
+  words = 32,
+): string | null {
   const all = set.terms.size + (set.prefixes.length ? 1 : 0);
   const seen: TextToken[] = [];
   const hits: number[] = [];
@@ -65,16 +83,19 @@ export function snippet(text: string, set: HighlightSet, words = 32): string | n
     while (at - hits[tail]! >= words - 4) {
       const old = seen[hits[tail]!]!.term!;
       const n = inWindow.get(old)! - 1;
-      if (n === 0) inWindow.delete(old); else inWindow.set(old, n);
+      if (n === 0) inWindow.delete(old);
+      else inWindow.set(old, n);
       tail++;
     }
-    if (inWindow.size > best.score) best = { start: Math.max(0, hits[tail]! - 4), score: inWindow.size };
+    if (inWindow.size > best.score)
+      best = { start: Math.max(0, hits[tail]! - 4), score: inWindow.size };
   }
   if (hits.length === 0) return null;
   const end = Math.min(seen.length, best.start + words);
   const from = best.start === 0 ? 0 : seen[best.start]!.start;
   const last = seen[end - 1]!;
-  const complete = end === seen.length && text.slice(last.end).search(WORD_CHAR) === -1;
+  const complete =
+    end === seen.length && text.slice(last.end).search(WORD_CHAR) === -1;
   const to = complete ? text.length : last.end;
   return `${from > 0 ? '… ' : ''}${render(text, seen.slice(best.start, end), set, from, to)}${to < text.length ? ' …' : ''}`;
 }

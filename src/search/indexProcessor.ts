@@ -14,7 +14,8 @@ export function searchIndexProcessor(search: SearchProvider): InlineProcessor {
     // SQLite its key is the publication time, so every article event rewrites it (a ms or two).
     applicableEvents: ARTICLE_EVENT_NAMES,
     async handle(tx, event) {
-      if (event.articleId !== null) await indexArticle(tx, search, event.articleId);
+      if (event.articleId !== null)
+        await indexArticle(tx, search, event.articleId);
     },
   };
 }

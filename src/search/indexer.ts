@@ -1,6 +1,10 @@
 import type { Db, Queryable } from '../db/database.ts';
 import { countArticles } from '../db/repos/taxonomy.ts';
-import { findIndexSource, listIndexSources, type IndexSource } from '../db/repos/search/documents.ts';
+import {
+  findIndexSource,
+  listIndexSources,
+  type IndexSource,
+} from '../db/repos/search/documents.ts';
 import { indexTerms } from './normalize.ts';
 import type { IndexDocument, SearchProvider } from './provider.ts';
 import { htmlToText } from './text.ts';
@@ -21,7 +25,11 @@ export function toIndexDocument(source: IndexSource): IndexDocument {
 }
 
 /** Re-reads one article and writes its entry, or removes the entry if the article is gone. */
-export async function indexArticle(db: Queryable, search: SearchProvider, articleId: number): Promise<void> {
+export async function indexArticle(
+  db: Queryable,
+  search: SearchProvider,
+  articleId: number,
+): Promise<void> {
   const source = await findIndexSource(db, articleId);
   if (source) await search.upsert(db, [toIndexDocument(source)]);
   else await search.remove(db, articleId);
@@ -40,7 +48,11 @@ export interface ReindexOptions {
  * Rebuilds the whole index, one transaction per batch so that writers are never blocked for
  * long, then drops entries of articles that no longer exist and compacts the index.
  */
-export async function reindexAll(db: Db, search: SearchProvider, options: ReindexOptions = {}): Promise<{ indexed: number; ms: number }> {
+export async function reindexAll(
+  db: Db,
+  search: SearchProvider,
+  options: ReindexOptions = {},
+): Promise<{ indexed: number; ms: number }> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
   const total = await countArticles(db);
@@ -68,7 +80,10 @@ export async function reindexAll(db: Db, search: SearchProvider, options: Reinde
  * restored backup), so search works without an operator remembering `newsdesk reindex`.
  * Returns the number of articles indexed (0 when the index was already there).
  */
-export async function ensureSearchIndex(db: Db, search: SearchProvider): Promise<number> {
+export async function ensureSearchIndex(
+  db: Db,
+  search: SearchProvider,
+): Promise<number> {
   if ((await search.count(db)) > 0) return 0;
   const { indexed } = await reindexAll(db, search);
   return indexed;

@@ -12,9 +12,16 @@ import { MIN_PREFIX, type Clause, type ParsedQuery } from './query.ts';
  * any form another one already covers (« franc » covers « france »): each form costs the engine
  * a merge of every term it starts, and a covered one would add cost and no match.
  */
-function prefixForms(p: { term: string; folded: string }): { prefixes: string[]; exact: string | null } {
-  const forms = [...new Set([p.term, p.folded].filter((s) => s.length >= MIN_PREFIX))];
-  const prefixes = forms.filter((f) => !forms.some((other) => other !== f && f.startsWith(other)));
+function prefixForms(p: { term: string; folded: string }): {
+  prefixes: string[];
+  exact: string | null;
+} {
+  const forms = [
+    ...new Set([p.term, p.folded].filter((s) => s.length >= MIN_PREFIX)),
+  ];
+  const prefixes = forms.filter(
+    (f) => !forms.some((other) => other !== f && f.startsWith(other)),
+  );
   // A stem shorter than the minimum still counts as a whole word.
   return { prefixes, exact: p.term.length < MIN_PREFIX ? p.term : null };
 }
@@ -25,12 +32,18 @@ function fts5Clause(c: Clause): string {
   if (c.kind === 'term') return fq(c.term);
   if (c.kind === 'prefix') {
     const { prefixes, exact } = prefixForms(c);
-    const options = [...prefixes.map((p) => `${fq(p)}*`), ...(exact ? [fq(exact)] : [])];
+    const options = [
+      ...prefixes.map((p) => `${fq(p)}*`),
+      ...(exact ? [fq(exact)] : []),
+    ];
     return options.length === 1 ? options[0]! : `(${options.join(' OR ')})`;
   }
   if (!c.prefixLast) return fq(c.terms.join(' '));
   const { prefixes, exact } = prefixForms(c.prefixLast);
-  const options = [...prefixes.map((p) => `${fq([...c.terms, p].join(' '))}*`), ...(exact ? [fq([...c.terms, exact].join(' '))] : [])];
+  const options = [
+    ...prefixes.map((p) => `${fq([...c.terms, p].join(' '))}*`),
+    ...(exact ? [fq([...c.terms, exact].join(' '))] : []),
+  ];
   return options.length === 1 ? options[0]! : `(${options.join(' OR ')})`;
 }
 
@@ -40,21 +53,27 @@ export function toFts5(query: ParsedQuery): string {
 }
 
 /** A lexeme quoted for tsquery and tsvector text (the same quoting for both). */
-export const quoteLexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+export const quoteLexeme = (s: string) =>
+  `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const tq = quoteLexeme;
 
 function tsClause(c: Clause): string {
   if (c.kind === 'term') return tq(c.term);
   if (c.kind === 'prefix') {
     const { prefixes, exact } = prefixForms(c);
-    const options = [...prefixes.map((p) => `${tq(p)}:*`), ...(exact ? [tq(exact)] : [])];
+    const options = [
+      ...prefixes.map((p) => `${tq(p)}:*`),
+      ...(exact ? [tq(exact)] : []),
+    ];
     return `(${options.join(' | ')})`;
   }
   const head = c.terms.map(tq);
   if (!c.prefixLast) return `(${head.join(' <-> ')})`;
   const { prefixes, exact } = prefixForms(c.prefixLast);
-  const options = [...prefixes.map((p) => `${tq(p)}:*`), ...(exact ? [tq(exact)] : [])]
-    .map((last) => `(${[...head, last].join(' <-> ')})`);
+  const options = [
+    ...prefixes.map((p) => `${tq(p)}:*`),
+    ...(exact ? [tq(exact)] : []),
+  ].map((last) => `(${[...head, last].join(' <-> ')})`);
   return `(${options.join(' | ')})`;
 }
 
@@ -69,7 +88,8 @@ export function toTsQuery(query: ParsedQuery): string {
  * « `first` is followed by `second` ».
  */
 export const prefixLexeme = (prefix: string) => `${prefix}*`;
-export const pairLexeme = (first: string, second: string) => `${first}>${second}`;
+export const pairLexeme = (first: string, second: string) =>
+  `${first}>${second}`;
 
 /**
  * A query as PostgreSQL's GIN index answers it alone, without reading any article's vector:
@@ -93,7 +113,10 @@ export function toTsMatch(query: ParsedQuery): TsMatch {
   let checkExact = false;
   const typed = (p: { term: string; folded: string }) => {
     const { prefixes, exact } = prefixForms(p);
-    const options = [...prefixes.map((f) => tq(prefixLexeme(f))), ...(exact ? [tq(exact)] : [])];
+    const options = [
+      ...prefixes.map((f) => tq(prefixLexeme(f))),
+      ...(exact ? [tq(exact)] : []),
+    ];
     parts.push(options.length === 1 ? options[0]! : `(${options.join(' | ')})`);
   };
   for (const c of query.clauses) {
@@ -101,10 +124,13 @@ export function toTsMatch(query: ParsedQuery): TsMatch {
     else if (c.kind === 'prefix') typed(c);
     else {
       // A pair says its two words are next to each other: a two-word phrase exactly.
-      const pairs = c.terms.slice(1).map((t, i) => tq(pairLexeme(c.terms[i]!, t)));
+      const pairs = c.terms
+        .slice(1)
+        .map((t, i) => tq(pairLexeme(c.terms[i]!, t)));
       parts.push(...(pairs.length ? pairs : c.terms.map(tq)));
       if (c.prefixLast) typed(c.prefixLast);
-      if (c.terms.length > 2 || (c.prefixLast && c.terms.length > 0)) checkExact = true;
+      if (c.terms.length > 2 || (c.prefixLast && c.terms.length > 0))
+        checkExact = true;
     }
   }
   return { exact: toTsQuery(query), match: parts.join(' & '), checkExact };

@@ -29,35 +29,182 @@ const ASCII_WORD = /^[a-z0-9]+$/;
 const LETTERS_ONLY = /^[a-z]+$/;
 
 /** The elided forms that only ever appear before an apostrophe (jusqu', lorsqu'…), and « a ». */
-const ELIDED_FORMS = ['a', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'quelqu'];
+const ELIDED_FORMS = [
+  'a',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'quelqu',
+];
 
 /**
  * The search stop list: Snowball's French list (the one PostgreSQL's `french` configuration
  * uses) and the elided forms, folded.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  [...snowballStopWords, ...ELIDED_FORMS].map((w) => foldWord(w)).filter((w) => w !== ''),
+  [...snowballStopWords, ...ELIDED_FORMS]
+    .map((w) => foldWord(w))
+    .filter((w) => w !== ''),
 );
 
 /** Words too common in news copy to say anything about a story: the editorial tools drop them too. */
 const NEWS_FUNCTION_WORDS = [
-  'a', 'afin', 'ainsi', 'alors', 'apres', 'après', 'au', 'aucun', 'aucune', 'aupres', 'auprès', 'aussi', 'autre', 'autres',
-  'avant', 'avec', 'beaucoup', 'bien', 'car', 'ceci', 'cela', 'celle', 'celles', 'celui', 'ceux', 'chaque', 'chez',
-  'comme', 'comment', 'contre', 'dont', 'deja', 'déjà', 'depuis', 'donc', 'encore', 'entre', 'est', 'etait', 'était',
-  'etre', 'être', 'faire', 'fait', 'faut', 'font', 'hors', 'ici', 'jusqu', 'jusque', 'la', 'là', 'le', 'lequel', 'laquelle',
-  'lesquels', 'lors', 'lorsqu', 'lorsque', 'mais', 'meme', 'même', 'mêmes', 'moins', 'ni', 'notamment', 'ont', 'ou', 'où',
-  'outre', 'par', 'parce', 'parmi', 'peu', 'peut', 'peuvent', 'plus', 'plusieurs', 'pourtant', 'puis', 'puisqu', 'puisque',
-  'quand', 'quelque', 'quelques', 'quoi', 'sans', 'selon', 'si', 'sinon', 'sont', 'sous', 'sur', 'tandis', 'tant', 'tel',
-  'telle', 'tels', 'telles', 'tous', 'tout', 'toute', 'toutes', 'tres', 'très', 'trop', 'va', 'vers', 'via', 'voici',
-  'voila', 'voilà', 'ete', 'été', 'y', 'c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'aux', 'des', 'les', 'du', 'de',
-  'un', 'une', 'il', 'elle', 'ils', 'elles', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
+  'a',
+  'afin',
+  'ainsi',
+  'alors',
+  'apres',
+  'après',
+  'au',
+  'aucun',
+  'aucune',
+  'aupres',
+  'auprès',
+  'aussi',
+  'autre',
+  'autres',
+  'avant',
+  'avec',
+  'beaucoup',
+  'bien',
+  'car',
+  'ceci',
+  'cela',
+  'celle',
+  'celles',
+  'celui',
+  'ceux',
+  'chaque',
+  'chez',
+  'comme',
+  'comment',
+  'contre',
+  'dont',
+  'deja',
+  'déjà',
+  'depuis',
+  'donc',
+  'encore',
+  'entre',
+  'est',
+  'etait',
+  'était',
+  'etre',
+  'être',
+  'faire',
+  'fait',
+  'faut',
+  'font',
+  'hors',
+  'ici',
+  'jusqu',
+  'jusque',
+  'la',
+  'là',
+  'le',
+  'lequel',
+  'laquelle',
+  'lesquels',
+  'lors',
+  'lorsqu',
+  'lorsque',
+  'mais',
+  'meme',
+  'même',
+  'mêmes',
+  'moins',
+  'ni',
+  'notamment',
+  'ont',
+  'ou',
+  'où',
+  'outre',
+  'par',
+  'parce',
+  'parmi',
+  'peu',
+  'peut',
+  'peuvent',
+  'plus',
+  'plusieurs',
+  'pourtant',
+  'puis',
+  'puisqu',
+  'puisque',
+  'quand',
+  'quelque',
+  'quelques',
+  'quoi',
+  'sans',
+  'selon',
+  'si',
+  'sinon',
+  'sont',
+  'sous',
+  'sur',
+  'tandis',
+  'tant',
+  'tel',
+  'telle',
+  'tels',
+  'telles',
+  'tous',
+  'tout',
+  'toute',
+  'toutes',
+  'tres',
+  'très',
+  'trop',
+  'va',
+  'vers',
+  'via',
+  'voici',
+  'voila',
+  'voilà',
+  'ete',
+  'été',
+  'y',
+  'c',
+  'd',
+  'j',
+  'l',
+  'm',
+  'n',
+  's',
+  't',
+  'qu',
+  'aux',
+  'des',
+  'les',
+  'du',
+  'de',
+  'un',
+  'une',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'se',
+  'sa',
+  'son',
+  'ses',
+  'leur',
+  'leurs',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
 ];
 
 /**
  * The editorial stop list, matched on lower-case words before folding (the editorial side folds
  * after stemming): Snowball's list and the news-copy function words.
  */
-const EDITORIAL_STOP_WORDS: ReadonlySet<string> = new Set([...snowballStopWords, ...NEWS_FUNCTION_WORDS].map((w) => w.toLowerCase()));
+const EDITORIAL_STOP_WORDS: ReadonlySet<string> = new Set(
+  [...snowballStopWords, ...NEWS_FUNCTION_WORDS].map((w) => w.toLowerCase()),
+);
 
 /**
  * Lower case, no accents, œ → oe: « Économie » → `economie`. Returns letters and digits only
@@ -66,9 +213,14 @@ const EDITORIAL_STOP_WORDS: ReadonlySet<string> = new Set([...snowballStopWords,
 export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   if (ASCII_WORD.test(lower)) return lower;
-  return lower.normalize('NFKC').toLowerCase()
-    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
-    .normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '');
+  return lower
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Accents and other combining marks removed, case and punctuation kept. */
@@ -96,7 +248,12 @@ function forms(word: string): WordForms {
   if (result !== undefined) return result;
   const folded = foldWord(word).slice(0, MAX_TOKEN_LENGTH);
   // Only Latin words are stemmed: numbers, codes (« co2 ») and other scripts are kept whole.
-  const term = folded === '' || STOP_WORDS.has(folded) ? null : LETTERS_ONLY.test(folded) ? stemmer(folded) : folded;
+  const term =
+    folded === '' || STOP_WORDS.has(folded)
+      ? null
+      : LETTERS_ONLY.test(folded)
+        ? stemmer(folded)
+        : folded;
   result = { folded, term };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
@@ -125,10 +282,14 @@ export interface TextToken {
  * null, as for a stop word): it cannot match, and stemming every word of 20 articles was most
  * of the cost of a result page's extracts.
  */
-export function* tokens(text: string, keys?: ReadonlySet<string>): Generator<TextToken> {
+export function* tokens(
+  text: string,
+  keys?: ReadonlySet<string>,
+): Generator<TextToken> {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    const start = m.index, end = m.index + word.length;
+    const start = m.index,
+      end = m.index + word.length;
     if (keys) {
       const key = wordKey(word);
       if (key !== null && !keys.has(key) && !keys.has(key.slice(0, 1))) {
@@ -142,7 +303,10 @@ export function* tokens(text: string, keys?: ReadonlySet<string>): Generator<Tex
 }
 
 /** Every word of `text` with its offsets and its index term (see `tokens` for `keys`). */
-export function tokenize(text: string, keys?: ReadonlySet<string>): TextToken[] {
+export function tokenize(
+  text: string,
+  keys?: ReadonlySet<string>,
+): TextToken[] {
   return [...tokens(text, keys)];
 }
 
@@ -154,7 +318,12 @@ export function tokenize(text: string, keys?: ReadonlySet<string>): TextToken[] 
  * prefixes. Checked on the 146,967 distinct words of the fr-news corpus.
  */
 export function wordKey(word: string): string | null {
-  if (word.length < 2 || !isAsciiAlnum(word.charCodeAt(0)) || !isAsciiAlnum(word.charCodeAt(1))) return null;
+  if (
+    word.length < 2 ||
+    !isAsciiAlnum(word.charCodeAt(0)) ||
+    !isAsciiAlnum(word.charCodeAt(1))
+  )
+    return null;
   return word.slice(0, 2).toLowerCase();
 }
 
@@ -180,14 +349,17 @@ export function indexTerms(text: string): string[] {
 /** Letters or digits, with inner apostrophes kept for elision handling. */
 const EDITORIAL_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 /** « 4.700 », « 9 700 », « 28.819.490 », « 55,8 »: one number each. */
-const NUMBER = /(?<![\p{L}\p{N}])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\p{N}])|(?<![\p{L}\p{N}])\d+(?:,\d+)?/gu;
+const NUMBER =
+  /(?<![\p{L}\p{N}])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\p{N}])|(?<![\p{L}\p{N}])\d+(?:,\d+)?/gu;
 const ELIDED = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 
 /** A lower-case word's editorial stem: Snowball on the accented word, then accents stripped; null for a stop word. */
 function editorialStem(lowerWord: string): string | null {
   const f = forms(lowerWord);
   if (f.stem === undefined) {
-    f.stem = EDITORIAL_STOP_WORDS.has(lowerWord) ? null : stripAccents(lowerWord.length > 3 ? stemmer(lowerWord) : lowerWord);
+    f.stem = EDITORIAL_STOP_WORDS.has(lowerWord)
+      ? null
+      : stripAccents(lowerWord.length > 3 ? stemmer(lowerWord) : lowerWord);
   }
   return f.stem;
 }
@@ -197,7 +369,10 @@ function editorialStem(lowerWord: string): string | null {
  * numbers of two digits or more. Single letters and function words are dropped. `onWord` hears
  * each term with the word it was read from (a readable form for explanations).
  */
-export function terms(text: string, onWord?: (term: string, word: string) => void): string[] {
+export function terms(
+  text: string,
+  onWord?: (term: string, word: string) => void,
+): string[] {
   const out: string[] = [];
   const numbersRemoved = text.replace(NUMBER, (match) => {
     const digits = match.replace(/[.\u00a0\u202f ]/g, '').replace(',', '.');

@@ -28,9 +28,15 @@ export interface SearchProvider {
   /** Bytes the index takes on disk (tables and indexes), for the benchmark and operators. */
   sizeInBytes(db: Queryable): Promise<number>;
   /** What readers may find: the public read scope is part of the query. */
-  searchPublic(db: Queryable, request: PublicSearchRequest): Promise<SearchResultPage>;
+  searchPublic(
+    db: Queryable,
+    request: PublicSearchRequest,
+  ): Promise<SearchResultPage>;
   /** What the newsroom may find: statuses, sections and authorship as the caller's policy allows. */
-  searchNewsroom(db: Queryable, request: NewsroomSearchRequest): Promise<SearchResultPage>;
+  searchNewsroom(
+    db: Queryable,
+    request: NewsroomSearchRequest,
+  ): Promise<SearchResultPage>;
 }
 
 /**
@@ -96,7 +102,10 @@ export interface NewsroomSearchRequest extends BaseRequest {
   visibility: NewsroomVisibility;
 }
 
-export interface SearchHit { articleId: number; score: number }
+export interface SearchHit {
+  articleId: number;
+  score: number;
+}
 
 export interface SearchResultPage {
   hits: SearchHit[];

@@ -11,7 +11,11 @@ export type Clause =
   /** The last word, still being typed: its stem or its folded form, as a prefix. */
   | { kind: 'prefix'; term: string; folded: string }
   /** Words that must follow each other; the last may be a prefix. */
-  | { kind: 'phrase'; terms: string[]; prefixLast: { term: string; folded: string } | null };
+  | {
+      kind: 'phrase';
+      terms: string[];
+      prefixLast: { term: string; folded: string } | null;
+    };
 
 export interface ParsedQuery {
   /** The query as typed, trimmed (for the form and the page title). */
@@ -30,13 +34,17 @@ const MAX_QUERY_CHARS = 500;
 const QUOTES = /["«»“”„]/;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-interface Word { term: string; folded: string }
+interface Word {
+  term: string;
+  folded: string;
+}
 
 function wordsOf(segment: string): Word[] {
   const out: Word[] = [];
   for (const m of segment.matchAll(WORD)) {
     const term = normalizeWord(m[0]);
-    if (term !== null) out.push({ term, folded: foldWord(m[0]).slice(0, MAX_TOKEN_LENGTH) });
+    if (term !== null)
+      out.push({ term, folded: foldWord(m[0]).slice(0, MAX_TOKEN_LENGTH) });
   }
   return out;
 }
@@ -59,7 +67,10 @@ export function parseQuery(raw: string): ParsedQuery {
   const seen = new Set<string>();
   const add = (clause: Clause) => {
     const key = JSON.stringify(clause);
-    if (!seen.has(key) && clauses.length < MAX_CLAUSES) { seen.add(key); clauses.push(clause); }
+    if (!seen.has(key) && clauses.length < MAX_CLAUSES) {
+      seen.add(key);
+      clauses.push(clause);
+    }
   };
   for (const segment of segments) {
     const isLast = segment === lastSegment && endsInWord;
@@ -67,17 +78,27 @@ export function parseQuery(raw: string): ParsedQuery {
     if (segment.phrase && words.length > 1) {
       const phraseWords = words.slice(0, MAX_PHRASE_TERMS);
       const last = phraseWords.at(-1)!;
-      const prefix = isLast && words.length <= MAX_PHRASE_TERMS && last.folded.length >= MIN_PREFIX;
+      const prefix =
+        isLast &&
+        words.length <= MAX_PHRASE_TERMS &&
+        last.folded.length >= MIN_PREFIX;
       add({
         kind: 'phrase',
-        terms: (prefix ? phraseWords.slice(0, -1) : phraseWords).map((w) => w.term),
+        terms: (prefix ? phraseWords.slice(0, -1) : phraseWords).map(
+          (w) => w.term,
+        ),
         prefixLast: prefix ? { term: last.term, folded: last.folded } : null,
       });
       continue;
     }
     words.forEach((w, i) => {
-      const prefix = isLast && i === words.length - 1 && w.folded.length >= MIN_PREFIX;
-      add(prefix ? { kind: 'prefix', term: w.term, folded: w.folded } : { kind: 'term', term: w.term });
+      const prefix =
+        isLast && i === words.length - 1 && w.folded.length >= MIN_PREFIX;
+      add(
+        prefix
+          ? { kind: 'prefix', term: w.term, folded: w.folded }
+          : { kind: 'term', term: w.term },
+      );
     });
   }
   return { text, clauses };
@@ -89,7 +110,10 @@ export function isSearchable(query: ParsedQuery): boolean {
 }
 
 /** What highlighting looks for: whole terms, and prefixes of terms or of folded words. */
-export interface HighlightSet { terms: Set<string>; prefixes: string[] }
+export interface HighlightSet {
+  terms: Set<string>;
+  prefixes: string[];
+}
 
 export function highlightSet(query: ParsedQuery): HighlightSet {
   const terms = new Set<string>();

@@ -4,7 +4,12 @@ import { loadPublicResults } from '../db/repos/search/documents.ts';
 import { findSectionBySlug, type Section } from '../db/repos/taxonomy.ts';
 import { AppError } from '../errors.ts';
 import { endOfDay, startOfDay } from './dateRange.ts';
-import { MAX_CANDIDATES, type Ranking, type SearchProvider, type SearchSort } from './provider.ts';
+import {
+  MAX_CANDIDATES,
+  type Ranking,
+  type SearchProvider,
+  type SearchSort,
+} from './provider.ts';
 import { isSearchable, parseQuery, type ParsedQuery } from './query.ts';
 import type { ArticleWithRelations } from '../domain/articleRecord.ts';
 
@@ -46,24 +51,58 @@ export interface ReaderSearchResult {
  * What readers find: the provider matches and ranks within the public read scope, then the
  * page's articles are loaded (through the scope again) with their sections and bylines.
  */
-export async function searchForReaders(deps: ReaderSearchDeps, params: ReaderSearchParams): Promise<ReaderSearchResult> {
-  const section = params.sectionSlug ? await findSectionBySlug(deps.db, params.sectionSlug) : null;
-  if (params.sectionSlug && !section) throw new AppError('invalid_search', { fields: { rubrique: 'Cette rubrique n’existe pas.' } });
+export async function searchForReaders(
+  deps: ReaderSearchDeps,
+  params: ReaderSearchParams,
+): Promise<ReaderSearchResult> {
+  const section = params.sectionSlug
+    ? await findSectionBySlug(deps.db, params.sectionSlug)
+    : null;
+  if (params.sectionSlug && !section)
+    throw new AppError('invalid_search', {
+      fields: { rubrique: 'Cette rubrique n’existe pas.' },
+    });
   if (params.fromDay && params.toDay && params.fromDay > params.toDay) {
-    throw new AppError('invalid_search', { fields: { du: 'La date de début est après la date de fin.' } });
+    throw new AppError('invalid_search', {
+      fields: { du: 'La date de début est après la date de fin.' },
+    });
   }
   const query = parseQuery(params.q);
-  const empty = { query, section, articles: [], total: 0, totalIsExact: true, page: params.page, pageCount: 1 };
+  const empty = {
+    query,
+    section,
+    articles: [],
+    total: 0,
+    totalIsExact: true,
+    page: params.page,
+    pageCount: 1,
+  };
   if (!isSearchable(query)) return empty;
   const now = deps.clock.now();
-  const { hits, total, totalIsExact } = await deps.search.searchPublic(deps.db, {
-    query, now, sort: params.sort, ranking: deps.ranking,
-    limit: SEARCH_PAGE_SIZE, offset: (params.page - 1) * SEARCH_PAGE_SIZE,
-    ...(section ? { sectionId: section.id } : {}),
-    ...(params.fromDay ? { from: startOfDay(params.fromDay, deps.timeZone) } : {}),
-    ...(params.toDay ? { until: endOfDay(params.toDay, deps.timeZone) } : {}),
-  });
-  const articles = await loadPublicResults(deps.db, hits.map((h) => h.articleId), now);
-  const pageCount = Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)));
+  const { hits, total, totalIsExact } = await deps.search.searchPublic(
+    deps.db,
+    {
+      query,
+      now,
+      sort: params.sort,
+      ranking: deps.ranking,
+      limit: SEARCH_PAGE_SIZE,
+      offset: (params.page - 1) * SEARCH_PAGE_SIZE,
+      ...(section ? { sectionId: section.id } : {}),
+      ...(params.fromDay
+        ? { from: startOfDay(params.fromDay, deps.timeZone) }
+        : {}),
+      ...(params.toDay ? { until: endOfDay(params.toDay, deps.timeZone) } : {}),
+    },
+  );
+  const articles = await loadPublicResults(
+    deps.db,
+    hits.map((h) => h.articleId),
+    now,
+  );
+  const pageCount = Math.min(
+    MAX_SEARCH_PAGE,
+    Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+  );
   return { ...empty, articles, total, totalIsExact, pageCount };
 }

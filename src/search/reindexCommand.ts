@@ -6,13 +6,16 @@ import { reindexAll as reindexEditorial } from '../editorial/reindexAll.ts';
 import { countArticles } from '../db/repos/taxonomy.ts';
 
 function progressBar(label: string): cliProgress.SingleBar {
-  return new cliProgress.SingleBar({
-    format: `${label} |{bar}| {percentage}% · {value}/{total} articles · {rate}/s · ETA {eta_formatted}`,
-    hideCursor: true,
-    // Outside a terminal (CI logs), print a line now and then instead of redrawing.
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-  }, cliProgress.Presets.shades_classic);
+  return new cliProgress.SingleBar(
+    {
+      format: `${label} |{bar}| {percentage}% · {value}/{total} articles · {rate}/s · ETA {eta_formatted}`,
+      hideCursor: true,
+      // Outside a terminal (CI logs), print a line now and then instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
 }
 
 /**
@@ -20,7 +23,14 @@ function progressBar(label: string): cliProgress.SingleBar {
  * (counts, rate, time left): the search index, then the editorial index (duplicate guard,
  * related articles, section model). `only` picks one.
  */
-export async function reindexCommand(config: Config, options: { fresh: boolean; batchSize?: number; only?: 'search' | 'editorial' }): Promise<void> {
+export async function reindexCommand(
+  config: Config,
+  options: {
+    fresh: boolean;
+    batchSize?: number;
+    only?: 'search' | 'editorial';
+  },
+): Promise<void> {
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -30,16 +40,30 @@ export async function reindexCommand(config: Config, options: { fresh: boolean; 
       const bar = progressBar('Editorial index');
       const started = performance.now();
       bar.start(total, 0, { rate: 0 });
-      const done = await reindexEditorial(handle.db, () => new Date(), (n) => bar.update(n, { rate: Math.round(n / Math.max(0.001, (performance.now() - started) / 1000)) }));
+      const done = await reindexEditorial(
+        handle.db,
+        () => new Date(),
+        (n) =>
+          bar.update(n, {
+            rate: Math.round(
+              n / Math.max(0.001, (performance.now() - started) / 1000),
+            ),
+          }),
+      );
       bar.stop();
-      console.log(`Editorial index rebuilt: ${done} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Editorial index rebuilt: ${done} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
     }
   } finally {
     await handle.close();
   }
 }
 
-async function reindexSearch(handle: ReturnType<typeof openDatabase>, options: { fresh: boolean; batchSize?: number }): Promise<void> {
+async function reindexSearch(
+  handle: ReturnType<typeof openDatabase>,
+  options: { fresh: boolean; batchSize?: number },
+): Promise<void> {
   const search = handle.dialect.search;
   const bar = progressBar('Search index');
   const started = performance.now();
@@ -48,14 +72,23 @@ async function reindexSearch(handle: ReturnType<typeof openDatabase>, options: {
     fresh: options.fresh,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     onProgress: (done, total) => {
-      const rate = Math.round(done / Math.max(0.001, (performance.now() - started) / 1000));
-      if (!begun) { bar.start(total, done, { rate }); begun = true; } else bar.update(done, { rate });
+      const rate = Math.round(
+        done / Math.max(0.001, (performance.now() - started) / 1000),
+      );
+      if (!begun) {
+        bar.start(total, done, { rate });
+        begun = true;
+      } else bar.update(done, { rate });
     },
     onBuilding: () => {
       bar.stop();
-      console.log('Building the index from the written entries (on PostgreSQL, several minutes for 100,000 articles)…');
+      console.log(
+        'Building the index from the written entries (on PostgreSQL, several minutes for 100,000 articles)…',
+      );
     },
   });
   const size = await search.sizeInBytes(handle.db);
-  console.log(`Search index: ${indexed} articles in ${(ms / 1000).toFixed(1)} s (${handle.dialect.name}; index ${(size / 1_048_576).toFixed(1)} MiB).`);
+  console.log(
+    `Search index: ${indexed} articles in ${(ms / 1000).toFixed(1)} s (${handle.dialect.name}; index ${(size / 1_048_576).toFixed(1)} MiB).`,
+  );
 }

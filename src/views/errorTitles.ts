@@ -12,5 +12,8 @@ const TITLES: ReadonlyMap<number, string> = new Map([
 ]);
 
 export function errorTitle(status: number): string {
-  return TITLES.get(status) ?? (status >= 500 ? 'Erreur du serveur' : 'Requête invalide');
+  return (
+    TITLES.get(status) ??
+    (status >= 500 ? 'Erreur du serveur' : 'Requête invalide')
+  );
 }

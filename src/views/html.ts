@@ -4,4 +4,3 @@
  * way to emit unescaped markup, and easy to grep for in review.
  */
 export { html } from 'ghtml';
-

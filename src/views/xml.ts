@@ -6,8 +6,12 @@
  */
 export class RawXml {
   readonly value: string;
-  constructor(value: string) { this.value = value; }
-  toString(): string { return this.value; }
+  constructor(value: string) {
+    this.value = value;
+  }
+  toString(): string {
+    return this.value;
+  }
 }
 
 /** Marks a string as rendered XML, to be inserted as is. */
@@ -16,7 +20,13 @@ export function rawXml(value: string): RawXml {
 }
 
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Text or attribute value, safe anywhere in an XML document. */
 export function escapeXml(text: string): string {
@@ -31,12 +41,16 @@ export function xmlSafeText(text: string): string {
 type XmlValue = string | number | RawXml | readonly RawXml[] | null | undefined;
 
 /** Tagged template: values are escaped; `RawXml` (and arrays of it) are inserted as they are. */
-export function xml(strings: TemplateStringsArray, ...values: XmlValue[]): RawXml {
+export function xml(
+  strings: TemplateStringsArray,
+  ...values: XmlValue[]
+): RawXml {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v instanceof RawXml) out += v.value;
-    else if (Array.isArray(v)) for (const part of v as readonly RawXml[]) out += part.value;
+    else if (Array.isArray(v))
+      for (const part of v as readonly RawXml[]) out += part.value;
     else if (v !== null && v !== undefined) out += escapeXml(String(v));
     out += strings[i + 1]!;
   }

@@ -4,7 +4,15 @@ import type { Dialect } from '../db/dialects/dialect.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { WebhookConfig } from '../config.ts';
 import type { EventBus } from '../events/bus.ts';
-import { claimDueDeliveries, findSubscription, finishAttempt, releaseDelivery, setSubscriptionStatus, type AttemptRecord, type ClaimedDelivery } from '../db/repos/webhooks.ts';
+import {
+  claimDueDeliveries,
+  findSubscription,
+  finishAttempt,
+  releaseDelivery,
+  setSubscriptionStatus,
+  type AttemptRecord,
+  type ClaimedDelivery,
+} from '../db/repos/webhooks.ts';
 
 export interface DispatcherDeps {
   db: Db;
@@ -51,7 +59,9 @@ export class WebhookDispatcher {
   wake(): void {
     if (this.#stopped) return;
     this.#again = true;
-    this.#running ??= this.#loop().finally(() => { this.#running = null; });
+    this.#running ??= this.#loop().finally(() => {
+      this.#running = null;
+    });
   }
 
   /** Stops taking new deliveries and waits for those in flight. */
@@ -68,7 +78,10 @@ export class WebhookDispatcher {
     const now = clock.now();
     // One UPDATE … RETURNING: atomic by itself, no transaction needed around it.
     const claimed = await claimDueDeliveries(db, {
-      now, leaseUntil: new Date(now.getTime() + config.timeoutMs * LEASE_FACTOR), limit: BATCH, rowLocks: !dialect.singleWriter,
+      now,
+      leaseUntil: new Date(now.getTime() + config.timeoutMs * LEASE_FACTOR),
+      limit: BATCH,
+      rowLocks: !dialect.singleWriter,
     });
     // Each send must be over within `timeoutMs` of the claim, half the lease: the other half is for
     // recording it. So no worker ever sends a delivery whose lease another may already have taken.
@@ -99,38 +112,87 @@ export class WebhookDispatcher {
       return;
     }
     // The signature's timestamp is the wall clock's: receivers check it against theirs (replay protection).
-    const attempt = await send(subscription.url, subscription.secret, d, new Date(), Math.min(config.timeoutMs, remaining));
-    const delivered = attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
+    const attempt = await send(
+      subscription.url,
+      subscription.secret,
+      d,
+      new Date(),
+      Math.min(config.timeoutMs, remaining),
+    );
+    const delivered =
+      attempt.statusCode !== null &&
+      attempt.statusCode >= 200 &&
+      attempt.statusCode < 300;
     const delay = config.retryDelaysMs[d.attempts - 1];
     const at = clock.now();
-    const retryAt = delivered || delay === undefined ? null : new Date(at.getTime() + delay);
-    const recorded = await finishAttempt(db, d, attempt, { delivered, retryAt }, at);
+    const retryAt =
+      delivered || delay === undefined ? null : new Date(at.getTime() + delay);
+    const recorded = await finishAttempt(
+      db,
+      d,
+      attempt,
+      { delivered, retryAt },
+      at,
+    );
     if (recorded && !delivered && retryAt === null) {
       // Retries exhausted (about three days of failures): stop sending until an admin re-enables it.
-      await setSubscriptionStatus(db, subscription.id, 'disabled', at, `Échecs répétés : la livraison ${d.id} (${d.eventType}) a échoué ${d.attempts} fois.`);
+      await setSubscriptionStatus(
+        db,
+        subscription.id,
+        'disabled',
+        at,
+        `Échecs répétés : la livraison ${d.id} (${d.eventType}) a échoué ${d.attempts} fois.`,
+      );
       this.#deps.onDisabled?.(subscription.id);
     }
   }
 }
 
 /** One signed POST; never throws (a refused connection is an attempt with an error). */
-async function send(url: string, secret: string, d: ClaimedDelivery, now: Date, timeoutMs: number): Promise<AttemptRecord> {
+async function send(
+  url: string,
+  secret: string,
+  d: ClaimedDelivery,
+  now: Date,
+  timeoutMs: number,
+): Promise<AttemptRecord> {
   const id = `msg_${d.id}`;
   const signature = new Webhook(secret).sign(id, now, d.payload);
   const started = performance.now();
   try {
     const res = await fetch(url, {
-      method: 'POST', body: d.payload, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs),
+      method: 'POST',
+      body: d.payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
       headers: {
-        'content-type': 'application/json', 'user-agent': 'newsdesk-webhooks/1',
-        'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature,
+        'content-type': 'application/json',
+        'user-agent': 'newsdesk-webhooks/1',
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': signature,
       },
     });
     const excerpt = await readExcerpt(res);
-    return { statusCode: res.status, durationMs: Math.round(performance.now() - started), responseExcerpt: excerpt, error: null };
+    return {
+      statusCode: res.status,
+      durationMs: Math.round(performance.now() - started),
+      responseExcerpt: excerpt,
+      error: null,
+    };
   } catch (error) {
-    const message = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
-    return { statusCode: null, durationMs: Math.round(performance.now() - started), responseExcerpt: '', error: message.slice(0, 500) };
+    const message =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? `${error.message}: ${error.cause.message}`
+          : error.message
+        : String(error);
+    return {
+      statusCode: null,
+      durationMs: Math.round(performance.now() - started),
+      responseExcerpt: '',
+      error: message.slice(0, 500),
+    };
   }
 }
 

@@ -6,18 +6,36 @@ import { EVENT_NAMES, type EventName } from '../events/names.ts';
  * `fil_info.breaking`, sent with `article.published` when the article is breaking news.
  * Only content leaves: accounts, settings and integrations stay inside the newsroom.
  */
-const PUBLIC_RESOURCES = ['articles', 'sections', 'tags', 'authors', 'media'] as const;
+const PUBLIC_RESOURCES = [
+  'articles',
+  'sections',
+  'tags',
+  'authors',
+  'media',
+] as const;
 
 /** The verb part of every event name (`articles.publish` → `publish`), as a type. */
 type EventVerb = EventName extends `${string}.${infer Verb}` ? Verb : never;
 
 /** Past participles of the bus's verbs, for the English webhook names; a new verb must add its own (the compiler asks). */
 const PARTICIPLE: Record<EventVerb, string> = {
-  create: 'created', update: 'updated', submit: 'submitted', return: 'returned', publish: 'published', schedule: 'scheduled',
-  unschedule: 'unscheduled', unpublish: 'unpublished', correct: 'corrected', trash: 'trashed', restore: 'restored',
-  replace: 'replaced', delete: 'deleted', revoke: 'revoked',
+  create: 'created',
+  update: 'updated',
+  submit: 'submitted',
+  return: 'returned',
+  publish: 'published',
+  schedule: 'scheduled',
+  unschedule: 'unscheduled',
+  unpublish: 'unpublished',
+  correct: 'corrected',
+  trash: 'trashed',
+  restore: 'restored',
+  replace: 'replaced',
+  delete: 'deleted',
+  revoke: 'revoked',
   // Live blogs: started, ended or rescored; an entry posted, edited or deleted.
-  live: 'live_changed', live_entry: 'live_entry_changed',
+  live: 'live_changed',
+  live_entry: 'live_entry_changed',
 };
 
 export const BREAKING = 'fil_info.breaking';
@@ -36,4 +54,6 @@ export const WEBHOOK_TYPES: readonly string[] = [
 ];
 
 /** The bus events the outbox processor follows. */
-export const WEBHOOK_SOURCE_EVENTS: readonly EventName[] = EVENT_NAMES.filter((n) => webhookTypeOf(n) !== null);
+export const WEBHOOK_SOURCE_EVENTS: readonly EventName[] = EVENT_NAMES.filter(
+  (n) => webhookTypeOf(n) !== null,
+);

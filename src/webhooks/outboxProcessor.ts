@@ -1,6 +1,10 @@
 import type { InlineProcessor } from '../events/eventSink.ts';
 import type { SiteConfig } from '../config.ts';
-import { insertDeliveries, listActiveSubscriptions, type NewDelivery } from '../db/repos/webhooks.ts';
+import {
+  insertDeliveries,
+  listActiveSubscriptions,
+  type NewDelivery,
+} from '../db/repos/webhooks.ts';
 import { BREAKING, WEBHOOK_SOURCE_EVENTS, webhookTypeOf } from './events.ts';
 import { webhookPayload } from './payload.ts';
 
@@ -17,13 +21,23 @@ export function webhookOutboxProcessor(site: SiteConfig): InlineProcessor {
       const subscriptions = await listActiveSubscriptions(tx);
       if (subscriptions.length === 0) return;
       const types = [webhookTypeOf(event.name)!];
-      if (event.name === 'articles.publish' && event.payload['breaking'] === true) types.push(BREAKING);
+      if (
+        event.name === 'articles.publish' &&
+        event.payload['breaking'] === true
+      )
+        types.push(BREAKING);
       const deliveries: NewDelivery[] = [];
       for (const type of types) {
         const wanted = subscriptions.filter((s) => s.events.includes(type));
         if (wanted.length === 0) continue;
         const payload = await webhookPayload(tx, event, type, site);
-        for (const s of wanted) deliveries.push({ subscriptionId: s.id, eventId: event.id, eventType: type, payload });
+        for (const s of wanted)
+          deliveries.push({
+            subscriptionId: s.id,
+            eventId: event.id,
+            eventType: type,
+            payload,
+          });
       }
       await insertDeliveries(tx, deliveries, event.createdAt);
     },

@@ -15,15 +15,24 @@ import { REWRITE_A, REWRITE_B } from '../fixtures/editorialTexts.ts';
  * with one click each, and publishes only after ticking « Publier quand même ».
  */
 for (const dialect of DIALECTS) {
-  describe(`editorial tools in Chromium [${dialect}]`, { skip: BROWSER_MISSING }, () => {
+  describe(`editorial tools in Chromium [${dialect}]`, {
+    skip: BROWSER_MISSING,
+  }, () => {
     let server: RunningServer;
     let browser: Browser;
     const site = useDemoSite(dialect, { clock: fixedClock(new Date()) });
-    before(() => { ({ server, browser } = site()); });
+    before(() => {
+      ({ server, browser } = site());
+    });
 
     test('duplicate warning, one-click tag and section, override to publish', async () => {
-      const editor = await buildUser(server.services, 'editor', { email: 'nadia@redaction.example', name: 'Nadia Fassi' });
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      const editor = await buildUser(server.services, 'editor', {
+        email: 'nadia@redaction.example',
+        name: 'Nadia Fassi',
+      });
+      const page = await (
+        await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      ).newPage();
       page.on('dialog', (dialog) => void dialog.accept());
       await page.goto(`${server.address}/admin`);
       await page.getByLabel('Adresse e-mail').fill(editor.email);
@@ -41,23 +50,42 @@ for (const dialect of DIALECTS) {
         await page.getByRole('button', { name: 'Enregistrer' }).click();
         await page.getByText('Article créé.').waitFor();
         if (story === REWRITE_A) {
-          await page.getByRole('button', { name: 'Publier maintenant' }).click();
+          await page
+            .getByRole('button', { name: 'Publier maintenant' })
+            .click();
           await page.getByText('Article publié.').waitFor();
         }
       }
       const warning = page.locator('.duplicate-warning');
-      await warning.getByRole('heading', { name: 'Doublon probable' }).waitFor();
-      assert.equal(await warning.getByRole('link', { name: REWRITE_A.title }).count(), 1);
+      await warning
+        .getByRole('heading', { name: 'Doublon probable' })
+        .waitFor();
+      assert.equal(
+        await warning.getByRole('link', { name: REWRITE_A.title }).count(),
+        1,
+      );
 
       await page.getByRole('button', { name: /\+ Sidi Moumen/ }).click();
-      assert.match(await page.getByLabel('Sujets (séparés par des virgules)').inputValue(), /Sidi Moumen/);
+      assert.match(
+        await page.getByLabel('Sujets (séparés par des virgules)').inputValue(),
+        /Sidi Moumen/,
+      );
       const sectionButton = page.locator('button[data-set-section]');
       if (await sectionButton.count()) {
         await sectionButton.click();
-        assert.equal(await page.getByLabel('Rubrique').inputValue(), await sectionButton.getAttribute('data-set-section'));
+        assert.equal(
+          await page.getByLabel('Rubrique').inputValue(),
+          await sectionButton.getAttribute('data-set-section'),
+        );
       }
       await screenshot(page, `editorial-duplicate-${dialect}`);
-      assert.deepEqual((await runAxe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], 'axe on the editor with the warning');
+      assert.deepEqual(
+        (await runAxe(page)).filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        ),
+        [],
+        'axe on the editor with the warning',
+      );
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       await page.getByText('Modifications enregistrées.').waitFor();
 
@@ -66,8 +94,15 @@ for (const dialect of DIALECTS) {
       await page.getByLabel('Publier quand même').check();
       await page.getByRole('button', { name: 'Publier maintenant' }).click();
       await page.getByText('Article publié.').waitFor();
-      const tags = await server.services.db.selectFrom('tags').select(['name', 'kind']).where('slug', '=', 'sidi-moumen').executeTakeFirst();
-      assert.deepEqual(tags ? { ...tags } : null, { name: 'Sidi Moumen', kind: 'place' });
+      const tags = await server.services.db
+        .selectFrom('tags')
+        .select(['name', 'kind'])
+        .where('slug', '=', 'sidi-moumen')
+        .executeTakeFirst();
+      assert.deepEqual(tags ? { ...tags } : null, {
+        name: 'Sidi Moumen',
+        kind: 'place',
+      });
     });
   });
 }

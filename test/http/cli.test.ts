@@ -11,17 +11,42 @@ import { findUserByEmail } from '../../src/db/repos/users.ts';
 
 /** Every command README.md « Command line » names, through the real `newsdesk` process. */
 describeEachDialect('the newsdesk command line', (getDb) => {
-  const env = () => ({ DATABASE_URL: getDb().url, SITE_URL: 'https://journal.example' });
-  const ctx = () => createServices(loadConfig({ DATABASE_URL: getDb().url }), getDb().handle, systemClock);
+  const env = () => ({
+    DATABASE_URL: getDb().url,
+    SITE_URL: 'https://journal.example',
+  });
+  const ctx = () =>
+    createServices(
+      loadConfig({ DATABASE_URL: getDb().url }),
+      getDb().handle,
+      systemClock,
+    );
 
   test('--help lists every command, and each command has its own --help', async () => {
     const top = await runCli(['--help'], env());
     assert.equal(top.code, 0, top.stderr);
-    for (const name of ['serve', 'migrate', 'user', 'news-sitemap', 'reindex']) assert.match(top.stdout, new RegExp(`^\\s+${name}\\b`, 'm'), `${name} in --help`);
-    for (const args of [['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'reset-password'], ['news-sitemap'], ['reindex']]) {
+    for (const name of ['serve', 'migrate', 'user', 'news-sitemap', 'reindex'])
+      assert.match(
+        top.stdout,
+        new RegExp(`^\\s+${name}\\b`, 'm'),
+        `${name} in --help`,
+      );
+    for (const args of [
+      ['serve'],
+      ['migrate'],
+      ['user'],
+      ['user', 'add'],
+      ['user', 'reset-password'],
+      ['news-sitemap'],
+      ['reindex'],
+    ]) {
       const help = await runCli([...args, '--help'], env());
       assert.equal(help.code, 0, `${args.join(' ')} --help: ${help.stderr}`);
-      assert.match(help.stdout, new RegExp(`^Usage: newsdesk ${args.join(' ')}`, 'm'), args.join(' '));
+      assert.match(
+        help.stdout,
+        new RegExp(`^Usage: newsdesk ${args.join(' ')}`, 'm'),
+        args.join(' '),
+      );
     }
   });
 
@@ -33,29 +58,79 @@ describeEachDialect('the newsdesk command line', (getDb) => {
 
   test('user add prints a one-time invitation link; user reset-password prints a reset link', async () => {
     const section = await buildSection(ctx(), { slug: 'sport-cli' });
-    const added = await runCli(['user', 'add', '--email', 'nadia@redaction.example', '--role', 'editor', '--name', 'Nadia B.', '--sections', 'sport-cli'], env());
+    const added = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'nadia@redaction.example',
+        '--role',
+        'editor',
+        '--name',
+        'Nadia B.',
+        '--sections',
+        'sport-cli',
+      ],
+      env(),
+    );
     assert.equal(added.code, 0, added.stderr);
-    assert.match(added.stdout, /https:\/\/journal\.example\/admin\/mot-de-passe\?token=\S{20,}/);
-    const user = await findUserByEmail(getDb().handle.db, 'nadia@redaction.example');
+    assert.match(
+      added.stdout,
+      /https:\/\/journal\.example\/admin\/mot-de-passe\?token=\S{20,}/,
+    );
+    const user = await findUserByEmail(
+      getDb().handle.db,
+      'nadia@redaction.example',
+    );
     assert.equal(user?.role, 'editor');
     assert.equal(user?.displayName, 'Nadia B.');
     assert.deepEqual(user?.sectionIds, [section.id]);
 
-    const reset = await runCli(['user', 'reset-password', '--email', 'nadia@redaction.example'], env());
+    const reset = await runCli(
+      ['user', 'reset-password', '--email', 'nadia@redaction.example'],
+      env(),
+    );
     assert.equal(reset.code, 0, reset.stderr);
-    assert.match(reset.stdout, /https:\/\/journal\.example\/admin\/mot-de-passe\?token=\S{20,}/);
+    assert.match(
+      reset.stdout,
+      /https:\/\/journal\.example\/admin\/mot-de-passe\?token=\S{20,}/,
+    );
   });
 
   test('user commands refuse bad input with a message that says what to do', async () => {
-    const badRole = await runCli(['user', 'add', '--email', 'x@redaction.example', '--role', 'king'], env());
+    const badRole = await runCli(
+      ['user', 'add', '--email', 'x@redaction.example', '--role', 'king'],
+      env(),
+    );
     assert.equal(badRole.code, 1);
-    assert.match(badRole.stderr, /--role must be one of: contributor, journalist, editor, admin/);
-    const badSection = await runCli(['user', 'add', '--email', 'y@redaction.example', '--role', 'editor', '--sections', 'nulle-part'], env());
+    assert.match(
+      badRole.stderr,
+      /--role must be one of: contributor, journalist, editor, admin/,
+    );
+    const badSection = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'y@redaction.example',
+        '--role',
+        'editor',
+        '--sections',
+        'nulle-part',
+      ],
+      env(),
+    );
     assert.equal(badSection.code, 1);
     assert.match(badSection.stderr, /unknown section "nulle-part"/);
-    const nobody = await runCli(['user', 'reset-password', '--email', 'personne@redaction.example'], env());
+    const nobody = await runCli(
+      ['user', 'reset-password', '--email', 'personne@redaction.example'],
+      env(),
+    );
     assert.equal(nobody.code, 1);
-    assert.match(nobody.stderr, /no account with e-mail personne@redaction\.example/);
+    assert.match(
+      nobody.stderr,
+      /no account with e-mail personne@redaction\.example/,
+    );
     const missing = await runCli(['user', 'add', '--role', 'editor'], env());
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /--email/);
@@ -63,17 +138,36 @@ describeEachDialect('the newsdesk command line', (getDb) => {
 
   test('news-sitemap excludes and includes a section; an unknown slug is named', async () => {
     await buildSection(ctx(), { slug: 'opinions-cli' });
-    const flag = async () => (await getDb().handle.db.selectFrom('sections').select('in_news_sitemap').where('slug', '=', 'opinions-cli').executeTakeFirstOrThrow()).in_news_sitemap;
-    const excluded = await runCli(['news-sitemap', 'opinions-cli', 'exclude'], env());
+    const flag = async () =>
+      (
+        await getDb()
+          .handle.db.selectFrom('sections')
+          .select('in_news_sitemap')
+          .where('slug', '=', 'opinions-cli')
+          .executeTakeFirstOrThrow()
+      ).in_news_sitemap;
+    const excluded = await runCli(
+      ['news-sitemap', 'opinions-cli', 'exclude'],
+      env(),
+    );
     assert.equal(excluded.code, 0, excluded.stderr);
     assert.equal(Number(await flag()), 0);
-    const included = await runCli(['news-sitemap', 'opinions-cli', 'include'], env());
+    const included = await runCli(
+      ['news-sitemap', 'opinions-cli', 'include'],
+      env(),
+    );
     assert.equal(included.code, 0, included.stderr);
     assert.equal(Number(await flag()), 1);
-    const unknown = await runCli(['news-sitemap', 'nulle-part', 'exclude'], env());
+    const unknown = await runCli(
+      ['news-sitemap', 'nulle-part', 'exclude'],
+      env(),
+    );
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /no section with the slug "nulle-part"/);
-    const badChoice = await runCli(['news-sitemap', 'opinions-cli', 'maybe'], env());
+    const badChoice = await runCli(
+      ['news-sitemap', 'opinions-cli', 'maybe'],
+      env(),
+    );
     assert.notEqual(badChoice.code, 0);
     assert.match(badChoice.stderr, /include, exclude/);
   });
@@ -83,7 +177,10 @@ describeEachDialect('the newsdesk command line', (getDb) => {
     const all = await runCli(['reindex'], env());
     assert.equal(all.code, 0, all.stderr);
     assert.match(all.stdout, /Editorial index rebuilt: [1-9]\d* articles/);
-    const only = await runCli(['reindex', '--only', 'search', '--batch-size', '10'], env());
+    const only = await runCli(
+      ['reindex', '--only', 'search', '--batch-size', '10'],
+      env(),
+    );
     assert.equal(only.code, 0, only.stderr);
     const bad = await runCli(['reindex', '--only', 'everything'], env());
     assert.notEqual(bad.code, 0);
@@ -98,7 +195,10 @@ describeEachDialect('the newsdesk command line', (getDb) => {
     } finally {
       await server.stop();
     }
-    const bad = await runCli(['serve', '--no-demo'], { ...env(), PORT: 'quatre' });
+    const bad = await runCli(['serve', '--no-demo'], {
+      ...env(),
+      PORT: 'quatre',
+    });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /PORT:/);
   });

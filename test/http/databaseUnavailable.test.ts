@@ -7,7 +7,9 @@ import { buildTestApp, type TestApp } from '../support/app.ts';
 import { buildArticle, buildSection } from '../support/factories.ts';
 import { buildUser, Client } from '../support/newsroom.ts';
 
-const adminUrl = process.env['DATABASE_URL_TEST'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env['DATABASE_URL_TEST'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * The database out of reach, for real: PostgreSQL refusing connections (its connections ended and
@@ -20,8 +22,14 @@ describeEachDialect('database unavailable', (getDb) => {
 
   test('setup: a site with a kept home page', async () => {
     t = await buildTestApp(getDb());
-    const section = await buildSection(t.ctx, { slug: 'economie', name: 'Économie' });
-    await buildArticle(t.ctx, { title: 'Le port de Tanger s’agrandit', sectionId: section.id });
+    const section = await buildSection(t.ctx, {
+      slug: 'economie',
+      name: 'Économie',
+    });
+    await buildArticle(t.ctx, {
+      title: 'Le port de Tanger s’agrandit',
+      sectionId: section.id,
+    });
     await buildSection(t.ctx, { slug: 'culture', name: 'Culture' });
     const user = await buildUser(t.ctx, 'editor');
     editor = new Client(t.app);
@@ -39,7 +47,10 @@ describeEachDialect('database unavailable', (getDb) => {
       await admin.connect();
       try {
         await admin.query(`alter database ${name} allow_connections false`);
-        const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+        const ended = await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [name],
+        );
         assert.ok(ended.rowCount! >= 1, 'the app had connections to end');
         await new Promise((r) => setTimeout(r, 200)); // the pool sees its connections go
         await assertUnavailable(t, editor);
@@ -49,15 +60,28 @@ describeEachDialect('database unavailable', (getDb) => {
       }
     } else {
       // Another process holds SQLite's write lock longer than our busy timeout (5 s).
-      const other = new DatabaseSync(db.url.slice('sqlite:'.length), { timeout: 100 });
+      const other = new DatabaseSync(db.url.slice('sqlite:'.length), {
+        timeout: 100,
+      });
       other.exec('BEGIN IMMEDIATE');
       try {
-        const res = await editor.post('/admin/articles', { title: 'Écrit pendant le verrou', lead: '', bodySource: '', sectionId: '', tags: '', author1: '' });
+        const res = await editor.post('/admin/articles', {
+          title: 'Écrit pendant le verrou',
+          lead: '',
+          bodySource: '',
+          sectionId: '',
+          tags: '',
+          author1: '',
+        });
         assert.equal(res.statusCode, 503, res.body.slice(0, 300));
         assert.ok(Number(res.headers['retry-after']) > 0, 'Retry-After');
         assert.match(res.body, /momentanément indisponible/);
         const home = await t.app.inject('/');
-        assert.equal(home.statusCode, 200, 'readers are not blocked by a writer');
+        assert.equal(
+          home.statusCode,
+          200,
+          'readers are not blocked by a writer',
+        );
       } finally {
         other.exec('ROLLBACK');
         other.close();
@@ -72,17 +96,26 @@ describeEachDialect('database unavailable', (getDb) => {
     }
   });
 
-  test('teardown', async () => { await t.app.close(); });
+  test('teardown', async () => {
+    await t.app.close();
+  });
 });
 
 async function assertUnavailable(t: TestApp, editor: Client): Promise<void> {
   const kept = await t.app.inject('/');
-  assert.equal(kept.statusCode, 200, `the kept home page is served (stale-if-error): ${kept.body.slice(0, 200)}`);
+  assert.equal(
+    kept.statusCode,
+    200,
+    `the kept home page is served (stale-if-error): ${kept.body.slice(0, 200)}`,
+  );
   assert.match(kept.body, /Le port de Tanger/);
 
   const uncached = await t.app.inject('/rubrique/culture');
   assert.equal(uncached.statusCode, 503, uncached.body.slice(0, 300));
-  assert.ok(Number(uncached.headers['retry-after']) > 0, 'Retry-After on the page');
+  assert.ok(
+    Number(uncached.headers['retry-after']) > 0,
+    'Retry-After on the page',
+  );
   assert.equal(uncached.headers['cache-control'], 'no-store');
   assert.match(String(uncached.headers['content-type']), /text\/html/);
   assert.match(uncached.body, /lang="fr"/);

@@ -21,30 +21,46 @@ describeEachDialect('kept documents', (getDb) => {
   let statements = 0;
   const counting: KyselyPlugin = {
     transformQuery: (args) => args.node,
-    transformResult: async (args) => { statements++; return args.result; },
+    transformResult: async (args) => {
+      statements++;
+      return args.result;
+    },
   };
   const paths = ['/', '/feed.xml', '/sitemap.xml'];
 
   test('setup', async () => {
     const handle = getDb().handle;
-    ctx = createServices(loadConfig({ SITE_URL: 'https://journal.example' }), { ...handle, db: handle.db.withPlugin(counting) }, fixedClock(TEST_NOW));
+    ctx = createServices(
+      loadConfig({ SITE_URL: 'https://journal.example' }),
+      { ...handle, db: handle.db.withPlugin(counting) },
+      fixedClock(TEST_NOW),
+    );
     app = await buildApp({ ...ctx, logger: false });
     await buildArticle(ctx, { title: 'Déjà en ligne' });
   });
 
   test('a second request for a kept document runs no statement', async () => {
-    for (const url of paths) assert.equal((await app.inject(url)).statusCode, 200, url);
+    for (const url of paths)
+      assert.equal((await app.inject(url)).statusCode, 200, url);
     for (const url of paths) {
       statements = 0;
       const res = await app.inject(url);
       assert.equal(res.statusCode, 200);
-      assert.equal(statements, 0, `${url}: ${statements} statements for a kept document`);
+      assert.equal(
+        statements,
+        0,
+        `${url}: ${statements} statements for a kept document`,
+      );
     }
   });
 
   test('right after a publication in this process the pages show it, then are kept again', async () => {
     const fresh = await buildArticle(ctx, { title: 'Publié à l’instant' });
-    assert.match((await app.inject('/')).body, /Publié à l’instant/, 'no poll, no wait: the request caught the bus up');
+    assert.match(
+      (await app.inject('/')).body,
+      /Publié à l’instant/,
+      'no poll, no wait: the request caught the bus up',
+    );
     assert.match((await app.inject('/feed.xml')).body, new RegExp(fresh.slug));
     statements = 0;
     assert.match((await app.inject('/')).body, /Publié à l’instant/);
@@ -65,26 +81,60 @@ describeEachDialect('kept documents', (getDb) => {
     const etags = new Set<string>();
     for (const [accept, expected, decode] of cases) {
       statements = 0;
-      const res = await app.inject({ url: '/', headers: { 'accept-encoding': accept } });
+      const res = await app.inject({
+        url: '/',
+        headers: { 'accept-encoding': accept },
+      });
       assert.equal(res.headers['content-encoding'], expected, accept);
-      assert.equal(decode(res.rawPayload).toString('utf8'), plain.body, `${accept}: the same page`);
+      assert.equal(
+        decode(res.rawPayload).toString('utf8'),
+        plain.body,
+        `${accept}: the same page`,
+      );
       assert.equal(statements, 0, `${accept}: still kept`);
       etags.add(String(res.headers['etag']));
     }
     assert.equal(etags.size, 3, 'one strong ETag per encoding');
-    const br = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
-    const again = await app.inject({ url: '/', headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers['etag']) } });
+    const br = await app.inject({
+      url: '/',
+      headers: { 'accept-encoding': 'br' },
+    });
+    const again = await app.inject({
+      url: '/',
+      headers: {
+        'accept-encoding': 'br',
+        'if-none-match': String(br.headers['etag']),
+      },
+    });
     assert.equal(again.statusCode, 304);
-    const otherEncoding = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip', 'if-none-match': String(br.headers['etag']) } });
-    assert.equal(otherEncoding.statusCode, 200, 'the brotli ETag does not validate the gzip representation');
+    const otherEncoding = await app.inject({
+      url: '/',
+      headers: {
+        'accept-encoding': 'gzip',
+        'if-none-match': String(br.headers['etag']),
+      },
+    });
+    assert.equal(
+      otherEncoding.statusCode,
+      200,
+      'the brotli ETag does not validate the gzip representation',
+    );
   });
 
   test('a page sent once (an error) is compressed for the client that asked', async () => {
-    const res = await app.inject({ url: '/articles/nulle-part', headers: { 'accept-encoding': 'br' } });
+    const res = await app.inject({
+      url: '/articles/nulle-part',
+      headers: { 'accept-encoding': 'br' },
+    });
     assert.equal(res.statusCode, 404);
     assert.equal(res.headers['content-encoding'], 'br');
-    assert.match(brotliDecompressSync(res.rawPayload).toString('utf8'), /introuvable/);
+    assert.match(
+      brotliDecompressSync(res.rawPayload).toString('utf8'),
+      /introuvable/,
+    );
   });
 
-  test('teardown', async () => { await app.close(); });
+  test('teardown', async () => {
+    await app.close();
+  });
 });

@@ -19,7 +19,10 @@ describeEachDialect('search over more matches than are ranked', (getDb) => {
 
   test('setup: 1,005 published articles on the same subject over two years, loaded in bulk and reindexed', async () => {
     t = await buildTestApp(getDb());
-    const section = await buildSection(t.ctx, { slug: 'environnement', name: 'Environnement' });
+    const section = await buildSection(t.ctx, {
+      slug: 'environnement',
+      name: 'Environnement',
+    });
     const now = t.clock.now().getTime();
     for (let start = 0; start < COUNT; start += 200) {
       const rows = [];
@@ -28,33 +31,73 @@ describeEachDialect('search over more matches than are ranked', (getDb) => {
         const i = COUNT - 1 - k;
         const at = new Date(now - (i + 1) * 15 * 3_600_000).toISOString();
         rows.push({
-          slug: `maree-noire-${i}`, title: `Marée noire, jour ${i}`, lead: 'Le nettoyage des plages continue.', body_html: '<p>Les bénévoles sont mobilisés.</p>',
-          status: 'published', section_id: section.id, is_featured: false, is_breaking: false,
-          created_at: at, updated_at: at, first_published_at: at, published_at: at,
+          slug: `maree-noire-${i}`,
+          title: `Marée noire, jour ${i}`,
+          lead: 'Le nettoyage des plages continue.',
+          body_html: '<p>Les bénévoles sont mobilisés.</p>',
+          status: 'published',
+          section_id: section.id,
+          is_featured: false,
+          is_breaking: false,
+          created_at: at,
+          updated_at: at,
+          first_published_at: at,
+          published_at: at,
         });
       }
       await t.ctx.db.insertInto('articles').values(rows).execute();
     }
-    const { indexed } = await reindexAll(t.ctx.db, t.ctx.search, { fresh: true });
+    const { indexed } = await reindexAll(t.ctx.db, t.ctx.search, {
+      fresh: true,
+    });
     assert.equal(indexed, COUNT);
   });
 
   test('the total is capped and says so; the most recent matches are the ones ranked', async () => {
-    const first = (await t.app.inject('/api/search?q=maree+noire')).json() as { total: number; totalIsExact: boolean; pageCount: number; items: { title: string }[] };
-    assert.deepEqual([first.total, first.totalIsExact, first.pageCount], [MAX_CANDIDATES, false, 50]);
-    assert.equal(first.items[0]!.title, 'Marée noire, jour 0', 'equal relevance: the newest first');
-    const last = (await t.app.inject('/api/search?q=maree+noire&page=50&tri=date')).json() as { items: { title: string }[] };
+    const first = (await t.app.inject('/api/search?q=maree+noire')).json() as {
+      total: number;
+      totalIsExact: boolean;
+      pageCount: number;
+      items: { title: string }[];
+    };
+    assert.deepEqual(
+      [first.total, first.totalIsExact, first.pageCount],
+      [MAX_CANDIDATES, false, 50],
+    );
+    assert.equal(
+      first.items[0]!.title,
+      'Marée noire, jour 0',
+      'equal relevance: the newest first',
+    );
+    const last = (
+      await t.app.inject('/api/search?q=maree+noire&page=50&tri=date')
+    ).json() as { items: { title: string }[] };
     assert.equal(last.items.length, 20);
-    assert.equal(last.items.at(-1)!.title, `Marée noire, jour ${MAX_CANDIDATES - 1}`);
-    assert.equal((await t.app.inject('/api/search?q=maree+noire&page=51')).statusCode, 400);
-    const $ = cheerio.load((await t.app.inject('/recherche?q=maree+noire')).body);
-    assert.equal($('.search-count').text(), 'Plus de 1\u202f000 résultats pour « maree noire »');
+    assert.equal(
+      last.items.at(-1)!.title,
+      `Marée noire, jour ${MAX_CANDIDATES - 1}`,
+    );
+    assert.equal(
+      (await t.app.inject('/api/search?q=maree+noire&page=51')).statusCode,
+      400,
+    );
+    const $ = cheerio.load(
+      (await t.app.inject('/recherche?q=maree+noire')).body,
+    );
+    assert.equal(
+      $('.search-count').text(),
+      'Plus de 1\u202f000 résultats pour « maree noire »',
+    );
   });
 
   test('a narrower query is counted exactly', async () => {
-    const res = (await t.app.inject('/api/search?q=%22jour+1004%22')).json() as { total: number; totalIsExact: boolean };
+    const res = (
+      await t.app.inject('/api/search?q=%22jour+1004%22')
+    ).json() as { total: number; totalIsExact: boolean };
     assert.deepEqual([res.total, res.totalIsExact], [1, true]);
   });
 
-  test('teardown', async () => { await t.app.close(); });
+  test('teardown', async () => {
+    await t.app.close();
+  });
 });

@@ -12,22 +12,48 @@ describeEachDialect('security headers', (getDb) => {
   });
 
   test('every HTML page, public or back office, has the policy, Permissions-Policy and frame protection', async () => {
-    for (const url of ['/', '/recherche?q=maroc', '/admin/connexion', '/rubrique/nulle-part']) {
+    for (const url of [
+      '/',
+      '/recherche?q=maroc',
+      '/admin/connexion',
+      '/rubrique/nulle-part',
+    ]) {
       const res = await https.app.inject(url);
       const csp = String(res.headers['content-security-policy']);
-      for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+      ]) {
         assert.ok(csp.includes(directive), `${url}: ${directive} in ${csp}`);
       }
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-      assert.match(String(res.headers['permissions-policy']), /camera=\(\), microphone=\(\), geolocation=\(\)/);
+      assert.match(
+        String(res.headers['permissions-policy']),
+        /camera=\(\), microphone=\(\), geolocation=\(\)/,
+      );
       assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
-      assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+      assert.equal(
+        res.headers['referrer-policy'],
+        'strict-origin-when-cross-origin',
+      );
     }
   });
 
   test('HSTS only when SITE_URL is https', async () => {
-    assert.match(String((await https.app.inject('/')).headers['strict-transport-security']), /max-age=31536000/);
-    assert.equal((await http.app.inject('/')).headers['strict-transport-security'], undefined);
+    assert.match(
+      String(
+        (await https.app.inject('/')).headers['strict-transport-security'],
+      ),
+      /max-age=31536000/,
+    );
+    assert.equal(
+      (await http.app.inject('/')).headers['strict-transport-security'],
+      undefined,
+    );
   });
 });

@@ -17,14 +17,21 @@ export interface TestApp {
 }
 
 /** The real app on a test database, with a settable clock; never listens. */
-export async function buildTestApp(db: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({ SITE_URL: 'https://journal.example', ...env });
   const routes: { method: string; url: string }[] = [];
   const services = createServices(config, db.handle, clock);
   const app = await buildApp({
-    ...services, logger: false,
-    onRoute: (r) => { for (const method of [r.method].flat()) routes.push({ method, url: r.url }); },
+    ...services,
+    logger: false,
+    onRoute: (r) => {
+      for (const method of [r.method].flat())
+        routes.push({ method, url: r.url });
+    },
   });
   return { app, ctx: services, clock, routes };
 }

@@ -3,10 +3,16 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded browser. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const BROWSER_MISSING = existsSync(CHROMIUM_PATH) ? false : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`;
+export const CHROMIUM_PATH =
+  process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const BROWSER_MISSING = existsSync(CHROMIUM_PATH)
+  ? false
+  : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`;
 
-export const SCREENSHOT_DIR = new URL('../../test-results/screenshots/', import.meta.url);
+export const SCREENSHOT_DIR = new URL(
+  '../../test-results/screenshots/',
+  import.meta.url,
+);
 
 /**
  * How long a test waits for something to appear in the page (a preview, a live update) on a busy
@@ -18,12 +24,25 @@ export const BROWSER_WAIT_MS = 30_000;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A new browser context signed in to the back office as `email` (dialogs are accepted). */
-export async function signInPage(browser: Browser, address: string, email: string, password: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function signInPage(
+  browser: Browser,
+  address: string,
+  email: string,
+  password: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
@@ -37,21 +56,54 @@ export async function signInPage(browser: Browser, address: string, email: strin
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+  await page.screenshot({
+    path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname,
+    fullPage: true,
+  });
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 /** Runs axe-core in the page (WCAG 2.1 A/AA rules, or only the `rules` named) and returns its violations. */
-export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
+export async function runAxe(
+  page: Page,
+  rules?: string[],
+): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP forbids those.
   await page.evaluate(axeSource);
-  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] };
+  const runOnly = rules
+    ? { type: 'rule', values: rules }
+    : {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      };
   return page.evaluate(async (only) => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: only });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   }, runOnly);
 }

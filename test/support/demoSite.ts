@@ -1,9 +1,17 @@
 import { after, before } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer, type ServeOptions } from '../../src/main.ts';
+import {
+  startServer,
+  type RunningServer,
+  type ServeOptions,
+} from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createTestDatabase, type DialectName, type TestDatabase } from './databases.ts';
+import {
+  createTestDatabase,
+  type DialectName,
+  type TestDatabase,
+} from './databases.ts';
 import { launchBrowser } from './browser.ts';
 
 /**
@@ -13,22 +21,39 @@ import { launchBrowser } from './browser.ts';
  */
 export const htmlValidator = new HtmlValidate({
   extends: ['html-validate:recommended'],
-  rules: { 'doctype-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+  rules: {
+    'doctype-style': 'off',
+    'no-trailing-whitespace': 'off',
+    'long-title': 'off',
+  },
 });
 
-export interface DemoSite { server: RunningServer; browser: Browser }
+export interface DemoSite {
+  server: RunningServer;
+  browser: Browser;
+}
 
 /**
  * Registers hooks that serve the demo site over HTTP on a fresh database of `dialect` (the server
  * opens its own connection, as in production) and open Chromium; both end after the suite.
  */
-export function useDemoSite(dialect: DialectName, options: Partial<ServeOptions> = {}): () => DemoSite {
+export function useDemoSite(
+  dialect: DialectName,
+  options: Partial<ServeOptions> = {},
+): () => DemoSite {
   let db: TestDatabase | undefined;
   let site: DemoSite | undefined;
   before(async () => {
     db = await createTestDatabase(dialect);
     await db.handle.close();
-    const server = await startServer(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', SITE_URL: 'http://localhost' }), { demo: true, port: 0, host: '127.0.0.1', ...options });
+    const server = await startServer(
+      loadConfig({
+        DATABASE_URL: db.url,
+        LOG_LEVEL: 'silent',
+        SITE_URL: 'http://localhost',
+      }),
+      { demo: true, port: 0, host: '127.0.0.1', ...options },
+    );
     site = { server, browser: await launchBrowser() };
   });
   after(async () => {

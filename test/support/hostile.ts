@@ -10,21 +10,51 @@ export function seededRandom(seed: number): () => number {
 }
 
 const POOLS = [
-  ' abcdefghijklmnopqrstuvwxyzéèêàçôûïœ', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', '"\'’«»“”*^:()-+{}[]<>&|!~@#$%\\/;,.?=_`',
-  'مرحبا بالعالم المغرب', '中文日本語한국어', '🙂🇲🇦👩‍👩‍👧‍👦🔥', '\u0000\u0001\u0008\t\n\r\u001b\u007f', '\u200b\u200d\u200e\u202e\ufeff\u0301\u0308',
+  ' abcdefghijklmnopqrstuvwxyzéèêàçôûïœ',
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  '"\'’«»“”*^:()-+{}[]<>&|!~@#$%\\/;,.?=_`',
+  'مرحبا بالعالم المغرب',
+  '中文日本語한국어',
+  '🙂🇲🇦👩‍👩‍👧‍👦🔥',
+  '\u0000\u0001\u0008\t\n\r\u001b\u007f',
+  '\u200b\u200d\u200e\u202e\ufeff\u0301\u0308',
 ];
-const WORDS = [' AND ', ' OR ', ' NOT ', ' NEAR(', ' <-> ', ':*', ' & ', ' | ', '!', "' OR 1=1 --", '"; DROP TABLE articles; --', 'maroc', 'économie', 'l’', "d'", 'chine'];
+const WORDS = [
+  ' AND ',
+  ' OR ',
+  ' NOT ',
+  ' NEAR(',
+  ' <-> ',
+  ':*',
+  ' & ',
+  ' | ',
+  '!',
+  "' OR 1=1 --",
+  '"; DROP TABLE articles; --',
+  'maroc',
+  'économie',
+  'l’',
+  "d'",
+  'chine',
+];
 
 /** `count` well-formed strings mixing words, operators, scripts and control characters, of 1 to 10,000 characters. */
 export function randomQueries(count: number, seed = 20261128): string[] {
   const next = seededRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(next() * list.length)]!;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const roll = next();
-    const length = roll < 0.7 ? 1 + Math.floor(next() * 40) : roll < 0.95 ? 41 + Math.floor(next() * 460) : 501 + Math.floor(next() * 9500);
+    const length =
+      roll < 0.7
+        ? 1 + Math.floor(next() * 40)
+        : roll < 0.95
+          ? 41 + Math.floor(next() * 460)
+          : 501 + Math.floor(next() * 9500);
     let s = '';
-    while (s.length < length) s += next() < 0.15 ? pick(WORDS) : pick([...pick(POOLS)]);
+    while (s.length < length)
+      s += next() < 0.15 ? pick(WORDS) : pick([...pick(POOLS)]);
     out.push(s.slice(0, length).toWellFormed());
   }
   return out;

@@ -1,5 +1,8 @@
 import type { CommandContext } from '../../src/commands/context.ts';
-import { findArticleById, updateArticleIfVersion } from '../../src/db/repos/articles.ts';
+import {
+  findArticleById,
+  updateArticleIfVersion,
+} from '../../src/db/repos/articles.ts';
 import type { ArticlesTable } from '../../src/db/schema.ts';
 import type { Updateable } from 'kysely';
 
@@ -10,23 +13,49 @@ import type { Updateable } from 'kysely';
  */
 
 /** Edits a published article's fields and records `articles.update`; returns the event id. */
-export async function simulateUpdate(ctx: CommandContext, articleId: number, patch: Updateable<ArticlesTable>): Promise<number> {
+export async function simulateUpdate(
+  ctx: CommandContext,
+  articleId: number,
+  patch: Updateable<ArticlesTable>,
+): Promise<number> {
   return change(ctx, articleId, patch, 'articles.update');
 }
 
 /** Takes an article offline and records `articles.unpublish`; returns the event id. */
-export async function simulateUnpublish(ctx: CommandContext, articleId: number): Promise<number> {
-  return change(ctx, articleId, { status: 'unpublished' }, 'articles.unpublish');
+export async function simulateUnpublish(
+  ctx: CommandContext,
+  articleId: number,
+): Promise<number> {
+  return change(
+    ctx,
+    articleId,
+    { status: 'unpublished' },
+    'articles.unpublish',
+  );
 }
 
-async function change(ctx: CommandContext, articleId: number, patch: Updateable<ArticlesTable>, name: 'articles.update' | 'articles.unpublish'): Promise<number> {
+async function change(
+  ctx: CommandContext,
+  articleId: number,
+  patch: Updateable<ArticlesTable>,
+  name: 'articles.update' | 'articles.unpublish',
+): Promise<number> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const article = await findArticleById(tx, articleId);
     if (!article) throw new Error(`no article ${articleId}`);
-    const ok = await updateArticleIfVersion(tx, articleId, article.version, { ...patch, updated_at: now.toISOString() });
+    const ok = await updateArticleIfVersion(tx, articleId, article.version, {
+      ...patch,
+      updated_at: now.toISOString(),
+    });
     if (!ok) throw new Error('stale version');
-    const event = await ctx.events.record(tx, { name, articleId, actorId: null, payload: { slug: article.slug }, at: now });
+    const event = await ctx.events.record(tx, {
+      name,
+      articleId,
+      actorId: null,
+      payload: { slug: article.slug },
+      at: now,
+    });
     return event.id;
   });
 }

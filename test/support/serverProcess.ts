@@ -12,18 +12,32 @@ import { startServer } from '../../src/main.ts';
 import { publishArticle } from '../../src/commands/publishArticle.ts';
 import { systemActor } from '../../src/commands/context.ts';
 
-type Message = { type: 'publish'; articleId: number; seq: number } | { type: 'memory'; seq: number } | { type: 'stop' };
+type Message =
+  | { type: 'publish'; articleId: number; seq: number }
+  | { type: 'memory'; seq: number }
+  | { type: 'stop' };
 
 // PORT when the test gives one (a server on a known port), else any free port.
 const config = loadConfig();
-const server = await startServer(config, { demo: false, port: process.env['PORT'] ? config.port : 0, host: '127.0.0.1' });
+const server = await startServer(config, {
+  demo: false,
+  port: process.env['PORT'] ? config.port : 0,
+  host: '127.0.0.1',
+});
 const send = (message: unknown) => process.send?.(message);
-const stop = () => { server.stop().finally(() => process.exit(0)); };
+const stop = () => {
+  server.stop().finally(() => process.exit(0));
+};
 
 process.on('message', (message: Message) => {
   if (message.type === 'publish') {
-    publishArticle(server.services, systemActor('test-node'), { articleId: message.articleId })
-      .then(() => send({ type: 'published', seq: message.seq }), (error: unknown) => send({ type: 'published', seq: message.seq, error: String(error) }));
+    publishArticle(server.services, systemActor('test-node'), {
+      articleId: message.articleId,
+    }).then(
+      () => send({ type: 'published', seq: message.seq }),
+      (error: unknown) =>
+        send({ type: 'published', seq: message.seq, error: String(error) }),
+    );
   } else if (message.type === 'memory') {
     (globalThis as { gc?: () => void }).gc?.();
     const { rss, heapUsed } = process.memoryUsage();

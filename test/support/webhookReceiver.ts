@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-export interface Received { id: string; type: string; payload: Record<string, any>; verified: boolean; status: number }
+export interface Received {
+  id: string;
+  type: string;
+  payload: Record<string, any>;
+  verified: boolean;
+  status: number;
+}
 
 /**
  * A real HTTP endpoint that verifies Standard Webhooks signatures with the `standardwebhooks`
@@ -30,19 +36,40 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, String(v)]),
+        );
         let verified = false;
-        try { new Webhook(this.secret).verify(body, headers); verified = true; } catch { /* recorded as unverified */ }
+        try {
+          new Webhook(this.secret).verify(body, headers);
+          verified = true;
+        } catch {
+          /* recorded as unverified */
+        }
         const id = headers['webhook-id'] ?? '';
         const n = (this.#attempts.get(id) ?? 0) + 1;
         this.#attempts.set(id, n);
-        const status = !verified ? 401 : n <= (this.#refuseThrough.get(id) ?? this.failFirst) ? 500 : 200;
+        const status = !verified
+          ? 401
+          : n <= (this.#refuseThrough.get(id) ?? this.failFirst)
+            ? 500
+            : 200;
         const payload = JSON.parse(body) as Record<string, any>;
-        this.received.push({ id, type: String(payload['type']), payload, verified, status });
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : `refusé (tentative ${n})`);
+        this.received.push({
+          id,
+          type: String(payload['type']),
+          payload,
+          verified,
+          status,
+        });
+        res
+          .writeHead(status, { 'content-type': 'text/plain' })
+          .end(status === 200 ? 'ok' : `refusé (tentative ${n})`);
       });
     });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      this.#server!.listen(0, '127.0.0.1', resolve),
+    );
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/hooks`;
     return this;
   }
@@ -50,11 +77,14 @@ export class WebhookReceiver {
   /** The messages accepted (2xx), by webhook-id, with how many times each was accepted. */
   accepted(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const r of this.received) if (r.status === 200) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+    for (const r of this.received)
+      if (r.status === 200) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
     return counts;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
+    await new Promise<void>(
+      (resolve) => this.#server?.close(() => resolve()) ?? resolve(),
+    );
   }
 }

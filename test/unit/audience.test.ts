@@ -22,15 +22,26 @@ test('referrer kinds: search, social, newsletter, internal, other, direct; nothi
     [undefined, undefined, 'direct'],
     ['', 'cpc', 'direct'],
   ];
-  for (const [referrer, medium, kind] of cases) assert.equal(referrerKind(referrer, site, medium), kind, `${referrer} ${medium}`);
+  for (const [referrer, medium, kind] of cases)
+    assert.equal(
+      referrerKind(referrer, site, medium),
+      kind,
+      `${referrer} ${medium}`,
+    );
 });
 
 test('days in the site’s time zone: bounds, the day before, hour buckets', () => {
-  assert.deepEqual(dayRange('2025-07-10', 'Africa/Casablanca'), { start: new Date('2025-07-09T23:00:00Z'), end: new Date('2025-07-10T23:00:00Z') });
+  assert.deepEqual(dayRange('2025-07-10', 'Africa/Casablanca'), {
+    start: new Date('2025-07-09T23:00:00Z'),
+    end: new Date('2025-07-10T23:00:00Z'),
+  });
   // Paris changes its clocks on 30 March 2025: that day has 23 hours.
   const dst = dayRange('2025-03-30', 'Europe/Paris');
   assert.equal((dst.end.getTime() - dst.start.getTime()) / 3_600_000, 23);
   assert.equal(previousDay('2025-03-01'), '2025-02-28');
   assert.equal(previousDay('2024-03-01'), '2024-02-29');
-  assert.deepEqual(hourOf(new Date('2025-07-10T11:59:59.999Z')), new Date('2025-07-10T11:00:00Z'));
+  assert.deepEqual(
+    hourOf(new Date('2025-07-10T11:59:59.999Z')),
+    new Date('2025-07-10T11:00:00Z'),
+  );
 });

@@ -9,11 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 
 /** Picture commands also need the storage and the rendition maker. */
-export interface MediaCommandContext extends CommandContext { media: MediaServices }
+export interface MediaCommandContext extends CommandContext {
+  media: MediaServices;
+}
 
-export async function loadMedia(db: Queryable, id: number): Promise<MediaRecord> {
+export async function loadMedia(
+  db: Queryable,
+  id: number,
+): Promise<MediaRecord> {
   const media = await findMediaById(db, id);
-  if (!media) throw new AppError('not_found', { message: 'Cette image n’existe pas (ou plus) dans la photothèque.' });
+  if (!media)
+    throw new AppError('not_found', {
+      message: 'Cette image n’existe pas (ou plus) dans la photothèque.',
+    });
   return media;
 }
 
@@ -21,8 +29,16 @@ export async function loadMedia(db: Queryable, id: number): Promise<MediaRecord>
  * The library's search terms: caption, credit, alt, rights and file name through the site's one
  * French normaliser, space-framed so that `like '% term%'` finds a word's beginning.
  */
-export function mediaSearchTerms(m: { caption: string; credit: string; alt: string; copyright: string; fileName: string }): string {
-  const fileWords = m.fileName.replace(/\.[a-z0-9]+$/i, '').replace(/[_.-]+/g, ' ');
+export function mediaSearchTerms(m: {
+  caption: string;
+  credit: string;
+  alt: string;
+  copyright: string;
+  fileName: string;
+}): string {
+  const fileWords = m.fileName
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[_.-]+/g, ' ');
   return ` ${indexTerms([m.caption, m.credit, m.alt, m.copyright, fileWords].join(' ')).join(' ')} `;
 }
 
@@ -34,6 +50,10 @@ export function originalKey(contentHash: string, mimeType: string): string {
 
 /** A file name as typed, kept for search and for the library, without any path. */
 export function cleanFileName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
-  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f]/g, '').slice(0, 300) || 'image';
+  return (
+    (name.split(/[\\/]/).pop() ?? '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
+      .replace(/[\u0000-\u001f]/g, '')
+      .slice(0, 300) || 'image'
+  );
 }

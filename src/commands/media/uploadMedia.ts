@@ -4,7 +4,13 @@ import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
 import { insertMedia } from '../../db/repos/media.ts';
 import { inspectUpload } from '../../media/inspect.ts';
-import { cleanFileName, loadMedia, mediaSearchTerms, originalKey, type MediaCommandContext } from './mediaContext.ts';
+import {
+  cleanFileName,
+  loadMedia,
+  mediaSearchTerms,
+  originalKey,
+  type MediaCommandContext,
+} from './mediaContext.ts';
 
 export interface UploadInput {
   /** The upload, spooled to a temporary file by the route (the caller removes it). */
@@ -19,23 +25,48 @@ export interface UploadInput {
  * its `media.create` event in one transaction. If the transaction fails the stored file is
  * removed, so a refused or failed upload leaves nothing behind.
  */
-export async function uploadMedia(ctx: MediaCommandContext, actor: Actor, input: UploadInput): Promise<MediaRecord> {
+export async function uploadMedia(
+  ctx: MediaCommandContext,
+  actor: Actor,
+  input: UploadInput,
+): Promise<MediaRecord> {
   if (actor.kind === 'user') authorize(canOnMedia(actor, 'upload'));
   const fileName = cleanFileName(input.fileName);
-  const picture = await inspectUpload(input.path, fileName, ctx.media.config, input.purpose ?? 'any');
+  const picture = await inspectUpload(
+    input.path,
+    fileName,
+    ctx.media.config,
+    input.purpose ?? 'any',
+  );
   const key = originalKey(picture.contentHash, picture.mimeType);
   await ctx.media.storage.putFile(key, input.path, picture.mimeType);
   const now = ctx.clock.now().toISOString();
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       const id = await insertMedia(tx, {
-        original_key: key, content_hash: picture.contentHash, mime_type: picture.mimeType, width: picture.width, height: picture.height,
-        bytes: picture.bytes, file_name: fileName, crops: '{}', decorative: false,
-        caption: picture.caption, credit: picture.credit, copyright: picture.copyright,
+        original_key: key,
+        content_hash: picture.contentHash,
+        mime_type: picture.mimeType,
+        width: picture.width,
+        height: picture.height,
+        bytes: picture.bytes,
+        file_name: fileName,
+        crops: '{}',
+        decorative: false,
+        caption: picture.caption,
+        credit: picture.credit,
+        copyright: picture.copyright,
         search_terms: mediaSearchTerms({ ...picture, alt: '', fileName }),
-        uploaded_by: actorId(actor), created_at: now, updated_at: now,
+        uploaded_by: actorId(actor),
+        created_at: now,
+        updated_at: now,
       });
-      await ctx.events.record(tx, { name: 'media.create', actorId: actorId(actor), payload: { mediaId: id, fileName }, at: new Date(now) });
+      await ctx.events.record(tx, {
+        name: 'media.create',
+        actorId: actorId(actor),
+        payload: { mediaId: id, fileName },
+        at: new Date(now),
+      });
       return loadMedia(tx, id);
     });
   } catch (error) {

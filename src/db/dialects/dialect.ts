@@ -16,7 +16,10 @@ export interface EventSignal {
   /** Runs inside the transaction that records an event (as an inline processor). */
   announce(tx: Queryable): Promise<void>;
   /** Starts calling `wake` whenever events may have been committed; resolves to a stop function. */
-  listen(wake: () => void, onError: (error: Error) => void): Promise<() => Promise<void>>;
+  listen(
+    wake: () => void,
+    onError: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /** This process's own recordings (the EventSink): told after each event is recorded. */
@@ -51,8 +54,14 @@ export interface Dialect {
 }
 
 /** A dialect's own target, or an error naming the mix-up (a wiring bug, never user input). */
-export function targetOf<K extends DatabaseTarget['dialect']>(target: DatabaseTarget, dialect: K): Extract<DatabaseTarget, { dialect: K }> {
-  if (target.dialect !== dialect) throw new Error(`a ${target.dialect} database opened with the ${dialect} dialect`);
+export function targetOf<K extends DatabaseTarget['dialect']>(
+  target: DatabaseTarget,
+  dialect: K,
+): Extract<DatabaseTarget, { dialect: K }> {
+  if (target.dialect !== dialect)
+    throw new Error(
+      `a ${target.dialect} database opened with the ${dialect} dialect`,
+    );
   return target as Extract<DatabaseTarget, { dialect: K }>;
 }
 
@@ -62,7 +71,9 @@ export function inProcessSignal(local: LocalEvents): EventSignal {
     announce: async () => {},
     listen: async (wake) => {
       const off = local.onRecorded(wake);
-      return async () => { off(); };
+      return async () => {
+        off();
+      };
     },
   };
 }

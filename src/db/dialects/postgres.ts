@@ -3,7 +3,13 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { notifyChannel } from '../repos/events.ts';
 import { postgresSearch } from '../repos/search/postgres.ts';
-import { EVENTS_CHANNEL, targetOf, type Dialect, type EventSignal, type LocalEvents } from './dialect.ts';
+import {
+  EVENTS_CHANNEL,
+  targetOf,
+  type Dialect,
+  type EventSignal,
+  type LocalEvents,
+} from './dialect.ts';
 import { listenChannel } from './postgresListener.ts';
 
 /**
@@ -13,13 +19,23 @@ import { listenChannel } from './postgresListener.ts';
  * event, which would end the process if nothing listened, so `onIdleError` always listens.
  */
 export function createPostgresDialect(
-  connectionString: string, max = 10, onIdleError: (error: Error) => void = () => {}, connectionTimeoutMillis = 0,
+  connectionString: string,
+  max = 10,
+  onIdleError: (error: Error) => void = () => {},
+  connectionTimeoutMillis = 0,
 ): { dialect: PostgresDialect; pool: pg.Pool } {
-  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-    if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
-    return pg.types.getTypeParser(oid, format as 'text');
-  } };
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis,
+    types: types as never,
+  });
   pool.on('error', onIdleError);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
@@ -29,13 +45,24 @@ export function createPostgresDialect(
  * to every listener), LISTEN on a dedicated connection. The in-process poke is kept as well: it
  * costs nothing and lets a lone process skip the round trip.
  */
-export function postgresSignal(local: LocalEvents, connectionString: string): EventSignal {
+export function postgresSignal(
+  local: LocalEvents,
+  connectionString: string,
+): EventSignal {
   return {
     announce: (tx) => notifyChannel(tx, EVENTS_CHANNEL),
     listen: async (wake, onError) => {
       const off = local.onRecorded(wake);
-      const listener = await listenChannel({ connectionString, channel: EVENTS_CHANNEL, onNotify: wake, onError });
-      return async () => { off(); await listener.close(); };
+      const listener = await listenChannel({
+        connectionString,
+        channel: EVENTS_CHANNEL,
+        onNotify: wake,
+        onError,
+      });
+      return async () => {
+        off();
+        await listener.close();
+      };
     },
   };
 }
@@ -45,9 +72,16 @@ export const postgres: Dialect = {
   name: 'postgres',
   singleWriter: false,
   eventGraceMs: 3_000,
-  open: (target, options) => new Kysely<Database>({
-    dialect: createPostgresDialect(targetOf(target, 'postgres').connectionString, options.poolSize, options.onIdleError, options.connectionTimeoutMs).dialect,
-  }),
+  open: (target, options) =>
+    new Kysely<Database>({
+      dialect: createPostgresDialect(
+        targetOf(target, 'postgres').connectionString,
+        options.poolSize,
+        options.onIdleError,
+        options.connectionTimeoutMs,
+      ).dialect,
+    }),
   search: postgresSearch,
-  changeSignal: (target, local) => postgresSignal(local, targetOf(target, 'postgres').connectionString),
+  changeSignal: (target, local) =>
+    postgresSignal(local, targetOf(target, 'postgres').connectionString),
 };

@@ -19,14 +19,20 @@ export interface ListenOptions {
  * drop the subscription). The connection is reopened with backoff when it breaks; every
  * (re)connection counts as a notification, since whatever was sent meanwhile was lost.
  */
-export async function listenChannel(options: ListenOptions): Promise<ChannelListener> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) throw new Error(`invalid channel name: ${options.channel}`);
+export async function listenChannel(
+  options: ListenOptions,
+): Promise<ChannelListener> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(options.channel))
+    throw new Error(`invalid channel name: ${options.channel}`);
   const firstDelay = options.retryMs ?? 500;
   let current: pg.Client | null = null;
   let closed = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let delay = firstDelay;
-  const report = (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error)));
+  const report = (error: unknown) =>
+    options.onError?.(
+      error instanceof Error ? error : new Error(String(error)),
+    );
 
   const drop = (client: pg.Client): void => {
     if (current !== client) return;
@@ -36,9 +42,16 @@ export async function listenChannel(options: ListenOptions): Promise<ChannelList
   };
 
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: options.connectionString });
-    client.on('notification', (message) => { if (message.channel === options.channel) options.onNotify(); });
-    client.on('error', (error) => { report(error); drop(client); });
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+    });
+    client.on('notification', (message) => {
+      if (message.channel === options.channel) options.onNotify();
+    });
+    client.on('error', (error) => {
+      report(error);
+      drop(client);
+    });
     client.on('end', () => drop(client));
     try {
       await client.connect();
@@ -47,7 +60,10 @@ export async function listenChannel(options: ListenOptions): Promise<ChannelList
       client.end().catch(() => {});
       throw error;
     }
-    if (closed) { await client.end().catch(() => {}); return; }
+    if (closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     current = client;
     delay = firstDelay;
     options.onNotify();
@@ -65,7 +81,10 @@ export async function listenChannel(options: ListenOptions): Promise<ChannelList
 
   function reconnectSoon(): void {
     if (closed || retryTimer) return;
-    retryTimer = setTimeout(() => { retryTimer = null; void attempt(); }, delay);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void attempt();
+    }, delay);
     // A broken listener must not keep the process alive on its own; the poll covers the gap.
     retryTimer.unref();
   }

@@ -1,4 +1,8 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import {
+  DatabaseSync,
+  type SQLInputValue,
+  type StatementSync,
+} from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -12,11 +16,16 @@ import { inProcessSignal, targetOf, type Dialect } from './dialect.ts';
  * caches prepared statements (preparing is a large share of a small query's cost) and binds
  * booleans and Dates, which node:sqlite refuses.
  */
-export function createSqliteDialect(path: string): { dialect: SqliteDialect; database: DatabaseSync } {
+export function createSqliteDialect(path: string): {
+  dialect: SqliteDialect;
+  database: DatabaseSync;
+} {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new DatabaseSync(path, { timeout: 5000 });
   // WAL lets readers go on while a writer commits; foreign keys are off by default in SQLite.
-  database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+  database.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
+  );
   const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
   const prepare = (sql: string) => {
     let entry = cache.get(sql);
@@ -35,12 +44,19 @@ export function createSqliteDialect(path: string): { dialect: SqliteDialect; dat
         reader,
         all: (params: readonly unknown[]) => stmt.all(...params.map(bindValue)),
         run: (params: readonly unknown[]) => stmt.run(...params.map(bindValue)),
-        iterate: (params: readonly unknown[]) => stmt.iterate(...params.map(bindValue)),
+        iterate: (params: readonly unknown[]) =>
+          stmt.iterate(...params.map(bindValue)),
       };
     },
-    close() { cache.clear(); database.close(); },
+    close() {
+      cache.clear();
+      database.close();
+    },
   };
-  return { dialect: new SqliteDialect({ database: bridge as never }), database };
+  return {
+    dialect: new SqliteDialect({ database: bridge as never }),
+    database,
+  };
 }
 
 function bindValue(value: unknown): SQLInputValue {
@@ -56,7 +72,10 @@ export const sqlite: Dialect = {
   singleWriter: true,
   // One writer at a time: ids commit in order, nothing to wait for.
   eventGraceMs: 0,
-  open: (target) => new Kysely<Database>({ dialect: createSqliteDialect(targetOf(target, 'sqlite').path).dialect }),
+  open: (target) =>
+    new Kysely<Database>({
+      dialect: createSqliteDialect(targetOf(target, 'sqlite').path).dialect,
+    }),
   search: sqliteSearch,
   changeSignal: (_target, local) => inProcessSignal(local),
 };

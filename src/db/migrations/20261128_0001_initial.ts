@@ -8,7 +8,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const time = timeType(db);
   const json = jsonType(db);
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', id, pk)
     .addColumn('email', 'varchar(320)', (c) => c.notNull().unique())
     .addColumn('display_name', 'varchar(200)', (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('sections')
+  await db.schema
+    .createTable('sections')
     .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(120)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
@@ -28,16 +30,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('authors')
+  await db.schema
+    .createTable('authors')
     .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(160)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('user_id', 'integer', (c) =>
+      c.references('users.id').onDelete('set null'),
+    )
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('tags')
+  await db.schema
+    .createTable('tags')
     .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(160)', (c) => c.notNull().unique())
     .addColumn('name', 'varchar(160)', (c) => c.notNull())
@@ -45,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('articles')
+  await db.schema
+    .createTable('articles')
     .addColumn('id', id, pk)
     .addColumn('slug', 'varchar(200)', (c) => c.notNull().unique())
     .addColumn('title', 'varchar(300)', (c) => c.notNull())
@@ -53,7 +60,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body_source', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
-    .addColumn('section_id', 'integer', (c) => c.references('sections.id').onDelete('restrict'))
+    .addColumn('section_id', 'integer', (c) =>
+      c.references('sections.id').onDelete('restrict'),
+    )
     .addColumn('language', 'varchar(10)', (c) => c.notNull().defaultTo('fr'))
     .addColumn('is_featured', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('is_breaking', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -65,7 +74,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seo_description', 'varchar(500)')
     .addColumn('correction_note', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('created_by', 'integer', (c) =>
+      c.references('users.id').onDelete('set null'),
+    )
     .addColumn('created_at', time, (c) => c.notNull())
     .addColumn('updated_at', time, (c) => c.notNull())
     .addColumn('first_published_at', time)
@@ -75,38 +86,78 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', time)
     .execute();
   // The public read scope filters on status and time; listings sort by publication time.
-  await db.schema.createIndex('articles_public_idx').on('articles').columns(['status', 'published_at']).execute();
-  await db.schema.createIndex('articles_section_idx').on('articles').columns(['section_id', 'published_at']).execute();
-  await db.schema.createIndex('articles_scheduled_idx').on('articles').columns(['scheduled_at']).execute();
+  await db.schema
+    .createIndex('articles_public_idx')
+    .on('articles')
+    .columns(['status', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('articles_section_idx')
+    .on('articles')
+    .columns(['section_id', 'published_at'])
+    .execute();
+  await db.schema
+    .createIndex('articles_scheduled_idx')
+    .on('articles')
+    .columns(['scheduled_at'])
+    .execute();
 
-  await db.schema.createTable('article_authors')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-    .addColumn('author_id', 'integer', (c) => c.notNull().references('authors.id').onDelete('restrict'))
+  await db.schema
+    .createTable('article_authors')
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addColumn('author_id', 'integer', (c) =>
+      c.notNull().references('authors.id').onDelete('restrict'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute();
-  await db.schema.createIndex('article_authors_author_idx').on('article_authors').column('author_id').execute();
+  await db.schema
+    .createIndex('article_authors_author_idx')
+    .on('article_authors')
+    .column('author_id')
+    .execute();
 
-  await db.schema.createTable('article_tags')
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-    .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
+  await db.schema
+    .createTable('article_tags')
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addColumn('tag_id', 'integer', (c) =>
+      c.notNull().references('tags.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute();
-  await db.schema.createIndex('article_tags_tag_idx').on('article_tags').column('tag_id').execute();
+  await db.schema
+    .createIndex('article_tags_tag_idx')
+    .on('article_tags')
+    .column('tag_id')
+    .execute();
 
-  await db.schema.createTable('revisions')
+  await db.schema
+    .createTable('revisions')
     .addColumn('id', id, pk)
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('snapshot', json, (c) => c.notNull())
-    .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('user_id', 'integer', (c) =>
+      c.references('users.id').onDelete('set null'),
+    )
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('revisions_article_idx').on('revisions').columns(['article_id', 'version']).execute();
+  await db.schema
+    .createIndex('revisions_article_idx')
+    .on('revisions')
+    .columns(['article_id', 'version'])
+    .execute();
 
   // Written in the same transaction as each change; processors and the live feed read it.
-  await db.schema.createTable('events')
+  await db.schema
+    .createTable('events')
     .addColumn('id', id, pk)
     .addColumn('name', 'varchar(80)', (c) => c.notNull())
     .addColumn('article_id', 'integer')
@@ -114,11 +165,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('payload', json, (c) => c.notNull())
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('events_article_idx').on('events').column('article_id').execute();
+  await db.schema
+    .createIndex('events_article_idx')
+    .on('events')
+    .column('article_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['events', 'revisions', 'article_tags', 'article_authors', 'articles', 'tags', 'authors', 'sections', 'users']) {
+  for (const table of [
+    'events',
+    'revisions',
+    'article_tags',
+    'article_authors',
+    'articles',
+    'tags',
+    'authors',
+    'sections',
+    'users',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

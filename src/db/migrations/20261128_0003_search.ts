@@ -35,26 +35,38 @@ export async function up(db: Kysely<any>): Promise<void> {
       ALTER TABLE search_documents ALTER COLUMN head SET COMPRESSION lz4;
     EXCEPTION WHEN OTHERS THEN NULL;
     END $$`.execute(db);
-    await sql`ALTER TABLE search_documents ALTER COLUMN head SET STORAGE MAIN`.execute(db);
+    await sql`ALTER TABLE search_documents ALTER COLUMN head SET STORAGE MAIN`.execute(
+      db,
+    );
     // No pending list (fastupdate): entries go straight into the index, so a query never has to
     // scan thousands of pending ones after a burst of writes. Newsroom writes are few.
-    await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
-    await db.schema.createIndex('search_documents_sort_idx').on('search_documents').columns(['sort_at']).execute();
+    await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(
+      db,
+    );
+    await db.schema
+      .createIndex('search_documents_sort_idx')
+      .on('search_documents')
+      .columns(['sort_at'])
+      .execute();
     return;
   }
   await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
     title, lead, body,
     content = '', contentless_delete = 1, tokenize = 'ascii'
   )`.execute(db);
-  await db.schema.createTable('search_keys')
+  await db.schema
+    .createTable('search_keys')
     .addColumn('article_id', 'integer', (c) => c.primaryKey())
     .addColumn('fts_rowid', 'integer', (c) => c.notNull())
     .execute();
   // Each match is checked against the public read scope by article id. SQLite keeps a row's
   // columns in order, so reaching published_at means walking past the body's overflow pages:
   // this covering index answers the check without touching the article row (4x faster).
-  await db.schema.createIndex('articles_search_scope_idx').on('articles')
-    .columns(['id', 'status', 'published_at', 'deleted_at', 'section_id']).execute();
+  await db.schema
+    .createIndex('articles_search_scope_idx')
+    .on('articles')
+    .columns(['id', 'status', 'published_at', 'deleted_at', 'section_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -9,8 +9,11 @@ import { isPostgres, timeType } from './dialect.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   const time = timeType(db);
   // One row per live article (draft to published); trashed and withdrawn articles have none.
-  await db.schema.createTable('editorial_signatures')
-    .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+  await db.schema
+    .createTable('editorial_signatures')
+    .addColumn('article_id', 'integer', (c) =>
+      c.primaryKey().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('section_id', 'integer')
@@ -24,40 +27,66 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // term (32-bit key) → articles filed under it, by day: a check reads only its terms over its window.
   // On SQLite the table is its own index (WITHOUT ROWID): half the size, one lookup per term.
-  await db.schema.createTable('editorial_postings')
+  await db.schema
+    .createTable('editorial_postings')
     .addColumn('term', 'integer', (c) => c.notNull())
     .addColumn('day', 'integer', (c) => c.notNull())
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('editorial_postings_pk', ['term', 'day', 'article_id'])
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
+    .addPrimaryKeyConstraint('editorial_postings_pk', [
+      'term',
+      'day',
+      'article_id',
+    ])
     .$call((b) => (isPostgres(db) ? b : b.modifyEnd(sql`without rowid`)))
     .execute();
-  await db.schema.createIndex('editorial_postings_article_idx').on('editorial_postings').column('article_id').execute();
+  await db.schema
+    .createIndex('editorial_postings_article_idx')
+    .on('editorial_postings')
+    .column('article_id')
+    .execute();
 
   // Published articles per (term, section): document frequencies for IDF, and the section model.
-  await db.schema.createTable('editorial_terms')
+  await db.schema
+    .createTable('editorial_terms')
     .addColumn('term', 'varchar(80)', (c) => c.notNull())
     .addColumn('section_id', 'integer', (c) => c.notNull())
     .addColumn('docs', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('editorial_terms_pk', ['term', 'section_id'])
     .$call((b) => (isPostgres(db) ? b : b.modifyEnd(sql`without rowid`)))
     .execute();
-  await db.schema.createTable('editorial_sections')
+  await db.schema
+    .createTable('editorial_sections')
     .addColumn('section_id', 'integer', (c) => c.primaryKey())
     .addColumn('docs', 'integer', (c) => c.notNull())
     .addColumn('terms', 'integer', (c) => c.notNull())
     .execute();
 
   // Other names of a tag (« CATL » for « Contemporary Amperex Technology »), folded for matching.
-  await db.schema.createTable('tag_aliases')
+  await db.schema
+    .createTable('tag_aliases')
     .addColumn('alias_key', 'varchar(200)', (c) => c.primaryKey())
-    .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
+    .addColumn('tag_id', 'integer', (c) =>
+      c.notNull().references('tags.id').onDelete('cascade'),
+    )
     .addColumn('alias', 'varchar(200)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('tag_aliases_tag_idx').on('tag_aliases').column('tag_id').execute();
+  await db.schema
+    .createIndex('tag_aliases_tag_idx')
+    .on('tag_aliases')
+    .column('tag_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['tag_aliases', 'editorial_sections', 'editorial_terms', 'editorial_postings', 'editorial_signatures']) {
+  for (const table of [
+    'tag_aliases',
+    'editorial_sections',
+    'editorial_terms',
+    'editorial_postings',
+    'editorial_signatures',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -21,7 +21,8 @@ import { isPostgres } from './dialect.ts';
  *   index scan. Kept as text, which compresses well (a term's beginnings repeat), not as a
  *   tsvector, which does not. The table is emptied: the application rebuilds it, as on SQLite.
  */
-const CREATE = (prefix: string | null) => sql.raw(`CREATE VIRTUAL TABLE search_fts USING fts5(
+const CREATE = (prefix: string | null) =>
+  sql.raw(`CREATE VIRTUAL TABLE search_fts USING fts5(
     title, lead, body,
     content = '', contentless_delete = 1, tokenize = 'ascii'${prefix ? `, prefix = '${prefix}'` : ''}
   )`);
@@ -39,7 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await sql`TRUNCATE search_documents`.execute(db);
   await sql`DROP INDEX IF EXISTS search_documents_gin`.execute(db);
-  await sql`ALTER TABLE search_documents ADD COLUMN match text NOT NULL`.execute(db);
+  await sql`ALTER TABLE search_documents ADD COLUMN match text NOT NULL`.execute(
+    db,
+  );
   await sql`DO $$ BEGIN
     ALTER TABLE search_documents ALTER COLUMN match SET COMPRESSION lz4;
   EXCEPTION WHEN OTHERS THEN NULL;
@@ -47,7 +50,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE FUNCTION search_match(match text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT array_to_tsvector(string_to_array(match, ' ')) $$`.execute(db);
-  await sql`CREATE INDEX search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(db);
+  await sql`CREATE INDEX search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -59,5 +64,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX IF EXISTS search_documents_match_gin`.execute(db);
   await sql`DROP FUNCTION IF EXISTS search_match(text)`.execute(db);
   await sql`ALTER TABLE search_documents DROP COLUMN match`.execute(db);
-  await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(db);
+  await sql`CREATE INDEX search_documents_gin ON search_documents USING gin (document) WITH (fastupdate = off)`.execute(
+    db,
+  );
 }

@@ -66,5 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`DROP FUNCTION IF EXISTS search_newest_public(tsquery[], timestamptz[], tsquery, tsquery, int, int, int, timestamptz, int, timestamptz, timestamptz)`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS search_newest_public(tsquery[], timestamptz[], tsquery, tsquery, int, int, int, timestamptz, int, timestamptz, timestamptz)`.execute(
+    db,
+  );
 }

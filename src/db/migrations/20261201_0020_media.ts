@@ -8,7 +8,8 @@ import { idConstraints, idType, jsonType, timeType } from './dialect.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const time = timeType(db);
-  await db.schema.createTable('media')
+  await db.schema
+    .createTable('media')
     .addColumn('id', idType(db), idConstraints(db))
     // Key of the original in storage; changes when the file is replaced.
     .addColumn('original_key', 'varchar(300)', (c) => c.notNull())
@@ -33,23 +34,43 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('usage_notes', 'varchar(1000)', (c) => c.notNull().defaultTo(''))
     // The library's search terms (French-normalised caption, credit, alt, file name).
     .addColumn('search_terms', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('uploaded_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('uploaded_by', 'integer', (c) =>
+      c.references('users.id').onDelete('set null'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', time, (c) => c.notNull())
     .addColumn('updated_at', time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('media_created_idx').on('media').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('media_created_idx')
+    .on('media')
+    .columns(['created_at', 'id'])
+    .execute();
 
   // Where each picture is used: the cover of an article, or in its body (figures, galleries).
-  await db.schema.createTable('media_uses')
+  await db.schema
+    .createTable('media_uses')
     .addColumn('media_id', 'integer', (c) => c.notNull().references('media.id'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('role', 'varchar(10)', (c) => c.notNull())
-    .addPrimaryKeyConstraint('media_uses_pk', ['media_id', 'article_id', 'role'])
+    .addPrimaryKeyConstraint('media_uses_pk', [
+      'media_id',
+      'article_id',
+      'role',
+    ])
     .execute();
-  await db.schema.createIndex('media_uses_article_idx').on('media_uses').column('article_id').execute();
+  await db.schema
+    .createIndex('media_uses_article_idx')
+    .on('media_uses')
+    .column('article_id')
+    .execute();
 
-  await db.schema.alterTable('articles').addColumn('cover_media_id', 'integer', (c) => c.references('media.id')).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('cover_media_id', 'integer', (c) => c.references('media.id'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

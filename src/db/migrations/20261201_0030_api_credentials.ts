@@ -8,7 +8,8 @@ import { idConstraints, idType, timeType } from './dialect.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const time = timeType(db);
-  await db.schema.createTable('api_credentials')
+  await db.schema
+    .createTable('api_credentials')
     .addColumn('id', idType(db), idConstraints(db))
     .addColumn('kind', 'varchar(10)', (c) => c.notNull())
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
@@ -21,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Content keys: the browser origins allowed to call with the key, and requests per minute.
     .addColumn('cors_origins', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('rate_per_minute', 'integer', (c) => c.notNull().defaultTo(600))
-    .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+    .addColumn('created_by', 'integer', (c) =>
+      c.notNull().references('users.id'),
+    )
     .addColumn('created_at', time, (c) => c.notNull())
     .addColumn('last_used_at', time)
     .addColumn('revoked_at', time)

@@ -8,7 +8,8 @@ import { idConstraints, idType, timeType } from './dialect.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const time = timeType(db);
-  await db.schema.createTable('webhook_subscriptions')
+  await db.schema
+    .createTable('webhook_subscriptions')
     .addColumn('id', idType(db), idConstraints(db))
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
     .addColumn('url', 'varchar(2000)', (c) => c.notNull())
@@ -18,13 +19,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'varchar(20)', (c) => c.notNull().defaultTo('active'))
     .addColumn('disabled_at', time)
     .addColumn('disabled_reason', 'text')
-    .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
+    .addColumn('created_by', 'integer', (c) =>
+      c.notNull().references('users.id'),
+    )
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('webhook_deliveries')
+  await db.schema
+    .createTable('webhook_deliveries')
     .addColumn('id', idType(db), idConstraints(db))
-    .addColumn('subscription_id', 'integer', (c) => c.notNull().references('webhook_subscriptions.id').onDelete('cascade'))
+    .addColumn('subscription_id', 'integer', (c) =>
+      c.notNull().references('webhook_subscriptions.id').onDelete('cascade'),
+    )
     .addColumn('event_id', 'integer', (c) => c.notNull())
     .addColumn('event_type', 'varchar(60)', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
@@ -36,13 +42,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delivered_at', time)
     .addColumn('created_at', time, (c) => c.notNull())
     // One delivery per (subscription, event, type): an event is never queued twice for an endpoint.
-    .addUniqueConstraint('webhook_deliveries_once', ['subscription_id', 'event_id', 'event_type'])
+    .addUniqueConstraint('webhook_deliveries_once', [
+      'subscription_id',
+      'event_id',
+      'event_type',
+    ])
     .execute();
-  await db.schema.createIndex('webhook_deliveries_due_idx').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_due_idx')
+    .on('webhook_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
-  await db.schema.createTable('webhook_attempts')
+  await db.schema
+    .createTable('webhook_attempts')
     .addColumn('id', idType(db), idConstraints(db))
-    .addColumn('delivery_id', 'integer', (c) => c.notNull().references('webhook_deliveries.id').onDelete('cascade'))
+    .addColumn('delivery_id', 'integer', (c) =>
+      c.notNull().references('webhook_deliveries.id').onDelete('cascade'),
+    )
     .addColumn('subscription_id', 'integer', (c) => c.notNull())
     .addColumn('attempted_at', time, (c) => c.notNull())
     .addColumn('status_code', 'integer')
@@ -50,9 +67,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('response_excerpt', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('webhook_attempts_subscription_idx').on('webhook_attempts').columns(['subscription_id', 'id']).execute();
+  await db.schema
+    .createIndex('webhook_attempts_subscription_idx')
+    .on('webhook_attempts')
+    .columns(['subscription_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['webhook_attempts', 'webhook_deliveries', 'webhook_subscriptions']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of [
+    'webhook_attempts',
+    'webhook_deliveries',
+    'webhook_subscriptions',
+  ])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -8,17 +8,23 @@ import { idConstraints, idType, jsonType, timeType } from './dialect.ts';
  * keeps its row, so readers' pages can remove it by id).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('live_blogs')
-    .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+  await db.schema
+    .createTable('live_blogs')
+    .addColumn('article_id', 'integer', (c) =>
+      c.primaryKey().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('started_at', timeType(db), (c) => c.notNull())
     .addColumn('ended_at', timeType(db))
     .addColumn('scoreboard', jsonType(db))
     .addColumn('updated_at', timeType(db), (c) => c.notNull())
     .execute();
-  await db.schema.createTable('live_entries')
+  await db.schema
+    .createTable('live_entries')
     .addColumn('id', idType(db), idConstraints(db))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('author_user_id', 'integer', (c) => c.references('users.id'))
     // The signature as it was when posted (the journalist's name; the demo's bylines have no account).
     .addColumn('author_name', 'text')
@@ -29,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', timeType(db), (c) => c.notNull())
     .addColumn('deleted_at', timeType(db))
     .execute();
-  await db.schema.createIndex('live_entries_article_idx').on('live_entries').columns(['article_id', 'id']).execute();
+  await db.schema
+    .createIndex('live_entries_article_idx')
+    .on('live_entries')
+    .columns(['article_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,9 @@
-import { PostgresAdapter, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import {
+  PostgresAdapter,
+  type ColumnDataType,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+} from 'kysely';
 
 /*
  * Column types that differ between the two dialects, for migrations only. Migrations must not
@@ -15,8 +20,12 @@ export function idType(db: Kysely<any>): ColumnDataType {
 }
 
 /** The primary key's constraints: SQLite needs AUTOINCREMENT spelled out, serial implies it. */
-export function idConstraints(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  return isPostgres(db) ? (c) => c.primaryKey() : (c) => c.primaryKey().autoIncrement();
+export function idConstraints(
+  db: Kysely<any>,
+): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return isPostgres(db)
+    ? (c) => c.primaryKey()
+    : (c) => c.primaryKey().autoIncrement();
 }
 
 /** A point in time: timestamptz on PostgreSQL, ISO-8601 UTC text on SQLite (sorts as time). */
@@ -28,4 +37,3 @@ export function timeType(db: Kysely<any>): ColumnDataType {
 export function jsonType(db: Kysely<any>): ColumnDataType {
   return isPostgres(db) ? 'jsonb' : 'text';
 }
-

@@ -1,9 +1,19 @@
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Queryable } from '../database.ts';
-import { toDate, type ArticleRow, type ArticlesTable, type Database } from '../schema.ts';
+import {
+  toDate,
+  type ArticleRow,
+  type ArticlesTable,
+  type Database,
+} from '../schema.ts';
 import { publiclyVisible } from './publicScope.ts';
 import type { ArticleStatus } from '../../domain/article.ts';
-import type { ArticleRecord, ArticleWithRelations, PersonRef, SectionRef } from '../../domain/articleRecord.ts';
+import type {
+  ArticleRecord,
+  ArticleWithRelations,
+  PersonRef,
+  SectionRef,
+} from '../../domain/articleRecord.ts';
 import { toMediaRecord } from './media.ts';
 import type { MediaRecord } from '../../domain/pictures.ts';
 
@@ -20,7 +30,15 @@ export function toArticleRecord(row: ArticleRow): ArticleRecord {
     language: row.language,
     featured: Boolean(row.is_featured),
     breaking: Boolean(row.is_breaking),
-    cover: row.cover_url ? { url: row.cover_url, alt: row.cover_alt ?? '', caption: row.cover_caption, credit: row.cover_credit, mediaId: row.cover_media_id ?? null } : null,
+    cover: row.cover_url
+      ? {
+          url: row.cover_url,
+          alt: row.cover_alt ?? '',
+          caption: row.cover_caption,
+          credit: row.cover_credit,
+          mediaId: row.cover_media_id ?? null,
+        }
+      : null,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     correctionNote: row.correction_note,
@@ -37,8 +55,15 @@ export function toArticleRecord(row: ArticleRow): ArticleRecord {
   };
 }
 
-export async function insertArticle(db: Queryable, values: Insertable<ArticlesTable>): Promise<number> {
-  const row = await db.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertArticle(
+  db: Queryable,
+  values: Insertable<ArticlesTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('articles')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -46,50 +71,122 @@ export async function insertArticle(db: Queryable, values: Insertable<ArticlesTa
  * Updates an article only if it is still at `expectedVersion`, and bumps the version: the
  * guard against one editor silently overwriting another. Returns false when it was stale.
  */
-export async function updateArticleIfVersion(db: Queryable, id: number, expectedVersion: number, patch: Updateable<ArticlesTable>): Promise<boolean> {
-  const result = await db.updateTable('articles')
+export async function updateArticleIfVersion(
+  db: Queryable,
+  id: number,
+  expectedVersion: number,
+  patch: Updateable<ArticlesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
     .set({ ...patch, version: expectedVersion + 1 })
-    .where('id', '=', id).where('version', '=', expectedVersion)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function findArticleById(db: Queryable, id: number): Promise<ArticleRecord | null> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findArticleById(
+  db: Queryable,
+  id: number,
+): Promise<ArticleRecord | null> {
+  const row = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toArticleRecord(row) : null;
 }
 
-export async function isArticleSlugTaken(db: Queryable, slug: string, exceptId?: number): Promise<boolean> {
+export async function isArticleSlugTaken(
+  db: Queryable,
+  slug: string,
+  exceptId?: number,
+): Promise<boolean> {
   let q = db.selectFrom('articles').select('id').where('slug', '=', slug);
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }
 
 /** The ids of an article's bylines, in order. */
-export async function listArticleAuthorIds(db: Queryable, articleId: number): Promise<number[]> {
-  const rows = await db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).orderBy('position').execute();
+export async function listArticleAuthorIds(
+  db: Queryable,
+  articleId: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('article_authors')
+    .select('author_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => r.author_id);
 }
 
-export async function setArticleAuthors(db: Queryable, articleId: number, authorIds: number[]): Promise<void> {
-  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+export async function setArticleAuthors(
+  db: Queryable,
+  articleId: number,
+  authorIds: number[],
+): Promise<void> {
+  await db
+    .deleteFrom('article_authors')
+    .where('article_id', '=', articleId)
+    .execute();
   const unique = [...new Set(authorIds)];
   if (unique.length === 0) return;
-  await db.insertInto('article_authors').values(unique.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+  await db
+    .insertInto('article_authors')
+    .values(
+      unique.map((author_id, position) => ({
+        article_id: articleId,
+        author_id,
+        position,
+      })),
+    )
+    .execute();
 }
 
-export async function setArticleTags(db: Queryable, articleId: number, tagIds: number[]): Promise<void> {
-  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+export async function setArticleTags(
+  db: Queryable,
+  articleId: number,
+  tagIds: number[],
+): Promise<void> {
+  await db
+    .deleteFrom('article_tags')
+    .where('article_id', '=', articleId)
+    .execute();
   const unique = [...new Set(tagIds)];
   if (unique.length === 0) return;
-  await db.insertInto('article_tags').values(unique.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
+  await db
+    .insertInto('article_tags')
+    .values(
+      unique.map((tag_id, position) => ({
+        article_id: articleId,
+        tag_id,
+        position,
+      })),
+    )
+    .execute();
 }
 
 /** Loads sections, bylines and tags for many articles in three queries, not three per article. */
-export async function withRelations(db: Queryable, records: ArticleRecord[]): Promise<ArticleWithRelations[]> {
+export async function withRelations(
+  db: Queryable,
+  records: ArticleRecord[],
+): Promise<ArticleWithRelations[]> {
   if (records.length === 0) return [];
-  const sectionIds = [...new Set(records.map((r) => r.sectionId).filter((id): id is number => id !== null))];
-  return attachRelations(records, await loadRelations(db, records.map((r) => r.id), sectionIds));
+  const sectionIds = [
+    ...new Set(
+      records.map((r) => r.sectionId).filter((id): id is number => id !== null),
+    ),
+  ];
+  return attachRelations(
+    records,
+    await loadRelations(
+      db,
+      records.map((r) => r.id),
+      sectionIds,
+    ),
+  );
 }
 
 /** What `attachRelations` needs: sections by id, bylines and tags by article. */
@@ -106,20 +203,64 @@ export interface Relations {
  * has a few dozen). Callers that know the ids before the articles are read (search results)
  * read both at once, saving a round trip.
  */
-export async function loadRelations(db: Queryable, articleIds: number[], sectionIds?: number[]): Promise<Relations> {
+export async function loadRelations(
+  db: Queryable,
+  articleIds: number[],
+  sectionIds?: number[],
+): Promise<Relations> {
   const [sections, authors, tags, pictures] = await Promise.all([
-    sectionIds === undefined ? db.selectFrom('sections').select(['id', 'slug', 'name']).execute()
-      : sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
-    articleIds.length === 0 ? [] : db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name'])
-      .where('article_authors.article_id', 'in', articleIds).orderBy('article_authors.position').execute(),
-    articleIds.length === 0 ? [] : db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', 'in', articleIds).orderBy('article_tags.position').execute(),
-    articleIds.length === 0 ? [] : db.selectFrom('articles').innerJoin('media', 'media.id', 'articles.cover_media_id')
-      .selectAll('media').select('articles.id as article_id').where('articles.id', 'in', articleIds).execute(),
+    sectionIds === undefined
+      ? db.selectFrom('sections').select(['id', 'slug', 'name']).execute()
+      : sectionIds.length
+        ? db
+            .selectFrom('sections')
+            .select(['id', 'slug', 'name'])
+            .where('id', 'in', sectionIds)
+            .execute()
+        : [],
+    articleIds.length === 0
+      ? []
+      : db
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+          .select([
+            'article_authors.article_id',
+            'authors.id',
+            'authors.slug',
+            'authors.name',
+          ])
+          .where('article_authors.article_id', 'in', articleIds)
+          .orderBy('article_authors.position')
+          .execute(),
+    articleIds.length === 0
+      ? []
+      : db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select([
+            'article_tags.article_id',
+            'tags.id',
+            'tags.slug',
+            'tags.name',
+          ])
+          .where('article_tags.article_id', 'in', articleIds)
+          .orderBy('article_tags.position')
+          .execute(),
+    articleIds.length === 0
+      ? []
+      : db
+          .selectFrom('articles')
+          .innerJoin('media', 'media.id', 'articles.cover_media_id')
+          .selectAll('media')
+          .select('articles.id as article_id')
+          .where('articles.id', 'in', articleIds)
+          .execute(),
   ]);
-  const group = <T extends { article_id: number; id: number; slug: string; name: string }>(rows: T[]) => {
+  const group = <
+    T extends { article_id: number; id: number; slug: string; name: string },
+  >(
+    rows: T[],
+  ) => {
     const byArticle = new Map<number, PersonRef[]>();
     for (const r of rows) {
       const list = byArticle.get(r.article_id) ?? [];
@@ -129,24 +270,48 @@ export async function loadRelations(db: Queryable, articleIds: number[], section
     return byArticle;
   };
   return {
-    sections: new Map(sections.map((s) => [s.id, s])), authors: group(authors), tags: group(tags),
-    pictures: new Map(pictures.map(({ article_id, ...media }) => [article_id, toMediaRecord(media)])),
+    sections: new Map(sections.map((s) => [s.id, s])),
+    authors: group(authors),
+    tags: group(tags),
+    pictures: new Map(
+      pictures.map(({ article_id, ...media }) => [
+        article_id,
+        toMediaRecord(media),
+      ]),
+    ),
   };
 }
 
-export function attachRelations(records: ArticleRecord[], relations: Relations): ArticleWithRelations[] {
+export function attachRelations(
+  records: ArticleRecord[],
+  relations: Relations,
+): ArticleWithRelations[] {
   return records.map((r) => ({
     ...r,
-    section: r.sectionId !== null ? relations.sections.get(r.sectionId) ?? null : null,
+    section:
+      r.sectionId !== null
+        ? (relations.sections.get(r.sectionId) ?? null)
+        : null,
     authors: relations.authors.get(r.id) ?? [],
     tags: relations.tags.get(r.id) ?? [],
-    coverPicture: r.cover?.mediaId ? relations.pictures.get(r.id) ?? null : null,
+    coverPicture: r.cover?.mediaId
+      ? (relations.pictures.get(r.id) ?? null)
+      : null,
   }));
 }
 
 /** A published article by slug, as readers may see it; null for anything else. */
-export async function findPublishedBySlug(db: Queryable, slug: string, now: Date): Promise<ArticleWithRelations | null> {
-  const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).where(publiclyVisible(now)).executeTakeFirst();
+export async function findPublishedBySlug(
+  db: Queryable,
+  slug: string,
+  now: Date,
+): Promise<ArticleWithRelations | null> {
+  const row = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where(publiclyVisible(now))
+    .executeTakeFirst();
   if (!row) return null;
   const [article] = await withRelations(db, [toArticleRecord(row)]);
   return article ?? null;
@@ -156,38 +321,75 @@ export async function findPublishedBySlug(db: Queryable, slug: string, now: Date
  * "Was this article ever public": its first publication time is set when it is first published
  * and never cleared, whatever happens to it after. The one definition, as a query constraint.
  */
-export const wasEverPublic = (eb: ExpressionBuilder<Database, 'articles'>) => eb('articles.first_published_at', 'is not', null);
+export const wasEverPublic = (eb: ExpressionBuilder<Database, 'articles'>) =>
+  eb('articles.first_published_at', 'is not', null);
 
 /**
  * The first publication time of each of `ids` still in the table: null for those never public
  * (drafts), absent for those gone. For followers of events (caches, WebSub, the live fil info):
  * only an article that was ever public can be on a reader's page or in a feed.
  */
-export async function firstPublicationsOf(db: Queryable, ids: readonly number[]): Promise<Map<number, Date | null>> {
+export async function firstPublicationsOf(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, Date | null>> {
   const found = new Map<number, Date | null>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('articles').select(['articles.id', 'articles.first_published_at'])
-      .where('articles.id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('articles')
+      .select(['articles.id', 'articles.first_published_at'])
+      .where('articles.id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(r.id, toDate(r.first_published_at));
   }
   return found;
 }
 
 /** Whether a slug belonged to an article that was published and then withdrawn (→ 410). */
-export async function wasWithdrawn(db: Queryable, slug: string): Promise<boolean> {
-  const row = await db.selectFrom('articles').select('articles.id')
-    .where('articles.slug', '=', slug).where('articles.status', '=', 'unpublished').where(wasEverPublic).executeTakeFirst();
+export async function wasWithdrawn(
+  db: Queryable,
+  slug: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where('articles.slug', '=', slug)
+    .where('articles.status', '=', 'unpublished')
+    .where(wasEverPublic)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Every column but the bodies, which listings never show and which weigh the most. */
 export const SUMMARY_COLUMNS = [
-  'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.status', 'articles.section_id',
-  'articles.language', 'articles.is_featured', 'articles.is_breaking', 'articles.cover_url', 'articles.cover_alt',
-  'articles.cover_caption', 'articles.cover_credit', 'articles.cover_media_id', 'articles.seo_title', 'articles.seo_description',
-  'articles.correction_note', 'articles.return_note', 'articles.version', 'articles.created_by', 'articles.created_at', 'articles.updated_at',
-  'articles.first_published_at', 'articles.published_at', 'articles.modified_at', 'articles.scheduled_at', 'articles.deleted_at',
+  'articles.id',
+  'articles.slug',
+  'articles.title',
+  'articles.lead',
+  'articles.status',
+  'articles.section_id',
+  'articles.language',
+  'articles.is_featured',
+  'articles.is_breaking',
+  'articles.cover_url',
+  'articles.cover_alt',
+  'articles.cover_caption',
+  'articles.cover_credit',
+  'articles.cover_media_id',
+  'articles.seo_title',
+  'articles.seo_description',
+  'articles.correction_note',
+  'articles.return_note',
+  'articles.version',
+  'articles.created_by',
+  'articles.created_at',
+  'articles.updated_at',
+  'articles.first_published_at',
+  'articles.published_at',
+  'articles.modified_at',
+  'articles.scheduled_at',
+  'articles.deleted_at',
 ] as const;
 
 export interface PublicListQuery {
@@ -202,34 +404,65 @@ export interface PublicListQuery {
 }
 
 /** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
-export function publicArticles(db: Queryable, query: Omit<PublicListQuery, 'limit' | 'offset'>) {
+export function publicArticles(
+  db: Queryable,
+  query: Omit<PublicListQuery, 'limit' | 'offset'>,
+) {
   let base = db.selectFrom('articles').where(publiclyVisible(query.now));
-  if (query.sectionId !== undefined) base = base.where('articles.section_id', '=', query.sectionId);
+  if (query.sectionId !== undefined)
+    base = base.where('articles.section_id', '=', query.sectionId);
   if (query.tagId !== undefined) {
     const tagId = query.tagId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id')
-      .whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .where('article_tags.tag_id', '=', tagId),
+      ),
+    );
   }
   if (query.authorId !== undefined) {
     const authorId = query.authorId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_authors.article_id')
-      .whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.author_id', '=', authorId)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
   }
-  if (query.excludeIds?.length) base = base.where('articles.id', 'not in', query.excludeIds);
+  if (query.excludeIds?.length)
+    base = base.where('articles.id', 'not in', query.excludeIds);
   if (query.featuredOnly) base = base.where('articles.is_featured', '=', true);
   return base;
 }
 
 /** Published articles, newest first, without their bodies, with the total for pagination. */
-export async function listPublished(db: Queryable, query: PublicListQuery): Promise<{ items: ArticleWithRelations[]; total: number }> {
+export async function listPublished(
+  db: Queryable,
+  query: PublicListQuery,
+): Promise<{ items: ArticleWithRelations[]; total: number }> {
   const base = publicArticles(db, query);
   const [rows, count] = await Promise.all([
-    base.select(SUMMARY_COLUMNS)
-      .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
-      .limit(query.limit).offset(query.offset ?? 0).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset ?? 0)
+      .execute(),
+    base
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const items = await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })));
+  const items = await withRelations(
+    db,
+    rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })),
+  );
   return { items, total: Number(count.n) };
 }
 
@@ -237,52 +470,140 @@ export async function listPublished(db: Queryable, query: PublicListQuery): Prom
  * Articles close to `article`, for « À lire aussi »: first those the editorial similarity found
  * (`similarIds`), newest first, then ones sharing its tags, then its section. All public only.
  */
-export async function listRelated(db: Queryable, article: ArticleWithRelations, now: Date, limit: number, similarIds: number[] = []): Promise<ArticleWithRelations[]> {
+export async function listRelated(
+  db: Queryable,
+  article: ArticleWithRelations,
+  now: Date,
+  limit: number,
+  similarIds: number[] = [],
+): Promise<ArticleWithRelations[]> {
   const tagIds = article.tags.map((t) => t.id);
   const picked: ArticleWithRelations[] = [];
   const ids = similarIds.filter((id) => id !== article.id);
   if (ids.length) {
-    const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where(publiclyVisible(now)).where('articles.id', 'in', ids)
-      .orderBy('articles.published_at', 'desc').limit(limit).execute();
-    picked.push(...await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' }))));
+    const rows = await db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where(publiclyVisible(now))
+      .where('articles.id', 'in', ids)
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit)
+      .execute();
+    picked.push(
+      ...(await withRelations(
+        db,
+        rows.map((r) =>
+          toArticleRecord({ ...r, body_html: '', body_source: '' }),
+        ),
+      )),
+    );
   }
   if (picked.length < limit && tagIds.length) {
-    const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where(publiclyVisible(now))
+    const rows = await db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where(publiclyVisible(now))
       .where('articles.id', 'not in', [article.id, ...picked.map((a) => a.id)])
-      .where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id')
-        .whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', 'in', tagIds)))
-      .orderBy('articles.published_at', 'desc').limit(limit - picked.length).execute();
-    picked.push(...await withRelations(db, rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' }))));
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_tags')
+            .select('article_tags.article_id')
+            .whereRef('article_tags.article_id', '=', 'articles.id')
+            .where('article_tags.tag_id', 'in', tagIds),
+        ),
+      )
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit - picked.length)
+      .execute();
+    picked.push(
+      ...(await withRelations(
+        db,
+        rows.map((r) =>
+          toArticleRecord({ ...r, body_html: '', body_source: '' }),
+        ),
+      )),
+    );
   }
   if (picked.length < limit && article.sectionId !== null) {
-    const more = await listPublished(db, { now, limit: limit - picked.length, sectionId: article.sectionId, excludeIds: [article.id, ...picked.map((a) => a.id)] });
+    const more = await listPublished(db, {
+      now,
+      limit: limit - picked.length,
+      sectionId: article.sectionId,
+      excludeIds: [article.id, ...picked.map((a) => a.id)],
+    });
     picked.push(...more.items);
   }
   return picked;
 }
 
 /** The next `limit` article ids after `afterId`, in id order: for passes over the whole archive. */
-export async function listArticleIdsAfter(db: Queryable, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+export async function listArticleIdsAfter(
+  db: Queryable,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Scheduled articles whose publication time has come, oldest first. */
-export async function listDueScheduledIds(db: Queryable, now: Date): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')
-    .where('scheduled_at', '<=', now.toISOString()).orderBy('scheduled_at').limit(100).execute();
+export async function listDueScheduledIds(
+  db: Queryable,
+  now: Date,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now.toISOString())
+    .orderBy('scheduled_at')
+    .limit(100)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Takes a deleted picture off an article's cover (bumping its version, like any change). */
-export async function clearArticleCover(db: Queryable, articleId: number, now: Date): Promise<void> {
-  await db.updateTable('articles')
-    .set((eb) => ({ cover_media_id: null, cover_url: null, cover_alt: null, cover_caption: null, cover_credit: null, version: eb('version', '+', 1), updated_at: now.toISOString() }))
-    .where('id', '=', articleId).execute();
+export async function clearArticleCover(
+  db: Queryable,
+  articleId: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set((eb) => ({
+      cover_media_id: null,
+      cover_url: null,
+      cover_alt: null,
+      cover_caption: null,
+      cover_credit: null,
+      version: eb('version', '+', 1),
+      updated_at: now.toISOString(),
+    }))
+    .where('id', '=', articleId)
+    .execute();
 }
 
 /** Every published article's id, section and publication time (the demo's audience is drawn from them). */
-export async function listPublishedTimes(db: Queryable): Promise<{ id: number; sectionId: number | null; publishedAt: Date | null }[]> {
-  const rows = await db.selectFrom('articles').select(['id', 'section_id', 'published_at']).where('status', '=', 'published').execute();
-  return rows.map((r) => ({ id: r.id, sectionId: r.section_id, publishedAt: r.published_at ? toDate(r.published_at) : null }));
+export async function listPublishedTimes(
+  db: Queryable,
+): Promise<
+  { id: number; sectionId: number | null; publishedAt: Date | null }[]
+> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'section_id', 'published_at'])
+    .where('status', '=', 'published')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    sectionId: r.section_id,
+    publishedAt: r.published_at ? toDate(r.published_at) : null,
+  }));
 }

@@ -7,11 +7,12 @@ import type { Database } from '../schema.ts';
  * page can show a draft by forgetting a test.
  */
 export function publiclyVisible(now: Date) {
-  return (eb: ExpressionBuilder<Database, 'articles'>) => eb.and([
-    eb('articles.status', '=', 'published'),
-    eb('articles.published_at', '<=', now.toISOString()),
-    eb('articles.deleted_at', 'is', null),
-  ]);
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([
+      eb('articles.status', '=', 'published'),
+      eb('articles.published_at', '<=', now.toISOString()),
+      eb('articles.deleted_at', 'is', null),
+    ]);
 }
 
 /**
@@ -19,6 +20,13 @@ export function publiclyVisible(now: Date) {
  * only on drafts (or embargoed, trashed, unpublished work) has no page, feed or sitemap entry.
  */
 export function tagPubliclyCarried(now: Date) {
-  return (eb: ExpressionBuilder<Database, 'tags'>) => eb.exists(eb.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
-    .select('article_tags.article_id').whereRef('article_tags.tag_id', '=', 'tags.id').where(publiclyVisible(now)));
+  return (eb: ExpressionBuilder<Database, 'tags'>) =>
+    eb.exists(
+      eb
+        .selectFrom('article_tags')
+        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+        .select('article_tags.article_id')
+        .whereRef('article_tags.tag_id', '=', 'tags.id')
+        .where(publiclyVisible(now)),
+    );
 }

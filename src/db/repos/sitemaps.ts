@@ -15,49 +15,112 @@ export interface SitemapArticleRow {
 
 type Range = { now: Date; from: Date; to: Date };
 
-function toSitemapRow(r: { id: number; slug: string; title: string; first_published_at: Date | string | null; published_at: Date | string | null; modified_at: Date | string | null; cover_url: string | null }): SitemapArticleRow {
+function toSitemapRow(r: {
+  id: number;
+  slug: string;
+  title: string;
+  first_published_at: Date | string | null;
+  published_at: Date | string | null;
+  modified_at: Date | string | null;
+  cover_url: string | null;
+}): SitemapArticleRow {
   const publishedAt = toDate(r.published_at) ?? new Date(0);
   return {
-    id: r.id, slug: r.slug, title: r.title, coverUrl: r.cover_url,
-    firstPublishedAt: toDate(r.first_published_at) ?? publishedAt, publishedAt, modifiedAt: toDate(r.modified_at),
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    coverUrl: r.cover_url,
+    firstPublishedAt: toDate(r.first_published_at) ?? publishedAt,
+    publishedAt,
+    modifiedAt: toDate(r.modified_at),
   };
 }
 
-const ROW_COLUMNS = ['articles.id', 'articles.slug', 'articles.title', 'articles.first_published_at', 'articles.published_at', 'articles.modified_at', 'articles.cover_url'] as const;
+const ROW_COLUMNS = [
+  'articles.id',
+  'articles.slug',
+  'articles.title',
+  'articles.first_published_at',
+  'articles.published_at',
+  'articles.modified_at',
+  'articles.cover_url',
+] as const;
 
 /** Public articles first published in [from, to), oldest first: one page of a monthly sitemap. */
-export async function listArticlesFirstPublishedIn(db: Queryable, q: Range & { limit: number; offset: number }): Promise<SitemapArticleRow[]> {
-  const rows = await db.selectFrom('articles').select(ROW_COLUMNS)
+export async function listArticlesFirstPublishedIn(
+  db: Queryable,
+  q: Range & { limit: number; offset: number },
+): Promise<SitemapArticleRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(ROW_COLUMNS)
     .where(publiclyVisible(q.now))
-    .where('articles.first_published_at', '>=', q.from.toISOString()).where('articles.first_published_at', '<', q.to.toISOString())
-    .orderBy('articles.first_published_at').orderBy('articles.id')
-    .limit(q.limit).offset(q.offset).execute();
+    .where('articles.first_published_at', '>=', q.from.toISOString())
+    .where('articles.first_published_at', '<', q.to.toISOString())
+    .orderBy('articles.first_published_at')
+    .orderBy('articles.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
   return rows.map(toSitemapRow);
 }
 
 /** How many public articles were first published in [from, to), and when the latest of them changed. */
-export async function summarizeFirstPublishedIn(db: Queryable, q: Range): Promise<{ count: number; lastModified: Date | null }> {
-  const row = await db.selectFrom('articles')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('articles.published_at').as('published'), eb.fn.max('articles.modified_at').as('modified')])
+export async function summarizeFirstPublishedIn(
+  db: Queryable,
+  q: Range,
+): Promise<{ count: number; lastModified: Date | null }> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('articles.published_at').as('published'),
+      eb.fn.max('articles.modified_at').as('modified'),
+    ])
     .where(publiclyVisible(q.now))
-    .where('articles.first_published_at', '>=', q.from.toISOString()).where('articles.first_published_at', '<', q.to.toISOString())
+    .where('articles.first_published_at', '>=', q.from.toISOString())
+    .where('articles.first_published_at', '<', q.to.toISOString())
     .executeTakeFirstOrThrow();
-  const dates = [toDate(row.published as Date | string | null), toDate(row.modified as Date | string | null)].filter((d): d is Date => d !== null);
-  return { count: Number(row.n), lastModified: dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null };
+  const dates = [
+    toDate(row.published as Date | string | null),
+    toDate(row.modified as Date | string | null),
+  ].filter((d): d is Date => d !== null);
+  return {
+    count: Number(row.n),
+    lastModified: dates.length
+      ? new Date(Math.max(...dates.map((d) => d.getTime())))
+      : null,
+  };
 }
 
 /** The first publication time of the oldest public article (where monthly sitemaps start), or null. */
-export async function earliestFirstPublication(db: Queryable, now: Date): Promise<Date | null> {
-  const row = await db.selectFrom('articles').select('articles.first_published_at')
-    .where(publiclyVisible(now)).where('articles.first_published_at', 'is not', null)
-    .orderBy('articles.first_published_at').limit(1).executeTakeFirst();
+export async function earliestFirstPublication(
+  db: Queryable,
+  now: Date,
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.first_published_at')
+    .where(publiclyVisible(now))
+    .where('articles.first_published_at', 'is not', null)
+    .orderBy('articles.first_published_at')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toDate(row.first_published_at) : null;
 }
 
 /** The newest publication time among public articles, or null: lastmod for listings. */
-export async function latestPublication(db: Queryable, now: Date): Promise<Date | null> {
-  const row = await db.selectFrom('articles').select('articles.published_at')
-    .where(publiclyVisible(now)).orderBy('articles.published_at', 'desc').limit(1).executeTakeFirst();
+export async function latestPublication(
+  db: Queryable,
+  now: Date,
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.published_at')
+    .where(publiclyVisible(now))
+    .orderBy('articles.published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toDate(row.published_at) : null;
 }
 
@@ -65,40 +128,92 @@ export async function latestPublication(db: Queryable, now: Date): Promise<Date 
  * Public articles first published since `since` whose section is in the news sitemap (or that
  * have none), newest first: the Google News sitemap.
  */
-export async function listNewsSitemapArticles(db: Queryable, q: { now: Date; since: Date; limit: number }): Promise<SitemapArticleRow[]> {
-  const rows = await db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id')
+export async function listNewsSitemapArticles(
+  db: Queryable,
+  q: { now: Date; since: Date; limit: number },
+): Promise<SitemapArticleRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select(ROW_COLUMNS)
     .where(publiclyVisible(q.now))
     .where('articles.first_published_at', '>=', q.since.toISOString())
-    .where((eb) => eb.or([eb('articles.section_id', 'is', null), eb('sections.in_news_sitemap', '=', true)]))
-    .orderBy('articles.first_published_at', 'desc').orderBy('articles.id', 'desc')
-    .limit(q.limit).execute();
+    .where((eb) =>
+      eb.or([
+        eb('articles.section_id', 'is', null),
+        eb('sections.in_news_sitemap', '=', true),
+      ]),
+    )
+    .orderBy('articles.first_published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(q.limit)
+    .execute();
   return rows.map(toSitemapRow);
 }
 
 /** Every section with the publication time of its newest public article (null when it has none). */
-export async function listSectionsWithLatest(db: Queryable, now: Date): Promise<{ slug: string; latest: Date | null }[]> {
-  const rows = await db.selectFrom('sections')
-    .select((eb) => ['sections.slug', eb.selectFrom('articles').select((sub) => sub.fn.max('articles.published_at').as('m'))
-      .whereRef('articles.section_id', '=', 'sections.id').where(publiclyVisible(now)).as('latest')])
-    .orderBy('sections.position').orderBy('sections.id').execute();
-  return rows.map((r) => ({ slug: r.slug, latest: toDate((r.latest ?? null) as Date | string | null) }));
+export async function listSectionsWithLatest(
+  db: Queryable,
+  now: Date,
+): Promise<{ slug: string; latest: Date | null }[]> {
+  const rows = await db
+    .selectFrom('sections')
+    .select((eb) => [
+      'sections.slug',
+      eb
+        .selectFrom('articles')
+        .select((sub) => sub.fn.max('articles.published_at').as('m'))
+        .whereRef('articles.section_id', '=', 'sections.id')
+        .where(publiclyVisible(now))
+        .as('latest'),
+    ])
+    .orderBy('sections.position')
+    .orderBy('sections.id')
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    latest: toDate((r.latest ?? null) as Date | string | null),
+  }));
 }
 
 /** Slugs of tags with at least one public article, at most `limit`, oldest tag first. */
-export async function listTagSlugsInUse(db: Queryable, now: Date, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('tags').select('tags.slug')
+export async function listTagSlugsInUse(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select('tags.slug')
     .where(tagPubliclyCarried(now))
-    .orderBy('tags.id').limit(limit).execute();
+    .orderBy('tags.id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.slug);
 }
 
 /** Slugs of authors with at least one public article, at most `limit`, oldest first. */
-export async function listAuthorSlugsInUse(db: Queryable, now: Date, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('authors').select('authors.slug')
-    .where((eb) => eb.exists(eb.selectFrom('article_authors').innerJoin('articles', 'articles.id', 'article_authors.article_id')
-      .select('article_authors.article_id').whereRef('article_authors.author_id', '=', 'authors.id').where(publiclyVisible(now))))
-    .orderBy('authors.id').limit(limit).execute();
+export async function listAuthorSlugsInUse(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('authors')
+    .select('authors.slug')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.author_id', '=', 'authors.id')
+          .where(publiclyVisible(now)),
+      ),
+    )
+    .orderBy('authors.id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.slug);
 }
 
@@ -106,15 +221,33 @@ export async function listAuthorSlugsInUse(db: Queryable, now: Date, limit: numb
  * When the next embargoed article becomes visible (published, with a publication time still
  * ahead), or null. No event marks that moment, so caches of public lists expire at it.
  */
-export async function nextEmbargoEnd(db: Queryable, now: Date): Promise<Date | null> {
-  const row = await db.selectFrom('articles').select('articles.published_at')
-    .where('articles.status', '=', 'published').where('articles.published_at', '>', now.toISOString()).where('articles.deleted_at', 'is', null)
-    .orderBy('articles.published_at').limit(1).executeTakeFirst();
+export async function nextEmbargoEnd(
+  db: Queryable,
+  now: Date,
+): Promise<Date | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.published_at')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '>', now.toISOString())
+    .where('articles.deleted_at', 'is', null)
+    .orderBy('articles.published_at')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toDate(row.published_at) : null;
 }
 
 /** Puts a section's articles in the Google News sitemap or keeps them out; false if no such section. */
-export async function setSectionInNewsSitemap(db: Queryable, slug: string, include: boolean): Promise<{ id: number } | null> {
-  const row = await db.updateTable('sections').set({ in_news_sitemap: include }).where('slug', '=', slug).returning('id').executeTakeFirst();
+export async function setSectionInNewsSitemap(
+  db: Queryable,
+  slug: string,
+  include: boolean,
+): Promise<{ id: number } | null> {
+  const row = await db
+    .updateTable('sections')
+    .set({ in_news_sitemap: include })
+    .where('slug', '=', slug)
+    .returning('id')
+    .executeTakeFirst();
   return row ?? null;
 }

@@ -10,6 +10,7 @@ export const editorialIndexProcessor: InlineProcessor = {
   name: 'editorial-index',
   applicableEvents: ARTICLE_EVENT_NAMES,
   async handle(tx, event) {
-    if (event.articleId !== null) await reindexArticle(tx, event.articleId, event.createdAt);
+    if (event.articleId !== null)
+      await reindexArticle(tx, event.articleId, event.createdAt);
   },
 };

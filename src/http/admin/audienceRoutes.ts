@@ -12,7 +12,15 @@ export function audienceRoutes(app: FastifyInstance, deps: AdminDeps): void {
     authorize(canInNewsroom(user, 'readAudience'));
     // Counters still in memory would be missing from « now »: write them first.
     await deps.audience.flush();
-    const model = await audienceReport(deps.db, deps.config.site, deps.clock.now(), deps.liveReaders?.() ?? 0);
-    return sendAdminPage(deps, reply, user, { title: 'Audience', main: audienceView(model) });
+    const model = await audienceReport(
+      deps.db,
+      deps.config.site,
+      deps.clock.now(),
+      deps.liveReaders?.() ?? 0,
+    );
+    return sendAdminPage(deps, reply, user, {
+      title: 'Audience',
+      main: audienceView(model),
+    });
   });
 }

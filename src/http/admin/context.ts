@@ -16,7 +16,9 @@ export interface AdminDeps extends Services {
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { newsroomUser: User | null }
+  interface FastifyRequest {
+    newsroomUser: User | null;
+  }
 }
 
 /** The signed-in user, or a 401 (the error handler sends people to the login page). */
@@ -26,14 +28,36 @@ export function requireUser(request: FastifyRequest): User {
 }
 
 /** Renders a back-office page: never cached, never indexed. */
-export async function sendAdminPage(services: AdminDeps, reply: FastifyReply, user: User | null, page: AdminShell & { status?: number }): Promise<FastifyReply> {
-  const html = adminLayout({
-    siteName: services.config.site.name,
-    stylesheet: services.assets.stylesheet,
-    csrf: user ? await reply.generateCsrf() : '',
-    user: user ? { name: user.displayName, role: user.role, canManageUsers: canInNewsroom(user, 'manageUsers'), canReadAudit: canInNewsroom(user, 'readAudit'), canReadAudience: canInNewsroom(user, 'readAudience'), canManageSections: canInNewsroom(user, 'manageSections') } : null,
-  }, page);
-  return reply.code(page.status ?? 200).type('text/html; charset=utf-8').header('Cache-Control', PRIVATE_NO_STORE).header('X-Robots-Tag', 'noindex').send(html);
+export async function sendAdminPage(
+  services: AdminDeps,
+  reply: FastifyReply,
+  user: User | null,
+  page: AdminShell & { status?: number },
+): Promise<FastifyReply> {
+  const html = adminLayout(
+    {
+      siteName: services.config.site.name,
+      stylesheet: services.assets.stylesheet,
+      csrf: user ? await reply.generateCsrf() : '',
+      user: user
+        ? {
+            name: user.displayName,
+            role: user.role,
+            canManageUsers: canInNewsroom(user, 'manageUsers'),
+            canReadAudit: canInNewsroom(user, 'readAudit'),
+            canReadAudience: canInNewsroom(user, 'readAudience'),
+            canManageSections: canInNewsroom(user, 'manageSections'),
+          }
+        : null,
+    },
+    page,
+  );
+  return reply
+    .code(page.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', PRIVATE_NO_STORE)
+    .header('X-Robots-Tag', 'noindex')
+    .send(html);
 }
 
 export async function csrfToken(reply: FastifyReply): Promise<string> {

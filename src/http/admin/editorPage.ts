@@ -6,11 +6,20 @@ import { readSettings } from '../../db/repos/settings.ts';
 import { articleFacts } from '../../commands/articleAccess.ts';
 import { canOnArticle, type ArticleAction } from '../../policies/article.ts';
 import { nextStatus } from '../../domain/article.ts';
-import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS, type VerbSpec } from '../../domain/editorialVerbs.ts';
+import {
+  EDITORIAL_VERB_NAMES,
+  EDITORIAL_VERBS,
+  type VerbSpec,
+} from '../../domain/editorialVerbs.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate, toZonedLocal } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
-import { editorView, type EditorAction, type EditorModel, type EditorValues } from '../../views/admin/editor.ts';
+import {
+  editorView,
+  type EditorAction,
+  type EditorModel,
+  type EditorValues,
+} from '../../views/admin/editor.ts';
 import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
@@ -20,16 +29,22 @@ import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 /** A verb's button in the editor, as the verb table describes it. */
 function editorAction(spec: VerbSpec): EditorAction {
   return {
-    verb: spec.segment, label: spec.label,
-    ...(spec.className ? { className: spec.className } : {}), ...(spec.confirm ? { confirm: spec.confirm } : {}),
-    ...(spec.needs === 'note' ? { needsNote: true } : {}), ...(spec.needs === 'date' ? { needsDate: true } : {}),
+    verb: spec.segment,
+    label: spec.label,
+    ...(spec.className ? { className: spec.className } : {}),
+    ...(spec.confirm ? { confirm: spec.confirm } : {}),
+    ...(spec.needs === 'note' ? { needsNote: true } : {}),
+    ...(spec.needs === 'date' ? { needsDate: true } : {}),
   };
 }
 
 /** Newsroom authors for the byline selects: staff and guests. */
 async function authorOptions(services: AdminDeps) {
   const authors = await listAuthors(services.db);
-  return authors.map((a) => ({ value: a.id, label: a.userId === null ? `${a.name} (invité)` : a.name }));
+  return authors.map((a) => ({
+    value: a.id,
+    label: a.userId === null ? `${a.name} (invité)` : a.name,
+  }));
 }
 
 export interface EditorState {
@@ -42,34 +57,61 @@ export interface EditorState {
 }
 
 /** Renders the editor for `user`, offering only the actions their policy allows right now. */
-export async function sendEditor(services: AdminDeps, reply: FastifyReply, user: User, state: EditorState): Promise<FastifyReply> {
+export async function sendEditor(
+  services: AdminDeps,
+  reply: FastifyReply,
+  user: User,
+  state: EditorState,
+): Promise<FastifyReply> {
   const { site } = services.config;
-  const [sections, authors, settings] = await Promise.all([listSections(services.db), authorOptions(services), readSettings(services.db)]);
+  const [sections, authors, settings] = await Promise.all([
+    listSections(services.db),
+    authorOptions(services),
+    readSettings(services.db),
+  ]);
   const a = state.article;
   let actions: EditorAction[] = [];
   let canSave = true;
   let canOverrideDuplicate = false;
   if (a) {
     const facts = await articleFacts(services.db, a);
-    const allowed = (action: ArticleAction) => canOnArticle(user, action, facts, settings);
+    const allowed = (action: ArticleAction) =>
+      canOnArticle(user, action, facts, settings);
     canOverrideDuplicate = allowed('overrideDuplicate');
-    actions = EDITORIAL_VERB_NAMES
-      .filter((verb) => nextStatus(a.status, verb) !== null && allowed(verb))
-      .map((verb) => editorAction(EDITORIAL_VERBS[verb]));
-    canSave = allowed('update') || (a.status === 'published' && allowed('correct'));
+    actions = EDITORIAL_VERB_NAMES.filter(
+      (verb) => nextStatus(a.status, verb) !== null && allowed(verb),
+    ).map((verb) => editorAction(EDITORIAL_VERBS[verb]));
+    canSave =
+      allowed('update') || (a.status === 'published' && allowed('correct'));
   }
   const inAnHour = new Date(services.clock.now().getTime() + 3_600_000);
   const v = state.values;
   const panel = await buildEditorialPanel({
-    db: services.db, user, settings, now: services.clock.now(), timeZone: site.timeZone, tags: v.tags,
-    text: { title: v.title, lead: v.lead, body: v.bodySource }, articleId: a?.id ?? null, sections: sections.map((s) => ({ id: s.id, name: s.name })),
+    db: services.db,
+    user,
+    settings,
+    now: services.clock.now(),
+    timeZone: site.timeZone,
+    tags: v.tags,
+    text: { title: v.title, lead: v.lead, body: v.bodySource },
+    articleId: a?.id ?? null,
+    sections: sections.map((s) => ({ id: s.id, name: s.name })),
   });
   const model: EditorModel = {
-    article: a ? {
-      id: a.id, version: a.version, status: a.status, statusLabel: STATUS_LABELS[a.status],
-      publicUrl: a.status === 'published' ? paths.article(a.slug) : null, returnNote: a.status === 'draft' ? a.returnNote : null,
-      scheduledLabel: a.status === 'scheduled' && a.scheduledAt ? formatFullDate(a.scheduledAt, site.timeZone) : null,
-    } : null,
+    article: a
+      ? {
+          id: a.id,
+          version: a.version,
+          status: a.status,
+          statusLabel: STATUS_LABELS[a.status],
+          publicUrl: a.status === 'published' ? paths.article(a.slug) : null,
+          returnNote: a.status === 'draft' ? a.returnNote : null,
+          scheduledLabel:
+            a.status === 'scheduled' && a.scheduledAt
+              ? formatFullDate(a.scheduledAt, site.timeZone)
+              : null,
+        }
+      : null,
     values: state.values,
     errors: state.errors ?? {},
     message: state.message ?? null,
@@ -93,8 +135,13 @@ export async function sendEditor(services: AdminDeps, reply: FastifyReply, user:
 }
 
 /** The thumbnail of the library cover the form names, if it still exists. */
-async function coverPreviewOf(services: AdminDeps, coverMediaId: string): Promise<string | null> {
+async function coverPreviewOf(
+  services: AdminDeps,
+  coverMediaId: string,
+): Promise<string | null> {
   if (!/^\d{1,9}$/.test(coverMediaId)) return null;
   const media = await findMediaById(services.db, Number(coverMediaId));
-  return media ? presentPicture(media, '4:3', { fallbackWidth: 320 }).src : null;
+  return media
+    ? presentPicture(media, '4:3', { fallbackWidth: 320 }).src
+    : null;
 }

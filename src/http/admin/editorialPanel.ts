@@ -14,13 +14,16 @@ import { STATUS_LABELS } from '../../domain/statusLabels.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
 import { slugFromTitle } from '../../domain/slug.ts';
 import { paths } from '../../presenters/urls.ts';
-import type { DuplicateView, EditorialPanelModel } from '../../views/admin/editorialPanel.ts';
+import type {
+  DuplicateView,
+  EditorialPanelModel,
+} from '../../views/admin/editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
 import type { SiteSettings } from '../../domain/settings.ts';
 
 /** The signal that decided a « Doublon probable », as the panel says it. */
 const SIGNAL_LABELS: Record<DecidingSignal, string> = {
-  'identical': 'texte identique',
+  identical: 'texte identique',
   'shared-text': 'des passages repris presque mot pour mot',
   'same-words': 'les mêmes noms, chiffres et mots rares',
   'same-headline': 'le même titre et le même chapô',
@@ -37,7 +40,11 @@ function gapLabel(days: number, published: boolean): string {
   return `${published ? 'publié' : 'daté'} ${days} jour${days > 1 ? 's' : ''} plus tôt`;
 }
 
-export const ENTITY_KIND_LABELS: Record<string, string> = { person: 'personne', organisation: 'organisation', place: 'lieu' };
+export const ENTITY_KIND_LABELS: Record<string, string> = {
+  person: 'personne',
+  organisation: 'organisation',
+  place: 'lieu',
+};
 /** At most this many tag suggestions: the names an article mentions most. */
 const MAX_TAG_SUGGESTIONS = 10;
 
@@ -58,54 +65,123 @@ interface PanelInput {
  * The editorial tools' view of the text in the editor (as typed or as stored): likely duplicates
  * with why, named entities as tag suggestions matched to existing tags and aliases, a section.
  */
-export async function buildEditorialPanel(p: PanelInput): Promise<EditorialPanelModel> {
-  const empty: EditorialPanelModel = { duplicates: p.settings.duplicateGuard ? [] : null, hiddenDuplicates: 0, entities: p.settings.entitySuggestions ? [] : null, section: null };
-  if (!p.text.title.trim() && !p.text.lead.trim() && !p.text.body.trim()) return empty;
+export async function buildEditorialPanel(
+  p: PanelInput,
+): Promise<EditorialPanelModel> {
+  const empty: EditorialPanelModel = {
+    duplicates: p.settings.duplicateGuard ? [] : null,
+    hiddenDuplicates: 0,
+    entities: p.settings.entitySuggestions ? [] : null,
+    section: null,
+  };
+  if (!p.text.title.trim() && !p.text.lead.trim() && !p.text.body.trim())
+    return empty;
   const bag = termBag(p.text);
   const entities = entitiesOf(p.text);
   const panel = { ...empty };
   if (p.settings.duplicateGuard) {
     const signature = await signatureFor(p.db, bag);
-    const found = await findLikelyDuplicates(p.db, { signature, entities, now: p.now, windowDays: p.settings.duplicateWindowDays, ...(p.articleId !== null ? { excludeId: p.articleId } : {}) });
+    const found = await findLikelyDuplicates(p.db, {
+      signature,
+      entities,
+      now: p.now,
+      windowDays: p.settings.duplicateWindowDays,
+      ...(p.articleId !== null ? { excludeId: p.articleId } : {}),
+    });
     const views: DuplicateView[] = [];
     // The newsroom read scope: a contributor's view of others' work in progress is a count, not a list.
-    const showable = await findShowableInNewsroom(p.db, found.map((d) => d.articleId), newsroomScope(p.user));
+    const showable = await findShowableInNewsroom(
+      p.db,
+      found.map((d) => d.articleId),
+      newsroomScope(p.user),
+    );
     for (const d of found) {
       const record = await findArticleById(p.db, d.articleId);
       if (!record) continue;
-      if (!showable.has(record.id)) { panel.hiddenDuplicates++; continue; }
+      if (!showable.has(record.id)) {
+        panel.hiddenDuplicates++;
+        continue;
+      }
       const [a] = await withRelations(p.db, [record]);
-      const when = a!.status === 'published' && a!.publishedAt ? `publié le ${formatFullDate(a!.publishedAt, p.timeZone)}` : `modifié le ${formatFullDate(a!.updatedAt, p.timeZone)}`;
+      const when =
+        a!.status === 'published' && a!.publishedAt
+          ? `publié le ${formatFullDate(a!.publishedAt, p.timeZone)}`
+          : `modifié le ${formatFullDate(a!.updatedAt, p.timeZone)}`;
       views.push({
-        id: a!.id, title: a!.title, status: a!.status, statusLabel: STATUS_LABELS[a!.status], when, authors: a!.authors.map((x) => x.name).join(', '),
-        adminUrl: `/admin/articles/${a!.id}`, publicUrl: a!.status === 'published' ? paths.article(a!.slug) : null,
-        score: d.score, sharedTerms: d.sharedTerms, sharedEntities: d.sharedEntities, exact: d.exact,
-        gap: gapLabel(d.gapDays, a!.status === 'published'), signal: SIGNAL_LABELS[d.signal],
-        passages: matchingPassages(p.text, { title: a!.title, lead: a!.lead, body: a!.bodySource }),
+        id: a!.id,
+        title: a!.title,
+        status: a!.status,
+        statusLabel: STATUS_LABELS[a!.status],
+        when,
+        authors: a!.authors.map((x) => x.name).join(', '),
+        adminUrl: `/admin/articles/${a!.id}`,
+        publicUrl: a!.status === 'published' ? paths.article(a!.slug) : null,
+        score: d.score,
+        sharedTerms: d.sharedTerms,
+        sharedEntities: d.sharedEntities,
+        exact: d.exact,
+        gap: gapLabel(d.gapDays, a!.status === 'published'),
+        signal: SIGNAL_LABELS[d.signal],
+        passages: matchingPassages(p.text, {
+          title: a!.title,
+          lead: a!.lead,
+          body: a!.bodySource,
+        }),
       });
     }
     panel.duplicates = views;
   }
   if (p.settings.entitySuggestions) {
-    const typed = new Set(p.tags.split(',').map((t) => slugFromTitle(t.trim())).filter(Boolean));
-    const tags = await findTagsByNameSlugs(p.db, entities.flatMap((e) => [slugFromTitle(e.name), ...e.aliases.map(slugFromTitle)]));
+    const typed = new Set(
+      p.tags
+        .split(',')
+        .map((t) => slugFromTitle(t.trim()))
+        .filter(Boolean),
+    );
+    const tags = await findTagsByNameSlugs(
+      p.db,
+      entities.flatMap((e) => [
+        slugFromTitle(e.name),
+        ...e.aliases.map(slugFromTitle),
+      ]),
+    );
     const bySlug = new Map(tags.map((t) => [t.matched, t]));
     const seen = new Set<string>();
     panel.entities = [];
     for (const e of entities) {
-      const tag = [e.name, ...e.aliases].map((n) => bySlug.get(slugFromTitle(n))).find(Boolean);
+      const tag = [e.name, ...e.aliases]
+        .map((n) => bySlug.get(slugFromTitle(n)))
+        .find(Boolean);
       const name = tag?.name ?? e.name;
       const slug = slugFromTitle(name);
       if (typed.has(slug) || seen.has(slug)) continue;
       seen.add(slug);
-      panel.entities.push({ name, kindLabel: ENTITY_KIND_LABELS[tag && tag.kind !== 'topic' ? tag.kind : e.kind] ?? 'sujet', existing: Boolean(tag), mentions: e.mentions });
+      panel.entities.push({
+        name,
+        kindLabel:
+          ENTITY_KIND_LABELS[tag && tag.kind !== 'topic' ? tag.kind : e.kind] ??
+          'sujet',
+        existing: Boolean(tag),
+        mentions: e.mentions,
+      });
       if (panel.entities.length >= MAX_TAG_SUGGESTIONS) break;
     }
   }
   if (p.settings.sectionSuggestions) {
-    const suggestion = suggestSection(bag.distinct, bag.display, await sectionCounts(p.db, bag.distinct));
-    const section = suggestion && p.sections.find((s) => s.id === suggestion.sectionId);
-    if (suggestion && section) panel.section = { id: section.id, name: section.name, confidence: suggestion.confidence, topWords: suggestion.topWords };
+    const suggestion = suggestSection(
+      bag.distinct,
+      bag.display,
+      await sectionCounts(p.db, bag.distinct),
+    );
+    const section =
+      suggestion && p.sections.find((s) => s.id === suggestion.sectionId);
+    if (suggestion && section)
+      panel.section = {
+        id: section.id,
+        name: section.name,
+        confidence: suggestion.confidence,
+        topWords: suggestion.topWords,
+      };
   }
   return panel;
 }

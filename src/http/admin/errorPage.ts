@@ -5,9 +5,14 @@ import { sendAdminPage, type AdminDeps } from './context.ts';
 
 /** Errors under /admin: the back-office frame (with the member's menu when signed in), never the public footer. */
 export function adminErrorPage(deps: AdminDeps): AdminErrorPage {
-  return (request, reply, error, message) => sendAdminPage(deps, reply, request.newsroomUser ?? null, {
-    title: errorTitle(error.status),
-    status: error.status,
-    main: adminErrorView(error.status, message, Boolean(request.newsroomUser)),
-  });
+  return (request, reply, error, message) =>
+    sendAdminPage(deps, reply, request.newsroomUser ?? null, {
+      title: errorTitle(error.status),
+      status: error.status,
+      main: adminErrorView(
+        error.status,
+        message,
+        Boolean(request.newsroomUser),
+      ),
+    });
 }

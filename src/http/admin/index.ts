@@ -14,7 +14,11 @@ import { audienceRoutes } from './audienceRoutes.ts';
 import { liveBlogRoutes } from './liveBlogRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
-const PUBLIC_ADMIN_PATHS = new Set(['/admin/connexion', '/admin/setup', '/admin/mot-de-passe']);
+const PUBLIC_ADMIN_PATHS = new Set([
+  '/admin/connexion',
+  '/admin/setup',
+  '/admin/mot-de-passe',
+]);
 
 /**
  * The back office. Every /admin request resolves its session first; every route but the public
@@ -26,7 +30,8 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!request.url.startsWith('/admin')) return;
     request.newsroomUser = await currentUser(deps, request);
     const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/admin';
-    if (!request.newsroomUser && !PUBLIC_ADMIN_PATHS.has(path)) throw new AppError('unauthenticated');
+    if (!request.newsroomUser && !PUBLIC_ADMIN_PATHS.has(path))
+      throw new AppError('unauthenticated');
   });
   authRoutes(app, deps);
   dashboardRoutes(app, deps);

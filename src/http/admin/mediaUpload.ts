@@ -22,20 +22,34 @@ export interface SpooledUpload {
  * `maxBytes` (the part is cut off and refused). Anything that is not a multipart upload with a
  * file gets a French 4xx.
  */
-export async function spoolUpload(request: FastifyRequest, maxBytes: number): Promise<SpooledUpload> {
-  if (!request.isMultipart()) throw new AppError('media_rejected', { message: 'Envoyez le fichier par le formulaire d’envoi (multipart/form-data).' });
+export async function spoolUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<SpooledUpload> {
+  if (!request.isMultipart())
+    throw new AppError('media_rejected', {
+      message:
+        'Envoyez le fichier par le formulaire d’envoi (multipart/form-data).',
+    });
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-upload-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 2000 } });
-    if (!part) throw new AppError('media_rejected', { message: 'Aucun fichier n’a été reçu. Choisissez une image et réessayez.' });
+    const part = await request.file({
+      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 2000 },
+    });
+    if (!part)
+      throw new AppError('media_rejected', {
+        message:
+          'Aucun fichier n’a été reçu. Choisissez une image et réessayez.',
+      });
     const path = join(dir, 'upload');
     await pipeline(part.file, createWriteStream(path));
     if (part.file.truncated) throw tooLarge(maxBytes);
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(part.fields)) {
       const v = Array.isArray(value) ? value[0] : value;
-      if (v && v.type === 'field' && typeof v.value === 'string') fields[name] = v.value;
+      if (v && v.type === 'field' && typeof v.value === 'string')
+        fields[name] = v.value;
     }
     return { path, fileName: part.filename, fields, cleanup };
   } catch (error) {
@@ -43,7 +57,12 @@ export async function spoolUpload(request: FastifyRequest, maxBytes: number): Pr
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-    if (typeof code === 'string' && code.startsWith('FST_')) throw new AppError('media_rejected', { message: 'L’envoi n’a pas pu être lu (formulaire incomplet ou interrompu). Réessayez.', cause: error });
+    if (typeof code === 'string' && code.startsWith('FST_'))
+      throw new AppError('media_rejected', {
+        message:
+          'L’envoi n’a pas pu être lu (formulaire incomplet ou interrompu). Réessayez.',
+        cause: error,
+      });
     throw error;
   }
 }

@@ -1,10 +1,22 @@
 import { ERRORS, type ErrorCode } from '../../errors.ts';
-import { EDITORIAL_VERB_NAMES, EDITORIAL_VERBS } from '../../domain/editorialVerbs.ts';
+import {
+  EDITORIAL_VERB_NAMES,
+  EDITORIAL_VERBS,
+} from '../../domain/editorialVerbs.ts';
 
 /** Fixed confirmation messages named in `?ok=`; anything else shows nothing (no reflected text). */
 const OK = new Map<string, string>([
-  ['cree', 'Article créé.'], ['enregistre', 'Modifications enregistrées.'], ['corrige', 'Rectificatif publié.'], ['revision', 'Révision restaurée.'],
-  ...EDITORIAL_VERB_NAMES.map((verb) => [EDITORIAL_VERBS[verb].segment, EDITORIAL_VERBS[verb].success] as [string, string]),
+  ['cree', 'Article créé.'],
+  ['enregistre', 'Modifications enregistrées.'],
+  ['corrige', 'Rectificatif publié.'],
+  ['revision', 'Révision restaurée.'],
+  ...EDITORIAL_VERB_NAMES.map(
+    (verb) =>
+      [EDITORIAL_VERBS[verb].segment, EDITORIAL_VERBS[verb].success] as [
+        string,
+        string,
+      ],
+  ),
 ]);
 
 /** A Map, not an object: `?ok=constructor` must not find Object.prototype's members. */
@@ -14,6 +26,10 @@ export function okMessage(code: unknown): { text: string; kind: 'ok' } | null {
 }
 
 /** Error codes from the catalogue, named in `?erreur=`. */
-export function errorMessage(code: unknown): { text: string; kind: 'error' } | null {
-  return typeof code === 'string' && Object.hasOwn(ERRORS, code) ? { text: ERRORS[code as ErrorCode].message, kind: 'error' } : null;
+export function errorMessage(
+  code: unknown,
+): { text: string; kind: 'error' } | null {
+  return typeof code === 'string' && Object.hasOwn(ERRORS, code)
+    ? { text: ERRORS[code as ErrorCode].message, kind: 'error' }
+    : null;
 }

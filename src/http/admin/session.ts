@@ -10,23 +10,45 @@ import type { User } from '../../domain/user.ts';
 export const SESSION_COOKIE = 'nd_session';
 
 /** The signed-in member behind the request's session cookie, if the session and account are live. */
-export async function currentUser(services: Services, request: FastifyRequest): Promise<User | null> {
+export async function currentUser(
+  services: Services,
+  request: FastifyRequest,
+): Promise<User | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const userId = await findSessionUserId(services.db, hashToken(token), services.clock.now());
+  const userId = await findSessionUserId(
+    services.db,
+    hashToken(token),
+    services.clock.now(),
+  );
   if (userId === null) return null;
   const user = await findUserById(services.db, userId);
   return user && user.status === 'active' ? user : null;
 }
 
 export function actorOf(user: User): Actor & { kind: 'user' } {
-  return { kind: 'user', id: user.id, role: user.role, sectionIds: user.sectionIds };
+  return {
+    kind: 'user',
+    id: user.id,
+    role: user.role,
+    sectionIds: user.sectionIds,
+  };
 }
 
 /** HttpOnly, SameSite=Lax, Secure whenever the site is served over HTTPS. */
-export function setSessionCookie(services: Services, request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.site.url.startsWith('https:') || request.protocol === 'https',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure:
+      services.config.site.url.startsWith('https:') ||
+      request.protocol === 'https',
     maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
   });
 }

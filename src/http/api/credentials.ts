@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
-import { findLiveCredential, touchCredential } from '../../db/repos/apiCredentials.ts';
+import {
+  findLiveCredential,
+  touchCredential,
+} from '../../db/repos/apiCredentials.ts';
 import type { ApiCredential } from '../../domain/apiCredential.ts';
 import { findUserById } from '../../db/repos/users.ts';
 import { hashToken } from '../../auth/tokens.ts';
@@ -25,10 +28,27 @@ export function contentKeyOf(request: FastifyRequest): string | null {
 }
 
 /** The live credential behind a secret, with its last use recorded; a 401 for anything else. */
-export async function checkCredential(services: Services, kind: 'content' | 'admin', secret: string | null): Promise<ApiCredential> {
-  if (!secret || secret.length > 200) throw new AppError('unauthenticated', { message: kind === 'content' ? 'Une clé de la Content API est requise (en-tête X-Api-Key ou paramètre key).' : 'Un jeton de l’Admin API est requis (Authorization: Bearer …).' });
-  const credential = await findLiveCredential(services.db, kind, hashToken(secret));
-  if (!credential) throw new AppError('unauthenticated', { message: 'Cette clé ou ce jeton est inconnu ou a été révoqué.' });
+export async function checkCredential(
+  services: Services,
+  kind: 'content' | 'admin',
+  secret: string | null,
+): Promise<ApiCredential> {
+  if (!secret || secret.length > 200)
+    throw new AppError('unauthenticated', {
+      message:
+        kind === 'content'
+          ? 'Une clé de la Content API est requise (en-tête X-Api-Key ou paramètre key).'
+          : 'Un jeton de l’Admin API est requis (Authorization: Bearer …).',
+    });
+  const credential = await findLiveCredential(
+    services.db,
+    kind,
+    hashToken(secret),
+  );
+  if (!credential)
+    throw new AppError('unauthenticated', {
+      message: 'Cette clé ou ce jeton est inconnu ou a été révoqué.',
+    });
   await touchCredential(services.db, credential.id, services.clock.now());
   return credential;
 }
@@ -38,22 +58,36 @@ export function bearerOf(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
-const lower = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
+const lower = (a: Role, b: Role): Role =>
+  ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
 
 /**
  * Who an Admin API token acts as: its member, with the lower of the token's role and the member's
  * current one, limited to the token's sections (within the member's, when they have a limit).
  * The same Actor the back office builds from a session, so the same policies decide.
  */
-export async function tokenActor(services: Services, credential: ApiCredential): Promise<Actor & { kind: 'user' }> {
+export async function tokenActor(
+  services: Services,
+  credential: ApiCredential,
+): Promise<Actor & { kind: 'user' }> {
   const user = await findUserById(services.db, credential.userId);
-  if (user?.status !== 'active') throw new AppError('unauthenticated', { message: 'Le compte pour lequel ce jeton agit n’est plus actif.' });
+  if (user?.status !== 'active')
+    throw new AppError('unauthenticated', {
+      message: 'Le compte pour lequel ce jeton agit n’est plus actif.',
+    });
   const role = lower(credential.role ?? 'contributor', user.role);
-  let sectionIds = credential.sectionIds.length ? credential.sectionIds : user.sectionIds;
+  let sectionIds = credential.sectionIds.length
+    ? credential.sectionIds
+    : user.sectionIds;
   if (credential.sectionIds.length && user.sectionIds.length) {
-    sectionIds = credential.sectionIds.filter((id) => user.sectionIds.includes(id));
+    sectionIds = credential.sectionIds.filter((id) =>
+      user.sectionIds.includes(id),
+    );
     // No common section would read as "every section": refuse rather than widen.
-    if (sectionIds.length === 0) throw new AppError('forbidden', { message: 'Les rubriques de ce jeton sont hors de celles de son compte.' });
+    if (sectionIds.length === 0)
+      throw new AppError('forbidden', {
+        message: 'Les rubriques de ce jeton sont hors de celles de son compte.',
+      });
   }
   return { kind: 'user', id: user.id, role, sectionIds };
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { FRESH_CACHE } from '../cacheControl.ts';
 import { parseSearchParams } from '../site/searchQuery.ts';
 import type { SearchDeps } from '../site/searchRoute.ts';
-import { presentSearchResult, searchResultJson } from '../../presenters/searchResult.ts';
+import {
+  presentSearchResult,
+  searchResultJson,
+} from '../../presenters/searchResult.ts';
 import { highlightSet } from '../../search/query.ts';
 import { searchForReaders } from '../../search/readerSearch.ts';
 
@@ -15,10 +18,23 @@ import { searchForReaders } from '../../search/readerSearch.ts';
 export function apiSearchRoute(app: FastifyInstance, deps: SearchDeps): void {
   app.get('/api/search', async (request, reply) => {
     const params = parseSearchParams(request.query);
-    const result = await searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params);
+    const result = await searchForReaders(
+      { ...deps, timeZone: deps.site.timeZone },
+      params,
+    );
     const set = highlightSet(result.query);
-    const items = result.articles.map((a) => searchResultJson(presentSearchResult(a, set, deps.site), deps.site));
-    return reply.header('Cache-Control', FRESH_CACHE).header('Surrogate-Key', 'search')
-      .send({ items, total: result.total, totalIsExact: result.totalIsExact, page: result.page, pageCount: result.pageCount });
+    const items = result.articles.map((a) =>
+      searchResultJson(presentSearchResult(a, set, deps.site), deps.site),
+    );
+    return reply
+      .header('Cache-Control', FRESH_CACHE)
+      .header('Surrogate-Key', 'search')
+      .send({
+        items,
+        total: result.total,
+        totalIsExact: result.totalIsExact,
+        page: result.page,
+        pageCount: result.pageCount,
+      });
   });
 }

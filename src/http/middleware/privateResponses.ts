@@ -12,11 +12,19 @@ export function keepPrivateResponsesPrivate(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
     const url = request.url;
     if (url.startsWith('/assets/')) return;
-    const backOffice = url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
+    const backOffice =
+      url === '/admin' ||
+      url.startsWith('/admin/') ||
+      url.startsWith('/admin?');
     if (backOffice || request.cookies[SESSION_COOKIE]) {
       // A live stream keeps `no-transform`, so proxies do not buffer or compress it.
-      const transformable = !String(reply.getHeader('Cache-Control') ?? '').includes('no-transform');
-      reply.header('Cache-Control', transformable ? PRIVATE_NO_STORE : `${PRIVATE_NO_STORE}, no-transform`);
+      const transformable = !String(
+        reply.getHeader('Cache-Control') ?? '',
+      ).includes('no-transform');
+      reply.header(
+        'Cache-Control',
+        transformable ? PRIVATE_NO_STORE : `${PRIVATE_NO_STORE}, no-transform`,
+      );
       reply.removeHeader('Surrogate-Key');
     }
   });

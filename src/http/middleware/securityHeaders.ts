@@ -21,16 +21,25 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Powerful features no page of a newspaper uses: a script injected by mistake cannot ask for them. */
-const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), browsing-topics=()';
+const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), browsing-topics=()';
 
 /**
  * Security headers on every response (helmet), HSTS only when the public address is https:
  * telling browsers to insist on https for a site served over http would lock readers out.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { https: boolean },
+): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: CONTENT_SECURITY_POLICY,
+    },
+    strictTransportSecurity: options.https
+      ? { maxAge: 31_536_000, includeSubDomains: false }
+      : false,
     // Feed readers and other sites show our pictures (covers, logo): they may be embedded anywhere.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,

@@ -11,20 +11,30 @@ import { AppError } from '../../errors.ts';
  */
 export function stripNulCharacters(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
-    if (request.params && typeof request.params === 'object' && hasNul(request.params as Record<string, unknown>)) throw new AppError('not_found');
-    if (request.query && typeof request.query === 'object') clean(request.query as Record<string, unknown>);
-    if (request.body && typeof request.body === 'object') clean(request.body as Record<string, unknown>);
+    if (
+      request.params &&
+      typeof request.params === 'object' &&
+      hasNul(request.params as Record<string, unknown>)
+    )
+      throw new AppError('not_found');
+    if (request.query && typeof request.query === 'object')
+      clean(request.query as Record<string, unknown>);
+    if (request.body && typeof request.body === 'object')
+      clean(request.body as Record<string, unknown>);
   });
 }
 
 function hasNul(params: Record<string, unknown>): boolean {
-  return Object.values(params).some((v) => typeof v === 'string' && v.includes('\u0000'));
+  return Object.values(params).some(
+    (v) => typeof v === 'string' && v.includes('\u0000'),
+  );
 }
 
 function clean(value: Record<string, unknown> | unknown[]): void {
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) (value as Record<string, unknown>)[key] = v.replaceAll('\u0000', '');
+      if (v.includes('\u0000'))
+        (value as Record<string, unknown>)[key] = v.replaceAll('\u0000', '');
     } else if (v && typeof v === 'object') {
       clean(v as Record<string, unknown>);
     }

@@ -6,7 +6,11 @@ import { IMMUTABLE_CACHE } from '../cacheControl.ts';
 
 const ASSETS_DIR = new URL('../../assets/', import.meta.url);
 
-export interface Asset { body: Buffer; type: string; url: string }
+export interface Asset {
+  body: Buffer;
+  type: string;
+  url: string;
+}
 
 export interface AssetOptions {
   /** The name it is served under, when the source is transformed (`live.ts` → `live.js`). */
@@ -15,9 +19,15 @@ export interface AssetOptions {
 }
 
 /** Reads a static asset once and gives it a content-hashed URL, so it can be cached for a year. */
-export function loadAsset(name: string, type: string, options: AssetOptions = {}): Asset {
+export function loadAsset(
+  name: string,
+  type: string,
+  options: AssetOptions = {},
+): Asset {
   const source = readFileSync(new URL(name, ASSETS_DIR));
-  const body = options.transform ? Buffer.from(options.transform(source.toString('utf8'))) : source;
+  const body = options.transform
+    ? Buffer.from(options.transform(source.toString('utf8')))
+    : source;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
   return { body, type, url: `/assets/${options.servedAs ?? name}?v=${hash}` };
 }
@@ -28,7 +38,10 @@ export function loadAsset(name: string, type: string, options: AssetOptions = {}
  * is checked by tsc with the rest of the code (tsconfig has the DOM library).
  */
 export function loadScriptAsset(name: string): Asset {
-  return loadAsset(name, 'text/javascript; charset=utf-8', { servedAs: name.replace(/\.ts$/, '.js'), transform: stripTypes });
+  return loadAsset(name, 'text/javascript; charset=utf-8', {
+    servedAs: name.replace(/\.ts$/, '.js'),
+    transform: stripTypes,
+  });
 }
 
 function stripTypes(source: string): string {
@@ -37,7 +50,11 @@ function stripTypes(source: string): string {
   const emitWarning = process.emitWarning;
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
     if (String(warning).includes('stripTypeScriptTypes')) return;
-    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+    (emitWarning as (...args: unknown[]) => void).call(
+      process,
+      warning,
+      ...rest,
+    );
   }) as typeof process.emitWarning;
   try {
     return stripTypeScriptTypes(source, { mode: 'strip' });
@@ -47,10 +64,18 @@ function stripTypes(source: string): string {
 }
 
 export function assetsRoute(app: FastifyInstance, assets: Asset[]): void {
-  const byName = new Map(assets.map((a) => [a.url.slice('/assets/'.length).split('?')[0]!, a]));
-  app.get<{ Params: { name: string } }>('/assets/:name', async (request, reply) => {
-    const asset = byName.get(request.params.name);
-    if (!asset) return reply.callNotFound();
-    return reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body);
-  });
+  const byName = new Map(
+    assets.map((a) => [a.url.slice('/assets/'.length).split('?')[0]!, a]),
+  );
+  app.get<{ Params: { name: string } }>(
+    '/assets/:name',
+    async (request, reply) => {
+      const asset = byName.get(request.params.name);
+      if (!asset) return reply.callNotFound();
+      return reply
+        .type(asset.type)
+        .header('Cache-Control', IMMUTABLE_CACHE)
+        .send(asset.body);
+    },
+  );
 }

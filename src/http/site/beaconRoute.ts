@@ -7,11 +7,19 @@ import { AppError, ERRORS } from '../../errors.ts';
 import { referrerKind } from '../../audience/referrerKind.ts';
 
 /** What the page's beacon sends (assets/beacon.ts): the article read, its referrer, its utm_medium. */
-const beaconBody = z.object({
-  a: z.number().int().positive().max(2 ** 31 - 1).nullable().optional(),
-  r: z.string().max(2000).optional(),
-  m: z.string().max(100).optional(),
-}).strict();
+const beaconBody = z
+  .object({
+    a: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1)
+      .nullable()
+      .optional(),
+    r: z.string().max(2000).optional(),
+    m: z.string().max(100).optional(),
+  })
+  .strict();
 
 /** Small enough for any beacon, too small for anything else. */
 const BODY_LIMIT = 4096;
@@ -22,49 +30,90 @@ const BODY_LIMIT = 4096;
  * Privacy Control, and beacons from other sites are answered 204 like the rest but not counted.
  * Errors are small JSON answers, never a page.
  */
-export async function beaconRoute(app: FastifyInstance, services: Services): Promise<void> {
+export async function beaconRoute(
+  app: FastifyInstance,
+  services: Services,
+): Promise<void> {
   const siteHost = new URL(services.config.site.url).host;
   await app.register(async (scope) => {
     await scope.register(rateLimit, { global: false });
     // sendBeacon with a string sends text/plain: a simple request, no CORS preflight.
-    scope.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
-      try {
-        done(null, JSON.parse(String(body)));
-      } catch {
-        done(new AppError('invalid_input'), undefined);
-      }
-    });
-    scope.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-      const appError = error instanceof AppError ? error
-        : error.statusCode === 429 ? new AppError('rate_limited')
-        : error.statusCode && error.statusCode < 500 ? new AppError('invalid_input') : new AppError('internal', { cause: error });
-      if (appError.isReportable) request.log.error({ err: error }, 'beacon failed');
-      return reply.code(appError.status).header('Cache-Control', 'no-store')
-        .send({ error: { code: appError.code, message: appError.status >= 500 ? ERRORS.internal.message : appError.message } });
-    });
-    scope.post('/beacon', {
-      bodyLimit: BODY_LIMIT,
-      config: {
-        rateLimit: {
-          max: services.config.audience.beaconsPerMinute, timeWindow: 60_000,
-          // One address is often many readers (mobile carriers share addresses): key on the browser too.
-          keyGenerator: (request: FastifyRequest) => `${request.ip}|${request.headers['user-agent'] ?? ''}`,
+    scope.addContentTypeParser(
+      'text/plain',
+      { parseAs: 'string', bodyLimit: BODY_LIMIT },
+      (_request, body, done) => {
+        try {
+          done(null, JSON.parse(String(body)));
+        } catch {
+          done(new AppError('invalid_input'), undefined);
+        }
+      },
+    );
+    scope.setErrorHandler(
+      async (error: Error & { statusCode?: number }, request, reply) => {
+        const appError =
+          error instanceof AppError
+            ? error
+            : error.statusCode === 429
+              ? new AppError('rate_limited')
+              : error.statusCode && error.statusCode < 500
+                ? new AppError('invalid_input')
+                : new AppError('internal', { cause: error });
+        if (appError.isReportable)
+          request.log.error({ err: error }, 'beacon failed');
+        return reply
+          .code(appError.status)
+          .header('Cache-Control', 'no-store')
+          .send({
+            error: {
+              code: appError.code,
+              message:
+                appError.status >= 500
+                  ? ERRORS.internal.message
+                  : appError.message,
+            },
+          });
+      },
+    );
+    scope.post(
+      '/beacon',
+      {
+        bodyLimit: BODY_LIMIT,
+        config: {
+          rateLimit: {
+            max: services.config.audience.beaconsPerMinute,
+            timeWindow: 60_000,
+            // One address is often many readers (mobile carriers share addresses): key on the browser too.
+            keyGenerator: (request: FastifyRequest) =>
+              `${request.ip}|${request.headers['user-agent'] ?? ''}`,
+          },
         },
       },
-    }, async (request, reply) => {
-      const parsed = beaconBody.safeParse(request.body);
-      if (!parsed.success) throw new AppError('invalid_input');
-      reply.code(204).header('Cache-Control', 'no-store');
-      const userAgent = request.headers['user-agent'] ?? '';
-      if (!userAgent || isRobot(userAgent) || optedOut(request) || !fromThisSite(request, siteHost)) return reply.send();
-      await services.audience.count({
-        address: request.ip,
-        userAgent,
-        articleId: parsed.data.a ?? null,
-        referrer: referrerKind(parsed.data.r, [request.hostname, new URL(services.config.site.url).hostname], parsed.data.m),
-      });
-      return reply.send();
-    });
+      async (request, reply) => {
+        const parsed = beaconBody.safeParse(request.body);
+        if (!parsed.success) throw new AppError('invalid_input');
+        reply.code(204).header('Cache-Control', 'no-store');
+        const userAgent = request.headers['user-agent'] ?? '';
+        if (
+          !userAgent ||
+          isRobot(userAgent) ||
+          optedOut(request) ||
+          !fromThisSite(request, siteHost)
+        )
+          return reply.send();
+        await services.audience.count({
+          address: request.ip,
+          userAgent,
+          articleId: parsed.data.a ?? null,
+          referrer: referrerKind(
+            parsed.data.r,
+            [request.hostname, new URL(services.config.site.url).hostname],
+            parsed.data.m,
+          ),
+        });
+        return reply.send();
+      },
+    );
   });
 }
 
@@ -74,7 +123,7 @@ function isRobot(userAgent: string): boolean {
   let verdict = botVerdicts.get(userAgent);
   if (verdict === undefined) {
     if (botVerdicts.size >= 10_000) botVerdicts.clear();
-    botVerdicts.set(userAgent, verdict = isbot(userAgent));
+    botVerdicts.set(userAgent, (verdict = isbot(userAgent)));
   }
   return verdict;
 }

@@ -5,9 +5,16 @@ import { IMMUTABLE_CACHE, WEEKLY_CACHE } from '../cacheControl.ts';
 import { paths } from '../../presenters/urls.ts';
 
 /** The publisher logo (structured data, feeds) and the social card for pages without a cover. */
-export interface BrandImages { logo: SizedImage; shareImage: SizedImage }
+export interface BrandImages {
+  logo: SizedImage;
+  shareImage: SizedImage;
+}
 
-interface BrandFiles { images: BrandImages; assets: Asset[]; favicon: Asset }
+interface BrandFiles {
+  images: BrandImages;
+  assets: Asset[];
+  favicon: Asset;
+}
 
 let loaded: BrandFiles | null = null;
 
@@ -20,7 +27,10 @@ function brandFiles(): BrandFiles {
     const logo = loadAsset('logo.png', 'image/png');
     const share = loadAsset('share-default.png', 'image/png');
     loaded = {
-      images: { logo: { path: logo.url, width: 512, height: 512 }, shareImage: { path: share.url, width: 1200, height: 630 } },
+      images: {
+        logo: { path: logo.url, width: 512, height: 512 },
+        shareImage: { path: share.url, width: 1200, height: 630 },
+      },
       assets: [logo, share],
       favicon: loadAsset('favicon.ico', 'image/x-icon'),
     };
@@ -36,9 +46,18 @@ export function brandImages(): BrandImages {
 export function brandAssetRoutes(app: FastifyInstance): void {
   for (const asset of brandFiles().assets) {
     app.get(asset.url.split('?')[0]!, async (_request, reply) =>
-      reply.type(asset.type).header('Cache-Control', IMMUTABLE_CACHE).send(asset.body));
+      reply
+        .type(asset.type)
+        .header('Cache-Control', IMMUTABLE_CACHE)
+        .send(asset.body),
+    );
   }
   // A fixed URL, so not immutable: a week, then browsers ask again.
   const { favicon } = brandFiles();
-  app.get(paths.favicon(), async (_request, reply) => reply.type(favicon.type).header('Cache-Control', WEEKLY_CACHE).send(favicon.body));
+  app.get(paths.favicon(), async (_request, reply) =>
+    reply
+      .type(favicon.type)
+      .header('Cache-Control', WEEKLY_CACHE)
+      .send(favicon.body),
+  );
 }

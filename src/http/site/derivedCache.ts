@@ -3,9 +3,20 @@ import type { ChangeScope, ChangeTracker } from '../../events/changeTracker.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 
 /** What a builder returns: the value, its weight in memory, and until when it holds regardless of events. */
-export interface Built<T> { value: T; bytes: number; validUntil: Date | null }
+export interface Built<T> {
+  value: T;
+  bytes: number;
+  validUntil: Date | null;
+}
 
-interface Entry { value: unknown; bytes: number; validUntil: number | null; builtAt: number; builtTime: number; scopes: readonly ChangeScope[] }
+interface Entry {
+  value: unknown;
+  bytes: number;
+  validUntil: number | null;
+  builtAt: number;
+  builtTime: number;
+  scopes: readonly ChangeScope[];
+}
 
 /** 32 MB: every monthly sitemap of a large archive would not fit, and need not (see README). */
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -26,7 +37,11 @@ export class DerivedCache {
   readonly #building = new Map<string, Promise<unknown>>();
   #bytes = 0;
 
-  constructor(tracker: ChangeTracker, clock: Clock, maxBytes = DEFAULT_MAX_BYTES) {
+  constructor(
+    tracker: ChangeTracker,
+    clock: Clock,
+    maxBytes = DEFAULT_MAX_BYTES,
+  ) {
     this.#tracker = tracker;
     this.#clock = clock;
     this.#maxBytes = maxBytes;
@@ -41,20 +56,40 @@ export class DerivedCache {
    * The value under `key`, rebuilt when one of `scopes` changed since it was built or it
    * expired. `generation` comes from `sync()` when the caller already synced in this request.
    */
-  async get<T>(key: string, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, generation?: number): Promise<T> {
+  async get<T>(
+    key: string,
+    scopes: readonly ChangeScope[],
+    build: () => Promise<Built<T>>,
+    generation?: number,
+  ): Promise<T> {
     const entry = this.#entries.get(key);
     try {
-      return await this.#fresh(key, entry, scopes, build, generation ?? await this.sync());
+      return await this.#fresh(
+        key,
+        entry,
+        scopes,
+        build,
+        generation ?? (await this.sync()),
+      );
     } catch (error) {
       if (entry && isDatabaseUnavailable(error)) return entry.value as T;
       throw error;
     }
   }
 
-  async #fresh<T>(key: string, entry: Entry | undefined, scopes: readonly ChangeScope[], build: () => Promise<Built<T>>, gen: number): Promise<T> {
+  async #fresh<T>(
+    key: string,
+    entry: Entry | undefined,
+    scopes: readonly ChangeScope[],
+    build: () => Promise<Built<T>>,
+    gen: number,
+  ): Promise<T> {
     const now = this.#clock.now().getTime();
     // A clock set back (tests, a corrected server clock) must not serve what was built "later".
-    const timely = entry && now >= entry.builtTime && (entry.validUntil === null || now < entry.validUntil);
+    const timely =
+      entry &&
+      now >= entry.builtTime &&
+      (entry.validUntil === null || now < entry.validUntil);
     if (entry && timely && this.#tracker.isFresh(entry.scopes, entry.builtAt)) {
       this.#entries.delete(key); // most recently used goes last
       this.#entries.set(key, entry);
@@ -63,10 +98,19 @@ export class DerivedCache {
     const flightKey = `${key}@${gen}`;
     let flight = this.#building.get(flightKey) as Promise<T> | undefined;
     if (!flight) {
-      flight = build().then((built) => {
-        this.#store(key, { value: built.value, bytes: built.bytes, validUntil: built.validUntil?.getTime() ?? null, builtAt: gen, builtTime: now, scopes });
-        return built.value;
-      }).finally(() => this.#building.delete(flightKey));
+      flight = build()
+        .then((built) => {
+          this.#store(key, {
+            value: built.value,
+            bytes: built.bytes,
+            validUntil: built.validUntil?.getTime() ?? null,
+            builtAt: gen,
+            builtTime: now,
+            scopes,
+          });
+          return built.value;
+        })
+        .finally(() => this.#building.delete(flightKey));
       this.#building.set(flightKey, flight);
     }
     return flight;
@@ -79,7 +123,10 @@ export class DerivedCache {
 
   #store(key: string, entry: Entry): void {
     const old = this.#entries.get(key);
-    if (old) { this.#bytes -= old.bytes; this.#entries.delete(key); }
+    if (old) {
+      this.#bytes -= old.bytes;
+      this.#entries.delete(key);
+    }
     if (entry.bytes > this.#maxBytes) return;
     this.#entries.set(key, entry);
     this.#bytes += entry.bytes;

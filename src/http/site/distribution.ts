@@ -14,7 +14,11 @@ const SITEMAP_MAX_URLS = 50_000;
  * Feeds, sitemaps, robots.txt and the brand images, with the cache that keeps them and, when a
  * hub is configured, the WebSub pinger (which needs the app's logger and stops with it).
  */
-export async function registerDistribution(app: FastifyInstance, services: Services, options: { sitemapPageSize?: number } = {}): Promise<void> {
+export async function registerDistribution(
+  app: FastifyInstance,
+  services: Services,
+  options: { sitemapPageSize?: number } = {},
+): Promise<void> {
   const deps: DistributionDeps = {
     db: services.db,
     clock: services.clock,
@@ -30,7 +34,13 @@ export async function registerDistribution(app: FastifyInstance, services: Servi
   sitemapRoutes(app, deps);
   const hubUrl = services.config.distribution.websubHub;
   if (hubUrl) {
-    const pinger = await startWebSubPinger({ db: services.db, bus: services.bus, hubUrl, site: services.config.site, log: app.log });
+    const pinger = await startWebSubPinger({
+      db: services.db,
+      bus: services.bus,
+      hubUrl,
+      site: services.config.site,
+      log: app.log,
+    });
     app.addHook('onClose', async () => pinger.stop());
   }
 }

@@ -21,6 +21,8 @@ export interface DistributionDeps {
 }
 
 /** RFC 3339 with the site's offset, for Atom, JSON Feed and sitemaps. */
-export function siteDate(deps: Pick<DistributionDeps, 'site'>): (d: Date) => string {
+export function siteDate(
+  deps: Pick<DistributionDeps, 'site'>,
+): (d: Date) => string {
   return (d) => isoWithOffset(d, deps.site.timeZone);
 }

@@ -14,38 +14,51 @@ import { homeLiveBlogsBlock } from './liveBlogsBlock.ts';
 export const FIL_INFO_SIZE = 15;
 
 export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/', pageRoute(deps, async () => {
-    const now = deps.clock.now();
-    const { db, site } = deps;
-    const [featured, latest, sections] = await Promise.all([
-      listPublished(db, { now, limit: 1, featuredOnly: true }),
-      listPublished(db, { now, limit: FIL_INFO_SIZE }),
-      listSections(db),
-    ]);
-    const lead = featured.items[0] ?? latest.items[0] ?? null;
-    const shown = lead ? [lead.id] : [];
-    const top = await listPublished(db, { now, limit: 4, excludeIds: shown });
-    const blocks = await Promise.all(sections.map(async (s) => ({
-      name: s.name,
-      url: paths.section(s.slug),
-      items: (await listPublished(db, { now, limit: 4, sectionId: s.id, excludeIds: shown })).items.map((a) => presentTeaser(a, site)),
-    })));
-    const main = homeView({
-      siteName: site.name,
-      lead: lead ? presentTeaser(lead, site) : null,
-      topStories: top.items.map((a) => presentTeaser(a, site)),
-      filInfo: groupFilInfo(latest.items, now, site),
-      sectionBlocks: blocks,
-    });
-    return ({
-      title: site.name,
-      description: site.tagline,
-      canonicalPath: '/',
-      head: homeHead(site),
-      main: await homeLiveBlogsBlock(deps) + main + await mostReadBlock(deps),
-      bodyClass: 'home',
-      surrogateKeys: ['home', 'fil-info'],
-      live: {},
-    });
-  }));
+  app.get(
+    '/',
+    pageRoute(deps, async () => {
+      const now = deps.clock.now();
+      const { db, site } = deps;
+      const [featured, latest, sections] = await Promise.all([
+        listPublished(db, { now, limit: 1, featuredOnly: true }),
+        listPublished(db, { now, limit: FIL_INFO_SIZE }),
+        listSections(db),
+      ]);
+      const lead = featured.items[0] ?? latest.items[0] ?? null;
+      const shown = lead ? [lead.id] : [];
+      const top = await listPublished(db, { now, limit: 4, excludeIds: shown });
+      const blocks = await Promise.all(
+        sections.map(async (s) => ({
+          name: s.name,
+          url: paths.section(s.slug),
+          items: (
+            await listPublished(db, {
+              now,
+              limit: 4,
+              sectionId: s.id,
+              excludeIds: shown,
+            })
+          ).items.map((a) => presentTeaser(a, site)),
+        })),
+      );
+      const main = homeView({
+        siteName: site.name,
+        lead: lead ? presentTeaser(lead, site) : null,
+        topStories: top.items.map((a) => presentTeaser(a, site)),
+        filInfo: groupFilInfo(latest.items, now, site),
+        sectionBlocks: blocks,
+      });
+      return {
+        title: site.name,
+        description: site.tagline,
+        canonicalPath: '/',
+        head: homeHead(site),
+        main:
+          (await homeLiveBlogsBlock(deps)) + main + (await mostReadBlock(deps)),
+        bodyClass: 'home',
+        surrogateKeys: ['home', 'fil-info'],
+        live: {},
+      };
+    }),
+  );
 }

@@ -12,7 +12,10 @@ import { sendJsonError } from '../jsonError.ts';
 
 export const LIVE_FIL_INFO_PATH = '/live/fil-info';
 
-const eventId = z.string().regex(/^\d{1,15}$/).transform(Number);
+const eventId = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 const query = z.object({ lastEventId: eventId.optional() });
 
 /**
@@ -23,26 +26,44 @@ const query = z.object({ lastEventId: eventId.optional() });
  * from: useful to apps, and it keeps the route an ordinary GET for crawlers and for the test that
  * requests every public route.
  */
-export function liveRoute(app: FastifyInstance, deps: SiteDeps, live: LiveFilInfo): void {
+export function liveRoute(
+  app: FastifyInstance,
+  deps: SiteDeps,
+  live: LiveFilInfo,
+): void {
   app.get(LIVE_FIL_INFO_PATH, async (request, reply) => {
     const parsed = query.safeParse(request.query ?? {});
     const header = request.headers['last-event-id'];
-    const fromHeader = typeof header === 'string' && header !== '' ? eventId.safeParse(header.trim()) : null;
-    if (!parsed.success || (fromHeader && !fromHeader.success)) return sendError(reply, 'invalid_last_event_id');
+    const fromHeader =
+      typeof header === 'string' && header !== ''
+        ? eventId.safeParse(header.trim())
+        : null;
+    if (!parsed.success || (fromHeader && !fromHeader.success))
+      return sendError(reply, 'invalid_last_event_id');
     // The header wins: EventSource sets it on reconnection, and it is newer than the page's id.
     const lastEventId = fromHeader?.data ?? parsed.data.lastEventId ?? null;
 
     if (!(request.headers.accept ?? '').includes('text/event-stream')) {
       const resumeFrom = await live.resumeId();
       const now = deps.clock.now();
-      const { items } = await listPublished(deps.db, { now, limit: FIL_INFO_SIZE });
-      return reply.header('Cache-Control', SNAPSHOT_CACHE).header('Vary', 'Accept')
-        .send({ lastEventId: resumeFrom, items: items.map((a) => presentFilInfoLine(a, deps.site)) });
+      const { items } = await listPublished(deps.db, {
+        now,
+        limit: FIL_INFO_SIZE,
+      });
+      return reply
+        .header('Cache-Control', SNAPSHOT_CACHE)
+        .header('Vary', 'Accept')
+        .send({
+          lastEventId: resumeFrom,
+          items: items.map((a) => presentFilInfoLine(a, deps.site)),
+        });
     }
 
     const admission = live.hub.admit(request.ip);
-    if (admission === 'per_ip') return sendError(reply, 'live_too_many_for_address', 30);
-    if (admission === 'total' || admission === 'closing') return sendError(reply, 'live_full', 10 + Math.floor(Math.random() * 20));
+    if (admission === 'per_ip')
+      return sendError(reply, 'live_too_many_for_address', 30);
+    if (admission === 'total' || admission === 'closing')
+      return sendError(reply, 'live_full', 10 + Math.floor(Math.random() * 20));
 
     reply.hijack();
     const res = reply.raw;
@@ -60,7 +81,11 @@ export function liveRoute(app: FastifyInstance, deps: SiteDeps, live: LiveFilInf
 }
 
 /** Refusals are JSON with a French message, whatever the path: EventSource and apps read it, not a page. */
-function sendError(reply: FastifyReply, code: ErrorCode, retryAfterSeconds?: number): FastifyReply {
+function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  retryAfterSeconds?: number,
+): FastifyReply {
   const error = new AppError(code);
   if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
   return sendJsonError(reply, error);

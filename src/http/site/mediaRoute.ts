@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { findMediaById } from '../../db/repos/media.ts';
 import { FORMAT_TYPES, widthsFor } from '../../domain/pictures.ts';
-import { parseRenditionFileName, regionOf, renditionFileName, renditionTag } from '../../media/renditions.ts';
+import {
+  parseRenditionFileName,
+  regionOf,
+  renditionFileName,
+  renditionTag,
+} from '../../media/renditions.ts';
 import { AppError } from '../../errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,7 +19,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * a year. A URL with an older tag (the picture was replaced or recropped since a page was
  * cached) redirects, briefly cached, to the current rendition.
  */
-export function mediaRoute(app: FastifyInstance, deps: Pick<Services, 'db' | 'media'>): void {
+export function mediaRoute(
+  app: FastifyInstance,
+  deps: Pick<Services, 'db' | 'media'>,
+): void {
   app.get('/media/:id/:file', async (request, reply) => {
     const { id: rawId, file } = request.params as { id: string; file: string };
     const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : 0;
@@ -23,13 +31,26 @@ export function mediaRoute(app: FastifyInstance, deps: Pick<Services, 'db' | 'me
     let bytes = await deps.media.renditions.stored(spec);
     if (!bytes) {
       const media = await findMediaById(deps.db, id);
-      if (!media || !widthsFor(regionOf(media, spec.ratio).width).includes(spec.width)) throw new AppError('not_found');
+      if (
+        !media ||
+        !widthsFor(regionOf(media, spec.ratio).width).includes(spec.width)
+      )
+        throw new AppError('not_found');
       const tag = renditionTag(media, spec.ratio);
       if (tag !== spec.tag) {
-        return reply.header('Cache-Control', 'public, max-age=300').redirect(`/media/${id}/${renditionFileName({ ...spec, tag })}`, 301);
+        return reply
+          .header('Cache-Control', 'public, max-age=300')
+          .redirect(`/media/${id}/${renditionFileName({ ...spec, tag })}`, 301);
       }
       bytes = await deps.media.renditions.make(media, spec);
     }
-    return reply.type(FORMAT_TYPES[spec.format]).header('Cache-Control', IMMUTABLE).header('ETag', `"${spec.tag}-${spec.ratio}-${spec.width}-${spec.format}"`).send(bytes);
+    return reply
+      .type(FORMAT_TYPES[spec.format])
+      .header('Cache-Control', IMMUTABLE)
+      .header(
+        'ETag',
+        `"${spec.tag}-${spec.ratio}-${spec.width}-${spec.format}"`,
+      )
+      .send(bytes);
   });
 }

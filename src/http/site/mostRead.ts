@@ -14,13 +14,31 @@ const MOST_READ_SIZE = 5;
  * It is kept like the pages themselves (same cache, `articles` scope, so a withdrawn article
  * leaves it at once) for five minutes; the pages holding it are rebuilt every minute at most.
  */
-export async function mostReadBlock(deps: SiteDeps, options: { sectionId?: number; title?: string } = {}): Promise<string> {
+export async function mostReadBlock(
+  deps: SiteDeps,
+  options: { sectionId?: number; title?: string } = {},
+): Promise<string> {
   const build = async () => {
     const now = deps.clock.now();
-    const rows = await mostRead(deps.db, { since: new Date(now.getTime() - MOST_READ_WINDOW_MS), now, limit: MOST_READ_SIZE, ...(options.sectionId !== undefined ? { sectionId: options.sectionId } : {}) });
+    const rows = await mostRead(deps.db, {
+      since: new Date(now.getTime() - MOST_READ_WINDOW_MS),
+      now,
+      limit: MOST_READ_SIZE,
+      ...(options.sectionId !== undefined
+        ? { sectionId: options.sectionId }
+        : {}),
+    });
     const value = mostReadView(presentMostRead(rows), options.title);
-    return { value, bytes: value.length * 2, validUntil: new Date(now.getTime() + MOST_READ_TTL_MS) };
+    return {
+      value,
+      bytes: value.length * 2,
+      validUntil: new Date(now.getTime() + MOST_READ_TTL_MS),
+    };
   };
   if (!deps.pages) return (await build()).value;
-  return deps.pages.get(`most-read:${options.sectionId ?? 'all'}`, ['articles'], build);
+  return deps.pages.get(
+    `most-read:${options.sectionId ?? 'all'}`,
+    ['articles'],
+    build,
+  );
 }

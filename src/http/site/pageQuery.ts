@@ -3,7 +3,9 @@ import { AppError } from '../../errors.ts';
 
 export const PAGE_SIZE = 20;
 
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
 
 /** `?page=` as typed by anyone: a whole number from 1, or a French 400. */
 export function parsePage(query: unknown): number {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { isCalendarDay } from '../../search/dateRange.ts';
-import { MAX_SEARCH_PAGE, type ReaderSearchParams } from '../../search/readerSearch.ts';
+import {
+  MAX_SEARCH_PAGE,
+  type ReaderSearchParams,
+} from '../../search/readerSearch.ts';
 
 /*
  * The search URL's parameters, in French as readers see them:
@@ -10,7 +13,12 @@ import { MAX_SEARCH_PAGE, type ReaderSearchParams } from '../../search/readerSea
  * makes no sense is a 400 that says which one is wrong. The page forgives instead
  * (`readSearchParamsForPage`): it falls back to a sensible value and says so on the page.
  */
-const day = z.string().refine((v) => v === '' || isCalendarDay(v), 'Date attendue au format AAAA-MM-JJ.');
+const day = z
+  .string()
+  .refine(
+    (v) => v === '' || isCalendarDay(v),
+    'Date attendue au format AAAA-MM-JJ.',
+  );
 
 const schema = z.object({
   q: z.string().default(''),
@@ -20,7 +28,9 @@ const schema = z.object({
   tri: z.enum(['pertinence', 'date', '']).default(''),
 });
 
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).default(1) });
+const pageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).default(1),
+});
 
 /** Parses an unknown query string into search parameters, or throws a 400. */
 export function parseSearchParams(query: unknown): ReaderSearchParams {
@@ -28,7 +38,9 @@ export function parseSearchParams(query: unknown): ReaderSearchParams {
   if (!page.success) throw new AppError('invalid_page');
   const parsed = schema.safeParse(query ?? {});
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'q'), i.message]));
+    const fields = Object.fromEntries(
+      parsed.error.issues.map((i) => [String(i.path[0] ?? 'q'), i.message]),
+    );
     throw new AppError('invalid_search', { fields });
   }
   const p = parsed.data;
@@ -47,8 +59,13 @@ export function parseSearchParams(query: unknown): ReaderSearchParams {
  * the default (or, for dates the wrong way round, to the two swapped), each with a French notice
  * for the page. `sectionSlugs` are the sections that exist.
  */
-export function readSearchParamsForPage(query: unknown, sectionSlugs: ReadonlySet<string>): { params: ReaderSearchParams; notices: string[] } {
-  const raw = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+export function readSearchParamsForPage(
+  query: unknown,
+  sectionSlugs: ReadonlySet<string>,
+): { params: ReaderSearchParams; notices: string[] } {
+  const raw = (
+    typeof query === 'object' && query !== null ? query : {}
+  ) as Record<string, unknown>;
   // A repeated parameter (`q=a&q=b`) counts once, as its first value.
   const one = (key: string): string => {
     const v = raw[key];
@@ -62,19 +79,29 @@ export function readSearchParamsForPage(query: unknown, sectionSlugs: ReadonlySe
   const pageText = one('page').trim();
   if (pageText !== '') {
     const n = Number(pageText);
-    if (!Number.isInteger(n) || n < 1) notices.push('Ce numéro de page n’est pas valide : voici la première page des résultats.');
+    if (!Number.isInteger(n) || n < 1)
+      notices.push(
+        'Ce numéro de page n’est pas valide : voici la première page des résultats.',
+      );
     else if (n > MAX_SEARCH_PAGE) {
       page = MAX_SEARCH_PAGE;
-      notices.push(`Les résultats s’arrêtent à la page ${MAX_SEARCH_PAGE} : voici la dernière. Précisez la recherche pour trouver des articles plus anciens.`);
+      notices.push(
+        `Les résultats s’arrêtent à la page ${MAX_SEARCH_PAGE} : voici la dernière. Précisez la recherche pour trouver des articles plus anciens.`,
+      );
     } else page = n;
   }
 
   const tri = one('tri');
-  if (tri !== '' && tri !== 'pertinence' && tri !== 'date') notices.push('Ce tri n’existe pas : les résultats sont triés par pertinence.');
+  if (tri !== '' && tri !== 'pertinence' && tri !== 'date')
+    notices.push(
+      'Ce tri n’existe pas : les résultats sont triés par pertinence.',
+    );
 
   let sectionSlug: string | null = one('rubrique').trim().slice(0, 200) || null;
   if (sectionSlug !== null && !sectionSlugs.has(sectionSlug)) {
-    notices.push('Cette rubrique n’existe pas : la recherche porte sur toutes les rubriques.');
+    notices.push(
+      'Cette rubrique n’existe pas : la recherche porte sur toutes les rubriques.',
+    );
     sectionSlug = null;
   }
 
@@ -82,21 +109,38 @@ export function readSearchParamsForPage(query: unknown, sectionSlugs: ReadonlySe
     const v = one(key).trim();
     if (v === '') return null;
     if (isCalendarDay(v)) return v;
-    notices.push(`La date ${label} n’est pas une date valide (format AAAA-MM-JJ) : elle n’a pas été prise en compte.`);
+    notices.push(
+      `La date ${label} n’est pas une date valide (format AAAA-MM-JJ) : elle n’a pas été prise en compte.`,
+    );
     return null;
   };
   let fromDay = dayOrNull('du', 'de début');
   let toDay = dayOrNull('au', 'de fin');
   if (fromDay && toDay && fromDay > toDay) {
     [fromDay, toDay] = [toDay, fromDay];
-    notices.push('La date de début était après la date de fin : les deux dates ont été inversées.');
+    notices.push(
+      'La date de début était après la date de fin : les deux dates ont été inversées.',
+    );
   }
 
-  return { params: { q, sectionSlug, fromDay, toDay, sort: tri === 'date' ? 'date' : 'relevance', page }, notices };
+  return {
+    params: {
+      q,
+      sectionSlug,
+      fromDay,
+      toDay,
+      sort: tri === 'date' ? 'date' : 'relevance',
+      page,
+    },
+    notices,
+  };
 }
 
 /** The URL of a search with these parameters (defaults left out, so each search has one URL). */
-export function searchUrl(params: ReaderSearchParams, page = params.page): string {
+export function searchUrl(
+  params: ReaderSearchParams,
+  page = params.page,
+): string {
   const qs = new URLSearchParams();
   if (params.q) qs.set('q', params.q);
   if (params.sectionSlug) qs.set('rubrique', params.sectionSlug);

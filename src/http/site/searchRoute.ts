@@ -18,31 +18,62 @@ export interface SearchDeps extends SiteDeps {
 export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
   app.get(paths.search(), async (request, reply) => {
     const sections = await listSections(deps.db);
-    const { params, notices } = readSearchParamsForPage(request.query, new Set(sections.map((s) => s.slug)));
-    const result = await searchForReaders({ ...deps, timeZone: deps.site.timeZone }, params);
+    const { params, notices } = readSearchParamsForPage(
+      request.query,
+      new Set(sections.map((s) => s.slug)),
+    );
+    const result = await searchForReaders(
+      { ...deps, timeZone: deps.site.timeZone },
+      params,
+    );
     const set = highlightSet(result.query);
-    const filtered = params.sectionSlug !== null || params.fromDay !== null || params.toDay !== null;
+    const filtered =
+      params.sectionSlug !== null ||
+      params.fromDay !== null ||
+      params.toDay !== null;
     const main = searchView({
       notices,
-      form: { q: params.q, section: params.sectionSlug ?? '', from: params.fromDay ?? '', to: params.toDay ?? '', sort: params.sort },
+      form: {
+        q: params.q,
+        section: params.sectionSlug ?? '',
+        from: params.fromDay ?? '',
+        to: params.toDay ?? '',
+        sort: params.sort,
+      },
       sections: sections.map((s) => ({ slug: s.slug, name: s.name })),
       searched: params.q.trim() !== '',
       searchable: isSearchable(result.query),
       filtered,
-      results: result.articles.map((a) => presentSearchResult(a, set, deps.site)),
+      results: result.articles.map((a) =>
+        presentSearchResult(a, set, deps.site),
+      ),
       total: result.total,
       totalIsExact: result.totalIsExact,
       page: result.page,
       pageCount: result.pageCount,
       links: {
         prev: result.page > 1 ? searchUrl(params, result.page - 1) : null,
-        next: result.page < result.pageCount ? searchUrl(params, result.page + 1) : null,
-        withoutFilters: searchUrl({ ...params, sectionSlug: null, fromDay: null, toDay: null, page: 1 }),
+        next:
+          result.page < result.pageCount
+            ? searchUrl(params, result.page + 1)
+            : null,
+        withoutFilters: searchUrl({
+          ...params,
+          sectionSlug: null,
+          fromDay: null,
+          toDay: null,
+          page: 1,
+        }),
         firstPage: searchUrl(params, 1),
       },
-      browse: sections.map((s) => ({ name: s.name, url: paths.section(s.slug) })),
+      browse: sections.map((s) => ({
+        name: s.name,
+        url: paths.section(s.slug),
+      })),
     });
-    const title = params.q.trim() ? `Recherche : ${result.query.text.slice(0, 60)}` : 'Recherche';
+    const title = params.q.trim()
+      ? `Recherche : ${result.query.text.slice(0, 60)}`
+      : 'Recherche';
     return sendPage(deps, reply, {
       title,
       description: 'Rechercher dans les articles du journal.',

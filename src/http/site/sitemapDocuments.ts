@@ -1,14 +1,36 @@
 import {
-  earliestFirstPublication, latestPublication, listArticlesFirstPublishedIn, listAuthorSlugsInUse, listNewsSitemapArticles,
-  listSectionsWithLatest, listTagSlugsInUse, nextEmbargoEnd, summarizeFirstPublishedIn,
+  earliestFirstPublication,
+  latestPublication,
+  listArticlesFirstPublishedIn,
+  listAuthorSlugsInUse,
+  listNewsSitemapArticles,
+  listSectionsWithLatest,
+  listTagSlugsInUse,
+  nextEmbargoEnd,
+  summarizeFirstPublishedIn,
 } from '../../db/repos/sitemaps.ts';
 import { monthKey, monthRange, monthsBetween } from '../../domain/months.ts';
 import { sitemapPaths } from '../../presenters/distributionUrls.ts';
 import { paths } from '../../presenters/urls.ts';
-import { newsPublication, presentArticleUrl, presentNewsUrl, presentPageUrl, presentSitemapRef, type SitemapRef } from '../../presenters/sitemap.ts';
-import { renderNewsSitemap, renderSitemapIndex, renderUrlset } from '../../views/sitemaps/sitemap.ts';
+import {
+  newsPublication,
+  presentArticleUrl,
+  presentNewsUrl,
+  presentPageUrl,
+  presentSitemapRef,
+  type SitemapRef,
+} from '../../presenters/sitemap.ts';
+import {
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+} from '../../views/sitemaps/sitemap.ts';
 import type { DistributionDeps } from './distributionDeps.ts';
-import { documentBytes, renderedDocument, type RenderedDocument } from './documentResponse.ts';
+import {
+  documentBytes,
+  renderedDocument,
+  type RenderedDocument,
+} from './documentResponse.ts';
 
 /** Google News reads articles first published in the last 48 hours, at most 1,000 of them. */
 export const NEWS_WINDOW_MS = 48 * 3_600_000;
@@ -16,57 +38,116 @@ export const NEWS_MAX = 1_000;
 /** Tag and author sitemaps are single files: past 50,000 entries the oldest are left out. */
 const LISTING_MAX = 50_000;
 
-async function built(deps: DistributionDeps, body: string, validUntil: Date | null) {
+async function built(
+  deps: DistributionDeps,
+  body: string,
+  validUntil: Date | null,
+) {
   const doc = await renderedDocument(body, deps.clock.now());
   return { value: doc, bytes: documentBytes(doc), validUntil };
 }
 
 /** A month's count and latest change, kept per month so the index need not read the whole archive. */
-async function monthSummary(deps: DistributionDeps, key: string, generation: number) {
+async function monthSummary(
+  deps: DistributionDeps,
+  key: string,
+  generation: number,
+) {
   const range = monthRange(key)!;
-  return deps.cache.get(`sitemap-summary:${key}`, [`month:${key}`], async () => {
-    const now = deps.clock.now();
-    const [summary, validUntil] = await Promise.all([summarizeFirstPublishedIn(deps.db, { now, ...range }), nextEmbargoEnd(deps.db, now)]);
-    return { value: summary, bytes: 100, validUntil };
-  }, generation);
+  return deps.cache.get(
+    `sitemap-summary:${key}`,
+    [`month:${key}`],
+    async () => {
+      const now = deps.clock.now();
+      const [summary, validUntil] = await Promise.all([
+        summarizeFirstPublishedIn(deps.db, { now, ...range }),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      return { value: summary, bytes: 100, validUntil };
+    },
+    generation,
+  );
 }
 
 /** The index: listing sitemaps, the news sitemap, then one file per month (or more past 50,000 articles). */
-export async function sitemapIndex(deps: DistributionDeps, generation: number): Promise<RenderedDocument> {
-  return deps.cache.get('sitemap:index', ['articles', 'taxonomy'], async () => {
-    const now = deps.clock.now();
-    const [earliest, latest, tags, authors, validUntil] = await Promise.all([
-      earliestFirstPublication(deps.db, now), latestPublication(deps.db, now),
-      listTagSlugsInUse(deps.db, now, 1), listAuthorSlugsInUse(deps.db, now, 1), nextEmbargoEnd(deps.db, now),
-    ]);
-    const refs: SitemapRef[] = [presentSitemapRef(deps.site, sitemapPaths.sections(), latest)];
-    if (tags.length) refs.push(presentSitemapRef(deps.site, sitemapPaths.tags(), latest));
-    if (authors.length) refs.push(presentSitemapRef(deps.site, sitemapPaths.authors(), latest));
-    refs.push(presentSitemapRef(deps.site, sitemapPaths.news(), latest));
-    const months = earliest ? monthsBetween(earliest, now) : [];
-    const summaries = await Promise.all(months.map((key) => monthSummary(deps, key, generation)));
-    for (const [i, key] of months.entries()) {
-      const summary = summaries[i]!;
-      const pages = Math.ceil(summary.count / deps.sitemapPageSize);
-      for (let page = 1; page <= pages; page++) refs.push(presentSitemapRef(deps.site, sitemapPaths.month(key, page), summary.lastModified));
-    }
-    return built(deps, renderSitemapIndex(refs), validUntil);
-  }, generation);
+export async function sitemapIndex(
+  deps: DistributionDeps,
+  generation: number,
+): Promise<RenderedDocument> {
+  return deps.cache.get(
+    'sitemap:index',
+    ['articles', 'taxonomy'],
+    async () => {
+      const now = deps.clock.now();
+      const [earliest, latest, tags, authors, validUntil] = await Promise.all([
+        earliestFirstPublication(deps.db, now),
+        latestPublication(deps.db, now),
+        listTagSlugsInUse(deps.db, now, 1),
+        listAuthorSlugsInUse(deps.db, now, 1),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      const refs: SitemapRef[] = [
+        presentSitemapRef(deps.site, sitemapPaths.sections(), latest),
+      ];
+      if (tags.length)
+        refs.push(presentSitemapRef(deps.site, sitemapPaths.tags(), latest));
+      if (authors.length)
+        refs.push(presentSitemapRef(deps.site, sitemapPaths.authors(), latest));
+      refs.push(presentSitemapRef(deps.site, sitemapPaths.news(), latest));
+      const months = earliest ? monthsBetween(earliest, now) : [];
+      const summaries = await Promise.all(
+        months.map((key) => monthSummary(deps, key, generation)),
+      );
+      for (const [i, key] of months.entries()) {
+        const summary = summaries[i]!;
+        const pages = Math.ceil(summary.count / deps.sitemapPageSize);
+        for (let page = 1; page <= pages; page++)
+          refs.push(
+            presentSitemapRef(
+              deps.site,
+              sitemapPaths.month(key, page),
+              summary.lastModified,
+            ),
+          );
+      }
+      return built(deps, renderSitemapIndex(refs), validUntil);
+    },
+    generation,
+  );
 }
 
 /** One month's articles (a page of them past 50,000), with lastmod and cover image; null when empty. */
-export async function monthSitemap(deps: DistributionDeps, key: string, page: number, generation: number): Promise<RenderedDocument | null> {
+export async function monthSitemap(
+  deps: DistributionDeps,
+  key: string,
+  page: number,
+  generation: number,
+): Promise<RenderedDocument | null> {
   const range = monthRange(key);
   if (!range) return null;
-  return deps.cache.get(`sitemap:${key}:${page}`, [`month:${key}`], async () => {
-    const now = deps.clock.now();
-    const [rows, validUntil] = await Promise.all([
-      listArticlesFirstPublishedIn(deps.db, { now, ...range, limit: deps.sitemapPageSize, offset: (page - 1) * deps.sitemapPageSize }),
-      nextEmbargoEnd(deps.db, now),
-    ]);
-    if (rows.length === 0) return { value: null, bytes: 50, validUntil };
-    return built(deps, renderUrlset(rows.map((r) => presentArticleUrl(r, deps.site))), validUntil);
-  }, generation);
+  return deps.cache.get(
+    `sitemap:${key}:${page}`,
+    [`month:${key}`],
+    async () => {
+      const now = deps.clock.now();
+      const [rows, validUntil] = await Promise.all([
+        listArticlesFirstPublishedIn(deps.db, {
+          now,
+          ...range,
+          limit: deps.sitemapPageSize,
+          offset: (page - 1) * deps.sitemapPageSize,
+        }),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      if (rows.length === 0) return { value: null, bytes: 50, validUntil };
+      return built(
+        deps,
+        renderUrlset(rows.map((r) => presentArticleUrl(r, deps.site))),
+        validUntil,
+      );
+    },
+    generation,
+  );
 }
 
 /** Whether a month is over (its sitemap can be cached for long). */
@@ -75,46 +156,106 @@ export function isPastMonth(deps: DistributionDeps, key: string): boolean {
 }
 
 /** The home page and every section that has articles, with the time of its newest. */
-export async function sectionsSitemap(deps: DistributionDeps, generation: number): Promise<RenderedDocument> {
-  return deps.cache.get('sitemap:sections', ['articles', 'taxonomy'], async () => {
-    const now = deps.clock.now();
-    const [sections, validUntil] = await Promise.all([listSectionsWithLatest(deps.db, now), nextEmbargoEnd(deps.db, now)]);
-    const latest = sections.reduce<Date | null>((m, s) => (s.latest && (!m || s.latest > m) ? s.latest : m), null);
-    const urls = [presentPageUrl(deps.site, paths.home(), latest),
-      ...sections.filter((s) => s.latest).map((s) => presentPageUrl(deps.site, paths.section(s.slug), s.latest))];
-    return built(deps, renderUrlset(urls), validUntil);
-  }, generation);
+export async function sectionsSitemap(
+  deps: DistributionDeps,
+  generation: number,
+): Promise<RenderedDocument> {
+  return deps.cache.get(
+    'sitemap:sections',
+    ['articles', 'taxonomy'],
+    async () => {
+      const now = deps.clock.now();
+      const [sections, validUntil] = await Promise.all([
+        listSectionsWithLatest(deps.db, now),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      const latest = sections.reduce<Date | null>(
+        (m, s) => (s.latest && (!m || s.latest > m) ? s.latest : m),
+        null,
+      );
+      const urls = [
+        presentPageUrl(deps.site, paths.home(), latest),
+        ...sections
+          .filter((s) => s.latest)
+          .map((s) =>
+            presentPageUrl(deps.site, paths.section(s.slug), s.latest),
+          ),
+      ];
+      return built(deps, renderUrlset(urls), validUntil);
+    },
+    generation,
+  );
 }
 
 /** Tag or author pages that list at least one article; null when there are none. */
-export async function listingSitemap(deps: DistributionDeps, kind: 'tags' | 'authors', generation: number): Promise<RenderedDocument | null> {
-  return deps.cache.get(`sitemap:${kind}`, ['articles', 'taxonomy'], async () => {
-    const now = deps.clock.now();
-    const [slugs, validUntil] = await Promise.all([
-      kind === 'tags' ? listTagSlugsInUse(deps.db, now, LISTING_MAX) : listAuthorSlugsInUse(deps.db, now, LISTING_MAX),
-      nextEmbargoEnd(deps.db, now),
-    ]);
-    if (slugs.length === 0) return { value: null, bytes: 50, validUntil };
-    const toPath = kind === 'tags' ? paths.tag : paths.author;
-    return built(deps, renderUrlset(slugs.map((slug) => presentPageUrl(deps.site, toPath(slug), null))), validUntil);
-  }, generation);
+export async function listingSitemap(
+  deps: DistributionDeps,
+  kind: 'tags' | 'authors',
+  generation: number,
+): Promise<RenderedDocument | null> {
+  return deps.cache.get(
+    `sitemap:${kind}`,
+    ['articles', 'taxonomy'],
+    async () => {
+      const now = deps.clock.now();
+      const [slugs, validUntil] = await Promise.all([
+        kind === 'tags'
+          ? listTagSlugsInUse(deps.db, now, LISTING_MAX)
+          : listAuthorSlugsInUse(deps.db, now, LISTING_MAX),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      if (slugs.length === 0) return { value: null, bytes: 50, validUntil };
+      const toPath = kind === 'tags' ? paths.tag : paths.author;
+      return built(
+        deps,
+        renderUrlset(
+          slugs.map((slug) => presentPageUrl(deps.site, toPath(slug), null)),
+        ),
+        validUntil,
+      );
+    },
+    generation,
+  );
 }
 
 /**
  * Articles first published in the last 48 hours, newest first, at most 1,000, without the
  * sections kept out of Google News. Rebuilt when the oldest of them turns 48 hours old.
  */
-export async function newsSitemap(deps: DistributionDeps, generation: number): Promise<RenderedDocument> {
-  return deps.cache.get('sitemap:news', ['articles', 'taxonomy'], async () => {
-    const now = deps.clock.now();
-    const [rows, embargoEnd] = await Promise.all([
-      listNewsSitemapArticles(deps.db, { now, since: new Date(now.getTime() - NEWS_WINDOW_MS), limit: NEWS_MAX }),
-      nextEmbargoEnd(deps.db, now),
-    ]);
-    const oldest = rows.at(-1);
-    const expiries = [embargoEnd, oldest ? new Date(oldest.firstPublishedAt.getTime() + NEWS_WINDOW_MS) : null].filter((d): d is Date => d !== null);
-    const validUntil = expiries.length ? new Date(Math.min(...expiries.map((d) => d.getTime()))) : null;
-    const body = renderNewsSitemap(rows.map((r) => presentNewsUrl(r, deps.site)), newsPublication(deps.site), `${deps.site.url}/`);
-    return built(deps, body, validUntil);
-  }, generation);
+export async function newsSitemap(
+  deps: DistributionDeps,
+  generation: number,
+): Promise<RenderedDocument> {
+  return deps.cache.get(
+    'sitemap:news',
+    ['articles', 'taxonomy'],
+    async () => {
+      const now = deps.clock.now();
+      const [rows, embargoEnd] = await Promise.all([
+        listNewsSitemapArticles(deps.db, {
+          now,
+          since: new Date(now.getTime() - NEWS_WINDOW_MS),
+          limit: NEWS_MAX,
+        }),
+        nextEmbargoEnd(deps.db, now),
+      ]);
+      const oldest = rows.at(-1);
+      const expiries = [
+        embargoEnd,
+        oldest
+          ? new Date(oldest.firstPublishedAt.getTime() + NEWS_WINDOW_MS)
+          : null,
+      ].filter((d): d is Date => d !== null);
+      const validUntil = expiries.length
+        ? new Date(Math.min(...expiries.map((d) => d.getTime())))
+        : null;
+      const body = renderNewsSitemap(
+        rows.map((r) => presentNewsUrl(r, deps.site)),
+        newsPublication(deps.site),
+        `${deps.site.url}/`,
+      );
+      return built(deps, body, validUntil);
+    },
+    generation,
+  );
 }

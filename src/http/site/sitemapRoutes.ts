@@ -1,48 +1,138 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { absoluteUrl, sitemapPaths } from '../../presenters/distributionUrls.ts';
+import {
+  absoluteUrl,
+  sitemapPaths,
+} from '../../presenters/distributionUrls.ts';
 import { renderRobots } from '../../views/sitemaps/sitemap.ts';
 import type { DistributionDeps } from './distributionDeps.ts';
-import { renderedDocument, sendDocument, type RenderedDocument } from './documentResponse.ts';
-import { FRESH_CACHE, HOURLY_CACHE, SETTLED_CACHE, SLOW_CACHE } from '../cacheControl.ts';
-import { isPastMonth, listingSitemap, monthSitemap, newsSitemap, sectionsSitemap, sitemapIndex } from './sitemapDocuments.ts';
+import {
+  renderedDocument,
+  sendDocument,
+  type RenderedDocument,
+} from './documentResponse.ts';
+import {
+  FRESH_CACHE,
+  HOURLY_CACHE,
+  SETTLED_CACHE,
+  SLOW_CACHE,
+} from '../cacheControl.ts';
+import {
+  isPastMonth,
+  listingSitemap,
+  monthSitemap,
+  newsSitemap,
+  sectionsSitemap,
+  sitemapIndex,
+} from './sitemapDocuments.ts';
 
 const XML = 'application/xml; charset=utf-8';
 
 /** `2026-11` or `2026-11-2` (the second file of a month past 50,000 articles). */
 const monthParams = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-[1-9]\d{0,3})?$/).transform((s) => ({ key: s.slice(0, 7), page: s.length > 7 ? Number(s.slice(8)) : 1 })),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])(-[1-9]\d{0,3})?$/)
+    .transform((s) => ({
+      key: s.slice(0, 7),
+      page: s.length > 7 ? Number(s.slice(8)) : 1,
+    })),
 });
 
 /**
  * /sitemap.xml (the index), /sitemaps/articles-YYYY-MM.xml, /sitemaps/sections.xml, tags.xml,
  * authors.xml, the Google News /sitemaps/news.xml, and /robots.txt that points to them.
  */
-export function sitemapRoutes(app: FastifyInstance, deps: DistributionDeps): void {
-  const send = (request: FastifyRequest, reply: FastifyReply, doc: RenderedDocument | null, cacheControl: string, key: string) => {
+export function sitemapRoutes(
+  app: FastifyInstance,
+  deps: DistributionDeps,
+): void {
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    doc: RenderedDocument | null,
+    cacheControl: string,
+    key: string,
+  ) => {
     if (!doc) throw new AppError('not_found');
-    return sendDocument(request, reply, doc, { type: XML, cacheControl, surrogateKeys: ['sitemaps', `sitemap:${key}`] });
+    return sendDocument(request, reply, doc, {
+      type: XML,
+      cacheControl,
+      surrogateKeys: ['sitemaps', `sitemap:${key}`],
+    });
   };
   app.get(sitemapPaths.index(), async (request, reply) =>
-    send(request, reply, await sitemapIndex(deps, await deps.cache.sync()), SLOW_CACHE, 'index'));
+    send(
+      request,
+      reply,
+      await sitemapIndex(deps, await deps.cache.sync()),
+      SLOW_CACHE,
+      'index',
+    ),
+  );
   app.get(sitemapPaths.sections(), async (request, reply) =>
-    send(request, reply, await sectionsSitemap(deps, await deps.cache.sync()), SLOW_CACHE, 'sections'));
+    send(
+      request,
+      reply,
+      await sectionsSitemap(deps, await deps.cache.sync()),
+      SLOW_CACHE,
+      'sections',
+    ),
+  );
   app.get(sitemapPaths.tags(), async (request, reply) =>
-    send(request, reply, await listingSitemap(deps, 'tags', await deps.cache.sync()), SLOW_CACHE, 'tags'));
+    send(
+      request,
+      reply,
+      await listingSitemap(deps, 'tags', await deps.cache.sync()),
+      SLOW_CACHE,
+      'tags',
+    ),
+  );
   app.get(sitemapPaths.authors(), async (request, reply) =>
-    send(request, reply, await listingSitemap(deps, 'authors', await deps.cache.sync()), SLOW_CACHE, 'authors'));
+    send(
+      request,
+      reply,
+      await listingSitemap(deps, 'authors', await deps.cache.sync()),
+      SLOW_CACHE,
+      'authors',
+    ),
+  );
   app.get(sitemapPaths.news(), async (request, reply) =>
-    send(request, reply, await newsSitemap(deps, await deps.cache.sync()), FRESH_CACHE, 'news'));
+    send(
+      request,
+      reply,
+      await newsSitemap(deps, await deps.cache.sync()),
+      FRESH_CACHE,
+      'news',
+    ),
+  );
   app.get('/sitemaps/articles-:month.xml', async (request, reply) => {
     const parsed = monthParams.safeParse(request.params);
     if (!parsed.success) throw new AppError('not_found');
     const { key, page } = parsed.data.month;
     const doc = await monthSitemap(deps, key, page, await deps.cache.sync());
-    return send(request, reply, doc, isPastMonth(deps, key) ? SETTLED_CACHE : FRESH_CACHE, key);
+    return send(
+      request,
+      reply,
+      doc,
+      isPastMonth(deps, key) ? SETTLED_CACHE : FRESH_CACHE,
+      key,
+    );
   });
 
-  const robots = renderedDocument(renderRobots([absoluteUrl(deps.site, sitemapPaths.index()), absoluteUrl(deps.site, sitemapPaths.news())]), null);
+  const robots = renderedDocument(
+    renderRobots([
+      absoluteUrl(deps.site, sitemapPaths.index()),
+      absoluteUrl(deps.site, sitemapPaths.news()),
+    ]),
+    null,
+  );
   app.get('/robots.txt', async (request, reply) =>
-    sendDocument(request, reply, await robots, { type: 'text/plain; charset=utf-8', cacheControl: HOURLY_CACHE, surrogateKeys: ['robots'] }));
+    sendDocument(request, reply, await robots, {
+      type: 'text/plain; charset=utf-8',
+      cacheControl: HOURLY_CACHE,
+      surrogateKeys: ['robots'],
+    }),
+  );
 }

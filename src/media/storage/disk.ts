@@ -1,4 +1,13 @@
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assertSafeKey, type MediaStorage } from './storage.ts';
@@ -11,14 +20,19 @@ export class DiskStorage implements MediaStorage {
   readonly kind = 'disk' as const;
   readonly #root: string;
 
-  constructor(root: string) { this.#root = root; }
+  constructor(root: string) {
+    this.#root = root;
+  }
 
   #path(key: string): string {
     assertSafeKey(key);
     return join(this.#root, ...key.split('/'));
   }
 
-  async #place(key: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  async #place(
+    key: string,
+    write: (tmp: string) => Promise<void>,
+  ): Promise<void> {
     const target = this.#path(key);
     await mkdir(dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
@@ -31,8 +45,12 @@ export class DiskStorage implements MediaStorage {
     }
   }
 
-  putFile(key: string, path: string): Promise<void> { return this.#place(key, (tmp) => copyFile(path, tmp)); }
-  put(key: string, body: Buffer): Promise<void> { return this.#place(key, (tmp) => writeFile(tmp, body)); }
+  putFile(key: string, path: string): Promise<void> {
+    return this.#place(key, (tmp) => copyFile(path, tmp));
+  }
+  put(key: string, body: Buffer): Promise<void> {
+    return this.#place(key, (tmp) => writeFile(tmp, body));
+  }
 
   async get(key: string): Promise<Buffer | null> {
     try {
@@ -51,10 +69,14 @@ export class DiskStorage implements MediaStorage {
     }
   }
 
-  async delete(key: string): Promise<void> { await rm(this.#path(key), { force: true }); }
+  async delete(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
+  }
 
   async *list(prefix: string): AsyncIterable<string> {
-    const start = prefix ? join(this.#root, ...prefix.replace(/\/+$/, '').split('/')) : this.#root;
+    const start = prefix
+      ? join(this.#root, ...prefix.replace(/\/+$/, '').split('/'))
+      : this.#root;
     let entries;
     try {
       entries = await readdir(start, { recursive: true, withFileTypes: true });
@@ -64,7 +86,9 @@ export class DiskStorage implements MediaStorage {
     }
     for (const entry of entries) {
       if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
-      yield relative(this.#root, join(entry.parentPath, entry.name)).split(sep).join('/');
+      yield relative(this.#root, join(entry.parentPath, entry.name))
+        .split(sep)
+        .join('/');
     }
   }
 

@@ -1,6 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { MediaStorageConfig } from '../../config.ts';
 import { assertSafeKey, type MediaStorage } from './storage.ts';
 
@@ -25,10 +34,20 @@ export class S3Storage implements MediaStorage {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      ...(config.accessKeyId && config.secretAccessKey ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } } : {}),
+      ...(config.accessKeyId && config.secretAccessKey
+        ? {
+            credentials: {
+              accessKeyId: config.accessKeyId,
+              secretAccessKey: config.secretAccessKey,
+            },
+          }
+        : {}),
     });
     this.#bucket = config.bucket;
-    this.#prefix = config.prefix && !config.prefix.endsWith('/') ? `${config.prefix}/` : config.prefix;
+    this.#prefix =
+      config.prefix && !config.prefix.endsWith('/')
+        ? `${config.prefix}/`
+        : config.prefix;
   }
 
   #key(key: string): string {
@@ -38,45 +57,86 @@ export class S3Storage implements MediaStorage {
 
   async putFile(key: string, path: string, contentType: string): Promise<void> {
     const { size } = await stat(path);
-    await this.#client.send(new PutObjectCommand({ Bucket: this.#bucket, Key: this.#key(key), Body: createReadStream(path), ContentLength: size, ContentType: contentType }));
+    await this.#client.send(
+      new PutObjectCommand({
+        Bucket: this.#bucket,
+        Key: this.#key(key),
+        Body: createReadStream(path),
+        ContentLength: size,
+        ContentType: contentType,
+      }),
+    );
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.#client.send(new PutObjectCommand({ Bucket: this.#bucket, Key: this.#key(key), Body: body, ContentType: contentType }));
+    await this.#client.send(
+      new PutObjectCommand({
+        Bucket: this.#bucket,
+        Key: this.#key(key),
+        Body: body,
+        ContentType: contentType,
+      }),
+    );
   }
 
   async get(key: string): Promise<Buffer | null> {
     try {
-      const result = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }));
-      return result.Body ? Buffer.from(await result.Body.transformToByteArray()) : Buffer.alloc(0);
+      const result = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }),
+      );
+      return result.Body
+        ? Buffer.from(await result.Body.transformToByteArray())
+        : Buffer.alloc(0);
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      if (
+        error instanceof NoSuchKey ||
+        (error as { name?: string }).name === 'NoSuchKey'
+      )
+        return null;
       throw error;
     }
   }
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }));
+      await this.#client.send(
+        new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }),
+      );
       return true;
     } catch (error) {
-      if (error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+      if (
+        error instanceof NotFound ||
+        (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+          ?.httpStatusCode === 404
+      )
+        return false;
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }));
+    await this.#client.send(
+      new DeleteObjectCommand({ Bucket: this.#bucket, Key: this.#key(key) }),
+    );
   }
 
   async *list(prefix: string): AsyncIterable<string> {
     let token: string | undefined;
     do {
-      const page = await this.#client.send(new ListObjectsV2Command({ Bucket: this.#bucket, Prefix: this.#prefix + prefix, ContinuationToken: token }));
-      for (const object of page.Contents ?? []) if (object.Key) yield object.Key.slice(this.#prefix.length);
+      const page = await this.#client.send(
+        new ListObjectsV2Command({
+          Bucket: this.#bucket,
+          Prefix: this.#prefix + prefix,
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of page.Contents ?? [])
+        if (object.Key) yield object.Key.slice(this.#prefix.length);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
 
-  async close(): Promise<void> { this.#client.destroy(); }
+  async close(): Promise<void> {
+    this.#client.destroy();
+  }
 }

@@ -24,12 +24,17 @@ export interface MediaStorage {
 }
 
 export function openMediaStorage(config: MediaStorageConfig): MediaStorage {
-  return config.kind === 'disk' ? new DiskStorage(config.dir) : new S3Storage(config);
+  return config.kind === 'disk'
+    ? new DiskStorage(config.dir)
+    : new S3Storage(config);
 }
 
 /** Keys come from our own code, but a key that could climb out of its folder is refused anyway. */
 export function assertSafeKey(key: string): void {
-  if (!/^[a-z0-9][a-z0-9/_.-]*$/i.test(key) || key.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+  if (
+    !/^[a-z0-9][a-z0-9/_.-]*$/i.test(key) ||
+    key.split('/').some((part) => part === '' || part === '.' || part === '..')
+  ) {
     throw new Error(`unsafe media storage key: ${JSON.stringify(key)}`);
   }
 }

@@ -15,7 +15,11 @@ export interface AudienceModel {
 
 const fr = new Intl.NumberFormat('fr-FR');
 
-function figuresTable(caption: string, head: [string, string], bars: Bar[]): string {
+function figuresTable(
+  caption: string,
+  head: [string, string],
+  bars: Bar[],
+): string {
   return html`<table class="articles-table figures"><caption>${caption}</caption><thead><tr><th scope="col">${head[0]}</th><th scope="col">${head[1]}</th></tr></thead>
 <tbody>!${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${fr.format(b.value)}</td></tr>`)}</tbody></table>`;
 }
@@ -38,8 +42,12 @@ export function audienceView(m: AudienceModel): string {
 <tbody>!${m.last30Days.map((d) => html`<tr><th scope="row">${d.label}</th><td>${fr.format(d.value)}</td><td>${d.visitors}</td></tr>`)}</tbody></table></details>
 </section>
 <section aria-labelledby="aud-top"><h2 id="aud-top">Articles les plus lus aujourd’hui</h2>
-!${m.topArticles.length ? html`<table class="articles-table"><thead><tr><th scope="col">Article</th><th scope="col">Pages vues</th></tr></thead>
-<tbody>!${m.topArticles.map((a) => html`<tr><td><a href="${a.editUrl}">${a.title}</a> <a class="small" href="${a.url}" target="_blank" rel="noopener">voir</a></td><td>${a.views}</td></tr>`)}</tbody></table>` : html`<p class="empty">Aucune lecture comptée aujourd’hui.</p>`}
+!${
+    m.topArticles.length
+      ? html`<table class="articles-table"><thead><tr><th scope="col">Article</th><th scope="col">Pages vues</th></tr></thead>
+<tbody>!${m.topArticles.map((a) => html`<tr><td><a href="${a.editUrl}">${a.title}</a> <a class="small" href="${a.url}" target="_blank" rel="noopener">voir</a></td><td>${a.views}</td></tr>`)}</tbody></table>`
+      : html`<p class="empty">Aucune lecture comptée aujourd’hui.</p>`
+  }
 </section>
 <section aria-labelledby="aud-sections"><h2 id="aud-sections">Par rubrique, 30 derniers jours</h2>
 !${barList('chart-sections', 'Pages vues par rubrique, 30 derniers jours', m.sections)}

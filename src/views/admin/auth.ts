@@ -1,7 +1,13 @@
 import { html } from '../html.ts';
 import { csrfField, field, flash, type FieldErrors } from './forms.ts';
 
-export function loginView(o: { csrf: string; email: string; error: string | null; next: string; notice?: string | null }): string {
+export function loginView(o: {
+  csrf: string;
+  email: string;
+  error: string | null;
+  next: string;
+  notice?: string | null;
+}): string {
   return html`<div class="auth-box">
   <h1>Connexion à la rédaction</h1>
   !${flash(o.notice ?? null)}
@@ -17,7 +23,13 @@ export function loginView(o: { csrf: string; email: string; error: string | null
 </div>`;
 }
 
-export function setupView(o: { csrf: string; token: string; values: { email: string; displayName: string }; errors: FieldErrors; message: string | null }): string {
+export function setupView(o: {
+  csrf: string;
+  token: string;
+  values: { email: string; displayName: string };
+  errors: FieldErrors;
+  message: string | null;
+}): string {
   return html`<div class="auth-box">
   <h1>Installation : compte propriétaire</h1>
   <p>Ce compte administre le site et ne peut pas être supprimé. Il n’y en a qu’un.</p>
@@ -33,7 +45,12 @@ export function setupView(o: { csrf: string; token: string; values: { email: str
 </div>`;
 }
 
-export function passwordView(o: { csrf: string; token: string; errors: FieldErrors; message: string | null }): string {
+export function passwordView(o: {
+  csrf: string;
+  token: string;
+  errors: FieldErrors;
+  message: string | null;
+}): string {
   return html`<div class="auth-box">
   <h1>Choisir un mot de passe</h1>
   !${flash(o.message, 'error')}

@@ -1,18 +1,31 @@
 import { html } from '../html.ts';
 
-export interface Bar { label: string; value: number; /** Shown under the bar; every few bars get one. */ tick?: string }
+export interface Bar {
+  label: string;
+  value: number /** Shown under the bar; every few bars get one. */;
+  tick?: string;
+}
 
 /**
  * A bar chart as SVG, drawn on the server: no script, no library, prints and scales. The
  * figures are in a table beside it (views/admin/audience.ts); the SVG's title and description
  * say what it shows for screen readers, and each bar carries its own <title> for a tooltip.
  */
-export function columnChart(id: string, title: string, bars: Bar[], options: { width?: number; height?: number } = {}): string {
+export function columnChart(
+  id: string,
+  title: string,
+  bars: Bar[],
+  options: { width?: number; height?: number } = {},
+): string {
   const width = options.width ?? 720;
   const height = options.height ?? 220;
-  const top = 16, bottom = 28, left = 64, right = 8;
+  const top = 16,
+    bottom = 28,
+    left = 64,
+    right = 8;
   const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
-  const plotW = width - left - right, plotH = height - top - bottom;
+  const plotW = width - left - right,
+    plotH = height - top - bottom;
   const step = bars.length ? plotW / bars.length : plotW;
   const barW = Math.max(1, step * 0.72);
   const y = (v: number) => top + plotH - (max === 0 ? 0 : (v / max) * plotH);
@@ -30,7 +43,10 @@ export function columnChart(id: string, title: string, bars: Bar[], options: { w
 
 /** Horizontal bars for shares (sections, referrer kinds), labelled in the SVG itself. */
 export function barList(id: string, title: string, bars: Bar[]): string {
-  const rowH = 26, labelW = 190, width = 720, valueW = 70;
+  const rowH = 26,
+    labelW = 190,
+    width = 720,
+    valueW = 70;
   const height = Math.max(rowH, bars.length * rowH) + 4;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const plotW = width - labelW - valueW;
@@ -40,8 +56,12 @@ export function barList(id: string, title: string, bars: Bar[]): string {
 </svg>`;
 }
 
-const frenchNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-function fr(n: number): string { return frenchNumber.format(n); }
+const frenchNumber = new Intl.NumberFormat('fr-FR', {
+  maximumFractionDigits: 0,
+});
+function fr(n: number): string {
+  return frenchNumber.format(n);
+}
 
 /** 1, 2, 5 × 10ⁿ above `v`, so the axis reads round numbers. */
 function niceMax(v: number): number {

@@ -1,7 +1,16 @@
 import { html } from '../html.ts';
 import { flash } from './forms.ts';
 
-export interface DashboardRow { id: number; title: string; status: string; statusLabel: string; section: string; authors: string; when: string; publicUrl: string | null }
+export interface DashboardRow {
+  id: number;
+  title: string;
+  status: string;
+  statusLabel: string;
+  section: string;
+  authors: string;
+  when: string;
+  publicUrl: string | null;
+}
 export interface DashboardModel {
   filters: { q: string; section: string; status: string; author: string };
   sections: { id: number; name: string }[];
@@ -22,15 +31,23 @@ export function dashboardView(m: DashboardModel): string {
   <div class="field"><label for="author">Auteur</label><select id="author" name="auteur"><option value="">Tous</option>!${m.authors.map((a) => html`<option value="${a.id}"!${String(a.id) === m.filters.author ? ' selected' : ''}>${a.name}</option>`)}</select></div>
   <button type="submit" class="button">Filtrer</button>
 </form>
-!${m.blocks.map((b) => html`<section class="dash-block" aria-labelledby="${b.id}">
+!${m.blocks.map(
+    (b) => html`<section class="dash-block" aria-labelledby="${b.id}">
   <h2 id="${b.id}">${b.title} <span class="count">(${b.rows.length})</span></h2>
-  !${b.rows.length ? html`<table class="articles-table">
+  !${
+    b.rows.length
+      ? html`<table class="articles-table">
     <thead><tr><th scope="col">Titre</th><th scope="col">Statut</th><th scope="col">Rubrique</th><th scope="col">Auteurs</th><th scope="col">Date</th></tr></thead>
-    <tbody>!${b.rows.map((r) => html`<tr>
+    <tbody>!${b.rows.map(
+      (r) => html`<tr>
       <td><a href="/admin/articles/${r.id}">${r.title}</a>!${r.publicUrl ? html` <a class="small" href="${r.publicUrl}" target="_blank" rel="noopener">voir</a>` : ''}</td>
       <td><span class="status status-${r.status}">${r.statusLabel}</span></td>
       <td>${r.section}</td><td>${r.authors}</td><td>${r.when}</td>
-    </tr>`)}</tbody>
-  </table>` : html`<p class="empty">${b.empty}</p>`}
-</section>`)}`;
+    </tr>`,
+    )}</tbody>
+  </table>`
+      : html`<p class="empty">${b.empty}</p>`
+  }
+</section>`,
+  )}`;
 }

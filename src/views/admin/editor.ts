@@ -1,26 +1,73 @@
 import { html } from '../html.ts';
 import { BODY_MAX_CHARS } from '../../domain/articleLimits.ts';
-import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors } from './forms.ts';
-import { duplicateWarning, overrideBox, suggestions, type EditorialPanelModel } from './editorialPanel.ts';
+import {
+  checkbox,
+  csrfField,
+  field,
+  flash,
+  select,
+  textarea,
+  type FieldErrors,
+} from './forms.ts';
+import {
+  duplicateWarning,
+  overrideBox,
+  suggestions,
+  type EditorialPanelModel,
+} from './editorialPanel.ts';
 import { uploadZone } from './media.ts';
 
 /** What the form shows: exactly what was typed (or stored), as strings, so nothing is lost. */
 export interface EditorValues {
-  title: string; slug: string; lead: string; bodySource: string; sectionId: string; tags: string;
-  author1: string; author2: string; author3: string; featured: boolean; breaking: boolean;
-  seoTitle: string; seoDescription: string; coverUrl: string; coverMediaId: string; coverAlt: string; coverCaption: string; coverCredit: string;
+  title: string;
+  slug: string;
+  lead: string;
+  bodySource: string;
+  sectionId: string;
+  tags: string;
+  author1: string;
+  author2: string;
+  author3: string;
+  featured: boolean;
+  breaking: boolean;
+  seoTitle: string;
+  seoDescription: string;
+  coverUrl: string;
+  coverMediaId: string;
+  coverAlt: string;
+  coverCaption: string;
+  coverCredit: string;
   correctionNote: string;
 }
 
-export interface EditorAction { verb: string; label: string; className?: string; needsNote?: boolean; needsDate?: boolean; confirm?: string }
+export interface EditorAction {
+  verb: string;
+  label: string;
+  className?: string;
+  needsNote?: boolean;
+  needsDate?: boolean;
+  confirm?: string;
+}
 
 export interface EditorModel {
-  article: { id: number; version: number; status: string; statusLabel: string; publicUrl: string | null; returnNote: string | null; scheduledLabel: string | null } | null;
+  article: {
+    id: number;
+    version: number;
+    status: string;
+    statusLabel: string;
+    publicUrl: string | null;
+    returnNote: string | null;
+    scheduledLabel: string | null;
+  } | null;
   values: EditorValues;
   errors: FieldErrors;
   message: { text: string; kind: 'ok' | 'error' } | null;
   /** When a save was refused as stale: what changed in the saved version since it was opened. */
-  conflict: { savedBy: string; diffHtml: string; current: { title: string; lead: string } } | null;
+  conflict: {
+    savedBy: string;
+    diffHtml: string;
+    current: { title: string; lead: string };
+  } | null;
   canSave: boolean;
   actions: EditorAction[];
   sections: { value: number; label: string }[];
@@ -38,29 +85,43 @@ export interface EditorModel {
 /** The article editor: fields on the left, live preview on the right, workflow actions on top. */
 export function editorView(m: EditorModel): string {
   const v = m.values;
-  const action = m.article ? `/admin/articles/${m.article.id}` : '/admin/articles';
+  const action = m.article
+    ? `/admin/articles/${m.article.id}`
+    : '/admin/articles';
   return html`<div class="editor-head">
   <h1>${m.article ? 'Modifier l’article' : 'Nouvel article'}</h1>
   !${m.article ? html`<p class="meta"><span class="status status-${m.article.status}">${m.article.statusLabel}</span>!${m.article.scheduledLabel ? html` pour le ${m.article.scheduledLabel}` : ''} · version ${m.article.version} · <a href="/admin/articles/${m.article.id}/revisions">Révisions</a> · <a href="/admin/articles/${m.article.id}/direct">Direct</a>!${m.article.publicUrl ? html` · <a href="${m.article.publicUrl}" target="_blank" rel="noopener">Voir en ligne</a>` : ''}</p>` : ''}
 </div>
 !${m.message ? flash(m.message.text, m.message.kind) : ''}
 !${m.article?.returnNote ? html`<div class="flash flash-warn" role="status"><strong>Renvoyé par l’édition :</strong> ${m.article.returnNote}</div>` : ''}
-!${m.conflict ? html`<section class="conflict" aria-labelledby="conflict-title">
+!${
+    m.conflict
+      ? html`<section class="conflict" aria-labelledby="conflict-title">
   <h2 id="conflict-title">Modifications enregistrées entre-temps par ${m.conflict.savedBy}</h2>
   <p>Votre texte est conservé ci-dessous, non enregistré. Voici ce qui a changé dans la version en ligne depuis que vous avez ouvert l’article (<ins>ajouts</ins>, <del>suppressions</del>) :</p>
   <div class="diff">!${m.conflict.diffHtml}</div>
   <p>Titre enregistré : « ${m.conflict.current.title} ». Reportez vos changements puis enregistrez à nouveau.</p>
-</section>` : ''}
+</section>`
+      : ''
+  }
 !${duplicateWarning(m.panel)}
-!${m.article && m.actions.length ? html`<div class="workflow" aria-label="Actions éditoriales">
-  !${m.actions.map((a) => html`<form method="post" action="/admin/articles/${m.article!.id}/${a.verb}" class="inline-form"!${a.confirm ? html` data-confirm="${a.confirm}"` : ''}>
+!${
+    m.article && m.actions.length
+      ? html`<div class="workflow" aria-label="Actions éditoriales">
+  !${m.actions.map(
+    (
+      a,
+    ) => html`<form method="post" action="/admin/articles/${m.article!.id}/${a.verb}" class="inline-form"!${a.confirm ? html` data-confirm="${a.confirm}"` : ''}>
     !${csrfField(m.csrf)}<input type="hidden" name="version" value="${m.article!.version}">
     !${a.needsNote ? html`<label class="visually-hidden" for="note-${a.verb}">Commentaire pour l’auteur</label><input id="note-${a.verb}" name="note" required placeholder="Commentaire pour l’auteur" maxlength="2000">` : ''}
     !${a.needsDate ? html`<label class="visually-hidden" for="at-${a.verb}">Date et heure de publication</label><input id="at-${a.verb}" name="at" type="datetime-local" required value="${m.scheduleDefault}">` : ''}
     !${(a.verb === 'publier' || a.verb === 'programmer') && m.canOverrideDuplicate && m.panel.duplicates?.length ? overrideBox(a.verb) : ''}
     <button type="submit" class="button ${a.className ?? ''}">${a.label}</button>
-  </form>`)}
-</div>` : ''}
+  </form>`,
+  )}
+</div>`
+      : ''
+  }
 <div class="editor-grid">
 <form method="post" action="${action}" class="editor-form" id="editor-form" data-article-id="${m.article?.id ?? ''}" data-status="${m.article?.status ?? 'new'}">
   !${csrfField(m.csrf)}

@@ -17,7 +17,9 @@ interface FieldOptions {
 export function field(o: FieldOptions): string {
   const id = `f-${o.name}`;
   const error = o.errors?.[o.name];
-  const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="field${error ? ' has-error' : ''}">
   <label for="${id}">${o.label}</label>
   !${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
@@ -37,7 +39,12 @@ export function textarea(o: FieldOptions & { rows?: number }): string {
 </div>`;
 }
 
-export function select(o: FieldOptions & { options: { value: string | number; label: string }[]; empty?: string }): string {
+export function select(
+  o: FieldOptions & {
+    options: { value: string | number; label: string }[];
+    empty?: string;
+  },
+): string {
   const id = `f-${o.name}`;
   const error = o.errors?.[o.name];
   return html`<div class="field${error ? ' has-error' : ''}">
@@ -50,7 +57,11 @@ export function select(o: FieldOptions & { options: { value: string | number; la
 </div>`;
 }
 
-export function checkbox(o: { name: string; label: string; checked: boolean }): string {
+export function checkbox(o: {
+  name: string;
+  label: string;
+  checked: boolean;
+}): string {
   return html`<div class="field checkbox"><input type="checkbox" id="f-${o.name}" name="${o.name}" value="1"!${o.checked ? ' checked' : ''}> <label for="f-${o.name}">${o.label}</label></div>`;
 }
 
@@ -59,7 +70,15 @@ export function csrfField(token: string): string {
 }
 
 /** A one-button form posting to `action` (workflow verbs), with CSRF and the version seen. */
-export function actionButton(o: { action: string; label: string; csrf: string; version?: number; className?: string; extra?: string; confirm?: string }): string {
+export function actionButton(o: {
+  action: string;
+  label: string;
+  csrf: string;
+  version?: number;
+  className?: string;
+  extra?: string;
+  confirm?: string;
+}): string {
   return html`<form method="post" action="${o.action}" class="inline-form"!${o.confirm ? html` data-confirm="${o.confirm}"` : ''}>
   !${csrfField(o.csrf)}
   !${o.version !== undefined ? html`<input type="hidden" name="version" value="${o.version}">` : ''}
@@ -68,6 +87,11 @@ export function actionButton(o: { action: string; label: string; csrf: string; v
 </form>`;
 }
 
-export function flash(message: string | null, kind: 'ok' | 'error' = 'ok'): string {
-  return message ? html`<div class="flash flash-${kind}" role="${kind === 'error' ? 'alert' : 'status'}">${message}</div>` : '';
+export function flash(
+  message: string | null,
+  kind: 'ok' | 'error' = 'ok',
+): string {
+  return message
+    ? html`<div class="flash flash-${kind}" role="${kind === 'error' ? 'alert' : 'status'}">${message}</div>`
+    : '';
 }

@@ -1,10 +1,28 @@
 import { html } from '../html.ts';
 import { ROLE_LABELS, type Role } from '../../domain/roles.ts';
-import { actionButton, csrfField, field, flash, select, type FieldErrors } from './forms.ts';
+import {
+  actionButton,
+  csrfField,
+  field,
+  flash,
+  select,
+  type FieldErrors,
+} from './forms.ts';
 
 export interface CredentialRow {
-  id: number; kind: 'content' | 'admin'; name: string; prefix: string; role: Role | null; sections: string; origins: string;
-  ratePerMinute: number; owner: string; created: string; lastUsed: string | null; revoked: string | null; canRevoke: boolean;
+  id: number;
+  kind: 'content' | 'admin';
+  name: string;
+  prefix: string;
+  role: Role | null;
+  sections: string;
+  origins: string;
+  ratePerMinute: number;
+  owner: string;
+  created: string;
+  lastUsed: string | null;
+  revoked: string | null;
+  canRevoke: boolean;
 }
 
 export interface IntegrationsModel {
@@ -21,7 +39,10 @@ export interface IntegrationsModel {
   message: string | null;
 }
 
-const kindLabel = { content: 'Clé Content API', admin: 'Jeton Admin API' } as const;
+const kindLabel = {
+  content: 'Clé Content API',
+  admin: 'Jeton Admin API',
+} as const;
 
 /** Integrations: the APIs' keys and tokens, made here and shown once, revocable. */
 export function integrationsView(m: IntegrationsModel): string {
@@ -30,12 +51,14 @@ export function integrationsView(m: IntegrationsModel): string {
 !${flash(m.message)}
 !${m.secret ? html`<div class="flash flash-ok" role="status"><p>${m.secret.label}</p><p><input class="copy-link" readonly value="${m.secret.value}" aria-label="Secret à copier"></p><p class="hint">Copiez-le maintenant : il ne sera plus jamais affiché (seule son empreinte est conservée).</p></div>` : ''}
 <table class="articles-table"><thead><tr><th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Début du secret</th><th scope="col">Droits</th><th scope="col">Créé</th><th scope="col">Dernière utilisation</th><th scope="col">Action</th></tr></thead>
-<tbody>!${m.rows.map((r) => html`<tr>
+<tbody>!${m.rows.map(
+    (r) => html`<tr>
   <td>${r.name}</td><td>${kindLabel[r.kind]}</td><td><code>${r.prefix}…</code></td>
   <td>!${r.kind === 'admin' ? html`${r.role ? ROLE_LABELS[r.role] : ''} pour ${r.owner}${r.sections ? html` <span class="small">(${r.sections})</span>` : ''}` : html`${r.ratePerMinute} req./min${r.origins ? html` <span class="small">CORS : ${r.origins}</span>` : ''}`}</td>
   <td>${r.created}</td><td>${r.lastUsed ?? 'jamais'}</td>
   <td>!${r.revoked ? html`Révoqué le ${r.revoked}` : r.canRevoke ? actionButton({ action: `/admin/integrations/${r.id}/revoquer`, label: 'Révoquer', csrf: m.csrf, className: 'danger', confirm: 'Révoquer ? Les requêtes faites avec ce secret seront refusées immédiatement.' }) : ''}</td>
-</tr>`)}</tbody></table>
+</tr>`,
+  )}</tbody></table>
 <section aria-labelledby="token-title" class="card">
   <h2 id="token-title">Nouveau jeton Admin API</h2>
   <form method="post" action="/admin/integrations/jetons">
@@ -46,7 +69,9 @@ export function integrationsView(m: IntegrationsModel): string {
     <button type="submit" class="button primary">Créer le jeton</button>
   </form>
 </section>
-!${m.canCreateKeys ? html`<section aria-labelledby="key-title" class="card">
+!${
+    m.canCreateKeys
+      ? html`<section aria-labelledby="key-title" class="card">
   <h2 id="key-title">Nouvelle clé Content API</h2>
   <form method="post" action="/admin/integrations/cles">
     !${csrfField(m.csrf)}
@@ -55,21 +80,41 @@ export function integrationsView(m: IntegrationsModel): string {
     !${field({ name: 'ratePerMinute', label: 'Requêtes par minute', type: 'number', value: m.values['ratePerMinute'] ?? '600', errors: m.errors, attrs: 'min="1" max="100000"' })}
     <button type="submit" class="button primary">Créer la clé</button>
   </form>
-</section>` : ''}`;
+</section>`
+      : ''
+  }`;
 }
 
-export interface WebhookRow { id: number; name: string; url: string; events: string[]; active: boolean; disabledAt: string | null; disabledReason: string | null }
+export interface WebhookRow {
+  id: number;
+  name: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
 
 /** Webhook subscriptions (admins): disabled ones are announced first, with why. */
-export function webhooksView(m: { rows: WebhookRow[]; types: readonly string[]; csrf: string; errors: FieldErrors; values: Record<string, string> }): string {
+export function webhooksView(m: {
+  rows: WebhookRow[];
+  types: readonly string[];
+  csrf: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+}): string {
   const disabled = m.rows.filter((r) => !r.active);
   return html`<section aria-labelledby="webhooks-title" class="card">
   <h2 id="webhooks-title">Webhooks</h2>
   !${disabled.map((r) => html`<div class="flash flash-error webhook-disabled" role="alert"><p>Le webhook « ${r.name} » a été désactivé le ${r.disabledAt ?? ''} : ${r.disabledReason ?? ''} Vérifiez le récepteur, réactivez-le, puis renvoyez les livraisons manquées depuis son journal.</p></div>`)}
   <table class="articles-table"><thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Événements</th><th scope="col">État</th><th scope="col">Actions</th></tr></thead>
-  <tbody>!${m.rows.map((r) => html`<tr><td><a href="/admin/integrations/webhooks/${r.id}">${r.name}</a></td><td><code>${r.url}</code></td><td>${r.events.join(', ')}</td><td>${r.active ? 'Actif' : 'Désactivé'}</td>
+  <tbody>!${m.rows.map(
+    (
+      r,
+    ) => html`<tr><td><a href="/admin/integrations/webhooks/${r.id}">${r.name}</a></td><td><code>${r.url}</code></td><td>${r.events.join(', ')}</td><td>${r.active ? 'Actif' : 'Désactivé'}</td>
     <td>!${actionButton({ action: `/admin/integrations/webhooks/${r.id}/${r.active ? 'desactiver' : 'activer'}`, label: r.active ? 'Désactiver' : 'Réactiver', csrf: m.csrf })}
-    !${actionButton({ action: `/admin/integrations/webhooks/${r.id}/supprimer`, label: 'Supprimer', csrf: m.csrf, className: 'danger', confirm: 'Supprimer ce webhook et son journal ?' })}</td></tr>`)}</tbody></table>
+    !${actionButton({ action: `/admin/integrations/webhooks/${r.id}/supprimer`, label: 'Supprimer', csrf: m.csrf, className: 'danger', confirm: 'Supprimer ce webhook et son journal ?' })}</td></tr>`,
+  )}</tbody></table>
   <h3>Nouveau webhook</h3>
   <form method="post" action="/admin/integrations/webhooks">
     !${csrfField(m.csrf)}
@@ -84,15 +129,38 @@ export function webhooksView(m: { rows: WebhookRow[]; types: readonly string[]; 
 </section>`;
 }
 
-export interface DeliveryRow { id: number; type: string; status: string; attempts: number; created: string; lastStatus: string; duration: string; excerpt: string }
+export interface DeliveryRow {
+  id: number;
+  type: string;
+  status: string;
+  attempts: number;
+  created: string;
+  lastStatus: string;
+  duration: string;
+  excerpt: string;
+}
 
 /** One webhook's delivery log: each delivery's state and last attempt, with « Renvoyer ». */
-export function deliveryLogView(m: { name: string; url: string; rows: DeliveryRow[]; csrf: string; message: string | null }): string {
-  const label: Record<string, string> = { pending: 'En attente', delivered: 'Livré', failed: 'Abandonné' };
+export function deliveryLogView(m: {
+  name: string;
+  url: string;
+  rows: DeliveryRow[];
+  csrf: string;
+  message: string | null;
+}): string {
+  const label: Record<string, string> = {
+    pending: 'En attente',
+    delivered: 'Livré',
+    failed: 'Abandonné',
+  };
   return html`<h1>Journal du webhook « ${m.name} »</h1>
 <p><a href="/admin/integrations">← Intégrations</a> · <code>${m.url}</code></p>
 !${flash(m.message)}
 <table class="articles-table"><thead><tr><th scope="col">Événement</th><th scope="col">Créé</th><th scope="col">État</th><th scope="col">Tentatives</th><th scope="col">Dernière réponse</th><th scope="col">Durée</th><th scope="col">Extrait</th><th scope="col">Action</th></tr></thead>
-<tbody>!${m.rows.map((r) => html`<tr><td><code>${r.type}</code></td><td>${r.created}</td><td>${label[r.status] ?? r.status}</td><td>${r.attempts}</td><td>${r.lastStatus}</td><td>${r.duration}</td><td><code class="small">${r.excerpt}</code></td>
-  <td>!${r.status !== 'pending' ? actionButton({ action: `/admin/integrations/livraisons/${r.id}/renvoyer`, label: 'Renvoyer', csrf: m.csrf }) : ''}</td></tr>`)}</tbody></table>`;
+<tbody>!${m.rows.map(
+    (
+      r,
+    ) => html`<tr><td><code>${r.type}</code></td><td>${r.created}</td><td>${label[r.status] ?? r.status}</td><td>${r.attempts}</td><td>${r.lastStatus}</td><td>${r.duration}</td><td><code class="small">${r.excerpt}</code></td>
+  <td>!${r.status !== 'pending' ? actionButton({ action: `/admin/integrations/livraisons/${r.id}/renvoyer`, label: 'Renvoyer', csrf: m.csrf }) : ''}</td></tr>`,
+  )}</tbody></table>`;
 }

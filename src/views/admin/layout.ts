@@ -14,7 +14,14 @@ export interface AdminLayoutContext {
   stylesheet: string;
   /** For the logout form. */
   csrf: string;
-  user: { name: string; role: Role; canManageUsers: boolean; canReadAudit: boolean; canReadAudience: boolean; canManageSections: boolean } | null;
+  user: {
+    name: string;
+    role: Role;
+    canManageUsers: boolean;
+    canReadAudit: boolean;
+    canReadAudience: boolean;
+    canManageSections: boolean;
+  } | null;
 }
 
 /** The back office frame: French, light, usable on a laptop and a phone. */
@@ -34,7 +41,9 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="admin-header">
   <a class="admin-brand" href="/admin">Rédaction · ${ctx.siteName}</a>
-  !${ctx.user ? html`<nav aria-label="Back-office">
+  !${
+    ctx.user
+      ? html`<nav aria-label="Back-office">
     <ul>
       <li><a href="/admin">Tableau de bord</a></li>
       <li><a href="/admin/articles/nouveau">Nouvel article</a></li>
@@ -47,7 +56,9 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
       <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>
     </ul>
   </nav>
-  <form method="post" action="/admin/deconnexion" class="logout"><input type="hidden" name="_csrf" value="${ctx.csrf}"><span>${ctx.user.name} (${ROLE_LABELS[ctx.user.role]})</span> <button type="submit" class="link-button">Se déconnecter</button></form>` : ''}
+  <form method="post" action="/admin/deconnexion" class="logout"><input type="hidden" name="_csrf" value="${ctx.csrf}"><span>${ctx.user.name} (${ROLE_LABELS[ctx.user.role]})</span> <button type="submit" class="link-button">Se déconnecter</button></form>`
+      : ''
+  }
 </header>
 <main id="contenu" class="admin-main" tabindex="-1">
 !${page.main}

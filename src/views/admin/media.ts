@@ -1,13 +1,29 @@
 import { html } from '../html.ts';
-import { checkbox, csrfField, field, flash, select, textarea, type FieldErrors } from './forms.ts';
+import {
+  checkbox,
+  csrfField,
+  field,
+  flash,
+  select,
+  textarea,
+  type FieldErrors,
+} from './forms.ts';
 import { pagination } from '../site/partials.ts';
 import { pictureTag } from '../site/picture.ts';
 import type { PictureView } from '../../presenters/picture.ts';
 import type { RATIOS, Rect } from '../../domain/pictures.ts';
 
 export interface MediaCard {
-  id: number; url: string; fileName: string; caption: string; credit: string; width: number; height: number;
-  uses: number; uploaded: string; thumb: PictureView;
+  id: number;
+  url: string;
+  fileName: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  uses: number;
+  uploaded: string;
+  thumb: PictureView;
 }
 
 export interface MediaLibraryModel {
@@ -16,14 +32,26 @@ export interface MediaLibraryModel {
   page: number;
   pageCount: number;
   basePath: string;
-  filters: { q: string; uploader: string; orientation: string; used: string; from: string; until: string };
+  filters: {
+    q: string;
+    uploader: string;
+    orientation: string;
+    used: string;
+    from: string;
+    until: string;
+  };
   uploaders: { value: number; label: string }[];
   csrf: string;
   message: { text: string; kind: 'ok' | 'error' } | null;
 }
 
 /** The drop zone: drag and drop, paste, or choose several files; one progress bar per file (assets/media.ts). */
-export function uploadZone(o: { url: string; csrf: string; purpose?: 'cover' | 'any'; label?: string }): string {
+export function uploadZone(o: {
+  url: string;
+  csrf: string;
+  purpose?: 'cover' | 'any';
+  label?: string;
+}): string {
   return html`<div class="dropzone" data-upload-url="${o.url}" data-csrf="${o.csrf}" data-purpose="${o.purpose ?? 'any'}">
   <p><strong>${o.label ?? 'Déposez vos photos ici'}</strong>, collez-les (Ctrl+V) ou <label class="link-button">choisissez-les<input type="file" class="visually-hidden" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" multiple></label>.</p>
   <p class="hint">JPEG, PNG, WebP, AVIF ou GIF. Une image de couverture doit faire au moins 1 200 pixels de large.</p>
@@ -40,31 +68,70 @@ export function mediaLibraryView(m: MediaLibraryModel): string {
 <form method="get" action="/admin/medias" class="media-filters" role="search">
   !${field({ name: 'q', label: 'Rechercher (légende, crédit, texte alternatif, nom du fichier)', value: f.q, type: 'search' })}
   !${select({ name: 'uploader', label: 'Envoyée par', value: f.uploader, options: m.uploaders, empty: 'Tout le monde' })}
-  !${select({ name: 'orientation', label: 'Orientation', value: f.orientation, options: [{ value: 'landscape', label: 'Paysage' }, { value: 'portrait', label: 'Portrait' }, { value: 'square', label: 'Carrée' }], empty: 'Toutes' })}
-  !${select({ name: 'used', label: 'Utilisation', value: f.used, options: [{ value: 'oui', label: 'Utilisées' }, { value: 'non', label: 'Inutilisées' }], empty: 'Toutes' })}
+  !${select({
+    name: 'orientation',
+    label: 'Orientation',
+    value: f.orientation,
+    options: [
+      { value: 'landscape', label: 'Paysage' },
+      { value: 'portrait', label: 'Portrait' },
+      { value: 'square', label: 'Carrée' },
+    ],
+    empty: 'Toutes',
+  })}
+  !${select({
+    name: 'used',
+    label: 'Utilisation',
+    value: f.used,
+    options: [
+      { value: 'oui', label: 'Utilisées' },
+      { value: 'non', label: 'Inutilisées' },
+    ],
+    empty: 'Toutes',
+  })}
   !${field({ name: 'du', label: 'Du', value: f.from, type: 'date' })}
   !${field({ name: 'au', label: 'Au', value: f.until, type: 'date' })}
   <button type="submit" class="button">Filtrer</button>
 </form>
 <p class="hint">${m.total.toLocaleString('fr-FR')} image${m.total > 1 ? 's' : ''}</p>
 <ul class="media-grid">
-  !${m.cards.map((c) => html`<li class="media-card" data-media-id="${String(c.id)}">
+  !${m.cards.map(
+    (c) => html`<li class="media-card" data-media-id="${String(c.id)}">
     <a href="${c.url}">!${pictureTag(c.thumb, { sizes: '220px' })}<span class="media-name">${c.fileName}</span></a>
     <span class="hint">${c.width} × ${c.height} · ${c.uses ? `utilisée ${c.uses} fois` : 'inutilisée'} · ${c.uploaded}</span>
     !${c.credit ? html`<span class="hint">${c.credit}</span>` : ''}
-  </li>`)}
+  </li>`,
+  )}
 </ul>
 !${m.cards.length === 0 ? '<p>Aucune image ne correspond.</p>' : ''}
 !${pagination(m.basePath, m.page, m.pageCount)}`;
 }
 
 export interface MediaEditModel {
-  id: number; version: number; fileName: string; width: number; height: number; bytes: number; mimeType: string;
+  id: number;
+  version: number;
+  fileName: string;
+  width: number;
+  height: number;
+  bytes: number;
+  mimeType: string;
   uploaded: string;
   large: PictureView;
   focal: { x: number; y: number };
-  crops: { ratio: (typeof RATIOS)[number]; rect: Rect; manual: boolean; preview: PictureView }[];
-  values: { alt: string; decorative: boolean; caption: string; credit: string; copyright: string; usageNotes: string };
+  crops: {
+    ratio: (typeof RATIOS)[number];
+    rect: Rect;
+    manual: boolean;
+    preview: PictureView;
+  }[];
+  values: {
+    alt: string;
+    decorative: boolean;
+    caption: string;
+    credit: string;
+    copyright: string;
+    usageNotes: string;
+  };
   uses: { title: string; url: string; role: string; status: string }[];
   errors: FieldErrors;
   message: { text: string; kind: 'ok' | 'error' } | null;
@@ -100,7 +167,9 @@ export function mediaEditView(m: MediaEditModel): string {
   !${textarea({ name: 'usageNotes', label: 'Conditions d’utilisation', value: v.usageNotes, errors: m.errors, rows: 2, attrs: 'maxlength="1000"' })}
   <fieldset class="crops"><legend>Recadrages</legend>
     <p class="hint">Chaque recadrage suit le point d’intérêt. Pour en ajuster un à la main, changez sa position ou sa largeur (en pixels de l’original) ; videz les champs pour revenir au point d’intérêt.</p>
-    !${m.crops.map((c) => { const k = c.ratio.replace(':', 'x'); return html`<div class="crop" data-ratio="${c.ratio}">
+    !${m.crops.map((c) => {
+      const k = c.ratio.replace(':', 'x');
+      return html`<div class="crop" data-ratio="${c.ratio}">
       <p><strong>${c.ratio}</strong>${c.manual ? ' (réglé à la main)' : ''}</p>
       !${pictureTag(c.preview, { sizes: '200px' })}
       <div class="row">
@@ -109,7 +178,8 @@ export function mediaEditView(m: MediaEditModel): string {
         !${field({ name: `crop-${k}-width`, label: 'Largeur', value: c.manual ? c.rect.width : '', type: 'number', attrs: `min="32" max="${m.width}" placeholder="${c.rect.width}"` })}
       </div>
       !${m.errors[`crop-${c.ratio}`] ? html`<p class="error">${m.errors[`crop-${c.ratio}`]}</p>` : ''}
-    </div>`; })}
+    </div>`;
+    })}
   </fieldset>
   <p class="save-bar">!${m.canUpdate ? '<button type="submit" class="button primary">Enregistrer</button>' : '<span class="hint">Seuls son auteur et les éditeurs peuvent modifier cette image.</span>'}</p>
 </form>
@@ -117,17 +187,25 @@ export function mediaEditView(m: MediaEditModel): string {
   <section aria-labelledby="uses-title"><h2 id="uses-title">Où elle est utilisée</h2>
     !${m.uses.length ? html`<ul>!${m.uses.map((u) => html`<li><a href="${u.url}">${u.title}</a> — ${u.role} (${u.status})</li>`)}</ul>` : '<p>Nulle part pour l’instant.</p>'}
   </section>
-  !${m.canReplace ? html`<section aria-labelledby="replace-title"><h2 id="replace-title">Remplacer le fichier</h2>
+  !${
+    m.canReplace
+      ? html`<section aria-labelledby="replace-title"><h2 id="replace-title">Remplacer le fichier</h2>
     <p class="hint">Le nouveau fichier prend la place de l’ancien partout où l’image est utilisée ; la description est gardée.</p>
     !${uploadZone({ url: `/admin/medias/${m.id}/remplacer`, csrf: m.csrf, label: 'Déposez le nouveau fichier ici' })}
-  </section>` : ''}
-  !${m.canDelete ? html`<section aria-labelledby="delete-title"><h2 id="delete-title">Supprimer</h2>
+  </section>`
+      : ''
+  }
+  !${
+    m.canDelete
+      ? html`<section aria-labelledby="delete-title"><h2 id="delete-title">Supprimer</h2>
     <form method="post" action="/admin/medias/${m.id}/supprimer">
       !${csrfField(m.csrf)}
       !${m.uses.length ? checkbox({ name: 'confirmUses', label: `Je confirme : retirer cette image des ${m.uses.length} article(s) ci-dessus`, checked: false }) : ''}
       <button type="submit" class="button danger">Supprimer l’image</button>
     </form>
-  </section>` : ''}
+  </section>`
+      : ''
+  }
 </aside>
 </div>`;
 }

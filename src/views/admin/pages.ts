@@ -1,12 +1,34 @@
 import { html } from '../html.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles.ts';
-import { actionButton, checkbox, csrfField, field, flash, select, type FieldErrors } from './forms.ts';
+import {
+  actionButton,
+  checkbox,
+  csrfField,
+  field,
+  flash,
+  select,
+  type FieldErrors,
+} from './forms.ts';
 import { WINDOW_DAYS_RANGE, type SiteSettings } from '../../domain/settings.ts';
 
-export interface RevisionRow { id: number; version: number; who: string; when: string; title: string }
+export interface RevisionRow {
+  id: number;
+  version: number;
+  who: string;
+  when: string;
+  title: string;
+}
 
 /** Revisions: list, compare any two, restore one as a new revision. */
-export function revisionsView(m: { articleId: number; title: string; version: number; rows: RevisionRow[]; compare: { a: number; b: number; diffHtml: string } | null; csrf: string; canRestore: boolean }): string {
+export function revisionsView(m: {
+  articleId: number;
+  title: string;
+  version: number;
+  rows: RevisionRow[];
+  compare: { a: number; b: number; diffHtml: string } | null;
+  csrf: string;
+  canRestore: boolean;
+}): string {
   return html`<h1>Révisions de « ${m.title} »</h1>
 <p><a href="/admin/articles/${m.articleId}">← Retour à l’article</a></p>
 <form method="get" action="/admin/articles/${m.articleId}/revisions" class="filters">
@@ -19,26 +41,54 @@ export function revisionsView(m: { articleId: number; title: string; version: nu
 <tbody>!${m.rows.map((r) => html`<tr><td>v${r.version}</td><td>${r.who}</td><td>${r.when}</td><td>${r.title}</td><td>!${m.canRestore && r.version !== m.version ? actionButton({ action: `/admin/articles/${m.articleId}/revisions/${r.id}/restaurer`, label: 'Restaurer', csrf: m.csrf, version: m.version }) : ''}</td></tr>`)}</tbody></table>`;
 }
 
-export interface UserRow { id: number; name: string; email: string; role: Role; status: string; sections: string; canChange: boolean }
+export interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  status: string;
+  sections: string;
+  canChange: boolean;
+}
 
-export function usersView(m: { rows: UserRow[]; sections: { value: number; label: string }[]; csrf: string; errors: FieldErrors; values: Record<string, string>; link: { label: string; url: string } | null; message: string | null; error?: string | null; assignableRoles: Role[] }): string {
-  const statusLabel: Record<string, string> = { active: 'Actif', invited: 'Invité', deactivated: 'Désactivé' };
+export function usersView(m: {
+  rows: UserRow[];
+  sections: { value: number; label: string }[];
+  csrf: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  link: { label: string; url: string } | null;
+  message: string | null;
+  error?: string | null;
+  assignableRoles: Role[];
+}): string {
+  const statusLabel: Record<string, string> = {
+    active: 'Actif',
+    invited: 'Invité',
+    deactivated: 'Désactivé',
+  };
   return html`<h1>Utilisateurs</h1>
 !${flash(m.message)}
 !${flash(m.error ?? null, 'error')}
 !${m.link ? html`<div class="flash flash-ok" role="status"><p>${m.link.label}</p><p><input class="copy-link" readonly value="${m.link.url}" aria-label="Lien à transmettre"></p><p class="hint">Ce lien ne sert qu’une fois. Transmettez-le à la personne concernée.</p></div>` : ''}
 <table class="articles-table"><thead><tr><th scope="col">Nom</th><th scope="col">E-mail</th><th scope="col">Rôle</th><th scope="col">Statut</th><th scope="col">Actions</th></tr></thead>
-<tbody>!${m.rows.map((u) => html`<tr>
+<tbody>!${m.rows.map(
+    (u) => html`<tr>
   <td>${u.name}</td><td>${u.email}</td><td>${ROLE_LABELS[u.role]}${u.sections ? html` <span class="small">(${u.sections})</span>` : ''}</td><td>${statusLabel[u.status] ?? u.status}</td>
-  <td>!${u.canChange ? html`<form method="post" action="/admin/utilisateurs/${u.id}/role" class="inline-form">!${csrfField(m.csrf)}
+  <td>!${
+    u.canChange
+      ? html`<form method="post" action="/admin/utilisateurs/${u.id}/role" class="inline-form">!${csrfField(m.csrf)}
       <label class="visually-hidden" for="role-${u.id}">Rôle de ${u.name}</label>
       <select id="role-${u.id}" name="role">!${m.assignableRoles.map((r) => html`<option value="${r}"!${r === u.role ? ' selected' : ''}>${ROLE_LABELS[r]}</option>`)}</select>
       <label class="visually-hidden" for="sections-${u.id}">Rubriques de ${u.name}</label>
       <select id="sections-${u.id}" name="sectionIds" multiple size="1">!${m.sections.map((s) => html`<option value="${s.value}">${s.label}</option>`)}</select>
       <button class="button" type="submit">Changer</button></form>
     !${actionButton({ action: `/admin/utilisateurs/${u.id}/reinitialiser`, label: 'Lien de mot de passe', csrf: m.csrf })}
-    !${u.status !== 'deactivated' ? actionButton({ action: `/admin/utilisateurs/${u.id}/desactiver`, label: 'Désactiver', csrf: m.csrf, className: 'danger', confirm: 'Désactiver ce compte ? Ses sessions prendront fin immédiatement.' }) : ''}` : ''}</td>
-</tr>`)}</tbody></table>
+    !${u.status !== 'deactivated' ? actionButton({ action: `/admin/utilisateurs/${u.id}/desactiver`, label: 'Désactiver', csrf: m.csrf, className: 'danger', confirm: 'Désactiver ce compte ? Ses sessions prendront fin immédiatement.' }) : ''}`
+      : ''
+  }</td>
+</tr>`,
+  )}</tbody></table>
 <section aria-labelledby="invite-title" class="card">
   <h2 id="invite-title">Inviter un membre</h2>
   <form method="post" action="/admin/utilisateurs">
@@ -54,16 +104,30 @@ export function usersView(m: { rows: UserRow[]; sections: { value: number; label
 
 export const ASSIGNABLE_ROLES: Role[] = ROLES.filter((r) => r !== 'owner');
 
-export interface AuditRow { when: string; who: string; what: string; target: string; targetUrl: string | null }
+export interface AuditRow {
+  when: string;
+  who: string;
+  what: string;
+  target: string;
+  targetUrl: string | null;
+}
 
-export function auditView(m: { rows: AuditRow[]; nextBefore: number | null }): string {
+export function auditView(m: {
+  rows: AuditRow[];
+  nextBefore: number | null;
+}): string {
   return html`<h1>Journal des actions</h1>
 <table class="articles-table"><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Quoi</th><th scope="col">Sur</th></tr></thead>
 <tbody>!${m.rows.map((r) => html`<tr><td>${r.when}</td><td>${r.who}</td><td>${r.what}</td><td>!${r.targetUrl ? html`<a href="${r.targetUrl}">${r.target}</a>` : html`${r.target}`}</td></tr>`)}</tbody></table>
 !${m.nextBefore ? html`<p><a href="/admin/journal?avant=${m.nextBefore}">Entrées plus anciennes →</a></p>` : ''}`;
 }
 
-export function settingsView(m: { csrf: string; settings: SiteSettings; message: string | null; errors?: FieldErrors }): string {
+export function settingsView(m: {
+  csrf: string;
+  settings: SiteSettings;
+  message: string | null;
+  errors?: FieldErrors;
+}): string {
   const s = m.settings;
   return html`<h1>Réglages</h1>
 !${flash(m.message)}
@@ -80,7 +144,13 @@ export function settingsView(m: { csrf: string; settings: SiteSettings; message:
 </form>`;
 }
 
-export function sectionsView(m: { csrf: string; rows: { name: string; slug: string; count: number }[]; errors: FieldErrors; values: Record<string, string>; message: string | null }): string {
+export function sectionsView(m: {
+  csrf: string;
+  rows: { name: string; slug: string; count: number }[];
+  errors: FieldErrors;
+  values: Record<string, string>;
+  message: string | null;
+}): string {
   return html`<h1>Rubriques</h1>
 !${flash(m.message)}
 <table class="articles-table"><thead><tr><th scope="col">Rubrique</th><th scope="col">Adresse</th><th scope="col">Articles</th></tr></thead>

@@ -2,8 +2,12 @@ import type { FeedModel } from '../../presenters/feed.ts';
 import { XML_DECLARATION, xml } from '../xml.ts';
 
 /** Atom 1.0 (RFC 4287): dates in RFC 3339 with the site's offset, one <author> per byline. */
-export function renderAtom(feed: FeedModel, formatDate: (d: Date) => string): string {
-  const entries = feed.items.map((i) => xml`
+export function renderAtom(
+  feed: FeedModel,
+  formatDate: (d: Date) => string,
+): string {
+  const entries = feed.items.map(
+    (i) => xml`
 <entry>
 <id>${i.guid}</id>
 <title>${i.title}</title>
@@ -11,8 +15,11 @@ export function renderAtom(feed: FeedModel, formatDate: (d: Date) => string): st
 <published>${formatDate(i.published)}</published>
 <updated>${formatDate(i.updated)}</updated>
 ${i.authors.map((a) => xml`<author><name>${a.name}</name><uri>${a.url}</uri></author>\n`)}${i.categories.map((c) => xml`<category term="${c.term}" label="${c.label}" scheme="${c.scheme}"/>\n`)}<summary>${i.summary}</summary>
-${i.contentHtml !== null ? xml`<content type="html">${i.contentHtml}</content>\n` : null}${i.image ? xml`<link rel="enclosure" type="${i.image.type}" href="${i.image.url}"${i.image.length ? xml` length="${String(i.image.length)}"` : null}/>\n` : null}</entry>`);
-  return XML_DECLARATION + xml`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.language}">
+${i.contentHtml !== null ? xml`<content type="html">${i.contentHtml}</content>\n` : null}${i.image ? xml`<link rel="enclosure" type="${i.image.type}" href="${i.image.url}"${i.image.length ? xml` length="${String(i.image.length)}"` : null}/>\n` : null}</entry>`,
+  );
+  return (
+    XML_DECLARATION +
+    xml`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.language}">
 <id>${feed.id}</id>
 <title>${feed.title}</title>
 <subtitle>${feed.description}</subtitle>
@@ -23,5 +30,6 @@ ${feed.hub ? xml`<link rel="hub" href="${feed.hub}"/>\n` : null}<updated>${forma
 <generator>newsdesk</generator>
 <logo>${feed.logoUrl}</logo>${entries}
 </feed>
-`.value;
+`.value
+  );
 }

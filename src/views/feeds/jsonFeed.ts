@@ -2,7 +2,10 @@ import type { FeedModel } from '../../presenters/feed.ts';
 import { xmlSafeText } from '../xml.ts';
 
 /** JSON Feed 1.1 (jsonfeed.org/version/1.1): `content_html` for full text, else `content_text`. */
-export function renderJsonFeed(feed: FeedModel, formatDate: (d: Date) => string): string {
+export function renderJsonFeed(
+  feed: FeedModel,
+  formatDate: (d: Date) => string,
+): string {
   const doc = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
@@ -18,7 +21,9 @@ export function renderJsonFeed(feed: FeedModel, formatDate: (d: Date) => string)
       url: i.url,
       title: i.title,
       summary: i.summary,
-      ...(i.contentHtml !== null ? { content_html: i.contentHtml } : { content_text: i.summary }),
+      ...(i.contentHtml !== null
+        ? { content_html: i.contentHtml }
+        : { content_text: i.summary }),
       ...(i.image ? { image: i.image.url } : {}),
       date_published: formatDate(i.published),
       date_modified: formatDate(i.updated),
@@ -27,5 +32,7 @@ export function renderJsonFeed(feed: FeedModel, formatDate: (d: Date) => string)
     })),
   };
   // The same characters XML refuses have no place in a feed reader's text either.
-  return JSON.stringify(doc, (_key, value: unknown) => (typeof value === 'string' ? xmlSafeText(value) : value));
+  return JSON.stringify(doc, (_key, value: unknown) =>
+    typeof value === 'string' ? xmlSafeText(value) : value,
+  );
 }

@@ -35,10 +35,14 @@ export function articleView(m: ArticleModel): string {
     <p class="dates">Publié le <time datetime="${a.published.iso}">${a.published.label}</time>!${a.updated ? html`<br>Mis à jour le <time datetime="${a.updated.iso}">${a.updated.label}</time>` : ''}</p>
     !${shareBlock(m.share)}
   </header>
-  !${a.cover ? html`<figure class="cover">
+  !${
+    a.cover
+      ? html`<figure class="cover">
     !${a.pictures ? pictureTag(a.pictures.wide, { sizes: '(min-width: 1100px) 720px, 100vw', priority: true }) : html`<img src="${a.cover.url}" alt="${a.cover.alt}" width="1200" height="675">`}
     !${a.cover.caption || a.cover.credit ? html`<figcaption>${a.cover.caption ?? ''} !${a.cover.credit ? html`<span class="credit">${a.cover.credit}</span>` : ''}</figcaption>` : ''}
-  </figure>` : ''}
+  </figure>`
+      : ''
+  }
   <div class="article-body">!${a.bodyHtml}</div>
   !${m.liveBlog ?? ''}
   !${a.correctionNote ? html`<aside class="correction" aria-label="Rectificatif"><p><strong>Rectificatif :</strong> ${a.correctionNote}</p></aside>` : ''}
@@ -52,10 +56,14 @@ export function articleView(m: ArticleModel): string {
   !${filInfo(m.filInfo, { headingId: 'fil-info-title', headingLevel: 2 })}
 </aside>
 </div>
-!${m.related.length ? html`<section class="related" aria-labelledby="related-title">
+!${
+    m.related.length
+      ? html`<section class="related" aria-labelledby="related-title">
   <h2 id="related-title" class="block-title">À lire aussi</h2>
   <div class="block-grid">!${m.related.map((r) => teaser(r, { level: 3 }))}</div>
-</section>` : ''}`;
+</section>`
+      : ''
+  }`;
 }
 
 function shareBlock(links: ShareLink[]): string {

@@ -5,7 +5,11 @@ import { followLabel } from '../../presenters/share.ts';
 import { formatLongDate } from '../../domain/frenchDates.ts';
 import { siteFeedLinks } from './head.ts';
 
-export interface NavSection { name: string; url: string; current: boolean }
+export interface NavSection {
+  name: string;
+  url: string;
+  current: boolean;
+}
 
 export interface PageShell {
   title: string;
@@ -33,7 +37,10 @@ export interface LayoutContext {
 }
 
 /** « Audience du mardi 9 juillet 2025 : 1 234 visiteurs uniques ». */
-export interface LegalAudience { dayLabel: string; visitors: string }
+export interface LegalAudience {
+  dayLabel: string;
+  visitors: string;
+}
 
 /** The page frame every public page shares: skip link, header with navigation, footer with the legal notice. */
 export function layout(ctx: LayoutContext, page: PageShell): string {
@@ -46,8 +53,12 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-!${page.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
-<meta name="robots" content="max-image-preview:large">`}
+!${
+    page.noindex
+      ? html`<meta name="robots" content="noindex">`
+      : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
+<meta name="robots" content="max-image-preview:large">`
+  }
 <link rel="stylesheet" href="${ctx.stylesheet}">
 <link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
@@ -118,7 +129,10 @@ export function legalAudience(a: LegalAudience): string {
 
 /** « Titre — Site », kept within the 70 characters search engines show; the site name goes first. */
 function documentTitle(page: PageShell, site: SiteConfig): string {
-  const candidates = page.canonicalPath === '/' ? [`${site.name} — ${site.tagline}`, site.name] : [`${page.title} — ${site.name}`, page.title];
+  const candidates =
+    page.canonicalPath === '/'
+      ? [`${site.name} — ${site.tagline}`, site.name]
+      : [`${page.title} — ${site.name}`, page.title];
   return candidates.find((t) => t.length <= 70) ?? candidates.at(-1)!;
 }
 

@@ -1,5 +1,8 @@
 import { html } from '../html.ts';
-import type { LiveBlogModel, LiveEntryModel } from '../../presenters/liveBlog.ts';
+import type {
+  LiveBlogModel,
+  LiveEntryModel,
+} from '../../presenters/liveBlog.ts';
 
 /** One entry, newest first in the list; the live script inserts, replaces and removes these by id. */
 export function liveEntryView(e: LiveEntryModel): string {
@@ -14,10 +17,14 @@ export function liveHeaderView(m: LiveBlogModel): string {
   const s = m.scoreboard;
   return html`<div class="live-header" id="live-header-${m.articleId}">
   <p class="live-state live-state-${m.state}">${m.stateLabel}</p>
-  !${s ? html`<div class="scoreboard" role="group" aria-label="Score">
+  !${
+    s
+      ? html`<div class="scoreboard" role="group" aria-label="Score">
     <span class="sb-team">${s.home}</span> <span class="sb-score">${s.homeScore}</span><span class="sb-sep" aria-hidden="true">–</span><span class="sb-score">${s.awayScore}</span> <span class="sb-team">${s.away}</span>
     !${s.status ? html`<span class="sb-status">${s.status}</span>` : ''}
-  </div>` : ''}
+  </div>`
+      : ''
+  }
   !${m.keyMoments.length ? html`<nav class="key-moments" aria-label="Moments clés"><h3>Moments clés</h3><ol>!${m.keyMoments.map((k) => html`<li><a href="#entree-${k.id}"><time>${k.time}</time> ${k.summary}</a></li>`)}</ol></nav>` : ''}
 </div>`;
 }
@@ -33,7 +40,9 @@ export function liveBlogView(m: LiveBlogModel): string {
 }
 
 /** The home page's « Les directs »: live blogs under way, and those ended in the last day. */
-export function liveBlogsBlock(items: { url: string; title: string; state: 'live' | 'ended' }[]): string {
+export function liveBlogsBlock(
+  items: { url: string; title: string; state: 'live' | 'ended' }[],
+): string {
   if (items.length === 0) return '';
   return html`<section class="live-blogs" aria-labelledby="live-blogs-title">
   <h2 id="live-blogs-title" class="block-title">Les directs</h2>

@@ -6,7 +6,13 @@ import type { SearchResultView } from '../../presenters/searchResult.ts';
 export interface SearchPageModel {
   /** What was changed in the parameters the reader gave (a page out of range, an unknown section…). */
   notices: string[];
-  form: { q: string; section: string; from: string; to: string; sort: 'relevance' | 'date' };
+  form: {
+    q: string;
+    section: string;
+    from: string;
+    to: string;
+    sort: 'relevance' | 'date';
+  };
   sections: { slug: string; name: string }[];
   /** The query was given (an empty form shows no result block). */
   searched: boolean;
@@ -18,7 +24,12 @@ export interface SearchPageModel {
   totalIsExact: boolean;
   page: number;
   pageCount: number;
-  links: { prev: string | null; next: string | null; withoutFilters: string; firstPage: string };
+  links: {
+    prev: string | null;
+    next: string | null;
+    withoutFilters: string;
+    firstPage: string;
+  };
   browse: LinkView[];
 }
 
@@ -58,7 +69,8 @@ function resultsBlock(m: SearchPageModel): string {
   return html`<section class="search-results" aria-labelledby="search-count">
   <h2 id="search-count" class="search-count">${m.totalIsExact ? '' : 'Plus de '}${m.total.toLocaleString('fr-FR')} résultat${m.total > 1 ? 's' : ''} pour « ${m.form.q} »!${m.page > 1 ? html` · page ${m.page}` : ''}</h2>
   <ol class="search-list">
-    !${m.results.map((r) => html`<li class="search-result">
+    !${m.results.map(
+      (r) => html`<li class="search-result">
       <article!${r.pictures ? ' class="has-picture"' : ''}>
         !${r.pictures ? html`<a class="teaser-picture" href="${r.url}" tabindex="-1" aria-hidden="true">!${pictureTag({ ...r.pictures.card, alt: '' }, { sizes: '160px' })}</a>` : ''}
         !${r.section ? html`<p class="kicker"><a href="${r.section.url}">${r.section.name}</a></p>` : ''}
@@ -66,20 +78,27 @@ function resultsBlock(m: SearchPageModel): string {
         <p class="search-snippet">!${r.snippetHtml}</p>
         <p class="teaser-meta">!${r.authors.length ? html`Par ${r.authors.map((a) => a.name).join(', ')} · ` : ''}<time datetime="${r.published.iso}">${r.published.label}</time></p>
       </article>
-    </li>`)}
+    </li>`,
+    )}
   </ol>
-  !${m.pageCount > 1 ? html`<nav class="pagination" aria-label="Pagination des résultats">
+  !${
+    m.pageCount > 1
+      ? html`<nav class="pagination" aria-label="Pagination des résultats">
     !${m.links.prev ? html`<a rel="prev" href="${m.links.prev}">← Résultats précédents</a>` : '<span></span>'}
     <span class="page-count">Page ${m.page} sur ${m.pageCount}</span>
     !${m.links.next ? html`<a rel="next" href="${m.links.next}">Résultats suivants →</a>` : '<span></span>'}
-  </nav>` : ''}
+  </nav>`
+      : ''
+  }
 </section>`;
 }
 
 function emptyState(m: SearchPageModel): string {
   const heading = !m.searchable
     ? 'Précisez votre recherche'
-    : m.page > 1 ? 'Pas d’autres résultats' : html`Aucun résultat pour « ${m.form.q} »`;
+    : m.page > 1
+      ? 'Pas d’autres résultats'
+      : html`Aucun résultat pour « ${m.form.q} »`;
   return html`<section class="search-empty" aria-labelledby="search-empty-title">
   <h2 id="search-empty-title">!${heading}</h2>
   !${!m.searchable ? html`<p>Votre recherche ne contient que des mots trop courants (« le », « de », « et »…) pour trier les articles. Ajoutez un nom, un lieu ou un sujet.</p>` : ''}
@@ -91,7 +110,11 @@ function emptyState(m: SearchPageModel): string {
     <li>Mettez une expression exacte entre guillemets, par exemple « coupe d’Afrique ».</li>
     !${m.filtered ? html`<li><a href="${m.links.withoutFilters}">Relancer la recherche sans les filtres de rubrique et de date</a></li>` : ''}
   </ul>
-  !${m.browse.length ? html`<p>Ou parcourez les rubriques :</p>
-  <ul class="search-browse">!${m.browse.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>` : ''}
+  !${
+    m.browse.length
+      ? html`<p>Ou parcourez les rubriques :</p>
+  <ul class="search-browse">!${m.browse.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`
+      : ''
+  }
 </section>`;
 }

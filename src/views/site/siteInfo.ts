@@ -3,7 +3,10 @@ import type { SiteConfig } from '../../config.ts';
 import { legalAudience, type LegalAudience } from './layout.ts';
 
 /** The legal notice (loi 88-13): who publishes, who hosts, and the daily audience (art. 25). */
-export function legalNoticeView(site: SiteConfig, audience: LegalAudience | null): string {
+export function legalNoticeView(
+  site: SiteConfig,
+  audience: LegalAudience | null,
+): string {
   return html`<article class="site-info">
 <h1>Mentions légales</h1>
 <dl class="legal-notice">

@@ -1,10 +1,27 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
-import { pairLexeme, prefixLexeme, quoteLexeme, toTsMatch, type TsMatch } from '../../../search/matchExpressions.ts';
 import {
-  FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
-  type SearchProvider, type SearchResultPage,
+  pairLexeme,
+  prefixLexeme,
+  quoteLexeme,
+  toTsMatch,
+  type TsMatch,
+} from '../../../search/matchExpressions.ts';
+import {
+  FIELD_WEIGHTS,
+  MAX_CANDIDATES,
+  type IndexDocument,
+  type NewsroomSearchRequest,
+  type PublicSearchRequest,
+  type SearchProvider,
+  type SearchResultPage,
 } from '../../../search/provider.ts';
 import { newsroomFilter, publicFilter } from './filters.ts';
 
@@ -20,8 +37,15 @@ import { newsroomFilter, publicFilter } from './filters.ts';
  */
 type SearchTables = {
   search_documents: {
-    article_id: number; document: string; match: string; head: string; status: string; section_id: number | null;
-    published_at: string | null; deleted_at: string | null; sort_at: string;
+    article_id: number;
+    document: string;
+    match: string;
+    head: string;
+    status: string;
+    section_id: number | null;
+    published_at: string | null;
+    deleted_at: string | null;
+    sort_at: string;
   };
 };
 
@@ -35,14 +59,16 @@ const MAX_POSITION = 16383;
  * `'chin':3A,9C 'japon':5A`: each term with its positions and weight. Fields are one position
  * apart so that a phrase never runs from the end of the title into the lead, as in FTS5.
  */
-export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>): string {
+export function tsvectorLiteral(
+  doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>,
+): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (terms: string[], weight: 'A' | 'B' | 'C') => {
     for (const term of terms) {
       position = Math.min(position + 1, MAX_POSITION);
       let list = positions.get(term);
-      if (!list) positions.set(term, list = []);
+      if (!list) positions.set(term, (list = []));
       // PostgreSQL keeps 256 positions per lexeme; more would only be dropped on input.
       if (list.length < 256) list.push(`${position}${weight}`);
     }
@@ -51,7 +77,9 @@ export function tsvectorLiteral(doc: Pick<IndexDocument, 'title' | 'lead' | 'bod
   add(doc.title, 'A');
   add(doc.lead, 'B');
   add(doc.body, 'C');
-  return [...positions].map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`).join(' ');
+  return [...positions]
+    .map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`)
+    .join(' ');
 }
 
 /** Beginnings shorter than this are not indexed (query.ts matches shorter words whole). */
@@ -65,14 +93,21 @@ const MIN_PREFIX_LEXEME = 3;
  * typed, a two-word phrase, a recency window) is then a plain lexeme, which the index answers
  * without reading any article's vector.
  */
-export function matchLexemes(doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>, date: Date): string {
-  const lexemes = new Set<string>([monthLexeme(date), yearLexeme(date.getUTCFullYear())]);
+export function matchLexemes(
+  doc: Pick<IndexDocument, 'title' | 'lead' | 'body'>,
+  date: Date,
+): string {
+  const lexemes = new Set<string>([
+    monthLexeme(date),
+    yearLexeme(date.getUTCFullYear()),
+  ]);
   for (const field of [doc.title, doc.lead, doc.body]) {
     field.forEach((term, i) => {
       if (i > 0) lexemes.add(pairLexeme(field[i - 1]!, term));
       if (lexemes.has(term)) return;
       lexemes.add(term);
-      for (let n = MIN_PREFIX_LEXEME; n <= term.length; n++) lexemes.add(prefixLexeme(term.slice(0, n)));
+      for (let n = MIN_PREFIX_LEXEME; n <= term.length; n++)
+        lexemes.add(prefixLexeme(term.slice(0, n)));
     });
   }
   return [...lexemes].join(' ');
@@ -93,7 +128,10 @@ function yearLexeme(year: number): string {
  * Rings never overlap (an entry has one month and one year) and each ends where the one before
  * it begins, so reading them in turn reads matches from the newest back.
  */
-interface Ring { lexemes: string[]; from: Date }
+interface Ring {
+  lexemes: string[];
+  from: Date;
+}
 
 /** Years read one at a time, after the months, before everything older is read at once. */
 const YEAR_RINGS = 4;
@@ -114,20 +152,32 @@ const MONTH_RINGS = 3;
  */
 export function rings(now: Date): Ring[] {
   const current = monthNumber(now);
-  const ring = (from: number, until: number): Ring => ({ lexemes: monthsAsLexemes(from, until), from: monthStart(from) });
+  const ring = (from: number, until: number): Ring => ({
+    lexemes: monthsAsLexemes(from, until),
+    from: monthStart(from),
+  });
   const january = Math.floor((current - 3) / 12) * 12;
-  const years = Array.from({ length: YEAR_RINGS }, (_, i) => ring(january - 12 * (i + 1), january - 12 * i));
-  return [ring(current, current + 1), ring(current - 2, current), ring(january, current - 2), ...years];
+  const years = Array.from({ length: YEAR_RINGS }, (_, i) =>
+    ring(january - 12 * (i + 1), january - 12 * i),
+  );
+  return [
+    ring(current, current + 1),
+    ring(current - 2, current),
+    ring(january, current - 2),
+    ...years,
+  ];
 }
 
 /** A month counted as year × 12 + month (0 to 11), in UTC like the month lexemes. */
-const monthNumber = (date: Date) => date.getUTCFullYear() * 12 + date.getUTCMonth();
-const monthStart = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+const monthNumber = (date: Date) =>
+  date.getUTCFullYear() * 12 + date.getUTCMonth();
+const monthStart = (month: number) =>
+  new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
 
 /** Lexemes for the months [from, until): a whole year as its year's lexeme, other months as theirs. */
 function monthsAsLexemes(from: number, until: number): string[] {
   const lexemes: string[] = [];
-  for (let m = from; m < until;) {
+  for (let m = from; m < until; ) {
     if (m % 12 === 0 && m + 12 <= until) {
       lexemes.push(yearLexeme(m / 12));
       m += 12;
@@ -151,7 +201,11 @@ interface Run {
   request: PublicSearchRequest | NewsroomSearchRequest;
 }
 
-interface Candidate { article_id: number; sort_at: string; head: string }
+interface Candidate {
+  article_id: number;
+  sort_at: string;
+  head: string;
+}
 
 /**
  * Ranking reads each candidate's tsvector, and reading a whole article's one costs several
@@ -170,21 +224,40 @@ const FULLY_RANKED = 100;
  * one costs more (10 to 20 ms, more on a busy server) than the few milliseconds of heap reading
  * it would share. SET LOCAL lasts for the transaction only.
  */
-async function withIndexScans<T>(db: Queryable, fn: (db: Queryable) => Promise<T>): Promise<T> {
+async function withIndexScans<T>(
+  db: Queryable,
+  fn: (db: Queryable) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) {
-    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(db);
-    try { return await fn(db); } finally { await sql`RESET enable_seqscan; RESET max_parallel_workers_per_gather`.execute(db); }
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(
+      db,
+    );
+    try {
+      return await fn(db);
+    } finally {
+      await sql`RESET enable_seqscan; RESET max_parallel_workers_per_gather`.execute(
+        db,
+      );
+    }
   }
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx);
+    await sql`SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0`.execute(
+      tx,
+    );
     return fn(tx);
   });
 }
 
 /** Readers' newest matches, ring by ring (see `rings`), from the index table alone. */
-function publicNewest(match: TsMatch, request: PublicSearchRequest): RawBuilder<Candidate> {
+function publicNewest(
+  match: TsMatch,
+  request: PublicSearchRequest,
+): RawBuilder<Candidate> {
   const all = rings(request.now);
-  const ringQueries = all.map((ring) => `(${match.match}) & (${ring.lexemes.map(quoteLexeme).join(' | ')})`);
+  const ringQueries = all.map(
+    (ring) =>
+      `(${match.match}) & (${ring.lexemes.map(quoteLexeme).join(' | ')})`,
+  );
   const iso = (d: Date | undefined) => d?.toISOString() ?? null;
   const want = MAX_CANDIDATES + 1;
   return sql<Candidate>`search_newest_public(
@@ -201,8 +274,9 @@ function publicNewest(match: TsMatch, request: PublicSearchRequest): RawBuilder<
  * otherwise have its whole archive read, where its year ring completes `want` cheaply.
  */
 function sparseBelow(all: Ring[], want: number): number {
-  const months = monthNumber(all[0]!.from) - monthNumber(all[MONTH_RINGS - 1]!.from) + 1;
-  return Math.ceil(want * months / (months + 12 * YEAR_RINGS) / 2);
+  const months =
+    monthNumber(all[0]!.from) - monthNumber(all[MONTH_RINGS - 1]!.from) + 1;
+  return Math.ceil((want * months) / (months + 12 * YEAR_RINGS) / 2);
 }
 
 /**
@@ -212,25 +286,53 @@ function sparseBelow(all: Ring[], want: number): number {
  * candidates are then checked against the exact query, newest first, until enough pass:
  * checking reads the candidate's whole vector.
  */
-function newsroomNewest(db: Queryable, match: TsMatch, request: NewsroomSearchRequest): RawBuilder<Candidate> {
+function newsroomNewest(
+  db: Queryable,
+  match: TsMatch,
+  request: NewsroomSearchRequest,
+): RawBuilder<Candidate> {
   const filter = newsroomFilter(request.visibility);
-  let q = pgdb(db).selectFrom('search_documents')
-    .select(['search_documents.article_id', 'search_documents.sort_at', 'search_documents.head'])
+  let q = pgdb(db)
+    .selectFrom('search_documents')
+    .select([
+      'search_documents.article_id',
+      'search_documents.sort_at',
+      'search_documents.head',
+    ])
     .$if(match.checkExact, (qb) => qb.select('search_documents.document'))
-    .where(sql<SqlBool>`search_match(search_documents.match) @@ ${match.match}::tsquery`)
+    .where(
+      sql<SqlBool>`search_match(search_documents.match) @@ ${match.match}::tsquery`,
+    )
     .where(newsroomPrefilter(request));
   if (request.visibility.authorUserId !== undefined) {
-    q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id')
-      .whereRef('articles.id', '=', 'search_documents.article_id')
-      .where((inner) => filter(inner as unknown as ExpressionBuilder<Database, 'articles'>))));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('articles')
+          .select('articles.id')
+          .whereRef('articles.id', '=', 'search_documents.article_id')
+          .where((inner) =>
+            filter(inner as unknown as ExpressionBuilder<Database, 'articles'>),
+          ),
+      ),
+    );
   }
   // OFFSET 0 keeps the date order out of the subquery: matches come from the GIN index, never
   // from walking the date index while testing every article's vector, which the planner may
   // prefer when it underestimates how few articles match.
-  const sorted = pgdb(db).selectFrom(q.offset(0).as('f')).selectAll('f').orderBy('f.sort_at', 'desc');
+  const sorted = pgdb(db)
+    .selectFrom(q.offset(0).as('f'))
+    .selectAll('f')
+    .orderBy('f.sort_at', 'desc');
   // OFFSET 0 again: the phrase check runs on the sorted candidates, in order, until enough pass.
-  const candidates = pgdb(db).selectFrom(sorted.offset(0).as('m')).select(['m.article_id', 'm.sort_at', 'm.head']);
-  const newest = (match.checkExact ? candidates.where(sql<SqlBool>`m.document @@ ${match.exact}::tsquery`) : candidates).limit(MAX_CANDIDATES + 1);
+  const candidates = pgdb(db)
+    .selectFrom(sorted.offset(0).as('m'))
+    .select(['m.article_id', 'm.sort_at', 'm.head']);
+  const newest = (
+    match.checkExact
+      ? candidates.where(sql<SqlBool>`m.document @@ ${match.exact}::tsquery`)
+      : candidates
+  ).limit(MAX_CANDIDATES + 1);
   return sql<Candidate>`${newest}`;
 }
 
@@ -244,35 +346,71 @@ async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
   const decay = sql<number>`power(0.5::float8, ${ageDays} / ${r.request.ranking.halfLifeDays}::float8)`;
   const firstStage = sql<number>`ts_rank(${RANK_WEIGHTS}::float4[], c.head, ${query}) * ${decay}`;
   // Scored first (OFFSET 0 keeps it apart), so that the window sorts carry narrow rows, not `head`.
-  const scored = pgdb(db).selectFrom(r.newest.as('c'))
-    .select(['c.article_id as id', sql<string>`c.sort_at`.as('at'), decay.as('decay'), firstStage.as('first')])
-    .offset(0);
-  const stage = pgdb(db).selectFrom(scored.as('f'))
+  const scored = pgdb(db)
+    .selectFrom(r.newest.as('c'))
     .select([
-      'f.id', 'f.at', 'f.decay', 'f.first',
-      sql<number>`row_number() over (order by f.first desc, f.at desc, f.id desc)`.as('place'),
+      'c.article_id as id',
+      sql<string>`c.sort_at`.as('at'),
+      decay.as('decay'),
+      firstStage.as('first'),
+    ])
+    .offset(0);
+  const stage = pgdb(db)
+    .selectFrom(scored.as('f'))
+    .select([
+      'f.id',
+      'f.at',
+      'f.decay',
+      'f.first',
+      sql<number>`row_number() over (order by f.first desc, f.at desc, f.id desc)`.as(
+        'place',
+      ),
       sql<number>`count(*) over ()`.as('total'),
     ]);
   const fullScore = sql<number>`(SELECT ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${query}) FROM search_documents d WHERE d.article_id = s.id) * s.decay`;
   const byDate = r.request.sort === 'date';
   // Sorted by date, no article needs its whole vector read.
-  const scoreColumn = byDate ? sql`s.first` : sql`CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END`;
-  const order = byDate ? sql`s.at desc, s.id desc` : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
+  const scoreColumn = byDate
+    ? sql`s.first`
+    : sql`CASE WHEN s.place <= ${FULLY_RANKED} THEN ${fullScore} ELSE s.first END`;
+  const order = byDate
+    ? sql`s.at desc, s.id desc`
+    : sql`(s.place > ${FULLY_RANKED}), score desc, s.id desc`;
   const offset = r.request.offset;
   const limit = Math.min(r.request.limit, MAX_CANDIDATES - offset);
   // The page's articles go through the filter on `articles` again, the authority (the index
   // follows them in the same transaction, so this drops nothing unless they disagree).
-  const allowed = pgdb(db).selectFrom('articles').select('articles.id').whereRef('articles.id', '=', sql.ref('p.id'))
-    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
-  const { rows } = offset >= MAX_CANDIDATES ? { rows: [] } : await sql<{ id: number; score: number; total: number }>`
+  const allowed = pgdb(db)
+    .selectFrom('articles')
+    .select('articles.id')
+    .whereRef('articles.id', '=', sql.ref('p.id'))
+    .where((eb) =>
+      r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>),
+    );
+  const { rows } =
+    offset >= MAX_CANDIDATES
+      ? { rows: [] }
+      : await sql<{ id: number; score: number; total: number }>`
     SELECT p.id, p.total, p.score FROM (
       SELECT s.id, s.total, ${scoreColumn} AS score, s.at, s.place
       FROM (${stage}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
-    ) p WHERE EXISTS (${allowed}) ORDER BY ${byDate ? sql`p.at desc, p.id desc` : sql`(p.place > ${FULLY_RANKED}), p.score desc, p.id desc`}`.execute(db);
+    ) p WHERE EXISTS (${allowed}) ORDER BY ${byDate ? sql`p.at desc, p.id desc` : sql`(p.place > ${FULLY_RANKED}), p.score desc, p.id desc`}`.execute(
+          db,
+        );
   // Past the last page no row carries the total: count on its own, for this rare case only.
-  const found = rows.length > 0 ? Number(rows[0]!.total)
-    : offset === 0 ? 0
-    : Number((await pgdb(db).selectFrom(stage.as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const found =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : offset === 0
+        ? 0
+        : Number(
+            (
+              await pgdb(db)
+                .selectFrom(stage.as('s'))
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
   return {
     hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
     total: Math.min(found, MAX_CANDIDATES),
@@ -284,10 +422,16 @@ async function rank(db: Queryable, r: Run): Promise<SearchResultPage> {
 function newsroomPrefilter(request: NewsroomSearchRequest) {
   const v = request.visibility;
   return (eb: DocsEb): Expression<SqlBool> => {
-    if (v.statuses.length === 0 || (v.sectionIds !== undefined && v.sectionIds.length === 0)) return sql<SqlBool>`false`;
+    if (
+      v.statuses.length === 0 ||
+      (v.sectionIds !== undefined && v.sectionIds.length === 0)
+    )
+      return sql<SqlBool>`false`;
     return eb.and([
       eb('search_documents.status', 'in', [...v.statuses]),
-      ...(v.sectionIds !== undefined ? [eb('search_documents.section_id', 'in', [...v.sectionIds])] : []),
+      ...(v.sectionIds !== undefined
+        ? [eb('search_documents.section_id', 'in', [...v.sectionIds])]
+        : []),
     ]);
   };
 }
@@ -298,36 +442,69 @@ export const postgresSearch: SearchProvider = {
   async upsert(db, docs: IndexDocument[]) {
     if (docs.length === 0) return;
     const iso = (d: Date | null) => d?.toISOString() ?? null;
-    await pgdb(db).insertInto('search_documents')
-      .values(docs.map((d) => ({
-        article_id: d.articleId, document: sql`${tsvectorLiteral(d)}::tsvector` as never, match: matchLexemes(d, d.publishedAt ?? d.createdAt),
-        head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never, status: d.status, section_id: d.sectionId,
-        published_at: iso(d.publishedAt), deleted_at: iso(d.deletedAt), sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
-      })))
-      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({
-        document: eb.ref('excluded.document'), match: eb.ref('excluded.match'), head: eb.ref('excluded.head'), status: eb.ref('excluded.status'), section_id: eb.ref('excluded.section_id'),
-        published_at: eb.ref('excluded.published_at'), deleted_at: eb.ref('excluded.deleted_at'), sort_at: eb.ref('excluded.sort_at'),
-      })))
+    await pgdb(db)
+      .insertInto('search_documents')
+      .values(
+        docs.map((d) => ({
+          article_id: d.articleId,
+          document: sql`${tsvectorLiteral(d)}::tsvector` as never,
+          match: matchLexemes(d, d.publishedAt ?? d.createdAt),
+          head: sql`${tsvectorLiteral({ title: d.title, lead: d.lead, body: [] })}::tsvector` as never,
+          status: d.status,
+          section_id: d.sectionId,
+          published_at: iso(d.publishedAt),
+          deleted_at: iso(d.deletedAt),
+          sort_at: (d.publishedAt ?? d.createdAt).toISOString(),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('article_id').doUpdateSet((eb) => ({
+          document: eb.ref('excluded.document'),
+          match: eb.ref('excluded.match'),
+          head: eb.ref('excluded.head'),
+          status: eb.ref('excluded.status'),
+          section_id: eb.ref('excluded.section_id'),
+          published_at: eb.ref('excluded.published_at'),
+          deleted_at: eb.ref('excluded.deleted_at'),
+          sort_at: eb.ref('excluded.sort_at'),
+        })),
+      )
       .execute();
   },
 
   async remove(db, articleId) {
-    await pgdb(db).deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+    await pgdb(db)
+      .deleteFrom('search_documents')
+      .where('article_id', '=', articleId)
+      .execute();
   },
 
   async has(db, articleId) {
-    return (await pgdb(db).selectFrom('search_documents').select('article_id').where('article_id', '=', articleId).executeTakeFirst()) !== undefined;
+    return (
+      (await pgdb(db)
+        .selectFrom('search_documents')
+        .select('article_id')
+        .where('article_id', '=', articleId)
+        .executeTakeFirst()) !== undefined
+    );
   },
 
   async count(db) {
-    const row = await pgdb(db).selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await pgdb(db)
+      .selectFrom('search_documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
   async removeOrphans(db) {
     // The foreign key cascades deletes; this only matters for rows written around it.
-    await pgdb(db).deleteFrom('search_documents')
-      .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+    await pgdb(db)
+      .deleteFrom('search_documents')
+      .where('article_id', 'not in', (eb) =>
+        eb.selectFrom('articles').select('articles.id'),
+      )
+      .execute();
   },
 
   async clear(db) {
@@ -340,12 +517,16 @@ export const postgresSearch: SearchProvider = {
 
   async optimize(db) {
     // As migration 20261129_0006 defines it.
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(db);
+    await sql`CREATE INDEX IF NOT EXISTS search_documents_match_gin ON search_documents USING gin (search_match(match)) WITH (fastupdate = off)`.execute(
+      db,
+    );
     await sql`ANALYZE search_documents`.execute(db);
   },
 
   async sizeInBytes(db) {
-    const row = await sql<{ bytes: string }>`SELECT pg_total_relation_size('search_documents') AS bytes`.execute(db);
+    const row = await sql<{
+      bytes: string;
+    }>`SELECT pg_total_relation_size('search_documents') AS bytes`.execute(db);
     return Number(row.rows[0]?.bytes ?? 0);
   },
 
@@ -353,11 +534,23 @@ export const postgresSearch: SearchProvider = {
     // The function keeps sequential scans off for its own statements; the ranking around it
     // only looks articles up by id.
     const match = toTsMatch(request.query);
-    return rank(db, { match, newest: publicNewest(match, request), filter: publicFilter(request), request });
+    return rank(db, {
+      match,
+      newest: publicNewest(match, request),
+      filter: publicFilter(request),
+      request,
+    });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     const match = toTsMatch(request.query);
-    return withIndexScans(db, (tx) => rank(tx, { match, newest: newsroomNewest(tx, match, request), filter: newsroomFilter(request.visibility), request }));
+    return withIndexScans(db, (tx) =>
+      rank(tx, {
+        match,
+        newest: newsroomNewest(tx, match, request),
+        filter: newsroomFilter(request.visibility),
+        request,
+      }),
+    );
   },
 };

@@ -1,13 +1,25 @@
 import {
-  OperationNodeTransformer, RawNode, sql, TableNode, type Expression, type ExpressionBuilder, type JoinNode, type KyselyPlugin,
+  OperationNodeTransformer,
+  RawNode,
+  sql,
+  TableNode,
+  type Expression,
+  type ExpressionBuilder,
+  type JoinNode,
+  type KyselyPlugin,
   type SqlBool,
 } from 'kysely';
 import type { Queryable } from '../../database.ts';
 import type { Database } from '../../schema.ts';
 import { toFts5 } from '../../../search/matchExpressions.ts';
 import {
-  FIELD_WEIGHTS, MAX_CANDIDATES, type IndexDocument, type NewsroomSearchRequest, type PublicSearchRequest,
-  type SearchProvider, type SearchResultPage,
+  FIELD_WEIGHTS,
+  MAX_CANDIDATES,
+  type IndexDocument,
+  type NewsroomSearchRequest,
+  type PublicSearchRequest,
+  type SearchProvider,
+  type SearchResultPage,
 } from '../../../search/provider.ts';
 import { newsroomFilter, publicFilter } from './filters.ts';
 
@@ -34,7 +46,10 @@ function minuteOf(date: Date): number {
 
 /** The FTS5 rowid of an article: newer sorts higher; the low bits give the article id back. */
 export function recencyKey(doc: IndexDocument): number {
-  if (doc.articleId >= ID_BITS) throw new Error(`article id ${doc.articleId} is beyond the search key's range`);
+  if (doc.articleId >= ID_BITS)
+    throw new Error(
+      `article id ${doc.articleId} is beyond the search key's range`,
+    );
   return minuteOf(doc.publishedAt ?? doc.createdAt) * ID_BITS + doc.articleId;
 }
 
@@ -48,8 +63,18 @@ export function recencyKey(doc: IndexDocument): number {
 class ScopeIndexHint extends OperationNodeTransformer {
   protected override transformJoin(node: JoinNode): JoinNode {
     const join = super.transformJoin(node);
-    if (join.joinType !== 'CrossJoin' || !TableNode.is(join.table) || join.table.table.identifier.name !== 'articles') return join;
-    return { ...join, table: RawNode.createWithSql('"articles" INDEXED BY "articles_search_scope_idx"') };
+    if (
+      join.joinType !== 'CrossJoin' ||
+      !TableNode.is(join.table) ||
+      join.table.table.identifier.name !== 'articles'
+    )
+      return join;
+    return {
+      ...join,
+      table: RawNode.createWithSql(
+        '"articles" INDEXED BY "articles_search_scope_idx"',
+      ),
+    };
   }
 }
 
@@ -72,30 +97,74 @@ async function run(db: Queryable, r: Run): Promise<SearchResultPage> {
   // CROSS JOIN keeps FTS5 as the outer loop: matches come newest first (ORDER BY rowid DESC is
   // FTS5's own order), each article is looked up by the id in its key, and reading stops at
   // MAX_CANDIDATES + 1 allowed matches (one more tells whether there were more).
-  let candidates = fts(db).selectFrom('search_fts').crossJoin('articles')
+  let candidates = fts(db)
+    .selectFrom('search_fts')
+    .crossJoin('articles')
     .where(sql<SqlBool>`search_fts MATCH ${r.match}`)
     .where(sql<SqlBool>`articles.id = (search_fts.rowid & ${ID_BITS - 1})`)
-    .where((eb) => r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>));
-  if (r.keyRange?.from) candidates = candidates.where('search_fts.rowid', '>=', minuteOf(r.keyRange.from) * ID_BITS);
-  if (r.keyRange?.until) candidates = candidates.where('search_fts.rowid', '<', (minuteOf(r.keyRange.until) + 1) * ID_BITS);
+    .where((eb) =>
+      r.filter(eb as unknown as ExpressionBuilder<Database, 'articles'>),
+    );
+  if (r.keyRange?.from)
+    candidates = candidates.where(
+      'search_fts.rowid',
+      '>=',
+      minuteOf(r.keyRange.from) * ID_BITS,
+    );
+  if (r.keyRange?.until)
+    candidates = candidates.where(
+      'search_fts.rowid',
+      '<',
+      (minuteOf(r.keyRange.until) + 1) * ID_BITS,
+    );
   const { title, lead, body } = FIELD_WEIGHTS;
   const recent = candidates
-    .select(['articles.id as id', sql<number>`bm25(search_fts, ${title}, ${lead}, ${body})`.as('rank'), sql<string>`${r.dateColumn}`.as('at')])
-    .orderBy('search_fts.rowid', 'desc').limit(MAX_CANDIDATES + 1);
+    .select([
+      'articles.id as id',
+      sql<number>`bm25(search_fts, ${title}, ${lead}, ${body})`.as('rank'),
+      sql<string>`${r.dateColumn}`.as('at'),
+    ])
+    .orderBy('search_fts.rowid', 'desc')
+    .limit(MAX_CANDIDATES + 1);
   // bm25() cannot be evaluated inside a window query: the candidates are scored in a subquery,
   // ranked and counted outside it. The total comes with the page: one query, not two.
   const ageDays = sql`max(0, julianday(${r.request.now.toISOString()}) - julianday(c.at))`;
   const score = sql<number>`(-c.rank) * pow(0.5, ${ageDays} / ${r.request.ranking.halfLifeDays})`;
-  let page = fts(db).withPlugin(scopeIndexHint).selectFrom(recent.as('c')).select(['c.id', score.as('score'), sql<number>`count(*) over ()`.as('total')]);
-  page = r.request.sort === 'date'
-    ? page.orderBy('c.at', 'desc').orderBy('c.id', 'desc')
-    : page.orderBy('score', 'desc').orderBy('c.id', 'desc');
+  let page = fts(db)
+    .withPlugin(scopeIndexHint)
+    .selectFrom(recent.as('c'))
+    .select([
+      'c.id',
+      score.as('score'),
+      sql<number>`count(*) over ()`.as('total'),
+    ]);
+  page =
+    r.request.sort === 'date'
+      ? page.orderBy('c.at', 'desc').orderBy('c.id', 'desc')
+      : page.orderBy('score', 'desc').orderBy('c.id', 'desc');
   const offset = r.request.offset;
-  const rows = offset >= MAX_CANDIDATES ? [] : await page.limit(Math.min(r.request.limit, MAX_CANDIDATES - offset)).offset(offset).execute();
+  const rows =
+    offset >= MAX_CANDIDATES
+      ? []
+      : await page
+          .limit(Math.min(r.request.limit, MAX_CANDIDATES - offset))
+          .offset(offset)
+          .execute();
   // Past the last page no row carries the total: count on its own, for this rare case only.
-  const found = rows.length > 0 ? Number(rows[0]!.total)
-    : offset === 0 ? 0
-    : Number((await fts(db).withPlugin(scopeIndexHint).selectFrom(recent.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const found =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : offset === 0
+        ? 0
+        : Number(
+            (
+              await fts(db)
+                .withPlugin(scopeIndexHint)
+                .selectFrom(recent.as('c'))
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
   return {
     hits: rows.map((row) => ({ articleId: row.id, score: Number(row.score) })),
     total: Math.min(found, MAX_CANDIDATES),
@@ -109,68 +178,141 @@ export const sqliteSearch: SearchProvider = {
   async upsert(db, docs: IndexDocument[]) {
     if (docs.length === 0) return;
     const ids = docs.map((d) => d.articleId);
-    const old = await fts(db).selectFrom('search_keys').select('fts_rowid').where('article_id', 'in', ids).execute();
-    if (old.length) await fts(db).deleteFrom('search_fts').where('rowid', 'in', old.map((o) => o.fts_rowid)).execute();
+    const old = await fts(db)
+      .selectFrom('search_keys')
+      .select('fts_rowid')
+      .where('article_id', 'in', ids)
+      .execute();
+    if (old.length)
+      await fts(db)
+        .deleteFrom('search_fts')
+        .where(
+          'rowid',
+          'in',
+          old.map((o) => o.fts_rowid),
+        )
+        .execute();
     const keyed = docs.map((d) => ({ d, key: recencyKey(d) }));
-    await fts(db).insertInto('search_fts').values(keyed.map(({ d, key }) => ({
-      rowid: key, title: d.title.join(' '), lead: d.lead.join(' '), body: d.body.join(' '),
-    }))).execute();
-    await fts(db).insertInto('search_keys').values(keyed.map(({ d, key }) => ({ article_id: d.articleId, fts_rowid: key })))
-      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ fts_rowid: eb.ref('excluded.fts_rowid') })))
+    await fts(db)
+      .insertInto('search_fts')
+      .values(
+        keyed.map(({ d, key }) => ({
+          rowid: key,
+          title: d.title.join(' '),
+          lead: d.lead.join(' '),
+          body: d.body.join(' '),
+        })),
+      )
+      .execute();
+    await fts(db)
+      .insertInto('search_keys')
+      .values(
+        keyed.map(({ d, key }) => ({
+          article_id: d.articleId,
+          fts_rowid: key,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .column('article_id')
+          .doUpdateSet((eb) => ({ fts_rowid: eb.ref('excluded.fts_rowid') })),
+      )
       .execute();
   },
 
   async remove(db, articleId) {
-    const old = await fts(db).selectFrom('search_keys').select('fts_rowid').where('article_id', '=', articleId).executeTakeFirst();
+    const old = await fts(db)
+      .selectFrom('search_keys')
+      .select('fts_rowid')
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
     if (!old) return;
-    await fts(db).deleteFrom('search_fts').where('rowid', '=', old.fts_rowid).execute();
-    await fts(db).deleteFrom('search_keys').where('article_id', '=', articleId).execute();
+    await fts(db)
+      .deleteFrom('search_fts')
+      .where('rowid', '=', old.fts_rowid)
+      .execute();
+    await fts(db)
+      .deleteFrom('search_keys')
+      .where('article_id', '=', articleId)
+      .execute();
   },
 
   async has(db, articleId) {
-    return (await fts(db).selectFrom('search_keys').select('article_id').where('article_id', '=', articleId).executeTakeFirst()) !== undefined;
+    return (
+      (await fts(db)
+        .selectFrom('search_keys')
+        .select('article_id')
+        .where('article_id', '=', articleId)
+        .executeTakeFirst()) !== undefined
+    );
   },
 
   async count(db) {
-    const row = await fts(db).selectFrom('search_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await fts(db)
+      .selectFrom('search_keys')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
   async removeOrphans(db) {
-    const gone = await fts(db).selectFrom('search_keys').select(['article_id', 'fts_rowid'])
-      .where('article_id', 'not in', (eb) => eb.selectFrom('articles').select('articles.id')).execute();
+    const gone = await fts(db)
+      .selectFrom('search_keys')
+      .select(['article_id', 'fts_rowid'])
+      .where('article_id', 'not in', (eb) =>
+        eb.selectFrom('articles').select('articles.id'),
+      )
+      .execute();
     for (const g of gone) await sqliteSearch.remove(db, g.article_id);
   },
 
   async clear(db) {
     // FTS5's own command for contentless tables: drops every entry at once.
-    await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(db);
+    await sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`.execute(
+      db,
+    );
     await sql`DELETE FROM search_keys`.execute(db);
   },
 
   async optimize(db) {
     // FTS5's own command: merges the index's segments into one (smaller, faster to query).
-    await sql`INSERT INTO search_fts(search_fts) VALUES ('optimize')`.execute(db);
+    await sql`INSERT INTO search_fts(search_fts) VALUES ('optimize')`.execute(
+      db,
+    );
   },
 
   async sizeInBytes(db) {
     // Pages of the FTS5 shadow tables, the key map and the scope index, from dbstat (in node:sqlite).
-    const row = await sql<{ bytes: number | null }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%' OR name = 'articles_search_scope_idx'`.execute(db)
-      .then((r) => r.rows[0], () => undefined);
+    const row = await sql<{
+      bytes: number | null;
+    }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_%' OR name = 'articles_search_scope_idx'`
+      .execute(db)
+      .then(
+        (r) => r.rows[0],
+        () => undefined,
+      );
     return Number(row?.bytes ?? 0);
   },
 
   async searchPublic(db, request: PublicSearchRequest) {
     return run(db, {
-      match: toFts5(request.query), filter: publicFilter(request), dateColumn: sql.ref('articles.published_at'), request,
-      keyRange: { ...(request.from ? { from: request.from } : {}), ...(request.until ? { until: request.until } : {}) },
+      match: toFts5(request.query),
+      filter: publicFilter(request),
+      dateColumn: sql.ref('articles.published_at'),
+      request,
+      keyRange: {
+        ...(request.from ? { from: request.from } : {}),
+        ...(request.until ? { until: request.until } : {}),
+      },
     });
   },
 
   async searchNewsroom(db, request: NewsroomSearchRequest) {
     return run(db, {
-      match: toFts5(request.query), filter: newsroomFilter(request.visibility),
-      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`, request,
+      match: toFts5(request.query),
+      filter: newsroomFilter(request.visibility),
+      dateColumn: sql`coalesce(articles.published_at, articles.created_at)`,
+      request,
     });
   },
 };
