@@ -8,22 +8,23 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import {
   BROWSER_MISSING,
   launchBrowser,
+  SCREENSHOT_DIR,
   signInPage,
 } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 import { storageEnv } from '../support/s3Server.ts';
 import { jpeg } from '../support/pictures.ts';
 
-const DOCS_SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+// Screenshots go where the other browser tests put theirs; reviewed copies are kept in docs/screenshots/.
 
 async function shoot(
   page: Page,
   name: string,
   fullPage = false,
 ): Promise<void> {
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({
-    path: new URL(`${name}.png`, DOCS_SCREENSHOTS).pathname,
+    path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname,
     fullPage,
   });
 }
