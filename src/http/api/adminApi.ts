@@ -48,6 +48,13 @@ declare module 'fastify' {
 }
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7; anything else is a 400 naming the header. */
+/** A write that replaces content must say which version it replaces (428 otherwise). */
+function requiredVersion(ifMatch: string | undefined): number {
+  const version = versionOf(ifMatch);
+  if (version === undefined) throw new AppError('precondition_required');
+  return version;
+}
+
 function versionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
@@ -329,9 +336,7 @@ export function adminApi(deps: Services) {
         },
       },
       async (request, reply) => {
-        const expectedVersion = versionOf(request.headers['if-match']);
-        if (expectedVersion === undefined)
-          throw new AppError('precondition_required');
+        const expectedVersion = requiredVersion(request.headers['if-match']);
         return send(
           reply,
           await guarded(expectedVersion, () =>
@@ -363,9 +368,7 @@ export function adminApi(deps: Services) {
         },
       },
       async (request, reply) => {
-        const expectedVersion = versionOf(request.headers['if-match']);
-        if (expectedVersion === undefined)
-          throw new AppError('precondition_required');
+        const expectedVersion = requiredVersion(request.headers['if-match']);
         return send(
           reply,
           await guarded(expectedVersion, () =>
