@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
 import cookie from '@fastify/cookie';
@@ -31,6 +32,7 @@ import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
+import { FastPages } from './http/site/fastPath.ts';
 
 /** Memory for rendered public pages (each process its own; see pageRoute). */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -69,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
+  const pages = new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES);
+  const fast = new FastPages(pages);
   const site: SiteDeps = {
     db: deps.db,
     clock: deps.clock,
@@ -76,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
-    pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
+    pages,
+    fast,
   };
   const errorPages: ErrorPages = {
     ...site,
@@ -90,6 +95,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Slugs and queries typed by readers can be long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
     bodyLimit: 2 * 1024 * 1024,
+    // Kept public pages are answered before routing when they can be (http/site/fastPath.ts).
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!fast.serve(req, res)) handler(req, res);
+      }),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(etag);
@@ -115,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandling(app, errorPages);
   stripNulCharacters(app);
+  fast.install(app);
   keepPrivateResponsesPrivate(app);
   // Without SITE_URL the address is the one served, over http: no HSTS.
   await registerSecurityHeaders(app, {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DerivedCache } from './derivedCache.ts';
+import type { FastPages } from './fastPath.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { SiteConfig } from '../../config.ts';
@@ -29,6 +30,8 @@ export interface SiteDeps {
   beacon?: string;
   /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
   pages?: DerivedCache;
+  /** Kept pages answered ahead of routing (absent: every request goes through Fastify). */
+  fast?: FastPages;
 }
 
 export type PageSpec = PageShell & {
@@ -183,6 +186,14 @@ export function pageRoute(
         };
       },
     );
+    if (deps.fast) {
+      const encoding = negotiateEncoding(request);
+      deps.fast.sending(
+        request,
+        kept,
+        (encoding && kept.doc.encoded[encoding]) || kept.doc.body,
+      );
+    }
     return sendKept(reply, kept);
   };
 }

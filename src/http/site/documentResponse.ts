@@ -89,7 +89,13 @@ export function documentBytes(doc: RenderedDocument): number {
 export function negotiateEncoding(
   request: FastifyRequest,
 ): ContentEncoding | null {
-  const header = request.headers['accept-encoding'];
+  return negotiateAcceptEncoding(request.headers['accept-encoding']);
+}
+
+/** The same choice from the raw header (the pages' fast path has no Fastify request). */
+export function negotiateAcceptEncoding(
+  header: string | undefined,
+): ContentEncoding | null {
   return typeof header === 'string' && header !== ''
     ? negotiator.negotiate(header)
     : null;
