@@ -22,6 +22,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
+import { reportLoopStatsOnSignal } from './loopStats.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -151,6 +152,7 @@ export async function startServer(
 /** Runs until SIGINT/SIGTERM, then closes connections cleanly. */
 export async function serveForever(options: ServeOptions): Promise<void> {
   const config = loadConfig();
+  if (process.env['NEWSDESK_LOOP_STATS'] === '1') reportLoopStatsOnSignal();
   const server = await startServer(config, options);
   const publicUrl = server.address.replace('127.0.0.1', 'localhost');
   console.log(
