@@ -268,6 +268,8 @@ interface DialectResult {
   }[];
   walks: { size: number; result: WrkResult; loop: LoopStats }[];
   mixed: { result: WrkResult; rss: number[]; loop: LoopStats } | null;
+  /** RSS right after the first 200, per archive size. */
+  startRss: { size: number; rss: number }[];
   archiveTransfer: Record<string, Transfer> | null;
 }
 
@@ -429,12 +431,24 @@ async function runDialect(dialect: DialectName): Promise<DialectResult> {
   const result: Partial<DialectResult> & {
     cold: DialectResult['cold'];
     walks: DialectResult['walks'];
-  } = { dialect, cold: [], walks: [], mixed: null, archiveTransfer: null };
+    startRss: DialectResult['startRss'];
+  } = {
+    dialect,
+    cold: [],
+    walks: [],
+    startRss: [],
+    mixed: null,
+    archiveTransfer: null,
+  };
   for (const size of sizes) {
     await withArchive(dialect, size, async (url, archive) => {
       result.cold.push(await cold(url, size));
       const server = await startServer(url);
       try {
+        result.startRss.push({
+          size,
+          rss: (await loopStats(server.child)).rss,
+        });
         if (size === ARCHIVE) {
           result.archive = archive;
           result.cached = await cachedPages(server, archive);
@@ -509,11 +523,11 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
       '',
       `### Cold start (median of ${COLD_RUNS})`,
       '',
-      '| archive | spawn → listening | spawn → first 200 (home) |',
-      '|---|---|---|',
+      '| archive | spawn → listening | spawn → first 200 (home) | RSS after the first 200 |',
+      '|---|---|---|---|',
       ...r.cold.map(
         (c) =>
-          `| ${c.size.toLocaleString('en')} | ${fmt(c.listenMs)} ms | ${fmt(c.firstOkMs)} ms |`,
+          `| ${c.size.toLocaleString('en')} | ${fmt(c.listenMs)} ms | ${fmt(c.firstOkMs)} ms | ${mb(r.startRss.find((s) => s.size === c.size)?.rss ?? Number.NaN)} MB |`,
       ),
       '',
     );

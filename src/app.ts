@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from './http/middleware/securityHeaders.ts';
 import { adminErrorPage } from './http/admin/errorPage.ts';
 import type { AdminDeps } from './http/admin/context.ts';
 import { stripNulCharacters } from './http/middleware/stripNul.ts';
+import { compressJson } from './http/middleware/compressJson.ts';
 import {
   assetsRoute,
   loadAsset,
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   stripNulCharacters(app);
   fast.install(app);
   keepPrivateResponsesPrivate(app);
+  compressJson(app);
   // Without SITE_URL the address is the one served, over http: no HSTS.
   await registerSecurityHeaders(app, {
     https: deps.config.site.url.startsWith('https:'),

@@ -42,7 +42,11 @@ describeEachDialect('compression', (getDb) => {
       fixedClock(TEST_NOW),
     );
     app = await buildApp({ ...ctx, logger: false });
-    await buildArticle(ctx, { title: 'Un article à compresser' });
+    // Enough results for a search answer worth compressing (over 1 KB).
+    for (let i = 0; i < 6; i++)
+      await buildArticle(ctx, {
+        title: `Un article à compresser, le ${i + 1}`,
+      });
     const home = cheerio.load((await app.inject('/')).body);
     urls['stylesheet'] = home('link[rel=stylesheet]').attr('href')!;
     urls['script'] = home('script[src*="/assets/"]').first().attr('src')!;
@@ -113,6 +117,20 @@ describeEachDialect('compression', (getDb) => {
 
   test('pages, feeds and sitemaps', async () => {
     for (const url of ['/', '/feed.xml', '/sitemap.xml']) await check(url);
+  });
+
+  test('JSON answered to GET (search API), never the admin API’s versions', async () => {
+    await check('/api/search?q=compresser');
+    const small = await app.inject({
+      url: '/api/search?q=introuvablemot',
+      headers: { 'accept-encoding': 'br' },
+    });
+    assert.equal(small.statusCode, 200);
+    assert.equal(
+      small.headers['content-encoding'],
+      undefined,
+      'a small answer is sent as is',
+    );
   });
 
   test('teardown', async () => {

@@ -56,17 +56,8 @@ export async function renderedDocument(
   const body = Buffer.from(text, 'utf8');
   // Compressed on libuv's thread pool, so other requests go on meanwhile.
   const [br, gz] = await Promise.all([
-    encodings.includes('br')
-      ? brotliAsync(body, {
-          ...BROTLI_OPTIONS,
-          params: {
-            ...BROTLI_OPTIONS.params,
-            [zlib.BROTLI_PARAM_QUALITY]: brotliQuality,
-            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        })
-      : null,
-    encodings.includes('gzip') ? gzipAsync(body) : null,
+    encodings.includes('br') ? compress(body, 'br', brotliQuality) : null,
+    encodings.includes('gzip') ? compress(body, 'gzip') : null,
   ]);
   const encoded: RenderedDocument['encoded'] = {};
   if (br) encoded.br = br;
@@ -77,6 +68,23 @@ export async function renderedDocument(
     ? new Date(Math.floor(builtAt.getTime() / 1000) * 1000)
     : null;
   return { body, encoded, etag, lastModified };
+}
+
+/** `body` in `encoding`, compressed on libuv's thread pool (off the event loop). */
+export function compress(
+  body: Buffer,
+  encoding: ContentEncoding,
+  brotliQuality = BROTLI_QUALITY,
+): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(body, {
+        params: {
+          ...BROTLI_OPTIONS.params,
+          [zlib.BROTLI_PARAM_QUALITY]: brotliQuality,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : gzipAsync(body);
 }
 
 /** The bytes a cached document holds. */
