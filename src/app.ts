@@ -35,8 +35,6 @@ import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
 import { FastPages } from './http/site/fastPath.ts';
 
-/** Memory for rendered public pages (each process its own; see pageRoute). */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
 import { NO_STORE } from './http/cacheControl.ts';
@@ -72,7 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
-  const pages = new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES);
+  // Rendered public pages, each process its own (PAGE_CACHE_MB; see pageRoute).
+  const pages = new DerivedCache(
+    deps.changes,
+    deps.clock,
+    deps.config.pageCacheBytes,
+  );
   const fast = new FastPages(pages);
   const site: SiteDeps = {
     db: deps.db,
