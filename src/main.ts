@@ -45,6 +45,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How long after listening the background warm-up starts (see startServer). */
+const WARM_UP_DELAY_MS = 1_000;
+
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(
   config: Config,
@@ -101,12 +104,17 @@ export async function startServer(
         )
       : null;
   // Build the documents whose first build reads the whole archive (the sitemap index groups every
-  // month) now, in the background, so no crawler waits for it. Failures here are only logged.
-  void Promise.all(
-    ['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) =>
-      app.inject({ method: 'GET', url }),
-    ),
-  ).catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+  // month) in the background, so no crawler waits for it; a little after listening, so the
+  // first readers (a restart under load) are not queued behind it on a synchronous database.
+  // Failures here are only logged.
+  const warmUp = setTimeout(() => {
+    void Promise.all(
+      ['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) =>
+        app.inject({ method: 'GET', url }),
+      ),
+    ).catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+  }, WARM_UP_DELAY_MS);
+  warmUp.unref();
   const stopScheduler = startScheduler(services, {
     intervalMs: options.schedulerIntervalMs ?? 5_000,
     onError: (error) =>
@@ -140,6 +148,7 @@ export async function startServer(
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      clearTimeout(warmUp);
       stopScheduler();
       stopAudienceJob();
       await webhooks.stop();
