@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
 import cookie from '@fastify/cookie';
@@ -16,6 +17,7 @@ import { registerSecurityHeaders } from './http/middleware/securityHeaders.ts';
 import { adminErrorPage } from './http/admin/errorPage.ts';
 import type { AdminDeps } from './http/admin/context.ts';
 import { stripNulCharacters } from './http/middleware/stripNul.ts';
+import { compressJson } from './http/middleware/compressJson.ts';
 import {
   assetsRoute,
   loadAsset,
@@ -31,9 +33,8 @@ import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
 import { DerivedCache } from './http/site/derivedCache.ts';
+import { FastPages } from './http/site/fastPath.ts';
 
-/** Memory for rendered public pages (each process its own; see pageRoute). */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
 import { NO_STORE } from './http/cacheControl.ts';
@@ -69,6 +70,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
+  // Rendered public pages, each process its own (PAGE_CACHE_MB; see pageRoute).
+  const pages = new DerivedCache(
+    deps.changes,
+    deps.clock,
+    deps.config.pageCacheBytes,
+  );
+  const fast = new FastPages(pages);
   const site: SiteDeps = {
     db: deps.db,
     clock: deps.clock,
@@ -76,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
-    pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
+    pages,
+    fast,
   };
   const errorPages: ErrorPages = {
     ...site,
@@ -90,6 +99,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Slugs and queries typed by readers can be long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
     bodyLimit: 2 * 1024 * 1024,
+    // Kept public pages are answered before routing when they can be (http/site/fastPath.ts).
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!fast.serve(req, res)) handler(req, res);
+      }),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(etag);
@@ -115,7 +129,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandling(app, errorPages);
   stripNulCharacters(app);
+  fast.install(app);
   keepPrivateResponsesPrivate(app);
+  compressJson(app);
   // Without SITE_URL the address is the one served, over http: no HSTS.
   await registerSecurityHeaders(app, {
     https: deps.config.site.url.startsWith('https:'),

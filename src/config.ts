@@ -91,6 +91,8 @@ const envSchema = z.object({
   FEED_FULL_TEXT: z.stringbool().default(true),
   // A WebSub hub to ping when an article is published or updated (optional).
   WEBSUB_HUB: optionalUrl,
+  // Memory for kept public pages, per process (LRU past it; see http/site/derivedCache.ts).
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce
     .number()
     .positive()
@@ -236,6 +238,8 @@ export interface Config {
   audience: AudienceConfig;
   /** Search ranking: relevance is halved for every `halfLifeDays` of an article's age. */
   search: { halfLifeDays: number };
+  /** Bytes of rendered public pages each process keeps, least recently used forgotten first. */
+  pageCacheBytes: number;
   media: MediaConfig;
 }
 
@@ -359,6 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
     },
     search: { halfLifeDays: e.SEARCH_RECENCY_HALF_LIFE_DAYS },
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     site: {
       url: (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       urlFromServer: e.SITE_URL === undefined,

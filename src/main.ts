@@ -22,6 +22,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
+import { reportLoopStatsOnSignal } from './loopStats.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -43,6 +44,9 @@ export interface RunningServer {
   setupUrl: string | null;
   stop(): Promise<void>;
 }
+
+/** How long after listening the background warm-up starts (see startServer). */
+const WARM_UP_DELAY_MS = 1_000;
 
 /** config → database (migrated) → demo content if empty → app → listen. */
 export async function startServer(
@@ -100,12 +104,17 @@ export async function startServer(
         )
       : null;
   // Build the documents whose first build reads the whole archive (the sitemap index groups every
-  // month) now, in the background, so no crawler waits for it. Failures here are only logged.
-  void Promise.all(
-    ['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) =>
-      app.inject({ method: 'GET', url }),
-    ),
-  ).catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+  // month) in the background, so no crawler waits for it; a little after listening, so the
+  // first readers (a restart under load) are not queued behind it on a synchronous database.
+  // Failures here are only logged.
+  const warmUp = setTimeout(() => {
+    void Promise.all(
+      ['/sitemap.xml', '/sitemaps/news.xml', '/'].map((url) =>
+        app.inject({ method: 'GET', url }),
+      ),
+    ).catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+  }, WARM_UP_DELAY_MS);
+  warmUp.unref();
   const stopScheduler = startScheduler(services, {
     intervalMs: options.schedulerIntervalMs ?? 5_000,
     onError: (error) =>
@@ -139,6 +148,7 @@ export async function startServer(
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      clearTimeout(warmUp);
       stopScheduler();
       stopAudienceJob();
       await webhooks.stop();
@@ -151,6 +161,7 @@ export async function startServer(
 /** Runs until SIGINT/SIGTERM, then closes connections cleanly. */
 export async function serveForever(options: ServeOptions): Promise<void> {
   const config = loadConfig();
+  if (process.env['NEWSDESK_LOOP_STATS'] === '1') reportLoopStatsOnSignal();
   const server = await startServer(config, options);
   const publicUrl = server.address.replace('127.0.0.1', 'localhost');
   console.log(

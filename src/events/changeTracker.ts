@@ -40,6 +40,7 @@ export class ChangeTracker {
   #generation = 0;
   readonly #touched = new Map<string, number>();
   #subscribed: Promise<unknown> | null = null;
+  #listening = false;
 
   constructor(deps: ChangeTrackerDeps) {
     this.#deps = deps;
@@ -56,26 +57,45 @@ export class ChangeTracker {
    * process sees it.
    */
   async sync(): Promise<number> {
-    const { bus, sink } = this.#deps;
+    const { bus } = this.#deps;
     if (!this.#subscribed) {
       const subscribing = bus.subscribe((events) => this.#apply(events), {
         late: true,
       });
       this.#subscribed = subscribing;
+      subscribing.then(
+        () => {
+          if (this.#subscribed === subscribing) this.#listening = true;
+        },
+        () => {},
+      );
       // A failed start (database down) is not remembered: the next request tries again.
       subscribing.catch(() => {
         if (this.#subscribed === subscribing) this.#subscribed = null;
       });
     }
     await this.#subscribed;
+    if (this.#ownWritePending()) await bus.catchUp();
+    return this.#generation;
+  }
+
+  /**
+   * Whether `sync()` would resolve at once with nothing to read: the bus is followed and every
+   * event this process recorded has been delivered. The pages' fast path (http/site/fastPath.ts)
+   * answers without awaiting anything only then; otherwise the request takes the normal path.
+   */
+  get settled(): boolean {
+    return this.#listening && !this.#ownWritePending();
+  }
+
+  #ownWritePending(): boolean {
+    const { bus, sink } = this.#deps;
     const own = sink.lastRecorded;
-    if (
-      own &&
+    return (
+      own !== null &&
       own.id > (bus.delivered ?? own.id) &&
       Date.now() - own.at < OWN_WRITE_SETTLE_MS
-    )
-      await bus.catchUp();
-    return this.#generation;
+    );
   }
 
   /** Whether nothing in `scopes` changed after generation `builtAt`. */

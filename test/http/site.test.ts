@@ -312,7 +312,7 @@ describeEachDialect('public site pages', (getDb) => {
     t.clock.advance(61_000);
     assert.ok(
       (await t.app.inject('/')).body.includes('Sous embargo'),
-      'a kept page lasts a minute at most',
+      'the embargo’s end renews the kept page',
     );
   });
 

@@ -18,7 +18,7 @@ import { html } from '../../views/html.ts';
 import { paths } from '../../presenters/urls.ts';
 import { articleHead } from './pageHeads.ts';
 import { similarToPublished } from '../../editorial/related.ts';
-import { mostReadBlock } from './mostRead.ts';
+import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
 import { findLiveBlog } from '../../db/repos/liveBlogs.ts';
 import { loadLiveBlog } from '../../live/liveBlogData.ts';
 import { liveBlogPostingLd } from '../../presenters/liveBlogLd.ts';
@@ -72,6 +72,7 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
         bodyClass: 'article-page',
         currentSection: article.section?.slug,
         surrogateKeys: [`article:${article.id}`, 'fil-info'],
+        validUntil: mostReadValidUntil(now),
         live: {},
         articleId: article.id,
       };

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DerivedCache } from './derivedCache.ts';
+import type { FastPages } from './fastPath.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { SiteConfig } from '../../config.ts';
@@ -7,7 +8,8 @@ import { listSections } from '../../db/repos/taxonomy.ts';
 import { layout, type PageShell } from '../../views/site/layout.ts';
 import { paths } from '../../presenters/urls.ts';
 import { dailyFigure } from '../../db/repos/audience.ts';
-import { dayKey, previousDay } from '../../domain/frenchDates.ts';
+import { dayKey, dayRange, previousDay } from '../../domain/frenchDates.ts';
+import { nextEmbargoEnd } from '../../db/repos/sitemaps.ts';
 import { presentLegalAudience } from '../../presenters/audience.ts';
 import { FRESH_CACHE, NO_STORE } from '../cacheControl.ts';
 import {
@@ -29,6 +31,8 @@ export interface SiteDeps {
   beacon?: string;
   /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
   pages?: DerivedCache;
+  /** Kept pages answered ahead of routing (absent: every request goes through Fastify). */
+  fast?: FastPages;
 }
 
 export type PageSpec = PageShell & {
@@ -39,11 +43,49 @@ export type PageSpec = PageShell & {
   articleId?: number;
   /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
   withoutDatabase?: boolean;
+  /** Until when what the page shows holds without any event (a block built from counters: « Les plus lus »). */
+  validUntil?: Date;
 };
 export interface RenderedPage {
   status: number;
   body: string;
   surrogateKeys: string[];
+  /** Until when it may be kept if no event comes (see pageLifetime). */
+  validUntil: Date;
+}
+
+/**
+ * Yesterday's audience figure (on every page) is written by a job a few minutes after midnight,
+ * with no event: while it may still come, a kept page without it is rebuilt this often. Later
+ * in the day a missing figure is not coming (no audience measured): no limit then.
+ */
+const AUDIENCE_PENDING_MS = 60_000;
+const AUDIENCE_EXPECTED_WITHIN_MS = 30 * 60_000;
+
+/**
+ * How long a page holds with no event, from what can change with time alone: the day's end in
+ * the site's time zone (« Aujourd'hui » becomes « Hier », yesterday's audience figure changes),
+ * the next embargo ending (nothing announces it), yesterday's figure still to come, and what the
+ * page itself says (`PageSpec.validUntil`). Publications, corrections, withdrawals, taxonomy
+ * and media changes come as events and need no lifetime at all.
+ */
+function pageLifetime(
+  now: Date,
+  timeZone: string,
+  embargoEnd: Date | null,
+  audienceKnown: boolean,
+  page: PageSpec,
+): Date {
+  const today = dayRange(dayKey(now, timeZone), timeZone);
+  const limits = [today.end.getTime()];
+  if (embargoEnd) limits.push(embargoEnd.getTime());
+  if (
+    !audienceKnown &&
+    now.getTime() - today.start.getTime() < AUDIENCE_EXPECTED_WITHIN_MS
+  )
+    limits.push(now.getTime() + AUDIENCE_PENDING_MS);
+  if (page.validUntil) limits.push(page.validUntil.getTime());
+  return new Date(Math.min(...limits));
 }
 
 /**
@@ -55,12 +97,13 @@ export async function renderPage(
   page: PageSpec,
 ): Promise<RenderedPage> {
   const now = deps.clock.now();
-  const [sections, since, audience] = page.withoutDatabase
-    ? [[], null, null]
+  const [sections, since, audience, embargoEnd] = page.withoutDatabase
+    ? [[], null, null, null]
     : await Promise.all([
         listSections(deps.db),
         page.live && deps.live ? deps.live.resumeId() : null,
         dailyFigure(deps.db, previousDay(dayKey(now, deps.site.timeZone))),
+        deps.pages ? nextEmbargoEnd(deps.db, now) : null,
       ]);
   const status = page.status ?? 200;
   const body = layout(
@@ -97,7 +140,18 @@ export async function renderPage(
     },
     page,
   );
-  return { status, body, surrogateKeys: page.surrogateKeys };
+  return {
+    status,
+    body,
+    surrogateKeys: page.surrogateKeys,
+    validUntil: pageLifetime(
+      now,
+      deps.site.timeZone,
+      embargoEnd,
+      audience !== null,
+      page,
+    ),
+  };
 }
 
 /** A page as it is kept and sent: its bytes, compressed forms and ETag, made once. */
@@ -150,13 +204,10 @@ export async function sendPage(
   return sendRendered(reply, await renderPage(deps, page));
 }
 
-/** How long a rendered page may be served without any event: « Hier », embargoes ending. */
-const PAGE_TTL_MS = 60_000;
-
 /**
  * A public page route whose response is kept (per URL: the bytes, their brotli and gzip forms,
  * the ETag of each) until an event changes the public articles or the sections, tags and authors
- * (the event bus says so), or a minute passes. A request for a kept page costs no I/O and no
+ * (the event bus says so), or time alone changes it (pageLifetime). A request for a kept page costs no I/O and no
  * hashing or compressing. Errors (404, 410) are never kept.
  */
 export function pageRoute(
@@ -173,16 +224,23 @@ export function pageRoute(
       `page:${request.url}`,
       ['articles', 'taxonomy'],
       async () => {
-        const page = await keepPage(
-          await renderPage(deps, await build(request)),
-        );
+        const rendered = await renderPage(deps, await build(request));
+        const page = await keepPage(rendered);
         return {
           value: page,
           bytes: documentBytes(page.doc),
-          validUntil: new Date(deps.clock.now().getTime() + PAGE_TTL_MS),
+          validUntil: rendered.validUntil,
         };
       },
     );
+    if (deps.fast) {
+      const encoding = negotiateEncoding(request);
+      deps.fast.sending(
+        request,
+        kept,
+        (encoding && kept.doc.encoded[encoding]) || kept.doc.body,
+      );
+    }
     return sendKept(reply, kept);
   };
 }

@@ -77,6 +77,30 @@ export class DerivedCache {
     }
   }
 
+  /**
+   * The value under `key` if it is kept, fresh and nothing this process wrote is still on its
+   * way through the bus; undefined otherwise (the caller then takes the `get` path). No I/O and
+   * no await: for answers that must not leave the event loop's current turn.
+   */
+  peek(key: string): unknown {
+    if (!this.#tracker.settled) return undefined;
+    const entry = this.#entries.get(key);
+    if (!entry || !this.#timely(entry, this.#clock.now().getTime()))
+      return undefined;
+    if (!this.#tracker.isFresh(entry.scopes, entry.builtAt)) return undefined;
+    this.#entries.delete(key); // most recently used goes last
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  #timely(entry: Entry, now: number): boolean {
+    // A clock set back (tests, a corrected server clock) must not serve what was built "later".
+    return (
+      now >= entry.builtTime &&
+      (entry.validUntil === null || now < entry.validUntil)
+    );
+  }
+
   async #fresh<T>(
     key: string,
     entry: Entry | undefined,
@@ -85,12 +109,11 @@ export class DerivedCache {
     gen: number,
   ): Promise<T> {
     const now = this.#clock.now().getTime();
-    // A clock set back (tests, a corrected server clock) must not serve what was built "later".
-    const timely =
+    if (
       entry &&
-      now >= entry.builtTime &&
-      (entry.validUntil === null || now < entry.validUntil);
-    if (entry && timely && this.#tracker.isFresh(entry.scopes, entry.builtAt)) {
+      this.#timely(entry, now) &&
+      this.#tracker.isFresh(entry.scopes, entry.builtAt)
+    ) {
       this.#entries.delete(key); // most recently used goes last
       this.#entries.set(key, entry);
       return entry.value as T;

@@ -8,7 +8,7 @@ import { groupFilInfo } from '../../presenters/filInfo.ts';
 import { paths } from '../../presenters/urls.ts';
 import { homeView } from '../../views/site/home.ts';
 import { homeHead } from './pageHeads.ts';
-import { mostReadBlock } from './mostRead.ts';
+import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
 import { homeLiveBlogsBlock } from './liveBlogsBlock.ts';
 
 export const FIL_INFO_SIZE = 15;
@@ -57,6 +57,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
           (await homeLiveBlogsBlock(deps)) + main + (await mostReadBlock(deps)),
         bodyClass: 'home',
         surrogateKeys: ['home', 'fil-info'],
+        validUntil: mostReadValidUntil(now),
         live: {},
       };
     }),

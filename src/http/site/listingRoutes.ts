@@ -14,7 +14,7 @@ import { listingView, type ListingModel } from '../../views/site/listing.ts';
 import { AppError } from '../../errors.ts';
 import { PAGE_SIZE, pageCountOrThrow, parsePage } from './pageQuery.ts';
 import { listingHead } from './pageHeads.ts';
-import { mostReadBlock } from './mostRead.ts';
+import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -141,6 +141,9 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
               : main,
           currentSection: listing.currentSection,
           surrogateKeys: [listing.surrogateKey],
+          ...(listing.filter.sectionId !== undefined
+            ? { validUntil: mostReadValidUntil(deps.clock.now()) }
+            : {}),
           // Section pages offer « N nouveaux articles » rather than moving the list.
           ...(listing.currentSection
             ? { live: { section: listing.currentSection } }

@@ -9,10 +9,15 @@ export const MOST_READ_WINDOW_MS = 24 * 3_600_000;
 export const MOST_READ_TTL_MS = 5 * 60_000;
 const MOST_READ_SIZE = 5;
 
+/** A page showing the block is kept no longer than the block (see PageSpec.validUntil). */
+export function mostReadValidUntil(now: Date): Date {
+  return new Date(now.getTime() + MOST_READ_TTL_MS);
+}
+
 /**
  * The « Les plus lus » block, site-wide or for one section, rendered from the hourly counters.
  * It is kept like the pages themselves (same cache, `articles` scope, so a withdrawn article
- * leaves it at once) for five minutes; the pages holding it are rebuilt every minute at most.
+ * leaves it at once) for five minutes; the pages holding it are kept no longer (mostReadValidUntil).
  */
 export async function mostReadBlock(
   deps: SiteDeps,

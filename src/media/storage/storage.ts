@@ -1,6 +1,5 @@
 import type { MediaStorageConfig } from '../../config.ts';
 import { DiskStorage } from './disk.ts';
-import { S3Storage } from './s3.ts';
 
 /**
  * Where picture files live: originals and the renditions made from them. One interface, two
@@ -26,7 +25,34 @@ export interface MediaStorage {
 export function openMediaStorage(config: MediaStorageConfig): MediaStorage {
   return config.kind === 'disk'
     ? new DiskStorage(config.dir)
-    : new S3Storage(config);
+    : lazyS3Storage(config);
+}
+
+/**
+ * The S3 client, loaded on first use: the AWS SDK is the heaviest import of the whole program
+ * (a good part of the time to the first response), and a site on the local disk never needs it.
+ */
+function lazyS3Storage(
+  config: Extract<MediaStorageConfig, { kind: 's3' }>,
+): MediaStorage {
+  let opened: Promise<MediaStorage> | null = null;
+  const open = () =>
+    (opened ??= import('./s3.ts').then(
+      ({ S3Storage }) => new S3Storage(config),
+    ));
+  return {
+    kind: 's3',
+    putFile: async (key, path, type) => (await open()).putFile(key, path, type),
+    put: async (key, body, type) => (await open()).put(key, body, type),
+    get: async (key) => (await open()).get(key),
+    exists: async (key) => (await open()).exists(key),
+    delete: async (key) => (await open()).delete(key),
+    async *list(prefix) {
+      yield* (await open()).list(prefix);
+    },
+    // Never opened: nothing to close.
+    close: async () => (opened ? (await opened).close() : undefined),
+  };
 }
 
 /** Keys come from our own code, but a key that could climb out of its folder is refused anyway. */
