@@ -401,12 +401,14 @@ export interface PublicListQuery {
   authorId?: number;
   excludeIds?: number[];
   featuredOnly?: boolean;
+  /** Only articles older than this one (keyset pagination). */
+  before?: { id: number; publishedAt: Date };
 }
 
 /** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
 export function publicArticles(
   db: Queryable,
-  query: Omit<PublicListQuery, 'limit' | 'offset'>,
+  query: Omit<PublicListQuery, 'limit' | 'offset' | 'before'>,
 ) {
   let base = db.selectFrom('articles').where(publiclyVisible(query.now));
   if (query.sectionId !== undefined)
@@ -441,29 +443,76 @@ export function publicArticles(
   return base;
 }
 
-/** Published articles, newest first, without their bodies, with the total for pagination. */
+/**
+ * Published articles, newest first, without their bodies. No total: counting every public
+ * article costs a pass over the archive (163 ms at 100,000), and only listing pages show a
+ * count, which they bound with `countPublishedUpTo`. `before` pages by keyset: the articles
+ * older than that one, read from the index wherever the page is.
+ */
 export async function listPublished(
   db: Queryable,
   query: PublicListQuery,
-): Promise<{ items: ArticleWithRelations[]; total: number }> {
-  const base = publicArticles(db, query);
-  const [rows, count] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+): Promise<{ items: ArticleWithRelations[] }> {
+  let base = publicArticles(db, query);
+  const before = query.before;
+  if (before)
+    base = base.where((eb) =>
+      eb(
+        eb.refTuple('articles.published_at', 'articles.id'),
+        '<',
+        eb.tuple(before.publishedAt.toISOString(), before.id),
+      ),
+    );
+  const rows = await base
+    .select(SUMMARY_COLUMNS)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
   const items = await withRelations(
     db,
     rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })),
   );
-  return { items, total: Number(count.n) };
+  return { items };
+}
+
+/**
+ * How many public articles a listing has, counting no further than `cap`: a count that reads
+ * at most `cap` index entries whatever the archive's size. A result above `cap` means « more
+ * than `cap` ».
+ */
+export async function countPublishedUpTo(
+  db: Queryable,
+  query: Omit<PublicListQuery, 'limit' | 'offset' | 'before'>,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      publicArticles(db, query)
+        .select('articles.id')
+        .limit(cap + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Where a keyset page starts: the article it follows, by its publication time and id. */
+export async function findPublicCursor(
+  db: Queryable,
+  id: number,
+  now: Date,
+): Promise<{ id: number; publishedAt: Date } | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.published_at'])
+    .where('articles.id', '=', id)
+    .where(publiclyVisible(now))
+    .executeTakeFirst();
+  const publishedAt = row ? toDate(row.published_at) : null;
+  return row && publishedAt ? { id: row.id, publishedAt } : null;
 }
 
 /**
