@@ -453,20 +453,8 @@ export async function listPublished(
   db: Queryable,
   query: PublicListQuery,
 ): Promise<{ items: ArticleWithRelations[] }> {
-  let base = publicArticles(db, query);
-  const before = query.before;
-  if (before)
-    base = base.where((eb) =>
-      eb(
-        eb.refTuple('articles.published_at', 'articles.id'),
-        '<',
-        eb.tuple(before.publishedAt.toISOString(), before.id),
-      ),
-    );
-  const rows = await base
+  const rows = await listingRows(db, query)
     .select(SUMMARY_COLUMNS)
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
     .limit(query.limit)
     .offset(query.offset ?? 0)
     .execute();
@@ -475,6 +463,68 @@ export async function listPublished(
     rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })),
   );
   return { items };
+}
+
+/**
+ * A listing's rows in reading order. A tag's or an author's page is read from the links' own
+ * index of public articles by publication time (kept by triggers: the 0200 migration), one
+ * range whatever the archive's size; from `articles`, newest first keeping those with the tag,
+ * a tag last used long ago walked every newer article.
+ */
+function listingRows(db: Queryable, query: Omit<PublicListQuery, 'limit'>) {
+  const before = query.before;
+  const now = query.now.toISOString();
+  if (query.tagId !== undefined) {
+    const { tagId, ...rest } = query;
+    return publicArticles(db, rest)
+      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+      .where('article_tags.tag_id', '=', tagId)
+      .where('article_tags.public_at', '<=', now)
+      .$if(before !== undefined, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple('article_tags.public_at', 'article_tags.article_id'),
+            '<',
+            eb.tuple(before!.publishedAt.toISOString(), before!.id),
+          ),
+        ),
+      )
+      .orderBy('article_tags.public_at', 'desc')
+      .orderBy('article_tags.article_id', 'desc');
+  }
+  if (query.authorId !== undefined) {
+    const { authorId, ...rest } = query;
+    return publicArticles(db, rest)
+      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+      .where('article_authors.author_id', '=', authorId)
+      .where('article_authors.public_at', '<=', now)
+      .$if(before !== undefined, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple(
+              'article_authors.public_at',
+              'article_authors.article_id',
+            ),
+            '<',
+            eb.tuple(before!.publishedAt.toISOString(), before!.id),
+          ),
+        ),
+      )
+      .orderBy('article_authors.public_at', 'desc')
+      .orderBy('article_authors.article_id', 'desc');
+  }
+  return publicArticles(db, query)
+    .$if(before !== undefined, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple('articles.published_at', 'articles.id'),
+          '<',
+          eb.tuple(before!.publishedAt.toISOString(), before!.id),
+        ),
+      ),
+    )
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc');
 }
 
 /**
@@ -489,7 +539,7 @@ export async function countPublishedUpTo(
 ): Promise<number> {
   const row = await db
     .selectFrom(
-      publicArticles(db, query)
+      listingRows(db, query)
         .select('articles.id')
         .limit(cap + 1)
         .as('capped'),

@@ -25,7 +25,7 @@ export function pageCountOrThrow(total: number, page: number): number {
  * Numbered pages a listing offers: their offset stays under this many pages' worth of rows, so
  * a count capped there is all a listing needs. Past them, pages follow by keyset (`?avant=`).
  */
-export const NUMBERED_PAGES = 50;
+export const NUMBERED_PAGES = 10;
 
 const afterQuery = z.object({
   avant: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
