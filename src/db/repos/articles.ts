@@ -565,6 +565,45 @@ export async function findPublicCursor(
   return row && publishedAt ? { id: row.id, publishedAt } : null;
 }
 
+/** The tags « À lire aussi » looks through, in the article's order: a bound on its queries. */
+const RELATED_TAGS = 5;
+
+/**
+ * The newest public articles carrying any of `tagIds`, but not `exclude`: the newest few of
+ * each tag from the links' index (one short range per tag, whatever the archive's size),
+ * merged here. Joined from `articles` newest first, an article whose tags were last used long
+ * ago made this walk every newer article.
+ */
+async function newestPublicIdsByTags(
+  db: Queryable,
+  tagIds: number[],
+  now: Date,
+  limit: number,
+  exclude: Set<number>,
+): Promise<number[]> {
+  const perTag = await Promise.all(
+    tagIds.map((tagId) =>
+      db
+        .selectFrom('article_tags')
+        .select(['article_tags.article_id', 'article_tags.public_at'])
+        .where('article_tags.tag_id', '=', tagId)
+        .where('article_tags.public_at', '<=', now.toISOString())
+        .orderBy('article_tags.public_at', 'desc')
+        .orderBy('article_tags.article_id', 'desc')
+        .limit(limit + exclude.size)
+        .execute(),
+    ),
+  );
+  const newest = new Map<number, number>();
+  for (const r of perTag.flat())
+    if (!exclude.has(r.article_id) && r.public_at !== null)
+      newest.set(r.article_id, toDate(r.public_at)?.getTime() ?? 0);
+  return [...newest]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
 /**
  * Articles close to `article`, for « À lire aussi »: first those the editorial similarity found
  * (`similarIds`), newest first, then ones sharing its tags, then its section. All public only.
@@ -598,31 +637,32 @@ export async function listRelated(
     );
   }
   if (picked.length < limit && tagIds.length) {
-    const rows = await db
-      .selectFrom('articles')
-      .select(SUMMARY_COLUMNS)
-      .where(publiclyVisible(now))
-      .where('articles.id', 'not in', [article.id, ...picked.map((a) => a.id)])
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('article_tags')
-            .select('article_tags.article_id')
-            .whereRef('article_tags.article_id', '=', 'articles.id')
-            .where('article_tags.tag_id', 'in', tagIds),
-        ),
-      )
-      .orderBy('articles.published_at', 'desc')
-      .limit(limit - picked.length)
-      .execute();
-    picked.push(
-      ...(await withRelations(
-        db,
-        rows.map((r) =>
-          toArticleRecord({ ...r, body_html: '', body_source: '' }),
-        ),
-      )),
+    const exclude = new Set([article.id, ...picked.map((a) => a.id)]);
+    const ids = await newestPublicIdsByTags(
+      db,
+      tagIds.slice(0, RELATED_TAGS),
+      now,
+      limit - picked.length,
+      exclude,
     );
+    if (ids.length) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where(publiclyVisible(now))
+        .where('articles.id', 'in', ids)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .execute();
+      picked.push(
+        ...(await withRelations(
+          db,
+          rows.map((r) =>
+            toArticleRecord({ ...r, body_html: '', body_source: '' }),
+          ),
+        )),
+      );
+    }
   }
   if (picked.length < limit && article.sectionId !== null) {
     const more = await listPublished(db, {
