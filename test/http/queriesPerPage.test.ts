@@ -180,7 +180,10 @@ async function planFacts(
   q: CompiledQuery,
 ): Promise<PlanFacts> {
   const text = q.sql.toLowerCase();
-  if (!/^\s*(select|with)/.test(text) || !/"articles"/.test(text))
+  if (
+    !/^\s*(select|with)/.test(text) ||
+    !/"article(s|_tags|_authors)"/.test(text)
+  )
     return { rowsRead: null, unboundedArticles: null };
   if (dialect === 'sqlite') {
     const result = await services.db.executeQuery<{ detail: string }>(
@@ -191,12 +194,13 @@ async function planFacts(
     // (a range of an index: a count, a listing) must stop at a LIMIT.
     const unbounded = lines.find(
       (l) =>
-        /\barticles\b/.test(l) &&
-        (/^SCAN articles\b/.test(l) ||
-          (!/INTEGER PRIMARY KEY|sqlite_autoindex_articles_1 \(slug=\?\)/.test(
-            l,
-          ) &&
-            !/ limit /.test(text))),
+        /^SCAN article_(tags|authors)\b/.test(l) ||
+        (/\barticles\b/.test(l) &&
+          (/^SCAN articles\b/.test(l) ||
+            (!/INTEGER PRIMARY KEY|sqlite_autoindex_articles_1 \(slug=\?\)/.test(
+              l,
+            ) &&
+              !/ limit /.test(text)))),
     );
     return { rowsRead: null, unboundedArticles: unbounded ?? null };
   }
@@ -247,6 +251,10 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'feed', url: '/feed.xml' },
   { name: 'section feed', url: '/rubrique/rubrique-1/feed.xml' },
   { name: 'fil info (live)', url: '/live/fil-info' },
+  { name: 'news sitemap', url: '/sitemaps/news.xml' },
+  { name: 'sections sitemap', url: '/sitemaps/sections.xml' },
+  { name: 'tags sitemap', url: '/sitemaps/tags.xml' },
+  { name: 'authors sitemap', url: '/sitemaps/authors.xml' },
 ];
 
 async function measure(
