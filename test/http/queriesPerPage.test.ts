@@ -2,7 +2,6 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CompiledQuery,
-  sql,
   type KyselyPlugin,
   type QueryId,
   type RootOperationNode,
@@ -12,15 +11,6 @@ import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import {
-  insertArticleLinksInBulk,
-  insertArticlesInBulk,
-} from '../../src/db/repos/bulkInsert.ts';
-import {
-  insertAuthor,
-  insertSection,
-  insertTag,
-} from '../../src/db/repos/taxonomy.ts';
-import {
   createTestDatabase,
   DIALECTS,
   POSTGRES_SKIP,
@@ -28,6 +18,7 @@ import {
   type TestDatabase,
 } from '../support/databases.ts';
 import { TEST_NOW } from '../support/app.ts';
+import { seedArchive } from '../support/archive.ts';
 
 /*
  * What an uncached public page costs the database, at two archive sizes: the number of queries,
@@ -39,91 +30,6 @@ import { TEST_NOW } from '../support/app.ts';
 const SMALL = 1_000;
 const LARGE = Number(process.env['QUERIES_LARGE'] ?? 20_000);
 const NOW = new Date(TEST_NOW);
-const MINUTE = 60_000;
-const SECTIONS = 4;
-const AUTHORS = 4;
-const TAGS = 8;
-
-/**
- * Article `j` counts from the newest (0): the newest SMALL articles are the same at both sizes,
- * so a page shows the same articles whatever lies behind them in the archive.
- */
-async function seed(services: Services, articles: number): Promise<void> {
-  const at = new Date(NOW.getTime() - (articles + 10) * 10 * MINUTE);
-  await services.db.transaction().execute(async (tx) => {
-    const sections: number[] = [];
-    for (let i = 0; i < SECTIONS; i++)
-      sections.push(
-        await insertSection(
-          tx,
-          {
-            slug: `rubrique-${i}`,
-            name: `Rubrique ${i}`,
-            description: '',
-            position: i,
-          },
-          at,
-        ),
-      );
-    const authors: number[] = [];
-    for (let i = 0; i < AUTHORS; i++)
-      authors.push(
-        await insertAuthor(
-          tx,
-          { slug: `auteur-${i}`, name: `Auteur ${i}`, bio: '', userId: null },
-          at,
-        ),
-      );
-    const tags: number[] = [];
-    for (let i = 0; i < TAGS; i++)
-      tags.push(
-        await insertTag(
-          tx,
-          { slug: `sujet-${i}`, name: `Sujet ${i}`, kind: 'topic' },
-          at,
-        ),
-      );
-    const rows = [];
-    // Oldest first, so ids grow with publication time as they do in a newsroom.
-    for (let j = articles - 1; j >= 0; j--) {
-      const published = new Date(
-        NOW.getTime() - (j + 1) * 10 * MINUTE,
-      ).toISOString();
-      const hidden = j % 97 === 13;
-      rows.push({
-        slug: `article-${j}`,
-        title: `Titre de l’article ${j} : un événement à suivre`,
-        lead: 'Un chapô de deux phrases. La seconde précise le contexte.',
-        body_source: '',
-        body_html: '<p>Un paragraphe.</p>',
-        status: hidden ? 'draft' : 'published',
-        section_id: sections[j % SECTIONS]!,
-        created_at: published,
-        updated_at: published,
-        first_published_at: hidden ? null : published,
-        published_at: hidden ? null : published,
-        is_featured: j % 50 === 7,
-        is_breaking: false,
-      });
-    }
-    const ids = await insertArticlesInBulk(tx, rows);
-    const jOf = (k: number) => articles - 1 - k;
-    await insertArticleLinksInBulk(
-      tx,
-      ids.map((id, k) => ({
-        article_id: id,
-        author_id: authors[jOf(k) % AUTHORS]!,
-        position: 0,
-      })),
-      ids.flatMap((id, k) =>
-        [tags[jOf(k) % TAGS]!, tags[(jOf(k) + 3) % TAGS]!].map(
-          (tag_id, position) => ({ article_id: id, tag_id, position }),
-        ),
-      ),
-    );
-  });
-  await sql`analyze`.execute(services.db);
-}
 
 interface Recorded {
   compiled: CompiledQuery;
@@ -268,7 +174,7 @@ async function measure(
     LOG_LEVEL: 'silent',
   });
   const services = createServices(config, db.handle, clock);
-  await seed(services, articles);
+  await seedArchive(services, articles, NOW);
   // The keyset page after article 405 (section 1): well inside both archives.
   const keyset = await services.db
     .selectFrom('articles')
