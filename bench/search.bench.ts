@@ -9,6 +9,10 @@
  *   npm run bench -- search --quick    5,000 articles, to check that it works
  *   options: --articles N, --only sqlite|postgres, --keep (keep the loaded and indexed database,
  *   under bench/tmp/ or as newsdesk_bench_keep_N, and reuse it on the next run with --keep)
+ *   npm run bench -- search --curve    SQLite's scaling curve: 200,000, 500,000 and 1,000,000
+ *   articles one after the other (with --quick: 2,000 and 5,000), written to
+ *   bench/results/search-curve.md. Reindexing is most of the time (~3 min per 200,000 articles
+ *   on an idle machine): expect 30 to 40 minutes in all.
  */
 import {
   existsSync,
@@ -78,6 +82,7 @@ function stats(samples: number[]): Stats {
 async function benchDialect(
   dialect: 'sqlite' | 'postgres',
   corpus: BenchArticle[],
+  total: number,
 ): Promise<DialectResult | string> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
@@ -224,10 +229,43 @@ const corpus = await loadCorpus();
 console.log(
   `corpus: ${corpus.articles.length} distinct articles (${corpus.source}); ${total} articles; ${BENCH_QUERIES.length} queries × ${runs} runs`,
 );
+const curve = args.includes('--curve');
+const CURVE_SIZES = quick ? [2_000, 5_000] : [200_000, 500_000, 1_000_000];
+if (curve) {
+  const rows: string[] = [];
+  for (const size of CURVE_SIZES) {
+    const r = await benchDialect('sqlite', corpus.articles, size);
+    if (typeof r === 'string') throw new Error(r);
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${r.insertS.toFixed(1)} | ${r.reindexS.toFixed(1)} | ${r.indexMiB.toFixed(1)} | ${f(r.provider.p50)} / ${f(r.provider.p95)} / ${f(r.provider.p99)} / ${f(r.provider.max)} | ${f(r.endpoint.p50)} / ${f(r.endpoint.p95)} / ${f(r.endpoint.p99)} / ${f(r.endpoint.max)} | ${r.medianMatches} / ${r.maxMatches} |`,
+    );
+    console.log(rows.at(-1));
+  }
+  const report = [
+    `# Search on SQLite by archive size${quick ? ' (--quick: figures not meaningful)' : ''}`,
+    '',
+    `${corpus.source}; ${BENCH_QUERIES.length} reader queries × ${runs} runs after a warm-up pass, at each size in one run. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`,
+    '',
+    '| articles | load (s) | reindex (s) | index (MiB) | provider p50 / p95 / p99 / max (ms) | JSON endpoint p50 / p95 / p99 / max (ms) | matches per query: median / max |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL(
+      quick ? './results/search-curve.quick.md' : './results/search-curve.md',
+      import.meta.url,
+    ),
+    report,
+  );
+  console.log(`\n${report}`);
+  process.exit(0);
+}
 const results: (DialectResult | string)[] = [];
 for (const dialect of ['sqlite', 'postgres'] as const) {
   if (only && only !== dialect) continue;
-  results.push(await benchDialect(dialect, corpus.articles));
+  results.push(await benchDialect(dialect, corpus.articles, total));
 }
 const lines = [
   `# Search benchmark${quick ? ' (--quick: figures not meaningful)' : ''}`,

@@ -90,15 +90,19 @@ export interface ArticlesTable {
   deleted_at: NullableTime;
 }
 
+/** The article's publication time while it is public, null otherwise: kept by triggers alone. */
+type LinkPublicAt = ColumnType<Date | string | null, never, never>;
 export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
+  public_at: LinkPublicAt;
 }
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: Generated<number>;
+  public_at: LinkPublicAt;
 }
 
 export interface RevisionsTable {

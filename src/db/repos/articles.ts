@@ -401,12 +401,14 @@ export interface PublicListQuery {
   authorId?: number;
   excludeIds?: number[];
   featuredOnly?: boolean;
+  /** Only articles older than this one (keyset pagination). */
+  before?: { id: number; publishedAt: Date };
 }
 
 /** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
 export function publicArticles(
   db: Queryable,
-  query: Omit<PublicListQuery, 'limit' | 'offset'>,
+  query: Omit<PublicListQuery, 'limit' | 'offset' | 'before'>,
 ) {
   let base = db.selectFrom('articles').where(publiclyVisible(query.now));
   if (query.sectionId !== undefined)
@@ -441,29 +443,165 @@ export function publicArticles(
   return base;
 }
 
-/** Published articles, newest first, without their bodies, with the total for pagination. */
+/**
+ * Published articles, newest first, without their bodies. No total: counting every public
+ * article costs a pass over the archive (163 ms at 100,000), and only listing pages show a
+ * count, which they bound with `countPublishedUpTo`. `before` pages by keyset: the articles
+ * older than that one, read from the index wherever the page is.
+ */
 export async function listPublished(
   db: Queryable,
   query: PublicListQuery,
-): Promise<{ items: ArticleWithRelations[]; total: number }> {
-  const base = publicArticles(db, query);
-  const [rows, count] = await Promise.all([
-    base
-      .select(SUMMARY_COLUMNS)
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
-      .execute(),
-    base
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+): Promise<{ items: ArticleWithRelations[] }> {
+  const rows = await listingRows(db, query)
+    .select(SUMMARY_COLUMNS)
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .execute();
   const items = await withRelations(
     db,
     rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })),
   );
-  return { items, total: Number(count.n) };
+  return { items };
+}
+
+/**
+ * A listing's rows in reading order. A tag's or an author's page is read from the links' own
+ * index of public articles by publication time (kept by triggers: the 0200 migration), one
+ * range whatever the archive's size; from `articles`, newest first keeping those with the tag,
+ * a tag last used long ago walked every newer article.
+ */
+function listingRows(db: Queryable, query: Omit<PublicListQuery, 'limit'>) {
+  const before = query.before;
+  const now = query.now.toISOString();
+  if (query.tagId !== undefined) {
+    const { tagId, ...rest } = query;
+    return publicArticles(db, rest)
+      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+      .where('article_tags.tag_id', '=', tagId)
+      .where('article_tags.public_at', '<=', now)
+      .$if(before !== undefined, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple('article_tags.public_at', 'article_tags.article_id'),
+            '<',
+            eb.tuple(before!.publishedAt.toISOString(), before!.id),
+          ),
+        ),
+      )
+      .orderBy('article_tags.public_at', 'desc')
+      .orderBy('article_tags.article_id', 'desc');
+  }
+  if (query.authorId !== undefined) {
+    const { authorId, ...rest } = query;
+    return publicArticles(db, rest)
+      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+      .where('article_authors.author_id', '=', authorId)
+      .where('article_authors.public_at', '<=', now)
+      .$if(before !== undefined, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple(
+              'article_authors.public_at',
+              'article_authors.article_id',
+            ),
+            '<',
+            eb.tuple(before!.publishedAt.toISOString(), before!.id),
+          ),
+        ),
+      )
+      .orderBy('article_authors.public_at', 'desc')
+      .orderBy('article_authors.article_id', 'desc');
+  }
+  return publicArticles(db, query)
+    .$if(before !== undefined, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple('articles.published_at', 'articles.id'),
+          '<',
+          eb.tuple(before!.publishedAt.toISOString(), before!.id),
+        ),
+      ),
+    )
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc');
+}
+
+/**
+ * How many public articles a listing has, counting no further than `cap`: a count that reads
+ * at most `cap` index entries whatever the archive's size. A result above `cap` means « more
+ * than `cap` ».
+ */
+export async function countPublishedUpTo(
+  db: Queryable,
+  query: Omit<PublicListQuery, 'limit' | 'offset' | 'before'>,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      listingRows(db, query)
+        .select('articles.id')
+        .limit(cap + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Where a keyset page starts: the article it follows, by its publication time and id. */
+export async function findPublicCursor(
+  db: Queryable,
+  id: number,
+  now: Date,
+): Promise<{ id: number; publishedAt: Date } | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.published_at'])
+    .where('articles.id', '=', id)
+    .where(publiclyVisible(now))
+    .executeTakeFirst();
+  const publishedAt = row ? toDate(row.published_at) : null;
+  return row && publishedAt ? { id: row.id, publishedAt } : null;
+}
+
+/** The tags « À lire aussi » looks through, in the article's order: a bound on its queries. */
+const RELATED_TAGS = 5;
+
+/**
+ * The newest public articles carrying any of `tagIds`, but not `exclude`: the newest few of
+ * each tag from the links' index (one short range per tag, whatever the archive's size),
+ * merged here. Joined from `articles` newest first, an article whose tags were last used long
+ * ago made this walk every newer article.
+ */
+async function newestPublicIdsByTags(
+  db: Queryable,
+  tagIds: number[],
+  now: Date,
+  limit: number,
+  exclude: Set<number>,
+): Promise<number[]> {
+  const perTag = await Promise.all(
+    tagIds.map((tagId) =>
+      db
+        .selectFrom('article_tags')
+        .select(['article_tags.article_id', 'article_tags.public_at'])
+        .where('article_tags.tag_id', '=', tagId)
+        .where('article_tags.public_at', '<=', now.toISOString())
+        .orderBy('article_tags.public_at', 'desc')
+        .orderBy('article_tags.article_id', 'desc')
+        .limit(limit + exclude.size)
+        .execute(),
+    ),
+  );
+  const newest = new Map<number, number>();
+  for (const r of perTag.flat())
+    if (!exclude.has(r.article_id) && r.public_at !== null)
+      newest.set(r.article_id, toDate(r.public_at)?.getTime() ?? 0);
+  return [...newest]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 /**
@@ -499,31 +637,32 @@ export async function listRelated(
     );
   }
   if (picked.length < limit && tagIds.length) {
-    const rows = await db
-      .selectFrom('articles')
-      .select(SUMMARY_COLUMNS)
-      .where(publiclyVisible(now))
-      .where('articles.id', 'not in', [article.id, ...picked.map((a) => a.id)])
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('article_tags')
-            .select('article_tags.article_id')
-            .whereRef('article_tags.article_id', '=', 'articles.id')
-            .where('article_tags.tag_id', 'in', tagIds),
-        ),
-      )
-      .orderBy('articles.published_at', 'desc')
-      .limit(limit - picked.length)
-      .execute();
-    picked.push(
-      ...(await withRelations(
-        db,
-        rows.map((r) =>
-          toArticleRecord({ ...r, body_html: '', body_source: '' }),
-        ),
-      )),
+    const exclude = new Set([article.id, ...picked.map((a) => a.id)]);
+    const ids = await newestPublicIdsByTags(
+      db,
+      tagIds.slice(0, RELATED_TAGS),
+      now,
+      limit - picked.length,
+      exclude,
     );
+    if (ids.length) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where(publiclyVisible(now))
+        .where('articles.id', 'in', ids)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .execute();
+      picked.push(
+        ...(await withRelations(
+          db,
+          rows.map((r) =>
+            toArticleRecord({ ...r, body_html: '', body_source: '' }),
+          ),
+        )),
+      );
+    }
   }
   if (picked.length < limit && article.sectionId !== null) {
     const more = await listPublished(db, {

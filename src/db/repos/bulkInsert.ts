@@ -33,7 +33,7 @@ export async function insertArticlesInBulk(
 /** Bylines and tags for many articles at once (see insertArticlesInBulk). */
 export async function insertArticleLinksInBulk(
   db: Queryable,
-  authors: ArticleAuthorsTable[],
+  authors: Insertable<ArticleAuthorsTable>[],
   tags: Insertable<ArticleTagsTable>[],
 ): Promise<void> {
   for (let i = 0; i < authors.length; i += CHUNK * 4)

@@ -162,9 +162,13 @@ export async function listSectionsWithLatest(
       'sections.slug',
       eb
         .selectFrom('articles')
-        .select((sub) => sub.fn.max('articles.published_at').as('m'))
+        .select('articles.published_at')
         .whereRef('articles.section_id', '=', 'sections.id')
         .where(publiclyVisible(now))
+        // The newest first from the (section, time) index, not max(): with the public scope's
+        // filters SQLite's max() read every article of the section.
+        .orderBy('articles.published_at', 'desc')
+        .limit(1)
         .as('latest'),
     ])
     .orderBy('sections.position')
@@ -205,10 +209,10 @@ export async function listAuthorSlugsInUse(
       eb.exists(
         eb
           .selectFrom('article_authors')
-          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
           .select('article_authors.article_id')
           .whereRef('article_authors.author_id', '=', 'authors.id')
-          .where(publiclyVisible(now)),
+          // The links' copy of their article's publication time (see tagPubliclyCarried).
+          .where('article_authors.public_at', '<=', now.toISOString()),
       ),
     )
     .orderBy('authors.id')

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
 import { pageRoute } from './context.ts';
-import { listPublished } from '../../db/repos/articles.ts';
+import {
+  countPublishedUpTo,
+  findPublicCursor,
+  listPublished,
+} from '../../db/repos/articles.ts';
 import {
   findAuthorBySlug,
   findPublicTagBySlug,
@@ -12,7 +16,12 @@ import { presentTeaser, truncate } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
 import { listingView, type ListingModel } from '../../views/site/listing.ts';
 import { AppError } from '../../errors.ts';
-import { PAGE_SIZE, pageCountOrThrow, parsePage } from './pageQuery.ts';
+import {
+  NUMBERED_PAGES,
+  PAGE_SIZE,
+  pageCountOrThrow,
+  parseListingPosition,
+} from './pageQuery.ts';
 import { listingHead } from './pageHeads.ts';
 import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
 
@@ -88,27 +97,21 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
       pageRoute(deps, async (request) => {
         const parsed = params.safeParse(request.params);
         if (!parsed.success) throw new AppError('not_found');
-        const page = parsePage(request.query);
+        const position = parseListingPosition(request.query);
         const listing = await resolve(deps, parsed.data.slug);
         if (!listing) throw new AppError('not_found');
         const now = deps.clock.now();
-        const { items, total } = await listPublished(deps.db, {
-          now,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-          ...listing.filter,
-        });
-        const pageCount =
-          total === 0 && page === 1 ? 1 : pageCountOrThrow(total, page);
+        const window = await listingWindow(deps, listing, position, now);
         const main = listingView({
           kind: listing.kind,
           title: listing.title,
           description: listing.description,
-          items: items.map((a) => presentTeaser(a, deps.site)),
+          items: window.items.map((a) => presentTeaser(a, deps.site)),
           basePath: listing.basePath,
-          page,
-          pageCount,
-          total,
+          page: window.page,
+          pageCount: window.pageCount,
+          total: window.total,
+          ...(window.next ? { next: window.next } : {}),
         });
         const heading =
           listing.kind === 'Auteur'
@@ -118,10 +121,14 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
           listing.description || `Tous les articles : ${listing.title}.`,
           200,
         );
-        const canonicalPath =
-          page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath;
+        const canonicalPath = window.path;
         return {
-          title: page > 1 ? `${heading} (page ${page})` : heading,
+          title:
+            window.page === null
+              ? `${heading} (suite)`
+              : window.page > 1
+                ? `${heading} (page ${window.page})`
+                : heading,
           description,
           canonicalPath,
           head: listingHead(deps.site, {
@@ -152,4 +159,86 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
       }),
     );
   }
+}
+
+interface ListingWindow {
+  items: Awaited<ReturnType<typeof listPublished>>['items'];
+  /** The page number, null on a keyset page. */
+  page: number | null;
+  /** Known only while the listing has no more than the numbered pages hold. */
+  pageCount: number | null;
+  /** The articles counted, up to the numbered pages' worth (more: « plus de »); null on a keyset page. */
+  total: number | null;
+  /** The next page, when the listing's end is not counted. */
+  next?: { page: number } | { before: number };
+  path: string;
+}
+
+/**
+ * The articles one listing page shows, read in a bounded number of queries, each over a bounded
+ * number of index entries, at any archive size: numbered pages count up to their own end,
+ * keyset pages read one page past their cursor.
+ */
+async function listingWindow(
+  deps: SiteDeps,
+  listing: Listing,
+  position: { page: number } | { before: number },
+  now: Date,
+): Promise<ListingWindow> {
+  const cap = NUMBERED_PAGES * PAGE_SIZE;
+  if ('before' in position) {
+    const cursor = await findPublicCursor(deps.db, position.before, now);
+    if (!cursor) throw new AppError('not_found');
+    const { items } = await listPublished(deps.db, {
+      now,
+      limit: PAGE_SIZE + 1,
+      before: cursor,
+      ...listing.filter,
+    });
+    if (items.length === 0) throw new AppError('not_found');
+    const shown = items.slice(0, PAGE_SIZE);
+    return {
+      items: shown,
+      page: null,
+      pageCount: null,
+      total: null,
+      ...(items.length > PAGE_SIZE && shown.length
+        ? { next: { before: shown[shown.length - 1]!.id } }
+        : {}),
+      path: `${listing.basePath}?avant=${position.before}`,
+    };
+  }
+  const { page } = position;
+  const [{ items }, counted] = await Promise.all([
+    listPublished(deps.db, {
+      now,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      ...listing.filter,
+    }),
+    countPublishedUpTo(deps.db, { now, ...listing.filter }, cap),
+  ]);
+  const path = page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath;
+  if (counted <= cap) {
+    const pageCount =
+      counted === 0 && page === 1 ? 1 : pageCountOrThrow(counted, page);
+    return { items, page, pageCount, total: counted, path };
+  }
+  // More articles than the numbered pages hold: from the last of them on, pages follow by keyset.
+  if (items.length === 0) throw new AppError('not_found');
+  const last = items[items.length - 1];
+  const next =
+    page < NUMBERED_PAGES
+      ? { page: page + 1 }
+      : items.length === PAGE_SIZE && last
+        ? { before: last.id }
+        : null;
+  return {
+    items,
+    page,
+    pageCount: null,
+    total: counted,
+    ...(next ? { next } : {}),
+    path,
+  };
 }
