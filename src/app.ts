@@ -51,7 +51,6 @@ export interface AppDeps extends Services {
 
 /** The whole HTTP application. It never listens: main.ts does, tests use `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const liveScript = loadScriptAsset('live.ts');
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
@@ -73,7 +72,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     clock: deps.clock,
     site: deps.config.site,
-    stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
     pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
@@ -134,7 +132,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   assetsRoute(app, [
-    stylesheet,
     liveScript,
     beaconScript,
     adminStylesheet,
