@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import {
@@ -88,9 +89,8 @@ for (const dialect of DIALECTS) {
       });
       const j = await signIn(journalist.email);
       await j.getByRole('link', { name: 'Photothèque' }).click();
-      const bytes = (
-        await jpeg({ width: 2400, height: 1600, hue: 25 })
-      ).toString('base64');
+      const original = await jpeg({ width: 2400, height: 1600, hue: 25 });
+      const bytes = original.toString('base64');
       const transfer = await j.evaluateHandle((b64) => {
         const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
         const dt = new DataTransfer();
@@ -131,15 +131,85 @@ for (const dialect of DIALECTS) {
         .getByLabel('Légende')
         .fill('Le port d’Essaouira au retour de la pêche');
       await j.getByLabel('Crédit').fill('Photo : Leïla Amrani / Le Quotidien');
+
+      // The square crop by hand: its frame dragged to the left edge, then 60 px back to the right.
+      const square = j.locator('.crop[data-ratio="1:1"]');
+      const frame = square.locator('.crop-frame');
+      await frame.scrollIntoViewIfNeeded();
+      const editorBox = (await square.locator('.crop-editor').boundingBox())!;
+      const drag = async (dx: number) => {
+        const f = (await frame.boundingBox())!;
+        await j.mouse.move(f.x + f.width / 2, f.y + f.height / 2);
+        await j.mouse.down();
+        for (let step = 1; step <= 5; step++)
+          await j.mouse.move(
+            f.x + f.width / 2 + (dx * step) / 5,
+            f.y + f.height / 2,
+          );
+        await j.mouse.up();
+      };
+      await drag(-editorBox.width);
+      assert.equal(
+        await j.locator('input[name="crop-1x1-x"]').inputValue(),
+        '0',
+      );
+      await drag(60);
+      const cropX = Number(
+        await j.locator('input[name="crop-1x1-x"]').inputValue(),
+      );
+      const expectedX = (60 * 2400) / editorBox.width;
+      assert.ok(
+        Math.abs(cropX - expectedX) < 2400 / editorBox.width + 1,
+        `crop x ${cropX}, expected about ${expectedX}`,
+      );
+      assert.equal(
+        await j.locator('input[name="crop-1x1-width"]').inputValue(),
+        '1600',
+      );
       await j.getByRole('button', { name: 'Enregistrer' }).click();
       await j.getByText('Image enregistrée.').waitFor();
       const mediaId = Number(/\/admin\/medias\/(\d+)/.exec(j.url())![1]);
       const media = await server.services.db
         .selectFrom('media')
-        .select(['focal_x', 'credit'])
+        .select(['focal_x', 'credit', 'crops'])
         .where('id', '=', mediaId)
         .executeTakeFirstOrThrow();
       assert.ok(Math.abs(Number(media.focal_x) - 0.8) < 0.02);
+      const storedCrop = (
+        typeof media.crops === 'string' ? JSON.parse(media.crops) : media.crops
+      )['1:1'];
+      assert.deepEqual(storedCrop, {
+        x: cropX,
+        y: 0,
+        width: 1600,
+        height: 1600,
+      });
+      // The square rendition shows that region, not the one the focal point would give.
+      const squareSrc = (await square
+        .locator(':scope > picture img')
+        .getAttribute('src'))!;
+      const rendition = Buffer.from(
+        await (await j.request.get(server.address + squareSrc)).body(),
+      );
+      const thumb = (input: Buffer, left?: number) =>
+        (left === undefined
+          ? sharp(input)
+          : sharp(input).extract({ left, top: 0, width: 1600, height: 1600 })
+        )
+          .resize(32, 32)
+          .greyscale()
+          .raw()
+          .toBuffer();
+      const distance = (a: Buffer, b: Buffer) =>
+        a.reduce((n, v, i) => n + Math.abs(v - b[i]!), 0) / a.length;
+      const made = await thumb(rendition);
+      const byHand = distance(made, await thumb(original, cropX));
+      const byFocal = distance(made, await thumb(original, 800));
+      assert.ok(
+        byHand < 3 && byHand < byFocal / 3,
+        `rendition vs hand crop ${byHand}, vs focal crop ${byFocal}`,
+      );
+      await shoot(j, `pictures-crops-${dialect}`, true);
 
       // The article: the picture as cover, chosen in the library, and again in the body.
       await j.getByRole('link', { name: 'Nouvel article' }).click();
