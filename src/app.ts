@@ -52,7 +52,6 @@ export interface AppDeps extends Services {
 
 /** The whole HTTP application. It never listens: main.ts does, tests use `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const liveScript = loadScriptAsset('live.ts');
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
@@ -81,7 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     clock: deps.clock,
     site: deps.config.site,
-    stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
     pages,
@@ -150,7 +148,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   assetsRoute(app, [
-    stylesheet,
     liveScript,
     beaconScript,
     adminStylesheet,

@@ -119,6 +119,7 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   S3_PREFIX: z.string().default(''),
+  MEDIA_PUBLIC_URL: optionalUrl,
   // Webhooks: the outbox is read this often; retries wait these delays in turn (ms, comma-separated).
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce
@@ -206,6 +207,8 @@ export type MediaStorageConfig =
       secretAccessKey: string | null;
       forcePathStyle: boolean;
       prefix: string;
+      /** Where the bucket (below the prefix) is public, e.g. through a CDN: pages link renditions there. */
+      publicUrl: string | null;
     };
 
 export interface MediaConfig {
@@ -258,11 +261,16 @@ function mediaConfig(
     maxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
     maxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
   };
-  if (e.MEDIA_STORAGE === 'disk')
+  if (e.MEDIA_STORAGE === 'disk') {
+    if (e.MEDIA_PUBLIC_URL)
+      throw new ConfigError(
+        'MEDIA_PUBLIC_URL: only with MEDIA_STORAGE=s3 (pictures on disk are served by newsdesk itself)',
+      );
     return {
       storage: { kind: 'disk', dir: e.MEDIA_DIR ?? defaultMediaDir(database) },
       ...limits,
     };
+  }
   if (!e.S3_BUCKET)
     throw new ConfigError(
       'S3_BUCKET: MEDIA_STORAGE=s3 needs the bucket name (and S3_ENDPOINT for a service other than AWS)',
@@ -281,6 +289,7 @@ function mediaConfig(
       secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
       forcePathStyle: e.S3_FORCE_PATH_STYLE,
       prefix: e.S3_PREFIX.replace(/^\/+/, ''),
+      publicUrl: e.MEDIA_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     },
     ...limits,
   };

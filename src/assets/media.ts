@@ -164,6 +164,103 @@ if (picker) {
   fy?.addEventListener('input', place);
 }
 
+// Crops by hand: each ratio's frame is dragged over the whole picture (its corner handle resizes
+// it, keeping the ratio) and writes its rectangle, in the original's pixels, into the number
+// fields the form sends. Keyboard: arrows move it, + and - resize it.
+for (const editor of document.querySelectorAll<HTMLElement>(
+  '[data-crop-editor]',
+)) {
+  const W = Number(editor.dataset['width']);
+  const H = Number(editor.dataset['height']);
+  const [rw, rh] = (editor.dataset['ratio'] ?? '1:1').split(':').map(Number);
+  const aspect = rh! / rw!;
+  const block = editor.closest<HTMLElement>('.crop');
+  const frame = editor.querySelector<HTMLElement>('.crop-frame');
+  const inputs = ['x', 'y', 'width'].map((p) =>
+    block?.querySelector<HTMLInputElement>(`input[name$="-${p}"]`),
+  );
+  const [ix, iy, iw] = inputs;
+  if (!frame || !ix || !iy || !iw) continue;
+  // A field left empty follows the focal point: the placeholder holds that rectangle.
+  const read = (i: HTMLInputElement) => Number(i.value || i.placeholder);
+  let rect = { x: read(ix), y: read(iy), w: read(iw) };
+  const clamp = (r: typeof rect) => {
+    const w = Math.max(32, Math.min(r.w, W, H / aspect));
+    return {
+      w,
+      x: Math.max(0, Math.min(r.x, W - w)),
+      y: Math.max(0, Math.min(r.y, H - w * aspect)),
+    };
+  };
+  const draw = () => {
+    frame.style.left = `${(rect.x / W) * 100}%`;
+    frame.style.top = `${(rect.y / H) * 100}%`;
+    frame.style.width = `${(rect.w / W) * 100}%`;
+    frame.style.height = `${((rect.w * aspect) / H) * 100}%`;
+  };
+  const set = (next: typeof rect) => {
+    rect = clamp(next);
+    ix.value = String(Math.round(rect.x));
+    iy.value = String(Math.round(rect.y));
+    iw.value = String(Math.round(rect.w));
+    draw();
+  };
+  rect = clamp(rect);
+  draw();
+  for (const i of inputs)
+    i?.addEventListener('input', () => {
+      rect = clamp({ x: read(ix), y: read(iy), w: read(iw) });
+      draw();
+    });
+  let drag: {
+    resize: boolean;
+    startX: number;
+    startY: number;
+    from: typeof rect;
+  } | null = null;
+  frame.addEventListener('pointerdown', (event) => {
+    event.preventDefault();
+    frame.setPointerCapture(event.pointerId);
+    drag = {
+      resize: (event.target as HTMLElement).classList.contains('crop-handle'),
+      startX: event.clientX,
+      startY: event.clientY,
+      from: { ...rect },
+    };
+  });
+  frame.addEventListener('pointermove', (event) => {
+    if (!drag) return;
+    const box = editor.getBoundingClientRect();
+    const dx = ((event.clientX - drag.startX) * W) / box.width;
+    const dy = ((event.clientY - drag.startY) * H) / box.height;
+    set(
+      drag.resize
+        ? { ...drag.from, w: drag.from.w + dx }
+        : { ...drag.from, x: drag.from.x + dx, y: drag.from.y + dy },
+    );
+  });
+  const end = () => {
+    drag = null;
+  };
+  frame.addEventListener('pointerup', end);
+  frame.addEventListener('pointercancel', end);
+  frame.addEventListener('keydown', (event) => {
+    const step = W / 50;
+    const moves: Record<string, Partial<typeof rect>> = {
+      ArrowLeft: { x: rect.x - step },
+      ArrowRight: { x: rect.x + step },
+      ArrowUp: { y: rect.y - step },
+      ArrowDown: { y: rect.y + step },
+      '+': { w: rect.w + step },
+      '-': { w: rect.w - step },
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    set({ ...rect, ...move });
+  });
+}
+
 // The editor: choose the cover in the library (or upload one), insert pictures in the body.
 const coverBox = document.querySelector<HTMLElement>('[data-cover-box]');
 if (coverBox) {

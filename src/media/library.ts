@@ -1,6 +1,6 @@
 import type { MediaConfig } from '../config.ts';
 import { openMediaStorage, type MediaStorage } from './storage/storage.ts';
-import { Renditions } from './renditions.ts';
+import { linkRenditionsAt, Renditions } from './renditions.ts';
 
 /** The pictures' stateful parts: where files live, and the rendition maker. Built once per process. */
 export interface MediaServices {
@@ -11,6 +11,9 @@ export interface MediaServices {
 
 export function createMediaServices(config: MediaConfig): MediaServices {
   const storage = openMediaStorage(config.storage);
+  linkRenditionsAt(
+    config.storage.kind === 's3' ? config.storage.publicUrl : null,
+  );
   return {
     config,
     storage,

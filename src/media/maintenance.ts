@@ -1,6 +1,11 @@
 import type { Queryable } from '../db/database.ts';
 import { findMediaById, listAllMediaKeys } from '../db/repos/media.ts';
-import { FORMATS, widthsFor, type RatioSlug } from '../domain/pictures.ts';
+import {
+  FORMATS,
+  widthsFor,
+  type MediaRecord,
+  type RatioSlug,
+} from '../domain/pictures.ts';
 import type { MediaServices } from './library.ts';
 import {
   encodeRendition,
@@ -29,6 +34,26 @@ export function currentRenditions(
       })),
     );
   });
+}
+
+/**
+ * With MEDIA_PUBLIC_URL pages link renditions straight at the storage, which cannot make a
+ * missing one when it is asked for: the commands that change what a picture looks like (upload,
+ * replace, focal point or crops) make every current rendition before they return. Without it,
+ * nothing: renditions are made on their first request.
+ */
+export async function publishRenditions(
+  media: MediaServices,
+  picture: MediaRecord,
+): Promise<void> {
+  if (media.config.storage.kind !== 's3' || !media.config.storage.publicUrl)
+    return;
+  await Promise.all(
+    currentRenditions(picture).map(async (spec) => {
+      if (!(await media.storage.exists(renditionKey(spec))))
+        await media.renditions.make(picture, spec);
+    }),
+  );
 }
 
 /**

@@ -61,7 +61,26 @@ export function renditionFileName(
   return `${spec.tag}-${spec.ratio}-${spec.width}.${FORMAT_EXTENSIONS[spec.format]}`;
 }
 
-/** `/media/12/3fa9c2e1b0d4-16x9-960.avif` */
+let publicBase: string | null = null;
+
+/**
+ * Pages link renditions at `<base>/renditions/12/…` (a CDN or public bucket in front of the S3
+ * storage, MEDIA_PUBLIC_URL) instead of through newsdesk's /media route; null: through newsdesk.
+ * Set from configuration when the media services are created: one site per process, and every
+ * presenter that writes a picture's URL reads it here rather than being handed it.
+ */
+export function linkRenditionsAt(base: string | null): void {
+  publicBase = base;
+}
+
+/** Where pages link a rendition: newsdesk's `/media/12/…`, or the public storage when configured. */
+export function renditionUrl(mediaId: number, fileName: string): string {
+  return publicBase
+    ? `${publicBase}/renditions/${mediaId}/${fileName}`
+    : `/media/${mediaId}/${fileName}`;
+}
+
+/** `/media/12/3fa9c2e1b0d4-16x9-960.avif`: newsdesk's own address of a rendition (always served). */
 export function renditionPath(
   picture: Picture,
   ratio: RatioSlug,

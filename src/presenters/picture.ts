@@ -12,6 +12,7 @@ import {
   regionOf,
   renditionFileName,
   renditionTag,
+  renditionUrl,
 } from '../media/renditions.ts';
 
 type Picture = Pick<
@@ -64,7 +65,10 @@ export function presentPicture(
   const widths = widthsFor(region.width);
   const tag = renditionTag(picture, slug); // one hash per picture and ratio, not one per URL
   const path = (width: RenditionWidth, format: RenditionFormat) =>
-    `/media/${picture.id}/${renditionFileName({ tag, ratio: slug, width, format })}`;
+    renditionUrl(
+      picture.id,
+      renditionFileName({ tag, ratio: slug, width, format }),
+    );
   const set = (format: RenditionFormat) =>
     widths.map((w) => `${path(w, format)} ${w}w`).join(', ');
   const fallback = pickWidth(widths, options.fallbackWidth ?? 960);
@@ -81,7 +85,7 @@ export function presentPicture(
   };
 }
 
-/** One JPEG rendition of a crop at `width`, with its real dimensions (absolute URL from `base`). */
+/** One JPEG rendition of a crop at `width`, with its real dimensions (absolute URL: from `base` unless the public storage's). */
 export function sizedRendition(
   base: string,
   picture: Picture,
@@ -90,8 +94,17 @@ export function sizedRendition(
 ): SizedRendition {
   const slug: RatioSlug = ratio ? RATIO_SLUGS[ratio] : 'full';
   const region = regionOf(picture, slug);
+  const url = renditionUrl(
+    picture.id,
+    renditionFileName({
+      tag: renditionTag(picture, slug),
+      ratio: slug,
+      width,
+      format: 'jpeg',
+    }),
+  );
   return {
-    url: `${base}/media/${picture.id}/${renditionFileName({ tag: renditionTag(picture, slug), ratio: slug, width, format: 'jpeg' })}`,
+    url: url.startsWith('/') ? base + url : url,
     width,
     height: Math.round((width * region.height) / region.width),
     type: FORMAT_TYPES.jpeg,

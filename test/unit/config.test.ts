@@ -54,3 +54,22 @@ test('SITE_URL unset follows the address served and is flagged; an https public 
   );
   assert.equal(loadConfig({ SITE_URL: '' }).site.urlFromServer, true);
 });
+
+test('MEDIA_PUBLIC_URL: with S3 storage, without its trailing slash; refused with disk storage', () => {
+  const s3 = loadConfig({
+    MEDIA_STORAGE: 's3',
+    S3_BUCKET: 'photos',
+    MEDIA_PUBLIC_URL: 'https://cdn.journal.example/photos/',
+  }).media.storage;
+  assert.equal(
+    s3.kind === 's3' && s3.publicUrl,
+    'https://cdn.journal.example/photos',
+  );
+  const plain = loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'photos' }).media
+    .storage;
+  assert.equal(plain.kind === 's3' && plain.publicUrl, null);
+  assert.throws(
+    () => loadConfig({ MEDIA_PUBLIC_URL: 'https://cdn.journal.example/' }),
+    /MEDIA_PUBLIC_URL: only with MEDIA_STORAGE=s3/,
+  );
+});

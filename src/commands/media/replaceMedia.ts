@@ -2,6 +2,7 @@ import { actorId, type Actor } from '../context.ts';
 import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
+import { publishRenditions } from '../../media/maintenance.ts';
 import { listMediaUses, updateMediaIfVersion } from '../../db/repos/media.ts';
 import { inspectUpload } from '../../media/inspect.ts';
 import { AppError } from '../../errors.ts';
@@ -72,6 +73,8 @@ export async function replaceMedia(
     await ctx.media.storage.delete(key);
     throw error;
   }
+  // The new renditions first: pages may link the public storage directly (publishRenditions).
+  await publishRenditions(ctx.media, replaced);
   await ctx.media.renditions.removeAll(before.id);
   await ctx.media.storage.delete(before.originalKey);
   return replaced;

@@ -2,6 +2,7 @@ import { actorId, type Actor } from '../context.ts';
 import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
+import { publishRenditions } from '../../media/maintenance.ts';
 import { updateMediaIfVersion } from '../../db/repos/media.ts';
 import {
   normaliseCrop,
@@ -40,7 +41,7 @@ export async function updateMedia(
   input: { mediaId: number; expectedVersion: number; fields: MediaFields },
 ): Promise<MediaRecord> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
+  const updated = await ctx.db.transaction().execute(async (tx) => {
     const media = await loadMedia(tx, input.mediaId);
     if (actor.kind === 'user') authorize(canOnMedia(actor, 'update', media));
     if (media.version !== input.expectedVersion)
@@ -93,4 +94,6 @@ export async function updateMedia(
     });
     return loadMedia(tx, media.id);
   });
+  await publishRenditions(ctx.media, updated);
+  return updated;
 }

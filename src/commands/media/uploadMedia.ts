@@ -2,6 +2,7 @@ import { actorId, type Actor } from '../context.ts';
 import type { MediaRecord } from '../../domain/pictures.ts';
 import { authorize } from '../../policies/authorize.ts';
 import { canOnMedia } from '../../policies/media.ts';
+import { publishRenditions } from '../../media/maintenance.ts';
 import { insertMedia } from '../../db/repos/media.ts';
 import { inspectUpload } from '../../media/inspect.ts';
 import {
@@ -41,8 +42,9 @@ export async function uploadMedia(
   const key = originalKey(picture.contentHash, picture.mimeType);
   await ctx.media.storage.putFile(key, input.path, picture.mimeType);
   const now = ctx.clock.now().toISOString();
+  let created: MediaRecord;
   try {
-    return await ctx.db.transaction().execute(async (tx) => {
+    created = await ctx.db.transaction().execute(async (tx) => {
       const id = await insertMedia(tx, {
         original_key: key,
         content_hash: picture.contentHash,
@@ -73,4 +75,6 @@ export async function uploadMedia(
     await ctx.media.storage.delete(key);
     throw error;
   }
+  await publishRenditions(ctx.media, created);
+  return created;
 }

@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+import { SITE_STYLESHEET_HASH } from '../../views/site/inlineStylesheet.ts';
 
 /**
  * The Content-Security-Policy every page is served with. No page has an inline script or style:
  * the live fil info and the editor are files from /assets, and JSON-LD blocks are data, which a
- * browser never runs, so `script-src 'self'` needs neither nonces nor hashes. Covers may be
+ * browser never runs, so `script-src 'self'` needs neither nonces nor hashes. The one inline
+ * style is the public stylesheet, allowed by its hash (see inlineStylesheet.ts). Covers may be
  * pictures from anywhere over https.
  */
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", SITE_STYLESHEET_HASH],
   'img-src': ["'self'", 'https:', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],

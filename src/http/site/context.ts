@@ -24,7 +24,6 @@ export interface SiteDeps {
   db: Db;
   clock: Clock;
   site: SiteConfig;
-  stylesheet: string;
   /** The live fil info script and where a page's copy of the fil info resumes from (absent: no live updates). */
   live?: { script: string; resumeId(): Promise<number> };
   /** The audience beacon script's URL (absent: pages are not counted). */
@@ -110,7 +109,6 @@ export async function renderPage(
     {
       site: deps.site,
       now,
-      stylesheet: deps.stylesheet,
       // Error pages are not views of the site.
       ...(deps.beacon && status < 400
         ? {

@@ -11,6 +11,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { MediaStorageConfig } from '../../config.ts';
+import { IMMUTABLE_CACHE } from '../../http/cacheControl.ts';
 import { assertSafeKey, type MediaStorage } from './storage.ts';
 
 type S3Config = Extract<MediaStorageConfig, { kind: 's3' }>;
@@ -64,6 +65,9 @@ export class S3Storage implements MediaStorage {
         Body: createReadStream(path),
         ContentLength: size,
         ContentType: contentType,
+        // Keys are content-addressed, never rewritten: a CDN or browser reading the bucket
+        // directly (MEDIA_PUBLIC_URL) may keep them for a year.
+        CacheControl: IMMUTABLE_CACHE,
       }),
     );
   }
@@ -75,6 +79,7 @@ export class S3Storage implements MediaStorage {
         Key: this.#key(key),
         Body: body,
         ContentType: contentType,
+        CacheControl: IMMUTABLE_CACHE,
       }),
     );
   }

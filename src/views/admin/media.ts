@@ -166,11 +166,12 @@ export function mediaEditView(m: MediaEditModel): string {
   !${field({ name: 'copyright', label: 'Source et droits', value: v.copyright, errors: m.errors, attrs: 'maxlength="500"' })}
   !${textarea({ name: 'usageNotes', label: 'Conditions d’utilisation', value: v.usageNotes, errors: m.errors, rows: 2, attrs: 'maxlength="1000"' })}
   <fieldset class="crops"><legend>Recadrages</legend>
-    <p class="hint">Chaque recadrage suit le point d’intérêt. Pour en ajuster un à la main, changez sa position ou sa largeur (en pixels de l’original) ; videz les champs pour revenir au point d’intérêt.</p>
+    <p class="hint">Chaque recadrage suit le point d’intérêt. Pour en ajuster un à la main, faites glisser son cadre sur la photo (la poignée en bas à droite l’agrandit ; au clavier : flèches pour déplacer, + et − pour agrandir ou réduire), ou changez sa position et sa largeur (en pixels de l’original) ; videz les champs pour revenir au point d’intérêt.</p>
     !${m.crops.map((c) => {
       const k = c.ratio.replace(':', 'x');
       return html`<div class="crop" data-ratio="${c.ratio}">
       <p><strong>${c.ratio}</strong>${c.manual ? ' (réglé à la main)' : ''}</p>
+      <div class="crop-editor" data-crop-editor data-ratio="${c.ratio}" data-width="${String(m.width)}" data-height="${String(m.height)}">!${pictureTag(m.large, { sizes: '320px' })}<span class="crop-frame" tabindex="0" role="group" aria-label="Cadre ${c.ratio} : faites-le glisser"><span class="crop-handle" aria-hidden="true"></span></span></div>
       !${pictureTag(c.preview, { sizes: '200px' })}
       <div class="row">
         !${field({ name: `crop-${k}-x`, label: 'Gauche', value: c.manual ? c.rect.x : '', errors: m.errors, type: 'number', attrs: `min="0" max="${m.width}" placeholder="${c.rect.x}"` })}

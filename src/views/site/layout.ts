@@ -4,6 +4,7 @@ import type { SiteConfig } from '../../config.ts';
 import { followLabel } from '../../presenters/share.ts';
 import { formatLongDate } from '../../domain/frenchDates.ts';
 import { siteFeedLinks } from './head.ts';
+import { SITE_STYLESHEET } from './inlineStylesheet.ts';
 
 export interface NavSection {
   name: string;
@@ -26,8 +27,6 @@ export interface LayoutContext {
   site: SiteConfig;
   sections: NavSection[];
   now: Date;
-  /** The stylesheet's versioned URL, so it can be cached for a year. */
-  stylesheet: string;
   /** Live updates: the script's versioned URL, the event id the page is up to date with, the section page's slug. */
   live?: { script: string; since: number; section?: string };
   /** The audience beacon's URL and the article the page shows (absent: the page is not counted). */
@@ -59,7 +58,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
       : html`<link rel="canonical" href="${site.url + page.canonicalPath}">
 <meta name="robots" content="max-image-preview:large">`
   }
-<link rel="stylesheet" href="${ctx.stylesheet}">
+<style>!${SITE_STYLESHEET}</style>
 <link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
 !${ctx.beacon ? html`<script src="${ctx.beacon.script}" defer!${ctx.beacon.articleId ? html` data-article="${String(ctx.beacon.articleId)}"` : ''}></script>` : ''}
