@@ -12,7 +12,8 @@ export const ERRORS = {
   invalid_page: { status: 400, message: 'Ce numéro de page n’est pas valide.' },
   invalid_schedule: {
     status: 400,
-    message: 'Indiquez une date et une heure de publication à venir.',
+    message:
+      'Indiquez une date (jj/mm/aaaa) et une heure sur 24 heures (hh:mm) de publication à venir.',
   },
   invalid_search: {
     status: 400,

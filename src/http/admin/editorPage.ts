@@ -12,7 +12,7 @@ import {
   type VerbSpec,
 } from '../../domain/editorialVerbs.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
-import { formatFullDate, toZonedLocal } from '../../domain/frenchDates.ts';
+import { formatFullDate, toFrenchFields } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
 import {
   editorView,
@@ -121,7 +121,7 @@ export async function sendEditor(
     sections: sections.map((s) => ({ value: s.id, label: s.name })),
     authors,
     csrf: await csrfToken(reply),
-    scheduleDefault: toZonedLocal(inAnHour, site.timeZone),
+    scheduleDefault: toFrenchFields(inAnHour, site.timeZone),
     panel,
     canOverrideDuplicate,
     coverPreview: await coverPreviewOf(services, v.coverMediaId),

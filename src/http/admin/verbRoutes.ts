@@ -14,7 +14,10 @@ import {
   type EditorialVerb,
 } from '../../domain/editorialVerbs.ts';
 import type { Actor } from '../../commands/context.ts';
-import { zonedLocalToDate } from '../../domain/frenchDates.ts';
+import {
+  frenchFieldsToDate,
+  zonedLocalToDate,
+} from '../../domain/frenchDates.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
@@ -56,13 +59,19 @@ const handlers: Record<EditorialVerb, VerbHandler> = {
       overrideDuplicate: body['publierQuandMeme'] === '1',
     }),
   schedule: (d, a, articleId, expectedVersion, body) => {
+    // The form sends French day and time fields; `at` (ISO local time) is still read, for
+    // scripts and older forms.
+    const tz = d.config.site.timeZone;
     const at =
-      typeof body['at'] === 'string'
-        ? zonedLocalToDate(body['at'], d.config.site.timeZone)
-        : null;
+      typeof body['at_day'] === 'string' && typeof body['at_time'] === 'string'
+        ? frenchFieldsToDate(body['at_day'], body['at_time'], tz)
+        : typeof body['at'] === 'string'
+          ? zonedLocalToDate(body['at'], tz)
+          : null;
     if (!at)
       throw new AppError('invalid_input', {
-        message: 'Indiquez une date et une heure de publication valides.',
+        message:
+          'Indiquez une date (jj/mm/aaaa) et une heure sur 24 heures (hh:mm) de publication valides.',
       });
     return scheduleArticle(d, a, {
       articleId,
