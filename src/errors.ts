@@ -20,6 +20,11 @@ export const ERRORS = {
     message:
       'Cette recherche n’est pas valide : vérifiez la rubrique, les dates et le tri.',
   },
+  publish_warnings: {
+    status: 409,
+    message:
+      'Rien n’a été publié : la liste de contrôle signale des points à vérifier. Relisez-les, puis confirmez pour publier quand même.',
+  },
   invalid_transition: {
     status: 409,
     message: 'Cette action n’est pas possible dans l’état actuel de l’article.',

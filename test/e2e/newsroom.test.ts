@@ -145,6 +145,10 @@ for (const dialect of DIALECTS) {
       await e
         .getByLabel('Titre', { exact: true })
         .fill('Ouverture officielle du nouveau port de pêche');
+      // A chapô, so the publish checklist has nothing to confirm.
+      await e
+        .getByLabel('Chapô')
+        .fill('Le port accueillera deux cents chalutiers.');
       await e.getByLabel('Rubrique').selectOption({ label: 'Économie' });
       await e.getByRole('button', { name: 'Enregistrer' }).click();
       await e.getByText('Article créé.').waitFor();

@@ -57,6 +57,8 @@ const handlers: Record<EditorialVerb, VerbHandler> = {
       articleId,
       expectedVersion,
       overrideDuplicate: body['publierQuandMeme'] === '1',
+      confirmWarnings: body['avertissementsVus'] === '1',
+      siteUrl: d.config.site.url,
     }),
   schedule: (d, a, articleId, expectedVersion, body) => {
     // The form sends French day and time fields; `at` (ISO local time) is still read, for
@@ -78,6 +80,8 @@ const handlers: Record<EditorialVerb, VerbHandler> = {
       expectedVersion,
       at,
       overrideDuplicate: body['publierQuandMeme'] === '1',
+      confirmWarnings: body['avertissementsVus'] === '1',
+      siteUrl: d.config.site.url,
     });
   },
   unschedule: (d, a, articleId, expectedVersion) =>
@@ -116,11 +120,12 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
             throw error;
           // A likely duplicate: the editor again, with the other article and why, and nothing lost.
           // A field publication needs (section, byline, the cover's alt text): the editor again, the message next to it.
+          // The publish checks' errors and warnings: the editor again, each message by its field.
           if (
             error.code === 'likely_duplicate' ||
-            'sectionId' in error.fields ||
-            'author1' in error.fields ||
-            'coverAlt' in error.fields
+            error.code === 'publish_warnings' ||
+            (error.code === 'invalid_input' &&
+              Object.keys(error.fields).some((f) => f !== 'scheduledAt'))
           ) {
             const article = (
               await withRelations(deps.db, [
