@@ -56,12 +56,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
+  const newsroomToolsScript = loadScriptAsset('newsroomTools.ts');
   const adminDeps: AdminDeps = {
     ...deps,
     assets: {
       stylesheet: adminStylesheet.url,
       editorScript: editorScript.url,
       mediaScript: mediaScript.url,
+      newsroomToolsScript: newsroomToolsScript.url,
     },
     liveReaders: () => live.hub.size,
   };
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     adminStylesheet,
     editorScript,
     mediaScript,
+    newsroomToolsScript,
   ]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);

@@ -12,12 +12,18 @@ export const ERRORS = {
   invalid_page: { status: 400, message: 'Ce numéro de page n’est pas valide.' },
   invalid_schedule: {
     status: 400,
-    message: 'Indiquez une date et une heure de publication à venir.',
+    message:
+      'Indiquez une date (jj/mm/aaaa) et une heure sur 24 heures (hh:mm) de publication à venir.',
   },
   invalid_search: {
     status: 400,
     message:
       'Cette recherche n’est pas valide : vérifiez la rubrique, les dates et le tri.',
+  },
+  publish_warnings: {
+    status: 409,
+    message:
+      'Rien n’a été publié : la liste de contrôle signale des points à vérifier. Relisez-les, puis confirmez pour publier quand même.',
   },
   invalid_transition: {
     status: 409,

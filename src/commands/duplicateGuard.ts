@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { articleFacts } from './articleAccess.ts';
 import type { Actor } from './context.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
+import type { SiteSettings } from '../domain/settings.ts';
 
 /**
  * The duplicate guard on the way online (publish, schedule). When the site's guard is on and
@@ -23,17 +24,7 @@ export function duplicateGuard(actor: Actor, override: boolean) {
   ): Promise<Record<string, unknown> | undefined> => {
     if (actor.kind !== 'user') return undefined;
     const settings = await readSettings(tx);
-    if (!settings.duplicateGuard) return undefined;
-    const own = await findSignature(tx, article.id);
-    if (!own) return undefined;
-    const [first] = await findLikelyDuplicates(tx, {
-      signature: own.signature,
-      entities: own.entities,
-      excludeId: article.id,
-      now,
-      windowDays: settings.duplicateWindowDays,
-      limit: 1,
-    });
+    const first = await likelyDuplicateOf(tx, article.id, now, settings);
     if (!first) return undefined;
     if (!override) throw new AppError('likely_duplicate');
     authorize(
@@ -51,4 +42,25 @@ export function duplicateGuard(actor: Actor, override: boolean) {
       },
     };
   };
+}
+
+/** The live article this one most likely duplicates, when the site's guard is on (else null). */
+export async function likelyDuplicateOf(
+  tx: Queryable,
+  articleId: number,
+  now: Date,
+  settings: SiteSettings,
+) {
+  if (!settings.duplicateGuard) return null;
+  const own = await findSignature(tx, articleId);
+  if (!own) return null;
+  const [first] = await findLikelyDuplicates(tx, {
+    signature: own.signature,
+    entities: own.entities,
+    excludeId: articleId,
+    now,
+    windowDays: settings.duplicateWindowDays,
+    limit: 1,
+  });
+  return first ?? null;
 }

@@ -2,7 +2,6 @@ import type { Actor, CommandContext } from './context.ts';
 import { transitionArticle } from './transitionArticle.ts';
 import { AppError } from '../errors.ts';
 import { duplicateGuard } from './duplicateGuard.ts';
-import { requireCoverAlt } from './coverGuard.ts';
 
 export interface PublishOptions {
   articleId: number;
@@ -13,6 +12,9 @@ export interface PublishOptions {
   modifiedAt?: Date;
   /** An editor's explicit « Publier quand même » over a likely duplicate (recorded in the event). */
   overrideDuplicate?: boolean;
+  /** The person confirmed the checklist's warnings (commands/publishChecks.ts). */
+  confirmWarnings?: boolean;
+  siteUrl?: string;
 }
 
 /** Puts an article online now. The first publication time is kept forever (feeds, Google News). */
@@ -41,14 +43,9 @@ export async function publishArticle(
       breaking: article.breaking,
       publishedAt: (options.publishedAt ?? now).toISOString(),
     }),
-    guard: async (tx, article, now) => {
-      await requireCoverAlt(tx, actor, article);
-      return duplicateGuard(actor, options.overrideDuplicate ?? false)(
-        tx,
-        article,
-        now,
-      );
-    },
+    guard: duplicateGuard(actor, options.overrideDuplicate ?? false),
     goesOnline: true,
+    confirmWarnings: options.confirmWarnings,
+    siteUrl: options.siteUrl,
   });
 }

@@ -6,7 +6,7 @@ import {
   listArticleAuthorIds,
   updateArticleIfVersion,
 } from '../db/repos/articles.ts';
-import { publicationFieldErrors } from './articleFields.ts';
+import { failuresByField, runPublishChecks } from './publishChecks.ts';
 import type { ArticlesTable } from '../db/schema.ts';
 import { nextStatus } from '../domain/article.ts';
 import {
@@ -37,8 +37,12 @@ export interface Transition {
     article: ArticleRecord,
     now: Date,
   ) => Promise<Record<string, unknown> | undefined>;
-  /** Publishing and scheduling: the article must have a section and a byline (the editor says which is missing). */
+  /** Publishing and scheduling: the publish checks run (commands/publishChecks.ts). */
   goesOnline?: boolean;
+  /** The person saw the checklist's warnings and goes on (errors still block). */
+  confirmWarnings?: boolean | undefined;
+  /** The public site's address, so absolute links to it count as internal links. */
+  siteUrl?: string | undefined;
 }
 
 /**
@@ -60,18 +64,7 @@ export async function transitionArticle(
       throw new AppError('stale_version');
     const status = nextStatus(article.status, t.verb);
     if (!status) throw new AppError('invalid_transition');
-    if (t.goesOnline) {
-      const missing = publicationFieldErrors({
-        sectionId: article.sectionId,
-        authorIds: await listArticleAuthorIds(tx, article.id),
-      });
-      if (missing)
-        throw new AppError('invalid_input', {
-          message:
-            'Rien n’a été publié : l’article doit avoir une rubrique et au moins un auteur.',
-          fields: missing,
-        });
-    }
+    if (t.goesOnline) await enforcePublishChecks(ctx, tx, actor, article, t);
     const guarded = await t.guard?.(tx, article, now);
     const ok = await updateArticleIfVersion(tx, article.id, article.version, {
       ...t.changes(article, now),
@@ -96,4 +89,53 @@ export async function transitionArticle(
     });
     return (await findArticleById(tx, article.id))!;
   });
+}
+
+/**
+ * The publish checks on the way online. Everyone (the scheduler and importers too) needs a
+ * section and a byline; a person also needs the other errors cleared and the warnings
+ * confirmed. The likely duplicate is left to its own guard (an editor's override).
+ */
+async function enforcePublishChecks(
+  ctx: CommandContext,
+  tx: Queryable,
+  actor: Actor,
+  article: ArticleRecord,
+  t: Transition,
+): Promise<void> {
+  const checks = await runPublishChecks(
+    tx,
+    {
+      articleId: article.id,
+      title: article.title,
+      seoTitle: article.seoTitle,
+      lead: article.lead,
+      bodySource: article.bodySource,
+      sectionId: article.sectionId,
+      authorIds: await listArticleAuthorIds(tx, article.id),
+      cover: article.cover,
+    },
+    { now: ctx.clock.now(), siteUrl: t.siteUrl },
+  );
+  const person = actor.kind === 'user';
+  const errors = failuresByField(
+    person
+      ? checks
+      : checks.filter((c) => c.id === 'section' || c.id === 'authors'),
+    'error',
+  );
+  if (errors)
+    throw new AppError('invalid_input', {
+      message: `Rien n’a été publié : ${checks
+        .filter((c) => c.level === 'error' && errors[c.field])
+        .map((c) =>
+          c.message!.replace(/ avant de publier.*$/, '').replace(/\.$/, ''),
+        )
+        .join(' ; ')
+        .replace(/^./, (l) => l.toLowerCase())}.`,
+      fields: errors,
+    });
+  if (!person || t.confirmWarnings) return;
+  const warnings = failuresByField(checks, 'warning', ['duplicate']);
+  if (warnings) throw new AppError('publish_warnings', { fields: warnings });
 }

@@ -30,8 +30,8 @@ export interface VerbSpec {
 export const EDITORIAL_VERBS = {
   submit: {
     segment: 'soumettre',
-    label: 'Soumettre à l’édition',
-    success: 'Article soumis à l’édition.',
+    label: 'Envoyer en relecture',
+    success: 'Article envoyé en relecture.',
     audit: null,
     event: 'articles.submit',
     from: ['draft'],

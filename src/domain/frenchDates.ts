@@ -185,3 +185,43 @@ export function previousDay(day: string): string {
     .toISOString()
     .slice(0, 10);
 }
+
+/*
+ * The schedule form types a date and a time as two text fields in French order (« 28/11/2026 »,
+ * « 12:03 » or « 12h03 »), not a datetime-local field: a browser shows that one in its own
+ * locale, with a 12-hour clock in an en-US browser, and the newsroom reads 24-hour time only.
+ */
+const FRENCH_DAY = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+const FRENCH_TIME = /^\s*(\d{1,2})\s*[:hH]\s*(\d{2})\s*$/;
+
+/** « 28/11/2026 » and « 12:03 » typed in the site's time zone → an instant; null if invalid. */
+export function frenchFieldsToDate(
+  day: string,
+  time: string,
+  timeZone: string,
+): Date | null {
+  const d = FRENCH_DAY.exec(day);
+  const t = FRENCH_TIME.exec(time);
+  if (!d || !t) return null;
+  const [dd, mm, yyyy, hh, min] = [d[1], d[2], d[3], t[1], t[2]].map(Number);
+  if (hh! > 23 || min! > 59) return null;
+  // Date.UTC rolls 31/02 over to March: a day that does not exist is refused instead.
+  const check = new Date(Date.UTC(yyyy!, mm! - 1, dd!));
+  if (check.getUTCMonth() !== mm! - 1 || check.getUTCDate() !== dd!)
+    return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return zonedLocalToDate(
+    `${yyyy}-${pad(mm!)}-${pad(dd!)}T${pad(hh!)}:${pad(min!)}`,
+    timeZone,
+  );
+}
+
+/** An instant as the schedule form's two fields: `{ day: '28/11/2026', time: '12:03' }`. */
+export function toFrenchFields(
+  date: Date,
+  timeZone: string,
+): { day: string; time: string } {
+  const local = toZonedLocal(date, timeZone);
+  const [y, m, d] = local.slice(0, 10).split('-');
+  return { day: `${d}/${m}/${y}`, time: local.slice(11, 16) };
+}

@@ -1,3 +1,4 @@
+import { typesetHtml, typesetText } from '../domain/frenchTypography.ts';
 import type {
   ArticleRecord,
   ArticleWithRelations,
@@ -27,8 +28,8 @@ export function presentApiArticle(
   const all: Record<Field, () => unknown> = {
     slug: () => a.slug,
     url: () => site.url + paths.article(a.slug),
-    title: () => a.title,
-    lead: () => a.lead,
+    title: () => typesetText(a.title),
+    lead: () => typesetText(a.lead),
     language: () => a.language,
     featured: () => a.featured,
     breaking: () => a.breaking,
@@ -40,9 +41,9 @@ export function presentApiArticle(
       (a.firstPublishedAt ?? a.publishedAt!).toISOString(),
     modifiedAt: () => a.modifiedAt?.toISOString() ?? null,
     updatedAt: () => a.updatedAt.toISOString(),
-    correctionNote: () => a.correctionNote,
-    html: () => a.bodyHtml,
-    text: () => htmlToText(a.bodyHtml),
+    correctionNote: () => a.correctionNote && typesetText(a.correctionNote),
+    html: () => typesetHtml(a.bodyHtml),
+    text: () => htmlToText(typesetHtml(a.bodyHtml)),
   };
   const out: Record<string, unknown> = { id: a.id };
   for (const [field, value] of Object.entries(all) as [

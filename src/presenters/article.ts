@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetHtml, typesetText } from '../domain/frenchTypography.ts';
 import {
   formatFullDate,
   formatTime,
@@ -64,8 +65,8 @@ export function presentTeaser(
   return {
     id: a.id,
     url: paths.article(a.slug),
-    title: a.title,
-    lead: a.lead,
+    title: typesetText(a.title),
+    lead: typesetText(a.lead),
     section: a.section
       ? { name: a.section.name, url: paths.section(a.section.slug) }
       : null,
@@ -108,13 +109,16 @@ export function presentArticle(
   return {
     ...teaser,
     absoluteUrl: site.url + teaser.url,
-    bodyHtml: a.bodyHtml,
+    bodyHtml: typesetHtml(a.bodyHtml),
     tags: a.tags.map((t) => ({ name: t.name, url: paths.tag(t.slug) })),
     updated,
-    correctionNote: a.correctionNote,
-    cover: a.cover,
-    description: a.seoDescription ?? truncate(a.lead, 200),
-    seoTitle: a.seoTitle ?? a.title,
+    correctionNote: a.correctionNote && typesetText(a.correctionNote),
+    cover: a.cover && {
+      ...a.cover,
+      caption: a.cover.caption && typesetText(a.cover.caption),
+    },
+    description: typesetText(a.seoDescription ?? truncate(a.lead, 200)),
+    seoTitle: typesetText(a.seoTitle ?? a.title),
   };
 }
 

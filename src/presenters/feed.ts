@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetHtml, typesetText } from '../domain/frenchTypography.ts';
 import { paths } from './urls.ts';
 import {
   absoluteUrl,
@@ -89,9 +90,9 @@ export function presentFeedItem(
   return {
     guid: articleGuid(site, a),
     url: absoluteUrl(site, paths.article(a.slug)),
-    title: a.title,
-    summary: a.lead,
-    contentHtml: fullText ? a.bodyHtml : null,
+    title: typesetText(a.title),
+    summary: typesetText(a.lead),
+    contentHtml: fullText ? typesetHtml(a.bodyHtml) : null,
     authors: a.authors.map((p) => ({
       name: p.name,
       url: absoluteUrl(site, paths.author(p.slug)),

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetText } from '../domain/frenchTypography.ts';
 import {
   dayKey,
   formatTime,
@@ -45,7 +46,7 @@ export function presentFilInfoLine(
   return {
     id: a.id,
     url: paths.article(a.slug),
-    title: a.title,
+    title: typesetText(a.title),
     time: formatTime(at, site.timeZone),
     iso: isoWithOffset(at, site.timeZone),
     day: dayKey(at, site.timeZone),

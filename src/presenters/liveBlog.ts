@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetHtml } from '../domain/frenchTypography.ts';
 import type { LiveBlog, LiveEntry, Scoreboard } from '../db/repos/liveBlogs.ts';
 import {
   formatFullDate,
@@ -39,7 +40,7 @@ export function presentLiveEntry(
     iso: isoWithOffset(e.createdAt, site.timeZone),
     author: e.authorName,
     keyMoment: e.keyMoment,
-    bodyHtml: e.bodyHtml,
+    bodyHtml: typesetHtml(e.bodyHtml),
     edited: e.updatedAt.getTime() - e.createdAt.getTime() > 1000,
   };
 }

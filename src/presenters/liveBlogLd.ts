@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetText } from '../domain/frenchTypography.ts';
 import type { LiveBlog, LiveEntry } from '../db/repos/liveBlogs.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { markdownToText } from '../domain/markdown.ts';
@@ -22,7 +23,7 @@ export function liveBlogPostingLd(
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
     '@id': `${url}#direct`,
-    headline: article.title,
+    headline: typesetText(article.title),
     url,
     coverageStartTime: isoWithOffset(blog.startedAt, site.timeZone),
     ...(blog.endedAt

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetText } from '../domain/frenchTypography.ts';
 import { highlightText, snippet, escapeHtml } from '../search/highlight.ts';
 import type { HighlightSet } from '../search/query.ts';
 import { htmlToText } from '../search/text.ts';
@@ -24,7 +25,7 @@ export function presentSearchResult(
     escapeHtml(truncate(a.lead, 240));
   return {
     ...presentTeaser(a, site),
-    titleHtml: highlightText(a.title, set),
+    titleHtml: highlightText(typesetText(a.title), set),
     snippetHtml: extract,
   };
 }

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetText } from '../domain/frenchTypography.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl, imageType, publicImageUrl } from './distributionUrls.ts';
@@ -135,8 +136,8 @@ export function articleCard(
     site,
     {
       type: 'article',
-      title: a.seoTitle ?? a.title,
-      description,
+      title: typesetText(a.seoTitle ?? a.title),
+      description: typesetText(description),
       url: absoluteUrl(site, paths.article(a.slug)),
       image,
     },

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import { typesetText } from '../domain/frenchTypography.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import { absoluteUrl } from './distributionUrls.ts';
@@ -123,8 +124,8 @@ export function newsArticleLd(
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: a.title,
-    description: a.seoDescription ?? a.lead,
+    headline: typesetText(a.title),
+    description: typesetText(a.seoDescription ?? a.lead),
     datePublished: isoWithOffset(published, site.timeZone),
     dateModified: isoWithOffset(modified, site.timeZone),
     author: authors,

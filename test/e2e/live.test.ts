@@ -245,7 +245,7 @@ for (const dialect of DIALECTS) {
       await banner.waitFor({ timeout: BROWSER_WAIT_MS });
       assert.match(
         (await banner.textContent())!,
-        /Alerte info\s+Alerte : fort séisme ressenti dans le Nord/,
+        /Alerte info\s+Alerte\u00A0: fort séisme ressenti dans le Nord/,
       );
       assert.equal(
         await banner.evaluate((el) => getComputedStyle(el).position),
@@ -313,7 +313,8 @@ for (const dialect of DIALECTS) {
           .locator('.listing-item .teaser-title')
           .first()
           .textContent())!.trim(),
-        'Athlétisme : record national sur 1 500 m',
+        // French typography on output: U+00A0 before « : » and before the unit.
+        'Athlétisme\u00A0: record national sur 1 500\u00A0m',
       );
       await page.close();
     });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { toZonedLocal } from '../../src/domain/frenchDates.ts';
+import { toFrenchFields } from '../../src/domain/frenchDates.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import {
   createTestDatabase,
@@ -94,8 +94,8 @@ for (const dialect of DIALECTS) {
       await screenshot(j, `editor-${dialect}`);
       await j.getByRole('button', { name: 'Enregistrer' }).click();
       await j.getByText('Article créé.').waitFor();
-      await j.getByRole('button', { name: 'Soumettre à l’édition' }).click();
-      await j.getByText('Article soumis à l’édition.').waitFor();
+      await j.getByRole('button', { name: 'Envoyer en relecture' }).click();
+      await j.getByText('Article envoyé en relecture.').waitFor();
       assert.deepEqual(
         (await runAxe(j)).filter(
           (v) => v.impact === 'serious' || v.impact === 'critical',
@@ -145,6 +145,10 @@ for (const dialect of DIALECTS) {
       await e
         .getByLabel('Titre', { exact: true })
         .fill('Ouverture officielle du nouveau port de pêche');
+      // A chapô, so the publish checklist has nothing to confirm.
+      await e
+        .getByLabel('Chapô')
+        .fill('Le port accueillera deux cents chalutiers.');
       await e.getByLabel('Rubrique').selectOption({ label: 'Économie' });
       await e.getByRole('button', { name: 'Enregistrer' }).click();
       await e.getByText('Article créé.').waitFor();
@@ -152,9 +156,9 @@ for (const dialect of DIALECTS) {
       const at = new Date(
         Math.ceil((clock.now().getTime() + 60_000) / 60_000) * 60_000,
       );
-      await e
-        .getByLabel('Date et heure de publication')
-        .fill(toZonedLocal(at, 'Africa/Casablanca'));
+      const fields = toFrenchFields(at, 'Africa/Casablanca');
+      await e.getByLabel('Date de publication').fill(fields.day);
+      await e.getByLabel('Heure de publication').fill(fields.time);
       await e.getByRole('button', { name: 'Programmer' }).click();
       await e.getByText('Publication programmée.').waitFor();
       assert.equal(

@@ -65,9 +65,18 @@ describeEachDialect('Admin API', (getDb) => {
     );
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().version, 2);
-    const published = await editor.post(
+    // The edit dropped the chapô: the publish checks answer with the field, as JSON.
+    const warned = await editor.post(
       `/articles/${a.id}/publish`,
       {},
+      { 'if-match': '"2"' },
+    );
+    assert.equal(warned.statusCode, 409, warned.body);
+    assert.equal(warned.json().error.code, 'publish_warnings');
+    assert.match(warned.json().error.fields.lead, /pas de chapô/);
+    const published = await editor.post(
+      `/articles/${a.id}/publish`,
+      { confirmWarnings: true },
       { 'if-match': '"2"' },
     );
     assert.equal(published.statusCode, 200, published.body);

@@ -186,7 +186,8 @@ describeEachDialect(
             )!;
             assert.equal(
               coSigned.title,
-              'L’inflation ralentit à 1,2 % <enfin> & les prix « se calment »',
+              // As readers get it: French typography (U+00A0, U+202F) on output, not in storage.
+              'L’inflation ralentit à 1,2\u00A0% <enfin> & les prix «\u202Fse calment\u202F»',
               where,
             );
             if (parser !== 'rss-parser' || format === 'rss')

@@ -143,8 +143,9 @@ describeEachDialect('live blogs', (getDb) => {
     const texts = $('.live-entry .live-entry-body')
       .map((_, el) => $(el).text().trim())
       .get();
+    // Readers get French typography (U+202F before « ! »), the source stays as typed.
     assert.deepEqual(texts, [
-      'But du Raja ! Une frappe du gauche dans la lucarne.',
+      'But du Raja\u202F! Une frappe du gauche dans la lucarne.',
       'Les deux équipes entrent sur la pelouse du Complexe Mohammed V.',
     ]);
     assert.deepEqual(
@@ -201,7 +202,7 @@ describeEachDialect('live blogs', (getDb) => {
       from,
     );
     assert.equal(JSON.parse(edit.data).entryId, goal);
-    assert.match(JSON.parse(edit.data).html, /25 mètres/);
+    assert.match(JSON.parse(edit.data).html, /25\u00A0mètres/);
     assert.equal(
       (await desk.post(`${deskUrl()}/entrees/${kickoff}/supprimer`, {}))
         .statusCode,
@@ -215,7 +216,7 @@ describeEachDialect('live blogs', (getDb) => {
     assert.equal(JSON.parse(removal.data).entryId, kickoff);
     const after = await page();
     assert.deepEqual(entryIds(after), [goal]);
-    assert.match(after('.live-entry').text(), /25 mètres/);
+    assert.match(after('.live-entry').text(), /25\u00A0mètres/);
   });
 
   test('bad input: an empty entry is refused in French and nothing is lost; a contributor may not post', async () => {
@@ -267,9 +268,9 @@ describeEachDialect('live blogs', (getDb) => {
         .map((_, el) => rest(el).text().trim())
         .get(),
       [
-        'Minute 2 : le Wydad fait tourner le ballon.',
-        'Minute 1 : le Wydad fait tourner le ballon.',
-        'But du Raja ! Frappe du gauche de 25 mètres dans la lucarne.',
+        'Minute 2\u00A0: le Wydad fait tourner le ballon.',
+        'Minute 1\u00A0: le Wydad fait tourner le ballon.',
+        'But du Raja\u202F! Frappe du gauche de 25\u00A0mètres dans la lucarne.',
       ],
     );
     assert.equal(

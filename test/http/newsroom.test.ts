@@ -13,7 +13,7 @@ import {
 import { issueOneTimeLink } from '../../src/commands/accounts/tokens.ts';
 import { findArticleById } from '../../src/db/repos/articles.ts';
 import { publishDueArticles } from '../../src/jobs/scheduler.ts';
-import { toZonedLocal } from '../../src/domain/frenchDates.ts';
+import { toFrenchFields, toZonedLocal } from '../../src/domain/frenchDates.ts';
 
 const articleIdFrom = (location: string | undefined) =>
   Number(/\/admin\/articles\/(\d+)/.exec(location ?? '')![1]);
@@ -440,9 +440,38 @@ describeEachDialect('newsroom: accounts and editorial workflow', (getDb) => {
     const inAMinute = new Date(
       Math.ceil((t.clock.now().getTime() + 60_000) / 60_000) * 60_000,
     );
+    // The form types a French date and a 24-hour time, in two text fields whatever the
+    // browser's locale (a datetime-local field would show a US 12-hour clock).
+    const dayField = page('input[name="at_day"]');
+    const timeField = page('input[name="at_time"]');
+    assert.match(dayField.attr('value')!, /^\d{2}\/\d{2}\/\d{4}$/);
+    assert.match(timeField.attr('value')!, /^([01]\d|2[0-3]):[0-5]\d$/);
+    assert.equal(dayField.attr('type'), undefined, 'a text field');
+    for (const [at_day, at_time] of [
+      ['31/02/2030', '10:00'],
+      ['01/01/2030', '25:00'],
+      ['01/01/2030', '10:00 PM'],
+      ['2030-01-01', '10:00'],
+    ] as const)
+      assert.match(
+        (
+          await e.post(
+            `/admin/articles/${id}/programmer`,
+            { version, at_day, at_time },
+            { csrf: await e.csrf(`/admin/articles/${id}`) },
+          )
+        ).headers.location as string,
+        /erreur=invalid_schedule/,
+        `${at_day} ${at_time}`,
+      );
+    const fields = toFrenchFields(inAMinute, 'Africa/Casablanca');
     const scheduled = await e.post(
       `/admin/articles/${id}/programmer`,
-      { version, at: toZonedLocal(inAMinute, 'Africa/Casablanca') },
+      {
+        version,
+        at_day: fields.day,
+        at_time: fields.time.replace(':', 'h'),
+      },
       { csrf: await e.csrf(`/admin/articles/${id}`) },
     );
     assert.match(scheduled.headers.location as string, /ok=programmer/);
@@ -452,6 +481,11 @@ describeEachDialect('newsroom: accounts and editorial workflow', (getDb) => {
       toZonedLocal(new Date('2025-07-10T11:04:00Z'), 'Africa/Casablanca'),
       '2025-07-10T12:04',
       'the form speaks local time',
+    );
+    assert.deepEqual(
+      toFrenchFields(new Date('2025-07-10T21:04:00Z'), 'Africa/Casablanca'),
+      { day: '10/07/2025', time: '22:04' },
+      'in French, on a 24-hour clock',
     );
     assert.deepEqual(await publishDueArticles(t.ctx), [], 'not yet');
     assert.equal(

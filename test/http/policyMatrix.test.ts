@@ -392,6 +392,12 @@ describeEachDialect('policy matrix', (getDb) => {
       run: (c) => c.postJson('/admin/apercu', { bodySource: '## Titre' }),
     },
     {
+      route: 'POST /admin/verifications-publication',
+      allowed: SIGNED_IN,
+      run: (c) =>
+        c.postJson('/admin/verifications-publication', { title: 'Un titre' }),
+    },
+    {
       route: 'POST …/soumettre',
       allowed: EDITORS,
       run: verb('soumettre', 'draft'),

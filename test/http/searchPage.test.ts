@@ -133,7 +133,8 @@ describeEachDialect('search page and API', (getDb) => {
     );
     assert.equal(
       $('.search-result .teaser-title a').text(),
-      'Balise <script>alert("x")</script> & « guillemets » au port',
+      // Escaped, and in French typography (U+202F inside « »), as every reader-facing title.
+      'Balise <script>alert(«\u202Fx\u202F»)</script> & «\u202Fguillemets\u202F» au port',
     );
     assert.deepEqual(
       $('.search-result .teaser-title mark')

@@ -128,9 +128,9 @@ export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
             orderBy: 'updated_at',
             limit: 50,
           }).then((items) => ({
-            title: 'En attente de relecture',
+            title: STATUS_LABELS.review,
             id: 'review',
-            empty: 'Rien à relire.',
+            empty: 'Aucun article en relecture.',
             rows: items.map((a) => row(a, a.updatedAt)),
           })),
           listNewsroomArticles(deps.db, {

@@ -12,7 +12,7 @@ import {
   type VerbSpec,
 } from '../../domain/editorialVerbs.ts';
 import { STATUS_LABELS } from '../../domain/statusLabels.ts';
-import { formatFullDate, toZonedLocal } from '../../domain/frenchDates.ts';
+import { formatFullDate, toFrenchFields } from '../../domain/frenchDates.ts';
 import { paths } from '../../presenters/urls.ts';
 import {
   editorView,
@@ -25,6 +25,9 @@ import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
+import { runPublishChecks } from '../../commands/publishChecks.ts';
+import { publishChecklist } from '../../views/admin/publishChecklist.ts';
+import { candidateFromForm } from './publishCheckRoutes.ts';
 
 /** A verb's button in the editor, as the verb table describes it. */
 function editorAction(spec: VerbSpec): EditorAction {
@@ -121,15 +124,29 @@ export async function sendEditor(
     sections: sections.map((s) => ({ value: s.id, label: s.name })),
     authors,
     csrf: await csrfToken(reply),
-    scheduleDefault: toZonedLocal(inAnHour, site.timeZone),
+    scheduleDefault: toFrenchFields(inAnHour, site.timeZone),
     panel,
     canOverrideDuplicate,
     coverPreview: await coverPreviewOf(services, v.coverMediaId),
   };
+  const checklist = publishChecklist({
+    checks: await runPublishChecks(
+      services.db,
+      candidateFromForm(v, a?.id ?? null),
+      { now: services.clock.now(), siteUrl: site.url },
+    ),
+    article: a ? { id: a.id, version: a.version } : null,
+    canPublish: actions.some((x) => x.verb === EDITORIAL_VERBS.publish.segment),
+    csrf: model.csrf,
+  });
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
-    main: editorView(model),
-    scripts: [services.assets.editorScript, services.assets.mediaScript],
+    main: withNewsroomTools(editorView(model), checklist),
+    scripts: [
+      services.assets.editorScript,
+      services.assets.mediaScript,
+      services.assets.newsroomToolsScript,
+    ],
     ...(state.status ? { status: state.status } : {}),
   });
 }
@@ -144,4 +161,24 @@ async function coverPreviewOf(
   return media
     ? presentPicture(media, '4:3', { fallbackWidth: 320 }).src
     : null;
+}
+
+/**
+ * The newsroom tools' two elements in the editor: who else has the article open
+ * (`#editor-presence`, under the title) and the publish checklist (`#publish-checklist`, at the
+ * top of the side column). Placed here, not in the editor view, so the view can change freely;
+ * should its landmarks move, they go at the end of the page rather than nowhere.
+ */
+function withNewsroomTools(page: string, checklist: string): string {
+  const presence =
+    '<p id="editor-presence" class="editor-presence" aria-live="polite" hidden></p>';
+  const afterTitle = page.indexOf('</h1>');
+  const out =
+    afterTitle < 0
+      ? page + presence
+      : page.slice(0, afterTitle + 5) + presence + page.slice(afterTitle + 5);
+  const side = /<section class="preview"[^>]*>/.exec(out);
+  if (!side) return out + checklist;
+  const at = side.index + side[0].length;
+  return out.slice(0, at) + checklist + out.slice(at);
 }

@@ -14,7 +14,10 @@ import {
   type EditorialVerb,
 } from '../../domain/editorialVerbs.ts';
 import type { Actor } from '../../commands/context.ts';
-import { zonedLocalToDate } from '../../domain/frenchDates.ts';
+import {
+  frenchFieldsToDate,
+  zonedLocalToDate,
+} from '../../domain/frenchDates.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { actorOf } from './session.ts';
@@ -54,21 +57,31 @@ const handlers: Record<EditorialVerb, VerbHandler> = {
       articleId,
       expectedVersion,
       overrideDuplicate: body['publierQuandMeme'] === '1',
+      confirmWarnings: body['avertissementsVus'] === '1',
+      siteUrl: d.config.site.url,
     }),
   schedule: (d, a, articleId, expectedVersion, body) => {
+    // The form sends French day and time fields; `at` (ISO local time) is still read, for
+    // scripts and older forms.
+    const tz = d.config.site.timeZone;
     const at =
-      typeof body['at'] === 'string'
-        ? zonedLocalToDate(body['at'], d.config.site.timeZone)
-        : null;
+      typeof body['at_day'] === 'string' && typeof body['at_time'] === 'string'
+        ? frenchFieldsToDate(body['at_day'], body['at_time'], tz)
+        : typeof body['at'] === 'string'
+          ? zonedLocalToDate(body['at'], tz)
+          : null;
     if (!at)
       throw new AppError('invalid_input', {
-        message: 'Indiquez une date et une heure de publication valides.',
+        message:
+          'Indiquez une date (jj/mm/aaaa) et une heure sur 24 heures (hh:mm) de publication valides.',
       });
     return scheduleArticle(d, a, {
       articleId,
       expectedVersion,
       at,
       overrideDuplicate: body['publierQuandMeme'] === '1',
+      confirmWarnings: body['avertissementsVus'] === '1',
+      siteUrl: d.config.site.url,
     });
   },
   unschedule: (d, a, articleId, expectedVersion) =>
@@ -107,11 +120,12 @@ export function verbRoutes(app: FastifyInstance, deps: AdminDeps): void {
             throw error;
           // A likely duplicate: the editor again, with the other article and why, and nothing lost.
           // A field publication needs (section, byline, the cover's alt text): the editor again, the message next to it.
+          // The publish checks' errors and warnings: the editor again, each message by its field.
           if (
             error.code === 'likely_duplicate' ||
-            'sectionId' in error.fields ||
-            'author1' in error.fields ||
-            'coverAlt' in error.fields
+            error.code === 'publish_warnings' ||
+            (error.code === 'invalid_input' &&
+              Object.keys(error.fields).some((f) => f !== 'scheduledAt'))
           ) {
             const article = (
               await withRelations(deps.db, [

@@ -165,6 +165,8 @@ const VERBS: Record<EditorialVerb, Verb> = {
         articleId,
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
         overrideDuplicate: b['overrideDuplicate'] as boolean,
+        confirmWarnings: b['confirmWarnings'] as boolean,
+        siteUrl: s.config.site.url,
       }),
   },
   schedule: {
@@ -176,6 +178,8 @@ const VERBS: Record<EditorialVerb, Verb> = {
         expectedVersion,
         at: new Date(b['at'] as string),
         overrideDuplicate: b['overrideDuplicate'] as boolean,
+        confirmWarnings: b['confirmWarnings'] as boolean,
+        siteUrl: s.config.site.url,
       }),
   },
   unschedule: {

@@ -315,9 +315,12 @@ export const CorrectionInput = z.strictObject({
 export const ScheduleInput = z.strictObject({
   at: IsoTime,
   overrideDuplicate: z.boolean().default(false),
+  /** Go on despite the publish checks' warnings (errors still block). */
+  confirmWarnings: z.boolean().default(false),
 });
 export const PublishInput = z.strictObject({
   overrideDuplicate: z.boolean().default(false),
+  confirmWarnings: z.boolean().default(false),
 });
 export const ReturnInput = z.strictObject({
   note: z.string().trim().min(1).max(2_000),

@@ -73,7 +73,8 @@ export interface EditorModel {
   sections: { value: number; label: string }[];
   authors: { value: number; label: string }[];
   csrf: string;
-  scheduleDefault: string;
+  /** The schedule form's two French fields (« 28/11/2026 », « 12:03 »). */
+  scheduleDefault: { day: string; time: string };
   /** Duplicate warning and suggestions (editorial tools). */
   panel: EditorialPanelModel;
   /** The member may put a likely duplicate online (« Publier quand même »). */
@@ -93,7 +94,7 @@ export function editorView(m: EditorModel): string {
   !${m.article ? html`<p class="meta"><span class="status status-${m.article.status}">${m.article.statusLabel}</span>!${m.article.scheduledLabel ? html` pour le ${m.article.scheduledLabel}` : ''} · version ${m.article.version} · <a href="/admin/articles/${m.article.id}/revisions">Révisions</a> · <a href="/admin/articles/${m.article.id}/direct">Direct</a>!${m.article.publicUrl ? html` · <a href="${m.article.publicUrl}" target="_blank" rel="noopener">Voir en ligne</a>` : ''}</p>` : ''}
 </div>
 !${m.message ? flash(m.message.text, m.message.kind) : ''}
-!${m.article?.returnNote ? html`<div class="flash flash-warn" role="status"><strong>Renvoyé par l’édition :</strong> ${m.article.returnNote}</div>` : ''}
+!${m.article?.returnNote ? html`<div class="flash flash-warn" role="status"><strong>Renvoyé après relecture :</strong> ${m.article.returnNote}</div>` : ''}
 !${
     m.conflict
       ? html`<section class="conflict" aria-labelledby="conflict-title">
@@ -114,7 +115,7 @@ export function editorView(m: EditorModel): string {
     ) => html`<form method="post" action="/admin/articles/${m.article!.id}/${a.verb}" class="inline-form"!${a.confirm ? html` data-confirm="${a.confirm}"` : ''}>
     !${csrfField(m.csrf)}<input type="hidden" name="version" value="${m.article!.version}">
     !${a.needsNote ? html`<label class="visually-hidden" for="note-${a.verb}">Commentaire pour l’auteur</label><input id="note-${a.verb}" name="note" required placeholder="Commentaire pour l’auteur" maxlength="2000">` : ''}
-    !${a.needsDate ? html`<label class="visually-hidden" for="at-${a.verb}">Date et heure de publication</label><input id="at-${a.verb}" name="at" type="datetime-local" required value="${m.scheduleDefault}">` : ''}
+    !${a.needsDate ? html`<span class="schedule-fields"><label class="visually-hidden" for="at-day-${a.verb}">Date de publication</label> <input id="at-day-${a.verb}" name="at_day" required inputmode="numeric" size="10" maxlength="10" placeholder="jj/mm/aaaa" pattern="[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}" title="Date au format jj/mm/aaaa" value="${m.scheduleDefault.day}"> <label class="visually-hidden" for="at-time-${a.verb}">Heure de publication</label> <input id="at-time-${a.verb}" name="at_time" required inputmode="numeric" size="5" maxlength="5" placeholder="hh:mm" pattern="([01]?[0-9]|2[0-3])[:h][0-5][0-9]" title="Heure sur 24 heures, au format hh:mm" value="${m.scheduleDefault.time}"></span>` : ''}
     !${(a.verb === 'publier' || a.verb === 'programmer') && m.canOverrideDuplicate && m.panel.duplicates?.length ? overrideBox(a.verb) : ''}
     <button type="submit" class="button ${a.className ?? ''}">${a.label}</button>
   </form>`,

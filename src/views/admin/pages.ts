@@ -64,7 +64,7 @@ export function usersView(m: {
 }): string {
   const statusLabel: Record<string, string> = {
     active: 'Actif',
-    invited: 'Invité',
+    invited: 'Invitation en attente',
     deactivated: 'Désactivé',
   };
   return html`<h1>Utilisateurs</h1>

@@ -1,0 +1,138 @@
+/*
+ * The newsroom tools in the editor: the publish checklist, checked again on the server as the
+ * journalist types (nothing is saved), and the confirmation of its warnings when a publish or
+ * schedule form is sent. An enhancement: without it the server still checks and explains.
+ */
+const toolsForm = document.querySelector<HTMLFormElement>('#editor-form');
+const checklist = document.querySelector<HTMLElement>('#publish-checklist');
+
+interface CheckJson {
+  id: string;
+  field: string;
+  level: 'ok' | 'warning' | 'error';
+  label: string;
+  message: string | null;
+}
+
+const CHECK_FIELDS = [
+  'title',
+  'seoTitle',
+  'lead',
+  'bodySource',
+  'sectionId',
+  'author1',
+  'author2',
+  'author3',
+  'coverUrl',
+  'coverMediaId',
+  'coverAlt',
+];
+const CHECK_MARKS = {
+  ok: ['✓', 'Fait'],
+  warning: ['!', 'À vérifier'],
+  error: ['✗', 'Bloquant'],
+} as const;
+
+function fieldValue(f: HTMLFormElement, name: string): string {
+  const el = f.elements.namedItem(name);
+  if (el instanceof RadioNodeList) return el.value;
+  if (
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement
+  )
+    return el.value;
+  return '';
+}
+
+function renderChecks(panel: HTMLElement, checks: CheckJson[]): void {
+  const list = panel.querySelector<HTMLUListElement>('.checklist');
+  const summary = panel.querySelector<HTMLElement>('.checklist-summary');
+  const confirmLine = panel.querySelector<HTMLElement>('.checklist-confirm');
+  if (!list) return;
+  list.replaceChildren(
+    ...checks.map((c) => {
+      const li = document.createElement('li');
+      li.className = `check check-${c.level}`;
+      li.dataset['check'] = c.id;
+      li.dataset['field'] = c.field;
+      const [sign, word] = CHECK_MARKS[c.level];
+      const mark = document.createElement('span');
+      mark.className = 'check-mark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = sign;
+      const hidden = document.createElement('span');
+      hidden.className = 'visually-hidden';
+      hidden.textContent = `${word} :`;
+      li.append(mark, ' ', hidden, ` ${c.label}`);
+      if (c.message) {
+        const message = document.createElement('span');
+        message.className = 'check-message';
+        message.textContent = c.message;
+        li.append(document.createElement('br'), message);
+      }
+      return li;
+    }),
+  );
+  const errors = checks.filter((c) => c.level === 'error').length;
+  const warnings = checks.filter(
+    (c) => c.level === 'warning' && c.id !== 'duplicate',
+  ).length;
+  if (summary)
+    summary.textContent = errors
+      ? `${errors} point${errors > 1 ? 's' : ''} bloque${errors > 1 ? 'nt' : ''} la publication.`
+      : warnings
+        ? `Prêt, avec ${warnings} point${warnings > 1 ? 's' : ''} à vérifier.`
+        : 'Prêt à publier.';
+  if (confirmLine) confirmLine.hidden = !(warnings && !errors);
+}
+
+if (toolsForm && checklist) {
+  const token = fieldValue(toolsForm, '_csrf');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sent = 0;
+  const refresh = async () => {
+    const body: Record<string, string> = {
+      articleId: toolsForm.dataset['articleId'] ?? '',
+    };
+    for (const name of CHECK_FIELDS) body[name] = fieldValue(toolsForm, name);
+    // The body field keeps its name whatever editor fills it; `body` is accepted too.
+    body['bodySource'] ||= fieldValue(toolsForm, 'body');
+    const mine = ++sent;
+    const response = await fetch('/admin/verifications-publication', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'csrf-token': token },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+    // An answer to an older keystroke must not overwrite a newer one.
+    if (!response.ok || mine !== sent) return;
+    const data = (await response.json()) as { checks: CheckJson[] };
+    renderChecks(checklist, data.checks);
+    checklist.dataset['checked'] = String(mine);
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 300);
+  };
+  toolsForm.addEventListener('input', later);
+  toolsForm.addEventListener('change', later);
+
+  // The confirmation travels with the publish and schedule forms (the server asks for it).
+  for (const verbForm of document.querySelectorAll<HTMLFormElement>(
+    '.workflow form',
+  )) {
+    if (!/\/(publier|programmer)$/.test(verbForm.action)) continue;
+    verbForm.addEventListener('submit', () => {
+      const confirmed =
+        document.querySelector<HTMLInputElement>('#confirm-warnings')?.checked;
+      verbForm.querySelector('input[name="avertissementsVus"]')?.remove();
+      if (!confirmed) return;
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = 'avertissementsVus';
+      input.value = '1';
+      verbForm.append(input);
+    });
+  }
+}
