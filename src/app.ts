@@ -66,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     liveReaders: () => live.hub.size,
   };
   const beaconScript = loadScriptAsset('beacon.ts');
+  const embedsScript = loadScriptAsset('embeds.ts');
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheet: stylesheet.url,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
+    embeds: embedsScript.url,
     pages: new DerivedCache(deps.changes, deps.clock, PAGE_CACHE_BYTES),
   };
   const errorPages: ErrorPages = {
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     stylesheet,
     liveScript,
     beaconScript,
+    embedsScript,
     adminStylesheet,
     editorScript,
     mediaScript,

@@ -27,6 +27,8 @@ export interface SiteDeps {
   live?: { script: string; resumeId(): Promise<number> };
   /** The audience beacon script's URL (absent: pages are not counted). */
   beacon?: string;
+  /** The embeds' facade script (domain/embeds.ts), on pages that show a body with an embed. */
+  embeds?: string;
   /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
   pages?: DerivedCache;
 }
@@ -68,6 +70,7 @@ export async function renderPage(
       site: deps.site,
       now,
       stylesheet: deps.stylesheet,
+      ...(deps.embeds && page.articleId ? { embeds: deps.embeds } : {}),
       // Error pages are not views of the site.
       ...(deps.beacon && status < 400
         ? {
