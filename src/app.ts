@@ -37,6 +37,7 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
 import { NO_STORE } from './http/cacheControl.ts';
+import { bundleScriptAsset } from './http/site/scriptBundle.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 import { registerOpenApi, useZod } from './http/api/openapi.ts';
 import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
@@ -56,12 +57,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const adminStylesheet = loadAsset('admin.css', 'text/css; charset=utf-8');
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
+  const richEditorScript = await bundleScriptAsset('richEditor.ts');
   const adminDeps: AdminDeps = {
     ...deps,
     assets: {
       stylesheet: adminStylesheet.url,
       editorScript: editorScript.url,
       mediaScript: mediaScript.url,
+      richEditorScript: richEditorScript.url,
     },
     liveReaders: () => live.hub.size,
   };
@@ -143,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     adminStylesheet,
     editorScript,
     mediaScript,
+    richEditorScript,
   ]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   SCREENSHOT_DIR,
   signInPage,
+  bodySource,
 } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 import { storageEnv } from '../support/s3Server.ts';
@@ -146,11 +147,9 @@ describe('pictures journey in Chromium [sqlite]', {
       .fill(
         'Les barques bleues reprennent la mer après une saison de réparations au chantier naval.',
       );
-    await j
-      .getByLabel('Texte (Markdown)')
-      .fill(
-        'Au petit matin, les pêcheurs déchargent sardines et dorades sur le quai.',
-      );
+    await (await bodySource(j)).fill(
+      'Au petit matin, les pêcheurs déchargent sardines et dorades sur le quai.',
+    );
     await j.getByLabel('Rubrique').selectOption({ index: 1 });
     await j
       .getByLabel('Premier auteur')
@@ -170,7 +169,7 @@ describe('pictures journey in Chromium [sqlite]', {
       'Barques bleues amarrées dans le port d’Essaouira',
       'prefilled from the library',
     );
-    await j.getByLabel('Texte (Markdown)').evaluate((t) => {
+    await (await bodySource(j)).evaluate((t) => {
       const a = t as HTMLTextAreaElement;
       a.selectionStart = a.selectionEnd = a.value.length;
     });
@@ -183,7 +182,7 @@ describe('pictures journey in Chromium [sqlite]', {
       })
       .click();
     assert.match(
-      await j.getByLabel('Texte (Markdown)').inputValue(),
+      await (await bodySource(j)).inputValue(),
       new RegExp(
         `!\\[Barques bleues[^\\]]*\\]\\(media:${mediaId} "Le port d’Essaouira au retour de la pêche"\\)`,
       ),

@@ -10,7 +10,13 @@ import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
-  assets: { stylesheet: string; editorScript: string; mediaScript: string };
+  assets: {
+    stylesheet: string;
+    editorScript: string;
+    mediaScript: string;
+    /** The rich-text editor, bundled at start (http/site/scriptBundle.ts). */
+    richEditorScript: string;
+  };
   /** Open live streams in this process: the audience page's « lecteurs en direct ». */
   liveReaders?: () => number;
 }

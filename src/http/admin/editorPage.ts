@@ -24,6 +24,7 @@ import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
+import { atLeast } from '../../domain/roles.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 
 /** A verb's button in the editor, as the verb table describes it. */
@@ -125,11 +126,16 @@ export async function sendEditor(
     panel,
     canOverrideDuplicate,
     coverPreview: await coverPreviewOf(services, v.coverMediaId),
+    rawHtml: atLeast(user.role, 'editor'),
   };
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
     main: editorView(model),
-    scripts: [services.assets.editorScript, services.assets.mediaScript],
+    scripts: [
+      services.assets.richEditorScript,
+      services.assets.editorScript,
+      services.assets.mediaScript,
+    ],
     ...(state.status ? { status: state.status } : {}),
   });
 }
