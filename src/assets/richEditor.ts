@@ -180,7 +180,11 @@ if (textarea) {
     editor
       .chain()
       .focus()
-      .insertContent({ type: 'mdIsland', attrs: { source } })
+      // An empty paragraph after it, for the cursor: the next insertion must not replace it.
+      .insertContent([
+        { type: 'mdIsland', attrs: { source } },
+        { type: 'paragraph' },
+      ])
       .run();
   };
   // The media chooser (media.ts) offers a picture's Markdown: put it at the cursor.
