@@ -64,7 +64,7 @@ try {
             const content = document.querySelector(
               '.rich-editor-content[contenteditable="true"]',
             );
-            if (content && content.textContent) resolve(performance.now());
+            if (content?.textContent) resolve(performance.now());
             else requestAnimationFrame(ready);
           };
           ready();

@@ -58,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
   const richEditorScript = await bundleScriptAsset('richEditor.ts');
+  const embedsScript = loadScriptAsset('embeds.ts');
   const adminDeps: AdminDeps = {
     ...deps,
     assets: {
@@ -65,11 +66,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       editorScript: editorScript.url,
       mediaScript: mediaScript.url,
       richEditorScript: richEditorScript.url,
+      siteStylesheet: stylesheet.url,
+      embedsScript: embedsScript.url,
     },
     liveReaders: () => live.hub.size,
   };
   const beaconScript = loadScriptAsset('beacon.ts');
-  const embedsScript = loadScriptAsset('embeds.ts');
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );

@@ -69,6 +69,9 @@ if (form) {
   // say so before sending, and keep everything in the page.
   const maxChars = Number(body?.dataset['maxChars'] ?? 0);
   form.addEventListener('submit', (event) => {
+    // The reader's preview opens in another tab: this page stays, and so does its autosave.
+    if ((event as SubmitEvent).submitter?.hasAttribute('data-preview-open'))
+      return;
     if (body && maxChars > 0 && body.value.length > maxChars) {
       event.preventDefault();
       let alert = form.querySelector<HTMLElement>('#body-too-long');

@@ -147,6 +147,46 @@ for (const dialect of DIALECTS) {
       await j.locator('#preview-body').scrollIntoViewIfNeeded();
       await screenshot(j, `rich-editor-390-${dialect}`);
 
+      // The reader's preview, from the unsaved text, at a phone's width.
+      const [preview] = await Promise.all([
+        j.context().waitForEvent('page'),
+        j.getByRole('button', { name: 'Aperçu lecteur' }).click(),
+      ]);
+      await preview.setViewportSize({ width: 390, height: 844 });
+      await preview.waitForLoadState('networkidle');
+      assert.equal(
+        await preview.locator('h1#article-title').textContent(),
+        'À Tanger, le port change d’échelle',
+      );
+      assert.equal(
+        await preview.locator('.article-header .chapo').textContent(),
+        'Le complexe portuaire double sa capacité en cinq ans.',
+      );
+      assert.match(
+        (await preview.locator('.article-header').textContent()) ?? '',
+        /Samira Alaoui/,
+      );
+      assert.equal(
+        await preview.locator('.article-body h2').count(),
+        2,
+        'both subheadings',
+      );
+      assert.equal(await preview.locator('figure.embed').count(), 2);
+      assert.equal(
+        await preview.locator('.article-body picture img').count(),
+        1,
+      );
+      assert.equal(
+        await preview.locator('.search-snippet .snippet-title').textContent(),
+        'À Tanger, le port change d’échelle',
+      );
+      assert.equal(
+        await preview.locator('meta[name="robots"]').getAttribute('content'),
+        'noindex',
+      );
+      await screenshot(preview, `reader-preview-390-${dialect}`);
+      await preview.close();
+
       // No section: saved as a draft, but publication is refused next to the field.
       await j.getByRole('button', { name: 'Enregistrer' }).click();
       await j.waitForURL(/\/admin\/articles\/\d+/);

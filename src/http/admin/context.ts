@@ -16,6 +16,9 @@ export interface AdminDeps extends Services {
     mediaScript: string;
     /** The rich-text editor, bundled at start (http/site/scriptBundle.ts). */
     richEditorScript: string;
+    /** The public site's stylesheet and embeds script, for the true preview. */
+    siteStylesheet: string;
+    embedsScript: string;
   };
   /** Open live streams in this process: the audience page's « lecteurs en direct ». */
   liveReaders?: () => number;

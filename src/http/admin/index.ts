@@ -12,6 +12,7 @@ import { mediaRoutes } from './mediaRoutes.ts';
 import { integrationRoutes } from './integrationRoutes.ts';
 import { audienceRoutes } from './audienceRoutes.ts';
 import { liveBlogRoutes } from './liveBlogRoutes.ts';
+import { previewRoute } from './previewRoute.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set([
@@ -43,4 +44,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   integrationRoutes(app, deps);
   audienceRoutes(app, deps);
   liveBlogRoutes(app, deps);
+  previewRoute(app, deps);
 }

@@ -39,6 +39,8 @@ export type PageSpec = PageShell & {
   status?: number;
   live?: { section?: string };
   articleId?: number;
+  /** The page shows a body that may hold embeds (article pages do; so does the editor's preview). */
+  embeds?: boolean;
   /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
   withoutDatabase?: boolean;
 };
@@ -70,7 +72,9 @@ export async function renderPage(
       site: deps.site,
       now,
       stylesheet: deps.stylesheet,
-      ...(deps.embeds && page.articleId ? { embeds: deps.embeds } : {}),
+      ...(deps.embeds && (page.articleId || page.embeds)
+        ? { embeds: deps.embeds }
+        : {}),
       // Error pages are not views of the site.
       ...(deps.beacon && status < 400
         ? {

@@ -166,7 +166,7 @@ export function editorView(m: EditorModel): string {
     !${field({ name: 'coverUrl', label: 'Image de couverture hébergée ailleurs (URL)', value: v.coverUrl, errors: m.errors, type: 'url', hint: 'Seulement sans image de la photothèque.' })}
   </details>
   !${m.article?.status === 'published' ? textarea({ name: 'correctionNote', label: 'Rectificatif (affiché aux lecteurs)', value: v.correctionNote, errors: m.errors, rows: 2, hint: 'Remplissez-le pour une correction visible ; laissez-le tel quel pour une simple mise à jour.' }) : ''}
-  <p class="save-bar">!${m.canSave ? html`<button type="submit" class="button primary">Enregistrer</button>` : html`<span class="hint">Vous ne pouvez pas modifier cet article dans son état actuel.</span>`} <span class="autosave-status" aria-live="polite"></span></p>
+  <p class="save-bar">!${m.canSave ? html`<button type="submit" class="button primary">Enregistrer</button> <button type="submit" class="button" formaction="/admin/apercu/page" formtarget="_blank" formnovalidate data-preview-open title="Aperçu tel que les lecteurs le verront (Ctrl+Maj+P)">Aperçu lecteur</button>` : html`<span class="hint">Vous ne pouvez pas modifier cet article dans son état actuel.</span>`} <span class="autosave-status" aria-live="polite"></span></p>
 </form>
 <section class="preview" aria-labelledby="preview-title">
   <h2 id="preview-title">Aperçu</h2>
