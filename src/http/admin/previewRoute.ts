@@ -11,7 +11,7 @@ import { shareLinks } from '../../presenters/share.ts';
 import { articleView } from '../../views/site/article.ts';
 import { followList } from '../../views/site/layout.ts';
 import { renderPage } from '../site/context.ts';
-import { NO_STORE } from '../cacheControl.ts';
+import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 import { html } from '../../views/html.ts';
 import { requireUser, type AdminDeps } from './context.ts';
 import { parseEditorForm } from './editorForm.ts';
@@ -132,7 +132,7 @@ export function previewRoute(app: FastifyInstance, deps: AdminDeps): void {
       );
       return reply
         .type('text/html; charset=utf-8')
-        .header('Cache-Control', NO_STORE)
+        .header('Cache-Control', PRIVATE_NO_STORE)
         .header('X-Robots-Tag', 'noindex')
         .send(rendered.body);
     },
