@@ -32,8 +32,8 @@ function button(label: string, title: string, run: () => void) {
   b.type = 'button';
   b.className = 'toolbar-button';
   b.textContent = label;
+  // The visible word is the accessible name; the title adds the shortcut.
   b.title = title;
-  b.setAttribute('aria-label', title);
   b.addEventListener('mousedown', (event) => event.preventDefault());
   b.addEventListener('click', run);
   return b;
@@ -121,6 +121,8 @@ if (textarea) {
 
   const editor = new Editor({
     element: surface,
+    // The CSP forbids inline styles: ProseMirror's few rules are in admin.css instead.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -203,11 +205,13 @@ if (textarea) {
     button('Sous-intertitre', 'Sous-intertitre (###)', () =>
       chain().toggleHeading({ level: 3 }).run(),
     ),
-    button('G', 'Gras (Ctrl+B)', () => chain().toggleBold().run()),
-    button('I', 'Italique (Ctrl+I)', () => chain().toggleItalic().run()),
+    button('Gras', 'Gras (Ctrl+B)', () => chain().toggleBold().run()),
+    button('Italique', 'Italique (Ctrl+I)', () => chain().toggleItalic().run()),
     button('Lien', 'Lien (Ctrl+K)', () => setLink()),
-    button('Liste', 'Liste à puces', () => chain().toggleBulletList().run()),
-    button('Liste 1.', 'Liste numérotée', () =>
+    button('Liste à puces', 'Liste à puces', () =>
+      chain().toggleBulletList().run(),
+    ),
+    button('Liste numérotée', 'Liste numérotée', () =>
       chain().toggleOrderedList().run(),
     ),
     button('Citation', 'Citation', () => chain().toggleBlockquote().run()),
@@ -250,8 +254,8 @@ if (textarea) {
       ),
     );
   tools.push(
-    button('↶', 'Annuler (Ctrl+Z)', () => chain().undo().run()),
-    button('↷', 'Rétablir (Ctrl+Maj+Z)', () => chain().redo().run()),
+    button('Annuler', 'Annuler (Ctrl+Z)', () => chain().undo().run()),
+    button('Rétablir', 'Rétablir (Ctrl+Maj+Z)', () => chain().redo().run()),
   );
   // Markdown stays available: the source can be typed or pasted as is, then edited richly again.
   let sourceMode = false;

@@ -112,9 +112,7 @@ for (const dialect of DIALECTS) {
       await j.keyboard.press('Enter');
       await pasteText(j, YOUTUBE);
       await pasteText(j, X_POST);
-      await j
-        .getByRole('button', { name: 'Image ou galerie de la photothèque' })
-        .click();
+      await j.getByRole('button', { name: 'Image', exact: true }).click();
       await j.locator('#media-chooser .chooser-item').first().click();
 
       const markdown = await j

@@ -118,7 +118,10 @@ export async function runAxe(
  * pressed (the source stays typeable, as without JavaScript).
  */
 export async function bodySource(page: Page): Promise<Locator> {
-  const toggle = page.getByRole('button', { name: 'Source Markdown' });
+  const toggle = page.getByRole('button', {
+    name: 'Markdown',
+    exact: true,
+  });
   if ((await toggle.getAttribute('aria-pressed')) === 'false')
     await toggle.click();
   return page.getByLabel('Texte (Markdown)');
