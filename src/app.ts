@@ -38,6 +38,7 @@ import { FastPages } from './http/site/fastPath.ts';
 import { searchRoute } from './http/site/searchRoute.ts';
 import { mediaRoute } from './http/site/mediaRoute.ts';
 import { NO_STORE } from './http/cacheControl.ts';
+import { bundleScriptAsset } from './http/site/scriptBundle.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 import { registerOpenApi, useZod } from './http/api/openapi.ts';
 import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
@@ -57,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const editorScript = loadScriptAsset('editor.ts');
   const mediaScript = loadScriptAsset('media.ts');
   const newsroomToolsScript = loadScriptAsset('newsroomTools.ts');
+  const richEditorScript = await bundleScriptAsset('richEditor.ts');
+  const embedsScript = loadScriptAsset('embeds.ts');
   const adminDeps: AdminDeps = {
     ...deps,
     assets: {
@@ -64,6 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       editorScript: editorScript.url,
       mediaScript: mediaScript.url,
       newsroomToolsScript: newsroomToolsScript.url,
+      richEditorScript: richEditorScript.url,
+      embedsScript: embedsScript.url,
     },
     liveReaders: () => live.hub.size,
   };
@@ -84,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     site: deps.config.site,
     live: { script: liveScript.url, resumeId: live.resumeId },
     beacon: beaconScript.url,
+    embeds: embedsScript.url,
     pages,
     fast,
   };
@@ -152,10 +158,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   assetsRoute(app, [
     liveScript,
     beaconScript,
+    embedsScript,
     adminStylesheet,
     editorScript,
     mediaScript,
     newsroomToolsScript,
+    richEditorScript,
   ]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);

@@ -42,6 +42,11 @@ if (form) {
   const status = form.querySelector<HTMLElement>('.autosave-status');
   let dirty = false;
   let submitting = false;
+  // The save state is always shown: what is on screen is either stored or not.
+  if (status)
+    status.textContent = form.dataset['articleId']
+      ? 'Enregistré'
+      : 'Pas encore enregistré';
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
   const refreshPreview = async () => {
@@ -64,6 +69,9 @@ if (form) {
   // say so before sending, and keep everything in the page.
   const maxChars = Number(body?.dataset['maxChars'] ?? 0);
   form.addEventListener('submit', (event) => {
+    // The reader's preview opens in another tab: this page stays, and so does its autosave.
+    if ((event as SubmitEvent).submitter?.hasAttribute('data-preview-open'))
+      return;
     if (body && maxChars > 0 && body.value.length > maxChars) {
       event.preventDefault();
       let alert = form.querySelector<HTMLElement>('#body-too-long');
@@ -103,7 +111,7 @@ if (form) {
           input.value = String(version);
         dirty = false;
         if (status)
-          status.textContent = `Brouillon enregistré automatiquement à ${new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+          status.textContent = `Enregistré à ${new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Africa/Casablanca' })}`;
       } else if (status) {
         const problem = (await response.json().catch(() => null)) as {
           error?: { message?: string };

@@ -299,6 +299,12 @@ if (coverBox) {
     if (!body) return;
     const caption = m.caption.replace(/"/g, '«');
     const line = `\n\n![${m.alt.replace(/[[\]]/g, '')}](media:${m.id}${caption ? ` "${caption}"` : ''})\n\n`;
+    // The rich editor (richEditor.ts) takes the line at its cursor; without it, the textarea.
+    const offer = new CustomEvent('insert-markdown', {
+      detail: line,
+      cancelable: true,
+    });
+    if (!body.dispatchEvent(offer)) return;
     const at = body.selectionStart ?? body.value.length;
     body.value = body.value.slice(0, at) + line + body.value.slice(at);
     body.dispatchEvent(new Event('input', { bubbles: true }));

@@ -20,6 +20,9 @@ import { renditionPath } from '../media/renditions.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
 import { AppError } from '../errors.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
+import { rawHtmlBlocks } from '../domain/markdown.ts';
+import type { Actor } from './context.ts';
+import { atLeast } from '../domain/roles.ts';
 
 /** The fields a journalist edits, as the editor form sends them once parsed. */
 export interface ArticleFields {
@@ -68,6 +71,11 @@ export interface ResolvedFields {
   mediaUses: { mediaId: number; role: MediaRole }[];
 }
 
+/** Raw HTML blocks (sanitised anyway) are left to editors and above, and to imports. */
+function mayWriteRawHtml(actor: Actor): boolean {
+  return actor.kind === 'system' || atLeast(actor.role, 'editor');
+}
+
 /**
  * Checks what a form cannot: the section and authors exist, the slug is free, tags resolve
  * (new ones are created, with their event). Field errors come back in French, by field name.
@@ -81,9 +89,18 @@ export async function resolveArticleFields(
     now: Date;
     actorId: number | null;
     correctionNote?: string | null;
+    /** Who saves, and the body saved before: raw HTML blocks are the editors' alone. */
+    actor?: Actor;
+    previousBodySource?: string;
   },
 ): Promise<ResolvedFields> {
   const fields: Record<string, string> = {};
+  if (options.actor && !mayWriteRawHtml(options.actor)) {
+    const before = new Set(rawHtmlBlocks(options.previousBodySource ?? ''));
+    if (rawHtmlBlocks(input.bodySource).some((b) => !before.has(b)))
+      fields['bodySource'] =
+        'Seuls les éditeurs peuvent ajouter ou modifier un bloc HTML. Retirez-le ou demandez à l’édition.';
+  }
   if (input.sectionId !== null) {
     if (!(await sectionExists(tx, input.sectionId)))
       fields['sectionId'] = 'Cette rubrique n’existe pas.';

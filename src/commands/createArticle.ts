@@ -28,6 +28,7 @@ export async function createArticle(
     const resolved = await resolveArticleFields(tx, ctx.events, input, {
       now,
       actorId: actorId(actor),
+      actor,
     });
     const id = await insertArticle(tx, {
       ...resolved.columns,

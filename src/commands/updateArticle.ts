@@ -77,6 +77,8 @@ export async function updateArticle(
       now,
       actorId: actorId(actor),
       correctionNote,
+      actor,
+      previousBodySource: article.bodySource,
     });
     const ok = await updateArticleIfVersion(tx, article.id, article.version, {
       ...resolved.columns,

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { embedFacade, recogniseEmbed } from './embeds.ts';
 
 /*
  * Article bodies are Markdown, rendered once at save time to HTML that is then sanitised with an
@@ -28,6 +29,8 @@ export interface BodyPicture {
 }
 export interface MarkdownEnv {
   picture?: (id: number, alt: string) => BodyPicture | null;
+  /** « Lire aussi »: another article's current address and title, by id (null: unknown). */
+  article?: (id: number) => { url: string; title: string } | null;
   trusted?: string[];
 }
 
@@ -36,6 +39,13 @@ const MARK_OPEN = '\uE000',
   MARK_CLOSE = '\uE001';
 const marker = (name: string) => `${MARK_OPEN}${name}${MARK_CLOSE}`;
 const MARKERS = /\uE000(g|\/g|p\d{1,4})\uE001/g;
+
+/** Ids of articles a body's « Lire aussi » blocks name, in order (`article:123`). */
+export function bodyArticleIds(source: string): number[] {
+  return [...source.matchAll(/\]\(\s*article:(\d{1,9})\s*\)/g)].map((m) =>
+    Number(m[1]),
+  );
+}
 
 /** Ids of library pictures a body uses, in order (`media:123`). */
 export function bodyMediaIds(source: string): number[] {
@@ -119,6 +129,109 @@ markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
   return token.meta?.inGallery ? `<figure>${inner}</figure>` : inner;
 };
 
+const READ_ALSO = /^\[([^\]\n]{0,300})\]\(\s*article:(\d{1,9})\s*\)$/;
+const PULL_QUOTE = /^\[!exergue\]\s*/i;
+
+// The document's extension blocks (docs/DOCUMENT_FORMAT.md), found on the token stream so that
+// they stay plain Markdown: a paragraph that is only a provider's URL (an embed), a paragraph
+// that is only a link to `article:123` (« Lire aussi »), a quote that opens with `[!exergue]`
+// (a pull quote). Each renders through a marker, like pictures, so the allowlist stays strict.
+markdown.core.ruler.push('blocks', (state) => {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const open = tokens[i]!,
+      inline = tokens[i + 1]!,
+      close = tokens[i + 2]!;
+    if (open.type === 'blockquote_open' && inline.type === 'paragraph_open') {
+      const first = tokens[i + 2]!;
+      if (first.type === 'inline' && PULL_QUOTE.test(first.content)) {
+        open.meta = { pullQuote: true };
+        first.content = first.content.replace(PULL_QUOTE, '');
+        const text = first.children?.[0];
+        if (text?.type === 'text')
+          text.content = text.content.replace(PULL_QUOTE, '');
+        // `[!exergue]` alone on its line leaves a line break to drop.
+        if (
+          first.children?.[0]?.content === '' &&
+          first.children[1]?.type === 'softbreak'
+        )
+          first.children.splice(0, 2);
+      }
+      continue;
+    }
+    if (
+      open.type !== 'paragraph_open' ||
+      inline.type !== 'inline' ||
+      close.type !== 'paragraph_close' ||
+      open.level !== 0
+    )
+      continue;
+    const source = inline.content.trim();
+    const linked = /^\[([^\]]+)\]\((\S+)\)$/.exec(source);
+    const embed = recogniseEmbed(
+      /^<\S+>$/.test(source)
+        ? source.slice(1, -1)
+        : linked && linked[1] === linked[2]
+          ? linked[2]!
+          : source,
+    );
+    const readAlso = READ_ALSO.exec(source);
+    if (embed) {
+      open.type = 'embed_block';
+      open.meta = { embed };
+    } else if (readAlso) {
+      open.type = 'read_also';
+      open.meta = { label: readAlso[1], id: Number(readAlso[2]) };
+    } else continue;
+    inline.children = [];
+    close.type = 'block_end';
+  }
+});
+markdown.renderer.rules['block_end'] = () => '';
+markdown.renderer.rules['embed_block'] = (tokens, idx, _o, env) => {
+  const { embed } = tokens[idx]!.meta as {
+    embed: ReturnType<typeof recogniseEmbed> & {};
+  };
+  const trusted = (env as MarkdownEnv | undefined)?.trusted;
+  if (!trusted) return `<p>${markdown.utils.escapeHtml(embed.url)}</p>\n`;
+  return `${marker(`p${trusted.push(embedFacade(embed)) - 1}`)}\n`;
+};
+markdown.renderer.rules['read_also'] = (tokens, idx, _o, env) => {
+  const { label, id } = tokens[idx]!.meta as { label: string; id: number };
+  const pictures = env as MarkdownEnv | undefined;
+  const target = pictures?.article?.(id) ?? null;
+  const title =
+    label.replace(/^lire aussi\s*:\s*/i, '').trim() || target?.title || '';
+  if (!pictures?.trusted) return `<p>${markdown.utils.escapeHtml(title)}</p>\n`;
+  const escapedTitle = markdown.utils.escapeHtml(target?.title ?? title);
+  // An article that no longer exists leaves its title, unlinked: nothing points nowhere.
+  const link = target
+    ? `<a href="${markdown.utils.escapeHtml(target.url)}">${escapedTitle}</a>`
+    : `<span>${escapedTitle}</span>`;
+  const block = `<aside class="read-also"><p><span class="read-also-label">Lire aussi</span> ${link}</p></aside>`;
+  return `${marker(`p${pictures.trusted.push(block) - 1}`)}\n`;
+};
+markdown.renderer.rules.blockquote_open = (tokens, idx) =>
+  tokens[idx]!.meta?.pullQuote
+    ? '<blockquote class="pull-quote">\n'
+    : '<blockquote>\n';
+const defaultFence = markdown.renderer.rules.fence!;
+// A ```html block is the editors' raw HTML: it goes through the same sanitiser as everything
+// else (so it can bring a table or a <sup>, never a script, a style or a frame). Who may add one
+// is checked at save (commands/articleFields.ts).
+markdown.renderer.rules.fence = (tokens, idx, options, env, self) =>
+  tokens[idx]!.info.trim().toLowerCase() === 'html'
+    ? `${tokens[idx]!.content}\n`
+    : defaultFence(tokens, idx, options, env, self);
+
+/** The raw-HTML blocks (```html) of a body, as written: editors alone may add one. */
+export function rawHtmlBlocks(source: string): string[] {
+  return markdown
+    .parse(source, {})
+    .filter((t) => t.type === 'fence' && t.info.trim().toLowerCase() === 'html')
+    .map((t) => t.content);
+}
+
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     'h2',
@@ -156,10 +269,11 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     a: ['href', 'title', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
     span: ['class'],
+    blockquote: ['class'],
     th: ['scope'],
     ol: ['start'],
   },
-  allowedClasses: { span: ['credit'] },
+  allowedClasses: { span: ['credit'], blockquote: ['pull-quote'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,

@@ -6,6 +6,7 @@ import {
   BROWSER_MISSING,
   BROWSER_WAIT_MS,
   runAxe,
+  bodySource,
 } from '../support/browser.ts';
 import { useDemoSite } from '../support/demoSite.ts';
 import { buildArticle } from '../support/factories.ts';
@@ -120,9 +121,9 @@ for (const dialect of DIALECTS) {
       await page.waitForURL(`${site().server.address}/admin`);
       await open(page, '/admin/articles/nouveau');
       await page.getByLabel('Titre', { exact: true }).fill('Un titre sous CSP');
-      await page
-        .getByLabel('Texte (Markdown)')
-        .fill('Un paragraphe.\n\n## Un intertitre sous CSP\n\nSuite.');
+      await (await bodySource(page)).fill(
+        'Un paragraphe.\n\n## Un intertitre sous CSP\n\nSuite.',
+      );
       await page
         .locator('#preview-body h2', { hasText: 'Un intertitre sous CSP' })
         .waitFor({ timeout: BROWSER_WAIT_MS });
@@ -131,7 +132,7 @@ for (const dialect of DIALECTS) {
 
       // A text over the limit: the script refuses to send it, says why, and keeps it all.
       const long = `Début. ${'Une phrase de plus. '.repeat(10_001)}Fin.`;
-      await page.getByLabel('Texte (Markdown)').fill(long);
+      await (await bodySource(page)).fill(long);
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       const alert = page.locator('#body-too-long');
       await alert.waitFor({ timeout: BROWSER_WAIT_MS });
@@ -144,10 +145,7 @@ for (const dialect of DIALECTS) {
         '/admin/articles/nouveau',
         'nothing was sent',
       );
-      assert.equal(
-        await page.getByLabel('Texte (Markdown)').inputValue(),
-        long,
-      );
+      assert.equal(await (await bodySource(page)).inputValue(), long);
       await context.close();
     });
 

@@ -18,6 +18,7 @@ import {
   screenshot,
   signInPage,
   BROWSER_WAIT_MS,
+  bodySource,
 } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 
@@ -79,11 +80,9 @@ for (const dialect of DIALECTS) {
       await j
         .getByLabel('Chapô')
         .fill('Des experts de vingt pays réunis trois jours.');
-      await j
-        .getByLabel('Texte (Markdown)')
-        .fill(
-          'Le sommet s’ouvre lundi.\n\n## Un programme chargé\n\nTrois jours de travaux.',
-        );
+      await (await bodySource(j)).fill(
+        'Le sommet s’ouvre lundi.\n\n## Un programme chargé\n\nTrois jours de travaux.',
+      );
       await j.getByLabel('Rubrique').selectOption({ label: 'Régions' });
       await j
         .getByLabel('Sujets (séparés par des virgules)')

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   SCREENSHOT_DIR,
   signInPage,
+  bodySource,
 } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
 import { storageEnv } from '../support/s3Server.ts';
@@ -221,11 +222,9 @@ for (const dialect of DIALECTS) {
         .fill(
           'Les barques bleues reprennent la mer après une saison de réparations au chantier naval.',
         );
-      await j
-        .getByLabel('Texte (Markdown)')
-        .fill(
-          'Au petit matin, les pêcheurs déchargent sardines et dorades sur le quai.',
-        );
+      await (await bodySource(j)).fill(
+        'Au petit matin, les pêcheurs déchargent sardines et dorades sur le quai.',
+      );
       await j.getByLabel('Rubrique').selectOption({ index: 1 });
       await j
         .getByLabel('Premier auteur')
@@ -245,7 +244,7 @@ for (const dialect of DIALECTS) {
         'Barques bleues amarrées dans le port d’Essaouira',
         'prefilled from the library',
       );
-      await j.getByLabel('Texte (Markdown)').evaluate((t) => {
+      await (await bodySource(j)).evaluate((t) => {
         const a = t as HTMLTextAreaElement;
         a.selectionStart = a.selectionEnd = a.value.length;
       });
@@ -258,7 +257,7 @@ for (const dialect of DIALECTS) {
         })
         .click();
       assert.match(
-        await j.getByLabel('Texte (Markdown)').inputValue(),
+        await (await bodySource(j)).inputValue(),
         new RegExp(
           `!\\[Barques bleues[^\\]]*\\]\\(media:${mediaId} "Le port d’Essaouira au retour de la pêche"\\)`,
         ),

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   screenshot,
   signInPage,
+  bodySource,
 } from '../support/browser.ts';
 import { buildSection } from '../support/factories.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
@@ -89,9 +90,9 @@ for (const dialect of DIALECTS) {
       await page
         .locator('#publish-checklist [data-check="section"].check-ok')
         .waitFor({ timeout: BROWSER_WAIT_MS });
-      await page
-        .getByLabel('Texte (Markdown)')
-        .fill('Voir [notre dossier](/articles/dossier-inexistant).');
+      await (await bodySource(page)).fill(
+        'Voir [notre dossier](/articles/dossier-inexistant).',
+      );
       await page
         .locator('#publish-checklist [data-check="internalLinks"].check-error')
         .waitFor({ timeout: BROWSER_WAIT_MS });
@@ -100,9 +101,7 @@ for (const dialect of DIALECTS) {
         /1 point bloque la publication/,
       );
       await screenshot(page, `publish-checklist-${dialect}`);
-      await page
-        .getByLabel('Texte (Markdown)')
-        .fill('La récolte a commencé en novembre.');
+      await (await bodySource(page)).fill('La récolte a commencé en novembre.');
       await page
         .locator('#publish-checklist [data-check="internalLinks"].check-ok')
         .waitFor({ timeout: BROWSER_WAIT_MS });

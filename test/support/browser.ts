@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM_PATH =
@@ -109,4 +114,18 @@ export async function runAxe(
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   }, runOnly);
+}
+
+/**
+ * The article body's Markdown textarea, shown: the rich editor hides it until « Markdown » is
+ * pressed (the source stays typeable, as without JavaScript).
+ */
+export async function bodySource(page: Page): Promise<Locator> {
+  const toggle = page.getByRole('button', {
+    name: 'Markdown',
+    exact: true,
+  });
+  if ((await toggle.getAttribute('aria-pressed')) === 'false')
+    await toggle.click();
+  return page.getByLabel('Texte (Markdown)');
 }

@@ -746,3 +746,20 @@ export async function listPublishedTimes(
     publishedAt: r.published_at ? toDate(r.published_at) : null,
   }));
 }
+
+/** Slug and title of the articles a body's « Lire aussi » blocks name (trashed ones left out). */
+export async function findArticleLinks(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, { slug: string; title: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'title'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Map(
+    rows.map((r) => [Number(r.id), { slug: r.slug, title: r.title }]),
+  );
+}

@@ -16,6 +16,10 @@ export interface AdminDeps extends Services {
     mediaScript: string;
     /** Publish checklist and presence in the editor (src/assets/newsroomTools.ts). */
     newsroomToolsScript: string;
+    /** The rich-text editor, bundled at start (http/site/scriptBundle.ts). */
+    richEditorScript: string;
+    /** The public site's embeds script, for the true preview. */
+    embedsScript: string;
   };
   /** Open live streams in this process: the audience page's « lecteurs en direct ». */
   liveReaders?: () => number;

@@ -70,7 +70,30 @@ async function findForNewsroom(
     : found.filter((a) => a.authors.some((p) => p.id === q.authorId));
 }
 
+const articleSearchSchema = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+});
+
 export function dashboardRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  // The rich editor's « Lire aussi » chooser: the dashboard's search by title, as JSON, within
+  // what the member may see.
+  app.get('/admin/articles.json', async (request, reply) => {
+    const user = requireUser(request);
+    const { q } = articleSearchSchema.parse(request.query ?? {});
+    const found = q?.trim()
+      ? await findForNewsroom(deps, user, {
+          title: q.trim(),
+          scope: newsroomScope(user),
+        })
+      : [];
+    return reply.header('Cache-Control', 'no-store').send({
+      items: found.slice(0, 10).map((a) => ({
+        id: a.id,
+        title: a.title,
+        status: STATUS_LABELS[a.status],
+      })),
+    });
+  });
   app.get('/admin', async (request, reply) => {
     const user = requireUser(request);
     const f = filtersSchema.parse(request.query ?? {});

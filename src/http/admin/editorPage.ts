@@ -24,6 +24,7 @@ import type { FieldErrors } from '../../views/admin/forms.ts';
 import { csrfToken, sendAdminPage, type AdminDeps } from './context.ts';
 import { buildEditorialPanel } from './editorialPanel.ts';
 import type { User } from '../../domain/user.ts';
+import { atLeast } from '../../domain/roles.ts';
 import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 import { runPublishChecks } from '../../commands/publishChecks.ts';
 import { publishChecklist } from '../../views/admin/publishChecklist.ts';
@@ -128,6 +129,7 @@ export async function sendEditor(
     panel,
     canOverrideDuplicate,
     coverPreview: await coverPreviewOf(services, v.coverMediaId),
+    rawHtml: atLeast(user.role, 'editor'),
   };
   const checklist = publishChecklist({
     checks: await runPublishChecks(
@@ -143,6 +145,7 @@ export async function sendEditor(
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
     main: withNewsroomTools(editorView(model), checklist),
     scripts: [
+      services.assets.richEditorScript,
       services.assets.editorScript,
       services.assets.mediaScript,
       services.assets.newsroomToolsScript,

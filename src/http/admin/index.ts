@@ -13,6 +13,7 @@ import { integrationRoutes } from './integrationRoutes.ts';
 import { audienceRoutes } from './audienceRoutes.ts';
 import { liveBlogRoutes } from './liveBlogRoutes.ts';
 import { publishCheckRoutes } from './publishCheckRoutes.ts';
+import { previewRoute } from './previewRoute.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set([
@@ -45,4 +46,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   audienceRoutes(app, deps);
   liveBlogRoutes(app, deps);
   publishCheckRoutes(app, deps);
+  previewRoute(app, deps);
 }

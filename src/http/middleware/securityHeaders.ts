@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import { SITE_STYLESHEET_HASH } from '../../views/site/inlineStylesheet.ts';
+import { FRAME_ORIGINS } from '../../domain/embeds.ts';
 
 /**
  * The Content-Security-Policy every page is served with. No page has an inline script or style:
  * the live fil info and the editor are files from /assets, and JSON-LD blocks are data, which a
  * browser never runs, so `script-src 'self'` needs neither nonces nor hashes. The one inline
  * style is the public stylesheet, allowed by its hash (see inlineStylesheet.ts). Covers may be
- * pictures from anywhere over https.
+ * pictures from anywhere over https. Frames come only from the embed providers' players, which
+ * a page loads after a reader's click (assets/embeds.ts).
  */
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
@@ -16,6 +18,7 @@ export const CONTENT_SECURITY_POLICY = {
   'img-src': ["'self'", 'https:', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  'frame-src': FRAME_ORIGINS,
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'self'"],

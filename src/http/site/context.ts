@@ -28,6 +28,8 @@ export interface SiteDeps {
   live?: { script: string; resumeId(): Promise<number> };
   /** The audience beacon script's URL (absent: pages are not counted). */
   beacon?: string;
+  /** The embeds' facade script (domain/embeds.ts), on pages that show a body with an embed. */
+  embeds?: string;
   /** Rendered pages, kept until an event changes what readers may see (absent: render every time). */
   pages?: DerivedCache;
   /** Kept pages answered ahead of routing (absent: every request goes through Fastify). */
@@ -40,6 +42,8 @@ export type PageSpec = PageShell & {
   status?: number;
   live?: { section?: string };
   articleId?: number;
+  /** The page shows a body that may hold embeds (article pages do; so does the editor's preview). */
+  embeds?: boolean;
   /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
   withoutDatabase?: boolean;
   /** Until when what the page shows holds without any event (a block built from counters: « Les plus lus »). */
@@ -109,6 +113,9 @@ export async function renderPage(
     {
       site: deps.site,
       now,
+      ...(deps.embeds && (page.articleId || page.embeds)
+        ? { embeds: deps.embeds }
+        : {}),
       // Error pages are not views of the site.
       ...(deps.beacon && status < 400
         ? {

@@ -81,6 +81,8 @@ export interface EditorModel {
   canOverrideDuplicate: boolean;
   /** The chosen library cover's thumbnail URL. */
   coverPreview: string | null;
+  /** The member may add raw HTML blocks (editors and above): the rich editor offers the button. */
+  rawHtml: boolean;
 }
 
 /** The article editor: fields on the left, live preview on the right, workflow actions on top. */
@@ -130,7 +132,7 @@ export function editorView(m: EditorModel): string {
   !${field({ name: 'title', label: 'Titre', value: v.title, errors: m.errors, required: true, attrs: 'maxlength="300"' })}
   !${field({ name: 'slug', label: 'Adresse (slug)', value: v.slug, errors: m.errors, hint: 'Laissez vide pour la tirer du titre. Minuscules, chiffres et tirets.', attrs: 'maxlength="120" pattern="[a-z0-9]+(-[a-z0-9]+)*"' })}
   !${textarea({ name: 'lead', label: 'Chapô', value: v.lead, errors: m.errors, rows: 3, attrs: 'maxlength="2000"' })}
-  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](media:12 "Légende — Crédit") pour une image de la photothèque ; plusieurs lignes d’images qui se suivent forment une galerie.' })}
+  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}" data-raw-html="${m.rawHtml}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](media:12 "Légende — Crédit") pour une image de la photothèque ; plusieurs lignes d’images qui se suivent forment une galerie.' })}
   <div class="row">
     !${select({ name: 'sectionId', label: 'Rubrique', value: v.sectionId, errors: m.errors, options: m.sections, empty: '— Choisir —' })}
     !${field({ name: 'tags', label: 'Sujets (séparés par des virgules)', value: v.tags, errors: m.errors, attrs: 'list="tag-suggestions" autocomplete="off"' })}
@@ -165,7 +167,7 @@ export function editorView(m: EditorModel): string {
     !${field({ name: 'coverUrl', label: 'Image de couverture hébergée ailleurs (URL)', value: v.coverUrl, errors: m.errors, type: 'url', hint: 'Seulement sans image de la photothèque.' })}
   </details>
   !${m.article?.status === 'published' ? textarea({ name: 'correctionNote', label: 'Rectificatif (affiché aux lecteurs)', value: v.correctionNote, errors: m.errors, rows: 2, hint: 'Remplissez-le pour une correction visible ; laissez-le tel quel pour une simple mise à jour.' }) : ''}
-  <p class="save-bar">!${m.canSave ? html`<button type="submit" class="button primary">Enregistrer</button>` : html`<span class="hint">Vous ne pouvez pas modifier cet article dans son état actuel.</span>`} <span class="autosave-status" aria-live="polite"></span></p>
+  <p class="save-bar">!${m.canSave ? html`<button type="submit" class="button primary">Enregistrer</button> <button type="submit" class="button" formaction="/admin/apercu/page" formtarget="_blank" formnovalidate data-preview-open title="Aperçu tel que les lecteurs le verront (Ctrl+Maj+P)">Aperçu lecteur</button>` : html`<span class="hint">Vous ne pouvez pas modifier cet article dans son état actuel.</span>`} <span class="autosave-status" aria-live="polite"></span></p>
 </form>
 <section class="preview" aria-labelledby="preview-title">
   <h2 id="preview-title">Aperçu</h2>

@@ -31,6 +31,8 @@ export interface LayoutContext {
   live?: { script: string; since: number; section?: string };
   /** The audience beacon's URL and the article the page shows (absent: the page is not counted). */
   beacon?: { script: string; articleId?: number };
+  /** The embeds' facade script (absent: facades stay links). */
+  embeds?: string;
   /** Yesterday's distinct visitors, the figure loi 88-13 asks for (absent until the daily job wrote it). */
   audience?: LegalAudience;
 }
@@ -61,6 +63,7 @@ export function layout(ctx: LayoutContext, page: PageShell): string {
 <style>!${SITE_STYLESHEET}</style>
 <link rel="icon" href="${paths.favicon()}" sizes="16x16 32x32 48x48">
 !${ctx.live ? html`<script src="${ctx.live.script}" defer data-since="${String(ctx.live.since)}"!${ctx.live.section ? html` data-section="${ctx.live.section}"` : ''}></script>` : ''}
+!${ctx.embeds ? html`<script src="${ctx.embeds}" defer></script>` : ''}
 !${ctx.beacon ? html`<script src="${ctx.beacon.script}" defer!${ctx.beacon.articleId ? html` data-article="${String(ctx.beacon.articleId)}"` : ''}></script>` : ''}
 <meta name="theme-color" content="#9b1c1c">
 !${siteFeedLinks(site)}

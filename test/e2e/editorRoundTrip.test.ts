@@ -1,0 +1,247 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { Parser } from 'htmlparser2';
+import { startServer, type RunningServer } from '../../src/main.ts';
+import { loadConfig } from '../../src/config.ts';
+import {
+  findArticleById,
+  listArticleIdsAfter,
+} from '../../src/db/repos/articles.ts';
+import { renderBody } from '../../src/media/bodyPictures.ts';
+import {
+  createTestDatabase,
+  DIALECTS,
+  type TestDatabase,
+} from '../support/databases.ts';
+import {
+  BROWSER_MISSING,
+  BROWSER_WAIT_MS,
+  launchBrowser,
+  signInPage,
+} from '../support/browser.ts';
+import { buildUser, PASSWORD } from '../support/newsroom.ts';
+import { loadSecurityPayloads } from '../support/payloads.ts';
+import {
+  GOOGLE_DOCS_HTML,
+  NEWS_PAGE_HTML,
+  WORD_HTML,
+} from '../fixtures/pastedHtml.ts';
+
+type EditorHandle = {
+  commands: {
+    setContent(c: string, o: Record<string, unknown>): void;
+    focus(): void;
+  };
+  getMarkdown(): string;
+};
+
+/** Markdown → the rich editor (the page's own bundle) → Markdown, for each source. */
+async function roundTrip(page: Page, sources: string[]): Promise<string[]> {
+  return page.evaluate((list) => {
+    const editor = (
+      document.querySelector('.rich-editor') as unknown as {
+        editor: EditorHandle;
+      }
+    ).editor;
+    return list.map((source) => {
+      editor.commands.setContent(source, {
+        contentType: 'markdown',
+        emitUpdate: false,
+      });
+      return editor.getMarkdown();
+    });
+  }, sources);
+}
+
+/** Pastes HTML into the editor as a browser paste does, and returns the Markdown kept. */
+async function paste(page: Page, html: string): Promise<string> {
+  return page.evaluate((pasted) => {
+    const mount = document.querySelector('.rich-editor') as unknown as {
+      editor: EditorHandle;
+    };
+    mount.editor.commands.setContent('', { emitUpdate: false });
+    mount.editor.commands.focus();
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'texte');
+    document.querySelector('.rich-editor-content')!.dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: data,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    return mount.editor.getMarkdown();
+  }, html);
+}
+
+/** Whatever could run script, load a frame or restyle the page in rendered HTML. */
+function dangers(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (
+        /^(script|iframe|object|embed|style|svg|math|form|link|meta)$/.test(
+          name,
+        )
+      )
+        found.push(`<${name}>`);
+      for (const [attr, value] of Object.entries(attributes)) {
+        if (attr.startsWith('on')) found.push(attr);
+        if (attr === 'style') found.push('style');
+        if (
+          (attr === 'href' || attr === 'src') &&
+          /^\s*(javascript|data|vbscript):/i.test(value)
+        )
+          found.push(`${attr}=${value.slice(0, 30)}`);
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+/**
+ * Every block type of docs/DOCUMENT_FORMAT.md, with a payload in it. The extension blocks
+ * (`exact`) are islands in the editor: they must come back as typed. The ordinary ones go
+ * through marked and then markdown-it, which read pathological emphasis and brackets
+ * differently: those must stay safe, and the share that renders differently is reported.
+ */
+const BLOCKS: { exact: boolean; of: (p: string) => string }[] = [
+  { exact: false, of: (p) => `## ${p}` },
+  { exact: false, of: (p) => `Un *${p}* et **${p}**.` },
+  { exact: false, of: (p) => `[${p}](https://example.org/a)` },
+  { exact: false, of: (p) => `- ${p}\n- b` },
+  { exact: false, of: (p) => `> ${p}` },
+  { exact: false, of: (p) => `https://www.youtube.com/watch?v=${p}` },
+  { exact: true, of: (p) => `> [!exergue]\n> ${p}` },
+  { exact: true, of: (p) => `[Lire aussi : ${p}](article:1)` },
+  { exact: true, of: (p) => `![${p}](media:1 "${p}")` },
+  { exact: true, of: (p) => `| ${p} | b |\n| --- | --- |\n| 1 | 2 |` },
+  { exact: true, of: (p) => `\`\`\`html\n${p}\n\`\`\`` },
+];
+
+for (const dialect of DIALECTS) {
+  describe(`rich editor round trips in Chromium [${dialect}]`, {
+    skip: BROWSER_MISSING,
+  }, () => {
+    let db: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+    let page: Page;
+
+    before(async () => {
+      db = await createTestDatabase(dialect);
+      await db.handle.close();
+      server = await startServer(
+        loadConfig({
+          DATABASE_URL: db.url,
+          LOG_LEVEL: 'silent',
+          SITE_URL: 'http://localhost',
+        }),
+        { demo: true, port: 0, host: '127.0.0.1' },
+      );
+      browser = await launchBrowser();
+      const editor = await buildUser(server.services, 'editor');
+      page = await signInPage(browser, server.address, editor.email, PASSWORD);
+      await page.goto(`${server.address}/admin/articles/nouveau`);
+      await page
+        .locator('.rich-editor-content')
+        .waitFor({ timeout: BROWSER_WAIT_MS });
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      await db?.drop().catch(() => {});
+    });
+
+    test('every demo article: Markdown → editor → Markdown renders the same HTML', async () => {
+      const ids = await listArticleIdsAfter(server.services.db, 0, 1000);
+      assert.ok(ids.length >= 20, `${ids.length} demo articles`);
+      const sources: string[] = [];
+      for (const id of ids)
+        sources.push(
+          (await findArticleById(server.services.db, id))!.bodySource,
+        );
+      const back = await roundTrip(page, sources);
+      const different: number[] = [];
+      for (const [i, source] of sources.entries()) {
+        const before = (await renderBody(server.services.db, source)).html;
+        const after = (await renderBody(server.services.db, back[i]!)).html;
+        if (before !== after) different.push(ids[i]!);
+        assert.equal(after, before, `article ${ids[i]}`);
+      }
+      assert.deepEqual(different, []);
+    });
+
+    test('the hostile set: no script comes out of the editor, extension blocks come back as typed', {
+      skip: loadSecurityPayloads() ? false : 'shared payloads absent',
+    }, async (t) => {
+      const payloads = loadSecurityPayloads()!
+        .filter((l) => /xss|naughty/i.test(l.name))
+        .flatMap((l) => l.payloads.slice(0, 60))
+        .filter((p) => !p.includes('\n'));
+      assert.ok(payloads.length > 500, `${payloads.length} payloads`);
+      const cases = payloads.flatMap((p) =>
+        BLOCKS.map((b) => ({ exact: b.exact, source: b.of(p) })),
+      );
+      const back = await roundTrip(
+        page,
+        cases.map((c) => c.source),
+      );
+      const unsafe: string[] = [];
+      const changedExact: string[] = [];
+      let changed = 0;
+      for (const [i, c] of cases.entries()) {
+        const after = (await renderBody(server.services.db, back[i]!)).html;
+        const found = dangers(after);
+        if (found.length) unsafe.push(`${c.source} → ${found.join(' ')}`);
+        const before = (await renderBody(server.services.db, c.source)).html;
+        if (before === after) continue;
+        changed++;
+        if (c.exact) changedExact.push(c.source);
+      }
+      t.diagnostic(
+        `${cases.length} documents, ${changed} rendered differently after the editor (all in ordinary blocks)`,
+      );
+      assert.deepEqual(unsafe.slice(0, 5), [], `${unsafe.length} unsafe`);
+      assert.deepEqual(
+        changedExact.slice(0, 5),
+        [],
+        `${changedExact.length} extension blocks changed`,
+      );
+    });
+
+    test('pasting from Word, Google Docs and a news page keeps structure, drops styling and script', async () => {
+      for (const [name, html, expect] of [
+        [
+          'Word',
+          WORD_HTML,
+          /## Le port en chiffres[\s\S]*\*\*Tanger Med\*\*[\s\S]*- Premier point/,
+        ],
+        [
+          'Google Docs',
+          GOOGLE_DOCS_HTML,
+          /### Un intertitre\n\nGras puis normal, avec \[un lien\]\(https:\/\/example.org\/doc\)[\s\S]*1\. Un/,
+        ],
+        [
+          'news page',
+          NEWS_PAGE_HTML,
+          /## Un intertitre[\s\S]*\*\*du gras\*\*[\s\S]*> Une citation/,
+        ],
+      ] as const) {
+        const markdown = await paste(page, html);
+        assert.match(markdown, expect, `${name}: ${markdown}`);
+        assert.doesNotMatch(
+          markdown,
+          /mso-|font-size|dataLayer|javascript:/i,
+          name,
+        );
+        const rendered = (await renderBody(server.services.db, markdown)).html;
+        assert.deepEqual(dangers(rendered), [], name);
+      }
+    });
+  });
+}
