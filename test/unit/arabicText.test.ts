@@ -4,6 +4,12 @@ import { indexTerms, terms, tokenize } from '../../src/search/normalize.ts';
 import { slugFromTitle } from '../../src/domain/slug.ts';
 import { termBag } from '../../src/editorial/signature.ts';
 import { extractEntities } from '../../src/editorial/entities.ts';
+import {
+  arabicRelativeDayLabel,
+  formatArabicFullDate,
+  formatArabicLongDate,
+  formatArabicTime,
+} from '../../src/domain/arabicDates.ts';
 
 test('Arabic folding: alef forms, taa marbuta, alef maqsura, harakat, tatweel, digits', () => {
   const same = (a: string, b: string) =>
@@ -79,5 +85,36 @@ test('slugs of Arabic titles keep the Arabic words, folded', () => {
   assert.equal(
     slugFromTitle('الحكومة تُعلن عن برنامج جديد لبناء المدارس في ٢٠٢٦'),
     'الحكومة-تعلن-عن-برنامج-جديد-لبناء-المدارس-في-2026',
+  );
+});
+
+test('Arabic dates: ar-MA months, Western digits, 24-hour clock, « اليوم » and « أمس »', () => {
+  const tz = 'Africa/Casablanca';
+  const now = new Date('2025-07-10T11:03:00Z');
+  assert.equal(
+    formatArabicFullDate(now, tz),
+    'الخميس، 10 يوليوز 2025 في 12:03',
+  );
+  assert.equal(formatArabicTime(new Date('2025-07-10T21:30:00Z'), tz), '22:30');
+  assert.equal(
+    arabicRelativeDayLabel(new Date('2025-07-10T00:30:00Z'), now, tz),
+    'اليوم',
+  );
+  assert.equal(
+    arabicRelativeDayLabel(new Date('2025-07-09T23:30:00Z'), now, tz),
+    'اليوم',
+    'after midnight in Casablanca',
+  );
+  assert.equal(
+    arabicRelativeDayLabel(new Date('2025-07-09T12:00:00Z'), now, tz),
+    'أمس',
+  );
+  assert.equal(
+    arabicRelativeDayLabel(new Date('2025-07-08T12:00:00Z'), now, tz),
+    'الثلاثاء، 8 يوليوز',
+  );
+  assert.equal(
+    formatArabicLongDate(new Date('2025-08-05T12:00:00Z'), tz),
+    'الثلاثاء، 5 غشت 2025',
   );
 });

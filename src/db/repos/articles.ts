@@ -305,12 +305,13 @@ export async function findPublishedBySlug(
   db: Queryable,
   slug: string,
   now: Date,
+  edition?: string,
 ): Promise<ArticleWithRelations | null> {
   const row = await db
     .selectFrom('articles')
     .selectAll()
     .where('slug', '=', slug)
-    .where(publiclyVisible(now))
+    .where(publiclyVisible(now, edition))
     .executeTakeFirst();
   if (!row) return null;
   const [article] = await withRelations(db, [toArticleRecord(row)]);
@@ -401,6 +402,8 @@ export interface PublicListQuery {
   authorId?: number;
   excludeIds?: number[];
   featuredOnly?: boolean;
+  /** The edition listed (db/repos/publicScope.ts): the default one when absent. */
+  edition?: string;
 }
 
 /** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
@@ -408,7 +411,9 @@ export function publicArticles(
   db: Queryable,
   query: Omit<PublicListQuery, 'limit' | 'offset'>,
 ) {
-  let base = db.selectFrom('articles').where(publiclyVisible(query.now));
+  let base = db
+    .selectFrom('articles')
+    .where(publiclyVisible(query.now, query.edition));
   if (query.sectionId !== undefined)
     base = base.where('articles.section_id', '=', query.sectionId);
   if (query.tagId !== undefined) {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
 import { publiclyVisible, tagPubliclyCarried } from './publicScope.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 
 /** What a sitemap says about an article: where it is, when it last changed, its picture. */
 export interface SitemapArticleRow {
@@ -151,20 +152,22 @@ export async function listNewsSitemapArticles(
   return rows.map(toSitemapRow);
 }
 
-/** Every section with the publication time of its newest public article (null when it has none). */
+/** Every section of an edition with the publication time of its newest public article (null when it has none). */
 export async function listSectionsWithLatest(
   db: Queryable,
   now: Date,
+  edition: string = DEFAULT_EDITION,
 ): Promise<{ slug: string; latest: Date | null }[]> {
   const rows = await db
     .selectFrom('sections')
+    .where('sections.edition', '=', edition)
     .select((eb) => [
       'sections.slug',
       eb
         .selectFrom('articles')
         .select((sub) => sub.fn.max('articles.published_at').as('m'))
         .whereRef('articles.section_id', '=', 'sections.id')
-        .where(publiclyVisible(now))
+        .where(publiclyVisible(now, edition))
         .as('latest'),
     ])
     .orderBy('sections.position')
