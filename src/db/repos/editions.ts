@@ -229,3 +229,18 @@ export async function listPublicTranslationsOf(
   }
   return out;
 }
+
+/** The id of an edition's article by slug, whatever its state (the demo links translations by it). */
+export async function findArticleIdBySlug(
+  db: Queryable,
+  slug: string,
+  edition: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('edition', '=', edition)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
