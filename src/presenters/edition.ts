@@ -23,14 +23,20 @@ export interface EditionUrls {
   article(slug: string): string;
 }
 
+/** Read at each use: the site's URL may follow the address the server listens on (config.ts). */
 export function editionUrls(site: SiteConfig, e: Edition): EditionUrls {
-  const origin = e.host ? `${new URL(site.url).protocol}//${e.host}` : site.url;
+  const origin = () =>
+    e.host ? `${new URL(site.url).protocol}//${e.host}` : site.url;
   const prefix = e.host ? '' : e.pathPrefix;
   return {
-    base: origin + prefix,
+    get base() {
+      return origin() + prefix;
+    },
     prefix,
-    home: `${origin}${prefix}/`,
-    article: (slug) => `${origin}${prefix}${paths.article(slug)}`,
+    get home() {
+      return `${origin()}${prefix}/`;
+    },
+    article: (slug) => `${origin()}${prefix}${paths.article(slug)}`,
   };
 }
 
