@@ -245,6 +245,31 @@ describeEachDialect('editions: French and Arabic', (getDb) => {
     );
   });
 
+  test('the French monthly sitemap: xhtml:link alternates on the translated articles only, XSD-valid', {
+    skip: XMLLINT_MISSING || SITEMAP_SCHEMAS_MISSING,
+  }, async () => {
+    const res = await t.app.inject('/sitemaps/articles-2025-07.xml');
+    assert.equal(res.statusCode, 200);
+    const v = validateSitemap(res.body.replace(/<xhtml:link [^>]*\/>/g, ''));
+    assert.ok(v.valid, v.output);
+    const $ = cheerio.load(res.body, { xml: true });
+    const entry = $('url').filter(
+      (_, u) => $(u).children('loc').text() === SITE + frPath,
+    );
+    assert.deepEqual(
+      entry
+        .children('xhtml\\:link')
+        .map((_, l) => `${$(l).attr('hreflang')} ${$(l).attr('href')}`)
+        .get(),
+      [`fr ${SITE}${frPath}`, `ar ${SITE}${arPath}`],
+    );
+    const plain = $('url').filter(
+      (_, u) => $(u).children('loc').text() === SITE + frOnlyPath,
+    );
+    assert.equal(plain.length, 1);
+    assert.equal(plain.children('xhtml\\:link').length, 0);
+  });
+
   test('the Arabic Google News sitemap: XSD-valid, the edition’s name and language', {
     skip: XMLLINT_MISSING || SITEMAP_SCHEMAS_MISSING,
   }, async () => {

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../../config.ts';
 import {
   listEditions,
   listPublicTranslations,
+  listPublicTranslationsOf,
 } from '../../db/repos/editions.ts';
 import { DEFAULT_EDITION } from '../../domain/editions.ts';
 import { articleUrlIn } from '../../presenters/edition.ts';
@@ -46,4 +47,40 @@ export async function translationLinks(
   ]);
   const main = html`<p class="lang-switch wrap">!${links.map((l) => html`<a href="${l.url}" hreflang="${l.language}" lang="${l.language}" dir="auto">${editionWords(l.language).readIn[l.language] ?? l.language}</a>`)}</p>`;
   return { head, main };
+}
+
+/**
+ * The hreflang set of each default-edition article of a sitemap page that has translations
+ * (itself first): the `xhtml:link` alternates. Empty without other editions.
+ */
+export async function sitemapAlternates(
+  db: Db,
+  site: SiteConfig,
+  rows: { id: number; slug: string }[],
+  now: Date,
+): Promise<Map<number, { hreflang: string; href: string }[]>> {
+  const out = new Map<number, { hreflang: string; href: string }[]>();
+  const editions = await listEditions(db);
+  if (editions.length < 2) return out;
+  const others = editions.filter((e) => e.code !== DEFAULT_EDITION);
+  const found = await listPublicTranslationsOf(
+    db,
+    rows.map((r) => r.id),
+    now,
+    others.map((e) => e.code),
+  );
+  const own =
+    editions.find((e) => e.code === DEFAULT_EDITION)?.language ?? 'fr';
+  for (const r of rows) {
+    const list = found.get(r.id);
+    if (!list) continue;
+    out.set(r.id, [
+      { hreflang: own, href: site.url + paths.article(r.slug) },
+      ...list.map((t) => ({
+        hreflang: editions.find((e) => e.code === t.edition)!.language,
+        href: articleUrlIn(site, editions, t.edition, t.slug)!,
+      })),
+    ]);
+  }
+  return out;
 }
