@@ -147,7 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
-  await editionRoutes(app, site, editionAssets);
+  await editionRoutes(
+    app,
+    { ...site, search: deps.search, ranking: deps.config.search },
+    editionAssets,
+  );
   listingRoutes(app, site);
   liveRoute(app, site, live);
   mediaRoute(app, deps);

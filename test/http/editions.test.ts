@@ -304,6 +304,52 @@ describeEachDialect('editions: French and Arabic', (getDb) => {
     assert.doesNotMatch(fr.body, /[\u0600-\u06ff]/);
   });
 
+  test('the Arabic edition’s search: its articles only, Arabic variants, highlighted extracts', async () => {
+    const res = await t.app.inject(
+      `/ar/recherche?q=${encodeURIComponent('الحكومه')}`,
+    );
+    assert.equal(res.statusCode, 200);
+    const $ = cheerio.load(res.body);
+    assert.equal($('html').attr('dir'), 'rtl');
+    const titles = $('.search-results .teaser-title')
+      .map((_, h) => $(h).text())
+      .get();
+    assert.ok(
+      titles.some((x) => x.startsWith('الماء:')),
+      titles.join(' | '),
+    );
+    assert.ok(
+      $('.search-results mark')
+        .map((_, m) => $(m).text())
+        .get()
+        .includes('الحكومة'),
+    );
+    for (const href of $('.search-results a')
+      .map((_, a) => $(a).attr('href'))
+      .get())
+      assert.ok(href.startsWith(`${SITE}/ar/articles/`), href);
+    const report = await htmlValidator.validateString(res.body);
+    assert.ok(report.valid, JSON.stringify(report.results, null, 1));
+    // Mixed script, and the French search does not list Arabic articles.
+    const mixed = cheerio.load(
+      (
+        await t.app.inject(
+          `/ar/recherche?q=${encodeURIComponent('ONCF القطارات')}`,
+        )
+      ).body,
+    );
+    assert.equal(mixed('.search-results li').length, 1);
+    const french = await t.app.inject(
+      `/api/search?q=${encodeURIComponent('الحكومه')}`,
+    );
+    assert.equal((french.json() as { total: number }).total, 0);
+    for (const q of ['', '"', '%', 'a'.repeat(300)])
+      assert.ok(
+        (await t.app.inject(`/ar/recherche?q=${encodeURIComponent(q)}`))
+          .statusCode < 500,
+      );
+  });
+
   test('the legal notice of the edition, and unknown Arabic addresses answer 404', async () => {
     const res = await t.app.inject('/ar/mentions-legales');
     assert.equal(res.statusCode, 200);

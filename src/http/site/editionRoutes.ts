@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SiteDeps } from './context.ts';
+import type { SearchDeps } from './searchRoute.ts';
+import { searchForReaders } from '../../search/readerSearch.ts';
+import { highlightSet } from '../../search/query.ts';
+import { highlightText, snippet } from '../../search/highlight.ts';
+import { htmlToText } from '../../search/text.ts';
 import { sendRendered } from './context.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
 import { findPublishedBySlug, listPublished } from '../../db/repos/articles.ts';
@@ -34,6 +39,7 @@ import {
   editionHomeView,
   editionLayout,
   editionLegalView,
+  editionSearchView,
   editionWords,
   type Alternate,
   type EditionPageShell,
@@ -78,11 +84,12 @@ export function loadEditionAssets(): EditionAssets {
   return { stylesheet, regular, bold };
 }
 
+/* The reader's search of the edition: its articles only, Arabic read as search/arabic.ts says. */
 const slugParams = z.object({ slug: z.string().min(1).max(300) });
 
 export async function editionRoutes(
   app: FastifyInstance,
-  deps: SiteDeps,
+  deps: SearchDeps,
   assets: EditionAssets,
 ): Promise<void> {
   let editions: Edition[];
@@ -100,7 +107,7 @@ export async function editionRoutes(
 
 function registerEdition(
   app: FastifyInstance,
-  deps: SiteDeps,
+  deps: SearchDeps,
   assets: EditionAssets,
   editions: Edition[],
   edition: Edition,
@@ -129,6 +136,7 @@ function registerEdition(
       preload: rtl ? [assets.regular.url] : [],
       feedUrl: `${urls.base}/rss.xml`,
       legalUrl: `${urls.base}/mentions-legales`,
+      searchUrl: `${urls.base}/recherche`,
       today: formatArabicLongDate(deps.clock.now(), site.timeZone),
       alternates: [],
       jsonLd: '',
@@ -273,6 +281,48 @@ function registerEdition(
       );
     },
   );
+
+  const searchQuery = z.object({ q: z.string().max(200).optional() });
+  app.get(route('/recherche'), options, async (request, reply) => {
+    const parsed = searchQuery.safeParse(request.query);
+    const q = parsed.success ? (parsed.data.q ?? '') : '';
+    const result = await searchForReaders(
+      { ...deps, timeZone: site.timeZone },
+      {
+        q,
+        sectionSlug: null,
+        fromDay: null,
+        toDay: null,
+        sort: 'relevance',
+        page: 1,
+        edition: edition.code,
+      },
+    );
+    const set = highlightSet(result.query);
+    return send(
+      reply,
+      shell({
+        title: `${w.search} — ${edition.name}`,
+        description: w.search,
+        canonical: `${urls.base}/recherche`,
+        main: editionSearchView({
+          edition,
+          q,
+          action: `${urls.base}/recherche`,
+          total: result.total,
+          results: result.articles.map((a) => ({
+            url: urls.article(a.slug),
+            titleHtml: highlightText(a.title, set),
+            extractHtml:
+              snippet(htmlToText(a.bodyHtml), set) ??
+              highlightText(a.lead, set),
+          })),
+        }),
+        bodyClass: 'search-page',
+      }),
+      ['search'],
+    );
+  });
 
   app.get(route('/mentions-legales'), options, async (_request, reply) =>
     send(

@@ -24,6 +24,10 @@ export interface EditionWords {
   breaking: string;
   readIn: Record<string, string>;
   feed: string;
+  search: string;
+  searchLabel: string;
+  results: (n: number) => string;
+  noResult: string;
 }
 
 const WORDS: Record<string, EditionWords> = {
@@ -42,6 +46,10 @@ const WORDS: Record<string, EditionWords> = {
     breaking: 'عاجل',
     readIn: { fr: 'Lire en français', ar: 'اقرأ بالعربية' },
     feed: 'موجز RSS',
+    search: 'بحث',
+    searchLabel: 'ابحث في الصحيفة',
+    results: (n) => `${n} نتيجة`,
+    noResult: 'لا توجد نتائج لهذا البحث.',
   },
 };
 
@@ -82,6 +90,7 @@ export interface EditionPageShell {
   jsonLd: string;
   feedUrl: string;
   legalUrl: string;
+  searchUrl: string;
   today: string;
   main: string;
   bodyClass: string;
@@ -124,6 +133,11 @@ export function editionLayout(p: EditionPageShell): string {
   </div>
   <div class="masthead wrap">
     <a class="brand" href="${p.homeUrl}">${p.edition.name}</a>
+    <form class="site-search" role="search" aria-label="${w.searchLabel}" action="${p.searchUrl}" method="get">
+      <label class="visually-hidden" for="site-search-q">${w.searchLabel}</label>
+      <input id="site-search-q" type="search" name="q" dir="auto">
+      <button type="submit">${w.search}</button>
+    </form>
   </div>
   <nav class="sections-nav" aria-label="${w.sections}">
     <ul class="wrap">
@@ -251,4 +265,23 @@ export function editionLegalView(edition: Edition): string {
     .filter((l) => l.trim() !== '')
     .map((l) => html`<p>!${isolated(l)}</p>`)}
 </article>`;
+}
+
+export function editionSearchView(m: {
+  edition: Edition;
+  q: string;
+  action: string;
+  total: number;
+  /** Already escaped, with <mark> around the matches (search/highlight.ts). */
+  results: { url: string; titleHtml: string; extractHtml: string }[];
+}): string {
+  const w = editionWords(m.edition.language);
+  return html`<h1>${w.search}</h1>
+<form class="search-form" role="search" action="${m.action}" method="get">
+  <label for="search-q">${w.searchLabel}</label>
+  <input id="search-q" type="search" name="q" value="${m.q}" dir="auto">
+  <button type="submit">${w.search}</button>
+</form>
+!${m.q ? html`<p class="search-total">${m.results.length ? w.results(m.total) : w.noResult}</p>` : ''}
+<ol class="search-results">!${m.results.map((r) => html`<li class="teaser"><h2 class="teaser-title"><a href="${r.url}">!${r.titleHtml}</a></h2><p class="teaser-lead" dir="auto">!${r.extractHtml}</p></li>`)}</ol>`;
 }
