@@ -25,6 +25,7 @@ import {
 } from './http/site/assetsRoute.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { homeRoute } from './http/site/homeRoute.ts';
+import { editionRoutes, loadEditionAssets } from './http/site/editionRoutes.ts';
 import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     liveReaders: () => live.hub.size,
   };
   const beaconScript = loadScriptAsset('beacon.ts');
+  const editionAssets = loadEditionAssets();
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
@@ -164,10 +166,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mediaScript,
     newsroomToolsScript,
     richEditorScript,
+    ...Object.values(editionAssets),
   ]);
   adminRoutes(app, adminDeps);
   homeRoute(app, site);
   articleRoute(app, site);
+  await editionRoutes(
+    app,
+    { ...site, search: deps.search, ranking: deps.config.search },
+    editionAssets,
+  );
   listingRoutes(app, site);
   liveRoute(app, site, live);
   mediaRoute(app, deps);

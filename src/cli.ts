@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
 import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
+import { registerEditionCommand } from './cli/editionCommand.ts';
 import { reindexCommand } from './search/reindexCommand.ts';
 import { registerMediaCommands } from './cli/mediaCommand.ts';
 
@@ -62,6 +63,7 @@ program
 
 registerUserCommands(program);
 registerNewsSitemapCommand(program);
+registerEditionCommand(program);
 
 program
   .command('reindex')

@@ -18,6 +18,7 @@ import { MIN_COVER_WIDTH } from '../domain/pictures.ts';
 import { tooSmallForCover } from '../media/inspect.ts';
 import { renditionPath } from '../media/renditions.ts';
 import { isValidSlug, slugFromTitle, uniqueSlug } from '../domain/slug.ts';
+import { editionOfSection } from './editions.ts';
 import { AppError } from '../errors.ts';
 import type { ArticleRecord } from '../domain/articleRecord.ts';
 import { rawHtmlBlocks } from '../domain/markdown.ts';
@@ -185,6 +186,8 @@ export async function resolveArticleFields(
     tagIds.push(id);
   }
   const body = await renderBody(tx, input.bodySource);
+  // An article belongs to its section's edition, and is written in its language (issue #20).
+  const edition = await editionOfSection(tx, input.sectionId);
   return {
     slug,
     tagIds: [...new Set(tagIds)],
@@ -198,7 +201,8 @@ export async function resolveArticleFields(
       section_id: input.sectionId,
       is_featured: input.featured ?? false,
       is_breaking: input.breaking ?? false,
-      language: input.language ?? 'fr',
+      language: input.language ?? edition.language,
+      edition: edition.code,
       seo_title: input.seoTitle ?? null,
       seo_description: input.seoDescription ?? null,
       cover_url: cover?.url ?? null,

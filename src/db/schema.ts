@@ -34,6 +34,8 @@ export interface SectionsTable {
   created_at: Time;
   /** Whether the section's articles go into the Google News sitemap (migration 0004). */
   in_news_sitemap: Flag;
+  /** The code of the edition the section belongs to (migration 0800). */
+  edition: Generated<string>;
 }
 
 export interface AuthorsTable {
@@ -88,6 +90,24 @@ export interface ArticlesTable {
   modified_at: NullableTime;
   scheduled_at: NullableTime;
   deleted_at: NullableTime;
+  /** The code of the edition the article belongs to (migration 0800). */
+  edition: Generated<string>;
+  /** Shared by the translations of one story across editions: the first one's id. */
+  translation_group: Generated<number | null>;
+}
+
+/** An edition of the newsroom (migration 0800). */
+export interface EditionsTable {
+  id: Generated<number>;
+  code: string;
+  language: string;
+  name: string;
+  path_prefix: Generated<string>;
+  host: string | null;
+  news_publication_name: string;
+  legal_notice: Generated<string>;
+  position: Generated<number>;
+  created_at: Time;
 }
 
 /** The article's publication time while it is public, null otherwise: kept by triggers alone. */
@@ -314,6 +334,7 @@ export interface AudienceDailyTable {
 }
 
 export interface Database {
+  editions: EditionsTable;
   media: MediaTable;
   media_uses: MediaUsesTable;
   sessions: SessionsTable;
@@ -347,7 +368,11 @@ export interface Database {
   live_entries: LiveEntriesTable;
 }
 
-export type ArticleRow = Selectable<ArticlesTable>;
+/** An article row as the record is read from (the edition columns are read by db/repos/editions.ts). */
+export type ArticleRow = Omit<
+  Selectable<ArticlesTable>,
+  'edition' | 'translation_group'
+>;
 
 /** A stored time as a Date, whichever dialect returned it. */
 export function toDate(value: Date | string): Date;

@@ -1,3 +1,4 @@
+import { plainArabicText } from '../search/arabic.ts';
 import { foldWord } from '../search/normalize.ts';
 
 /*
@@ -34,7 +35,8 @@ function hash(text: string, from: number): number {
 }
 
 export function shingleSketch(text: string): ShingleSketch {
-  const folded = (text.match(/[\p{L}\p{N}]+/gu) ?? [])
+  // Harakat would split Arabic words: they go first, as in the terms.
+  const folded = (plainArabicText(text).match(/[\p{L}\p{N}]+/gu) ?? [])
     .map(foldWord)
     .join(' ')
     .slice(0, MAX_CHARS);

@@ -33,6 +33,9 @@ const OTHER_EVENTS = [
   'media.update',
   'media.replace',
   'media.delete',
+  // Editions (issue #20): one added; articles linked as translations of each other.
+  'editions.create',
+  'articles.link_translations',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

@@ -9,6 +9,8 @@ export interface SitemapUrl {
   loc: string;
   lastmod: string | null;
   images: string[];
+  /** Every language version of the page, itself included, when it has translations (issue #20). */
+  alternates?: { hreflang: string; href: string }[];
 }
 
 /** One <sitemap> of the index. */

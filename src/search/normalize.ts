@@ -1,5 +1,11 @@
 import { stemmer } from '@orama/stemmers/french';
 import { stopwords as snowballStopWords } from '@orama/stopwords/french';
+import {
+  arabicTerm,
+  foldArabic,
+  hasArabic,
+  plainArabicText,
+} from './arabic.ts';
 
 /**
  * The one French text pipeline of newsdesk, for search and for the editorial tools (duplicate
@@ -213,7 +219,7 @@ const EDITORIAL_STOP_WORDS: ReadonlySet<string> = new Set(
 export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   if (ASCII_WORD.test(lower)) return lower;
-  return lower
+  const folded = lower
     .normalize('NFKC')
     .toLowerCase()
     .replace(/œ/g, 'oe')
@@ -221,6 +227,8 @@ export function foldWord(word: string): string {
     .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(/[^\p{L}\p{N}]/gu, '');
+  // Arabic script has its own folding (search/arabic.ts).
+  return hasArabic(folded) ? foldArabic(folded) : folded;
 }
 
 /** Accents and other combining marks removed, case and punctuation kept. */
@@ -247,13 +255,16 @@ function forms(word: string): WordForms {
   let result = cache.get(word);
   if (result !== undefined) return result;
   const folded = foldWord(word).slice(0, MAX_TOKEN_LENGTH);
-  // Only Latin words are stemmed: numbers, codes (« co2 ») and other scripts are kept whole.
+  // Latin words get the French stemmer, Arabic ones the Arabic pipeline (search/arabic.ts);
+  // numbers, codes (« co2 ») and other scripts are kept whole.
   const term =
     folded === '' || STOP_WORDS.has(folded)
       ? null
       : LETTERS_ONLY.test(folded)
         ? stemmer(folded)
-        : folded;
+        : hasArabic(folded)
+          ? arabicTerm(folded)
+          : folded;
   result = { folded, term };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
@@ -359,7 +370,9 @@ function editorialStem(lowerWord: string): string | null {
   if (f.stem === undefined) {
     f.stem = EDITORIAL_STOP_WORDS.has(lowerWord)
       ? null
-      : stripAccents(lowerWord.length > 3 ? stemmer(lowerWord) : lowerWord);
+      : hasArabic(lowerWord)
+        ? arabicTerm(f.folded)
+        : stripAccents(lowerWord.length > 3 ? stemmer(lowerWord) : lowerWord);
   }
   return f.stem;
 }
@@ -374,7 +387,8 @@ export function terms(
   onWord?: (term: string, word: string) => void,
 ): string[] {
   const out: string[] = [];
-  const numbersRemoved = text.replace(NUMBER, (match) => {
+  // Harakat would split Arabic words, Arabic-Indic digits escape NUMBER.
+  const numbersRemoved = plainArabicText(text).replace(NUMBER, (match) => {
     const digits = match.replace(/[.\u00a0\u202f ]/g, '').replace(',', '.');
     if (digits.replace('.', '').length >= 2) {
       out.push(digits);

@@ -84,6 +84,8 @@ interface BaseRequest {
 
 export interface PublicSearchRequest extends BaseRequest {
   sectionId?: number;
+  /** The edition searched (db/repos/publicScope.ts): the default one when absent. */
+  edition?: string;
   /** Published at or after `from`, strictly before `until`. */
   from?: Date;
   until?: Date;

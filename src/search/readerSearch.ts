@@ -34,6 +34,8 @@ export interface ReaderSearchParams {
   toDay: string | null;
   sort: SearchSort;
   page: number;
+  /** The edition searched (issue #20): the default one when absent. */
+  edition?: string;
 }
 
 export interface ReaderSearchResult {
@@ -93,12 +95,14 @@ export async function searchForReaders(
         ? { from: startOfDay(params.fromDay, deps.timeZone) }
         : {}),
       ...(params.toDay ? { until: endOfDay(params.toDay, deps.timeZone) } : {}),
+      ...(params.edition ? { edition: params.edition } : {}),
     },
   );
   const articles = await loadPublicResults(
     deps.db,
     hits.map((h) => h.articleId),
     now,
+    params.edition,
   );
   const pageCount = Math.min(
     MAX_SEARCH_PAGE,

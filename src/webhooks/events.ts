@@ -36,6 +36,7 @@ const PARTICIPLE: Record<EventVerb, string> = {
   // Live blogs: started, ended or rescored; an entry posted, edited or deleted.
   live: 'live_changed',
   live_entry: 'live_entry_changed',
+  link_translations: 'translations_linked',
 };
 
 export const BREAKING = 'fil_info.breaking';

@@ -12,6 +12,7 @@ import * as webhooks from './20261201_0031_webhooks.ts';
 import * as audience from './20261201_0040_audience.ts';
 import * as liveBlogs from './20261201_0041_live_blogs.ts';
 import * as linkPublicAt from './20261202_0200_link_public_at.ts';
+import * as editions from './20261202_0800_editions.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261201_0040_audience': audience,
   '20261201_0041_live_blogs': liveBlogs,
   '20261202_0200_link_public_at': linkPublicAt,
+  '20261202_0800_editions': editions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -305,12 +305,13 @@ export async function findPublishedBySlug(
   db: Queryable,
   slug: string,
   now: Date,
+  edition?: string,
 ): Promise<ArticleWithRelations | null> {
   const row = await db
     .selectFrom('articles')
     .selectAll()
     .where('slug', '=', slug)
-    .where(publiclyVisible(now))
+    .where(publiclyVisible(now, edition))
     .executeTakeFirst();
   if (!row) return null;
   const [article] = await withRelations(db, [toArticleRecord(row)]);
@@ -403,6 +404,8 @@ export interface PublicListQuery {
   featuredOnly?: boolean;
   /** Only articles older than this one (keyset pagination). */
   before?: { id: number; publishedAt: Date };
+  /** The edition listed (db/repos/publicScope.ts): the default one when absent. */
+  edition?: string;
 }
 
 /** The public articles matching a listing's filters (section, tag, author…), as a query to select from. */
@@ -410,7 +413,9 @@ export function publicArticles(
   db: Queryable,
   query: Omit<PublicListQuery, 'limit' | 'offset' | 'before'>,
 ) {
-  let base = db.selectFrom('articles').where(publiclyVisible(query.now));
+  let base = db
+    .selectFrom('articles')
+    .where(publiclyVisible(query.now, query.edition));
   if (query.sectionId !== undefined)
     base = base.where('articles.section_id', '=', query.sectionId);
   if (query.tagId !== undefined) {

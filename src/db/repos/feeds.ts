@@ -17,9 +17,17 @@ export interface FeedFilter {
  */
 export async function listFeedArticles(
   db: Queryable,
-  query: FeedFilter & { now: Date; limit: number; withBody: boolean },
+  query: FeedFilter & {
+    now: Date;
+    limit: number;
+    withBody: boolean;
+    /** The edition (db/repos/publicScope.ts): the default one when absent. */
+    edition?: string;
+  },
 ): Promise<ArticleWithRelations[]> {
-  let q = db.selectFrom('articles').where(publiclyVisible(query.now));
+  let q = db
+    .selectFrom('articles')
+    .where(publiclyVisible(query.now, query.edition));
   if (query.sectionId !== undefined)
     q = q.where('articles.section_id', '=', query.sectionId);
   if (query.tagId !== undefined) {

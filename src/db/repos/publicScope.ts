@@ -1,17 +1,20 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 
 /**
  * What a reader may see, as a query constraint rather than a check after fetching: published,
  * publication time reached, not deleted. Every public read in the repositories applies it, so no
- * page can show a draft by forgetting a test.
+ * page can show a draft by forgetting a test. Public pages show one edition (issue #20): the
+ * default one unless told, so no French page, feed or sitemap lists an Arabic article.
  */
-export function publiclyVisible(now: Date) {
+export function publiclyVisible(now: Date, edition: string = DEFAULT_EDITION) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([
       eb('articles.status', '=', 'published'),
       eb('articles.published_at', '<=', now.toISOString()),
       eb('articles.deleted_at', 'is', null),
+      eb('articles.edition', '=', edition),
     ]);
 }
 

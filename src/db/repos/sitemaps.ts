@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
 import { publiclyVisible, tagPubliclyCarried } from './publicScope.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 
 /** What a sitemap says about an article: where it is, when it last changed, its picture. */
 export interface SitemapArticleRow {
@@ -45,6 +46,22 @@ const ROW_COLUMNS = [
   'articles.modified_at',
   'articles.cover_url',
 ] as const;
+
+/** An edition's newest public articles, newest first: its sitemap (issue #20). */
+export async function listEditionSitemapArticles(
+  db: Queryable,
+  q: { now: Date; edition: string; limit: number },
+): Promise<SitemapArticleRow[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(ROW_COLUMNS)
+    .where(publiclyVisible(q.now, q.edition))
+    .orderBy('articles.first_published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(q.limit)
+    .execute();
+  return rows.map(toSitemapRow);
+}
 
 /** Public articles first published in [from, to), oldest first: one page of a monthly sitemap. */
 export async function listArticlesFirstPublishedIn(
@@ -130,13 +147,13 @@ export async function latestPublication(
  */
 export async function listNewsSitemapArticles(
   db: Queryable,
-  q: { now: Date; since: Date; limit: number },
+  q: { now: Date; since: Date; limit: number; edition?: string },
 ): Promise<SitemapArticleRow[]> {
   const rows = await db
     .selectFrom('articles')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .select(ROW_COLUMNS)
-    .where(publiclyVisible(q.now))
+    .where(publiclyVisible(q.now, q.edition))
     .where('articles.first_published_at', '>=', q.since.toISOString())
     .where((eb) =>
       eb.or([
@@ -151,20 +168,22 @@ export async function listNewsSitemapArticles(
   return rows.map(toSitemapRow);
 }
 
-/** Every section with the publication time of its newest public article (null when it has none). */
+/** Every section of an edition with the publication time of its newest public article (null when it has none). */
 export async function listSectionsWithLatest(
   db: Queryable,
   now: Date,
+  edition: string = DEFAULT_EDITION,
 ): Promise<{ slug: string; latest: Date | null }[]> {
   const rows = await db
     .selectFrom('sections')
+    .where('sections.edition', '=', edition)
     .select((eb) => [
       'sections.slug',
       eb
         .selectFrom('articles')
         .select('articles.published_at')
         .whereRef('articles.section_id', '=', 'sections.id')
-        .where(publiclyVisible(now))
+        .where(publiclyVisible(now, edition))
         // The newest first from the (section, time) index, not max(): with the public scope's
         // filters SQLite's max() read every article of the section.
         .orderBy('articles.published_at', 'desc')

@@ -22,13 +22,16 @@ export interface Author {
   userId: number | null;
 }
 
-export async function listSections(db: Queryable): Promise<Section[]> {
-  return db
+/** Every section, or those of one edition (the public site's navigation). */
+export async function listSections(
+  db: Queryable,
+  edition?: string,
+): Promise<Section[]> {
+  let q = db
     .selectFrom('sections')
-    .select(['id', 'slug', 'name', 'description', 'position'])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+    .select(['id', 'slug', 'name', 'description', 'position']);
+  if (edition !== undefined) q = q.where('edition', '=', edition);
+  return q.orderBy('position').orderBy('id').execute();
 }
 
 export async function findSectionBySlug(

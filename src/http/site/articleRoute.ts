@@ -24,6 +24,7 @@ import { loadLiveBlog } from '../../live/liveBlogData.ts';
 import { liveBlogPostingLd } from '../../presenters/liveBlogLd.ts';
 import { liveBlogView, liveEntryView } from '../../views/site/liveBlog.ts';
 import { jsonLdScripts } from '../../views/site/head.ts';
+import { translationLinks } from './translationLinks.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -46,9 +47,10 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       const live = blog
         ? await loadLiveBlog(deps.db, deps.site, article, blog)
         : null;
-      const [related, latest] = await Promise.all([
+      const [related, latest, translated] = await Promise.all([
         listRelated(deps.db, article, now, 4, similarIds),
         listPublished(deps.db, { now, limit: 10 }),
+        translationLinks(deps.db, deps.site, article, now),
       ]);
       const page = presentArticle(article, deps.site);
       const main = articleView({
@@ -67,8 +69,9 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
           articleHead(article, deps.site, page.description) +
           (blog && live
             ? `\n${jsonLdScripts([liveBlogPostingLd(article, blog, live.entries, deps.site)])}`
-            : ''),
-        main: main + (await mostReadBlock(deps)),
+            : '') +
+          (translated.head ? `\n${translated.head}` : ''),
+        main: translated.main + main + (await mostReadBlock(deps)),
         bodyClass: 'article-page',
         currentSection: article.section?.slug,
         surrogateKeys: [`article:${article.id}`, 'fil-info'],

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { SiteConfig } from '../../config.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 import { layout, type PageShell } from '../../views/site/layout.ts';
 import { paths } from '../../presenters/urls.ts';
 import { dailyFigure } from '../../db/repos/audience.ts';
@@ -103,7 +104,7 @@ export async function renderPage(
   const [sections, since, audience, embargoEnd] = page.withoutDatabase
     ? [[], null, null, null]
     : await Promise.all([
-        listSections(deps.db),
+        listSections(deps.db, DEFAULT_EDITION),
         page.live && deps.live ? deps.live.resumeId() : null,
         dailyFigure(deps.db, previousDay(dayKey(now, deps.site.timeZone))),
         deps.pages ? nextEmbargoEnd(deps.db, now) : null,

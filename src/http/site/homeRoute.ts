@@ -3,6 +3,7 @@ import type { SiteDeps } from './context.ts';
 import { pageRoute } from './context.ts';
 import { listPublished } from '../../db/repos/articles.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 import { presentTeaser } from '../../presenters/article.ts';
 import { groupFilInfo } from '../../presenters/filInfo.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -22,7 +23,7 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
       const [featured, latest, sections] = await Promise.all([
         listPublished(db, { now, limit: 1, featuredOnly: true }),
         listPublished(db, { now, limit: FIL_INFO_SIZE }),
-        listSections(db),
+        listSections(db, DEFAULT_EDITION),
       ]);
       const lead = featured.items[0] ?? latest.items[0] ?? null;
       const shown = lead ? [lead.id] : [];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendPage, type SiteDeps } from './context.ts';
 import { readSearchParamsForPage, searchUrl } from './searchQuery.ts';
 import { listSections } from '../../db/repos/taxonomy.ts';
+import { DEFAULT_EDITION } from '../../domain/editions.ts';
 import { presentSearchResult } from '../../presenters/searchResult.ts';
 import { paths } from '../../presenters/urls.ts';
 import type { Ranking, SearchProvider } from '../../search/provider.ts';
@@ -17,7 +18,7 @@ export interface SearchDeps extends SiteDeps {
 /** /recherche: the readers' search page, server-rendered, in French; odd parameters fall back with a notice. */
 export function searchRoute(app: FastifyInstance, deps: SearchDeps): void {
   app.get(paths.search(), async (request, reply) => {
-    const sections = await listSections(deps.db);
+    const sections = await listSections(deps.db, DEFAULT_EDITION);
     const { params, notices } = readSearchParamsForPage(
       request.query,
       new Set(sections.map((s) => s.slug)),

@@ -26,6 +26,7 @@ import {
   renderUrlset,
 } from '../../views/sitemaps/sitemap.ts';
 import type { DistributionDeps } from './distributionDeps.ts';
+import { sitemapAlternates } from './translationLinks.ts';
 import {
   documentBytes,
   renderedDocument,
@@ -140,9 +141,16 @@ export async function monthSitemap(
         nextEmbargoEnd(deps.db, now),
       ]);
       if (rows.length === 0) return { value: null, bytes: 50, validUntil };
+      const alternates = await sitemapAlternates(deps.db, deps.site, rows, now);
       return built(
         deps,
-        renderUrlset(rows.map((r) => presentArticleUrl(r, deps.site))),
+        renderUrlset(
+          rows.map((r) => {
+            const url = presentArticleUrl(r, deps.site);
+            const alt = alternates.get(r.id);
+            return alt ? { ...url, alternates: alt } : url;
+          }),
+        ),
         validUntil,
       );
     },

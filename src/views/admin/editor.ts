@@ -129,10 +129,10 @@ export function editorView(m: EditorModel): string {
 <form method="post" action="${action}" class="editor-form" id="editor-form" data-article-id="${m.article?.id ?? ''}" data-status="${m.article?.status ?? 'new'}">
   !${csrfField(m.csrf)}
   !${m.article ? html`<input type="hidden" name="version" value="${m.article.version}">` : ''}
-  !${field({ name: 'title', label: 'Titre', value: v.title, errors: m.errors, required: true, attrs: 'maxlength="300"' })}
-  !${field({ name: 'slug', label: 'Adresse (slug)', value: v.slug, errors: m.errors, hint: 'Laissez vide pour la tirer du titre. Minuscules, chiffres et tirets.', attrs: 'maxlength="120" pattern="[a-z0-9]+(-[a-z0-9]+)*"' })}
-  !${textarea({ name: 'lead', label: 'Chapô', value: v.lead, errors: m.errors, rows: 3, attrs: 'maxlength="2000"' })}
-  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}" data-raw-html="${m.rawHtml}"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](media:12 "Légende — Crédit") pour une image de la photothèque ; plusieurs lignes d’images qui se suivent forment une galerie.' })}
+  !${field({ name: 'title', label: 'Titre', value: v.title, errors: m.errors, required: true, attrs: 'maxlength="300" dir="auto"' })}
+  !${field({ name: 'slug', label: 'Adresse (slug)', value: v.slug, errors: m.errors, hint: 'Laissez vide pour la tirer du titre. Minuscules, chiffres et tirets (ou lettres arabes).', attrs: 'maxlength="120" dir="auto" pattern="[a-z0-9ء-غف-ي]+(-[a-z0-9ء-غف-ي]+)*"' })}
+  !${textarea({ name: 'lead', label: 'Chapô', value: v.lead, errors: m.errors, rows: 3, attrs: 'maxlength="2000" dir="auto"' })}
+  !${textarea({ name: 'bodySource', label: 'Texte (Markdown)', value: v.bodySource, errors: m.errors, rows: 18, attrs: `data-max-chars="${BODY_MAX_CHARS}" data-raw-html="${m.rawHtml}" dir="auto"`, hint: '## pour un intertitre, > pour une citation, - pour une liste, [texte](https://…) pour un lien, ![description](media:12 "Légende — Crédit") pour une image de la photothèque ; plusieurs lignes d’images qui se suivent forment une galerie.' })}
   <div class="row">
     !${select({ name: 'sectionId', label: 'Rubrique', value: v.sectionId, errors: m.errors, options: m.sections, empty: '— Choisir —' })}
     !${field({ name: 'tags', label: 'Sujets (séparés par des virgules)', value: v.tags, errors: m.errors, attrs: 'list="tag-suggestions" autocomplete="off"' })}

@@ -15,12 +15,19 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
  * thousands of entries, and this is the loop the benchmark measures.
  */
 export function renderUrlset(urls: SitemapUrl[]): string {
-  let out = `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:image="${IMAGE_NS}">\n`;
+  // The xhtml namespace only where a translation is listed: other sitemaps stay as they were.
+  const xhtml = urls.some((u) => u.alternates?.length)
+    ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+    : '';
+  let out = `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:image="${IMAGE_NS}"${xhtml}>\n`;
   for (const u of urls) {
     out += `<url><loc>${escapeXml(u.loc)}</loc>`;
     if (u.lastmod) out += `<lastmod>${u.lastmod}</lastmod>`;
     for (const image of u.images)
       out += `<image:image><image:loc>${escapeXml(image)}</image:loc></image:image>`;
+    if (u.alternates)
+      for (const a of u.alternates)
+        out += `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`;
     out += '</url>\n';
   }
   return `${out}</urlset>\n`;

@@ -97,8 +97,9 @@ export function loadPublicResults(
   db: Queryable,
   ids: number[],
   now: Date,
+  edition?: string,
 ): Promise<ArticleWithRelations[]> {
-  return loadResults(db, ids, publiclyVisible(now));
+  return loadResults(db, ids, publiclyVisible(now, edition));
 }
 
 /** Search hits for the newsroom: the caller's visibility filter already chose them. */

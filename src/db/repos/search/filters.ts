@@ -22,7 +22,9 @@ type ArticlesEb = ExpressionBuilder<Database, 'articles'>;
 /** Readers: the public read scope, then the reader's section and date range. */
 export function publicFilter(request: PublicSearchRequest) {
   return (eb: ArticlesEb): Expression<SqlBool> => {
-    const parts: Expression<SqlBool>[] = [publiclyVisible(request.now)(eb)];
+    const parts: Expression<SqlBool>[] = [
+      publiclyVisible(request.now, request.edition)(eb),
+    ];
     if (request.sectionId !== undefined)
       parts.push(eb('articles.section_id', '=', request.sectionId));
     if (request.from)
