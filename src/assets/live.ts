@@ -48,7 +48,14 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     const link = document.createElement('a');
     link.href = item.url;
     link.textContent = item.title;
-    li.append(time, ' ', link);
+    li.append(time, ' ');
+    if (item.live) {
+      const state = document.createElement('span');
+      state.className = `fil-live fil-live-${item.live}`;
+      state.textContent = item.live === 'live' ? 'En direct' : 'Terminé';
+      li.append(state, ' ');
+    }
+    li.append(link);
     return li;
   }
 

@@ -7,6 +7,7 @@ import {
 } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import type { SectionRef } from '../domain/articleRecord.ts';
+import type { LiveState } from '../db/repos/liveBlogs.ts';
 
 /**
  * A fil info line: what the page's fil info shows (`views/site/partials.ts` filInfo) and what
@@ -25,6 +26,8 @@ export interface FilInfoLine {
   day: string;
   section: { slug: string; name: string; url: string } | null;
   breaking: boolean;
+  /** A live blog's state (« En direct », « Terminé »), null for any other article. */
+  live: LiveState | null;
 }
 
 export interface FilInfoLineSource {
@@ -40,6 +43,7 @@ export interface FilInfoLineSource {
 export function presentFilInfoLine(
   a: FilInfoLineSource,
   site: SiteConfig,
+  live: LiveState | null = null,
 ): FilInfoLine {
   const at = a.publishedAt ?? a.createdAt ?? new Date(0);
   return {
@@ -57,8 +61,15 @@ export function presentFilInfoLine(
         }
       : null,
     breaking: a.breaking,
+    live,
   };
 }
+
+/** The label a live blog's state has everywhere on the site. */
+export const LIVE_STATE_LABELS: Record<LiveState, string> = {
+  live: 'En direct',
+  ended: 'Terminé',
+};
 
 /** One day of the fil info: « Aujourd’hui », « Hier », or a date. */
 export interface FilInfoDay {
@@ -72,10 +83,11 @@ export function groupFilInfo(
   items: readonly FilInfoLineSource[],
   now: Date,
   site: SiteConfig,
+  liveStates: ReadonlyMap<number, LiveState> = new Map(),
 ): FilInfoDay[] {
   const days: FilInfoDay[] = [];
   for (const a of items) {
-    const line = presentFilInfoLine(a, site);
+    const line = presentFilInfoLine(a, site, liveStates.get(a.id) ?? null);
     let day = days.at(-1);
     if (!day || day.key !== line.day) {
       day = {

@@ -10,6 +10,7 @@ import { homeView } from '../../views/site/home.ts';
 import { homeHead } from './pageHeads.ts';
 import { mostReadBlock } from './mostRead.ts';
 import { homeLiveBlogsBlock } from './liveBlogsBlock.ts';
+import { liveStatesOf } from '../../db/repos/liveBlogs.ts';
 
 export const FIL_INFO_SIZE = 15;
 
@@ -45,7 +46,15 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
         siteName: site.name,
         lead: lead ? presentTeaser(lead, site) : null,
         topStories: top.items.map((a) => presentTeaser(a, site)),
-        filInfo: groupFilInfo(latest.items, now, site),
+        filInfo: groupFilInfo(
+          latest.items,
+          now,
+          site,
+          await liveStatesOf(
+            db,
+            latest.items.map((a) => a.id),
+          ),
+        ),
         sectionBlocks: blocks,
       });
       return {
