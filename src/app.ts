@@ -40,6 +40,7 @@ import { NO_STORE } from './http/cacheControl.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 import { registerOpenApi, useZod } from './http/api/openapi.ts';
 import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
+import { LiveReaders } from './live/liveReaders.ts';
 import { ADMIN_API_PREFIX, adminApi } from './http/api/adminApi.ts';
 
 export interface AppDeps extends Services {
@@ -63,12 +64,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       editorScript: editorScript.url,
       mediaScript: mediaScript.url,
     },
-    liveReaders: () => live.hub.size,
+    liveReaders: () => liveReaders.now(),
   };
   const beaconScript = loadScriptAsset('beacon.ts');
   const live = createLiveFilInfo(deps, (error) =>
     app.log.error({ err: error }, 'live fil info'),
   );
+  const liveReaders = new LiveReaders({
+    db: deps.db,
+    clock: deps.clock,
+    count: () => live.hub.size,
+    everyMs: deps.config.live.pollMs,
+  });
   const site: SiteDeps = {
     db: deps.db,
     clock: deps.clock,
@@ -127,7 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     live.close();
   });
+  app.addHook('onReady', async () => {
+    liveReaders.start((error) => app.log.error({ err: error }, 'live readers'));
+  });
   app.addHook('onClose', async () => {
+    await liveReaders.stop().catch(() => {});
     await deps.bus.close();
     await deps.media.storage.close();
     await deps.audience.close();

@@ -309,6 +309,12 @@ export interface AudienceDailyTable {
   computed_at: Time;
 }
 
+export interface LiveReadersTable {
+  node_id: string;
+  readers: number;
+  seen_at: Time;
+}
+
 export interface Database {
   media: MediaTable;
   media_uses: MediaUsesTable;
@@ -341,6 +347,7 @@ export interface Database {
   audience_daily: AudienceDailyTable;
   live_blogs: LiveBlogsTable;
   live_entries: LiveEntriesTable;
+  live_readers: LiveReadersTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

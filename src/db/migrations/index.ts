@@ -10,6 +10,7 @@ import * as media from './20261201_0020_media.ts';
 import * as apiCredentials from './20261201_0030_api_credentials.ts';
 import * as webhooks from './20261201_0031_webhooks.ts';
 import * as audience from './20261201_0040_audience.ts';
+import * as liveReaders from './20261202_0400_live_readers.ts';
 import * as liveBlogs from './20261201_0041_live_blogs.ts';
 
 /**
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261201_0031_webhooks': webhooks,
   '20261201_0040_audience': audience,
   '20261201_0041_live_blogs': liveBlogs,
+  '20261202_0400_live_readers': liveReaders,
 };
 
 export const migrationProvider: MigrationProvider = {

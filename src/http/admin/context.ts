@@ -12,7 +12,8 @@ import { PRIVATE_NO_STORE } from '../cacheControl.ts';
 export interface AdminDeps extends Services {
   assets: { stylesheet: string; editorScript: string; mediaScript: string };
   /** Open live streams in this process: the audience page's « lecteurs en direct ». */
-  liveReaders?: () => number;
+  /** Live streams open now on every process (live/liveReaders.ts). */
+  liveReaders?: () => Promise<number>;
 }
 
 declare module 'fastify' {
