@@ -50,12 +50,14 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     link.textContent = item.title;
     li.append(time, ' ');
     if (item.live) {
+      // Badge and title share the grid's second column.
       const state = document.createElement('span');
       state.className = `fil-live fil-live-${item.live}`;
       state.textContent = item.live === 'live' ? 'En direct' : 'Terminé';
-      li.append(state, ' ');
-    }
-    li.append(link);
+      const both = document.createElement('span');
+      both.append(state, ' ', link);
+      li.append(both);
+    } else li.append(link);
     return li;
   }
 
