@@ -24,6 +24,7 @@ import { createArticle } from '../src/commands/createArticle.ts';
 import { publishArticle } from '../src/commands/publishArticle.ts';
 import { systemActor, type Actor } from '../src/commands/context.ts';
 import { WebhookDispatcher } from '../src/webhooks/dispatcher.ts';
+import { insertAuthor, listSections } from '../src/db/repos/taxonomy.ts';
 
 const quick = process.argv.includes('--quick');
 const duration = quick ? 2 : 10;
@@ -110,12 +111,18 @@ async function fanOut(services: Services, actor: Actor): Promise<number> {
     onError: (e) => console.error(e),
   });
   await dispatcher.start(services.bus);
+  // Publishing asks for a section and a byline.
+  const authorId = await insertAuthor(
+    services.db,
+    { slug: `banc-${Date.now()}`, name: 'Banc d’essai', bio: '', userId: null },
+    new Date(),
+  );
   const draft = await createArticle(services, systemActor('bench'), {
     title: `Alerte ${Date.now()}`,
     lead: '',
     bodySource: 'Texte.',
-    sectionId: null,
-    authorIds: [],
+    sectionId: (await listSections(services.db))[0]!.id,
+    authorIds: [authorId],
   });
   const started = performance.now();
   await publishArticle(services, systemActor('bench'), { articleId: draft });

@@ -26,7 +26,7 @@ import { systemActor } from '../src/commands/context.ts';
 import { createArticle } from '../src/commands/createArticle.ts';
 import { publishArticle } from '../src/commands/publishArticle.ts';
 import { postLiveEntry, startLiveBlog } from '../src/commands/liveBlog.ts';
-import { insertSection } from '../src/db/repos/taxonomy.ts';
+import { insertAuthor, insertSection } from '../src/db/repos/taxonomy.ts';
 import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
 import {
   checkOpenFiles,
@@ -172,7 +172,14 @@ try {
       lead: 'Chapô.',
       bodySource: 'Texte.',
       sectionId,
-      authorIds: [],
+      // Publishing asks for a byline.
+      authorIds: [
+        await insertAuthor(
+          handle.db,
+          { slug: 'banc-d-essai', name: 'Banc d’essai', bio: '', userId: null },
+          new Date(),
+        ),
+      ],
       tagIds: [],
     });
     await publishArticle(services, actor, { articleId });

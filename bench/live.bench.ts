@@ -25,7 +25,7 @@ import { createServices } from '../src/services.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createArticle } from '../src/commands/createArticle.ts';
 import { systemActor } from '../src/commands/context.ts';
-import { insertSection } from '../src/db/repos/taxonomy.ts';
+import { insertAuthor, insertSection } from '../src/db/repos/taxonomy.ts';
 import { startDrivenNode, type DrivenNode } from '../test/support/processes.ts';
 import {
   checkOpenFiles,
@@ -170,6 +170,12 @@ async function prepareDrafts(
       { slug: 'bench', name: 'Banc d’essai', description: '', position: 0 },
       new Date(),
     );
+    // Publishing asks for a byline.
+    const authorId = await insertAuthor(
+      handle.db,
+      { slug: 'banc-d-essai', name: 'Banc d’essai', bio: '', userId: null },
+      new Date(),
+    );
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
       ids.push(
@@ -178,7 +184,7 @@ async function prepareDrafts(
           lead: 'Chapô.',
           bodySource: 'Texte.',
           sectionId,
-          authorIds: [],
+          authorIds: [authorId],
           tagIds: [],
         }),
       );

@@ -43,6 +43,7 @@ import { bundleScriptAsset } from './http/site/scriptBundle.ts';
 import { apiSearchRoute } from './http/api/searchRoute.ts';
 import { registerOpenApi, useZod } from './http/api/openapi.ts';
 import { CONTENT_API_PREFIX, contentApi } from './http/api/contentApi.ts';
+import { LiveReaders } from './live/liveReaders.ts';
 import { ADMIN_API_PREFIX, adminApi } from './http/api/adminApi.ts';
 
 export interface AppDeps extends Services {
@@ -71,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       richEditorScript: richEditorScript.url,
       embedsScript: embedsScript.url,
     },
-    liveReaders: () => live.hub.size,
+    liveReaders: () => liveReaders.now(),
   };
   const beaconScript = loadScriptAsset('beacon.ts');
   const editionAssets = loadEditionAssets();
@@ -85,6 +86,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.config.pageCacheBytes,
   );
   const fast = new FastPages(pages);
+  const liveReaders = new LiveReaders({
+    db: deps.db,
+    clock: deps.clock,
+    count: () => live.hub.size,
+    everyMs: deps.config.live.pollMs,
+  });
   const site: SiteDeps = {
     db: deps.db,
     clock: deps.clock,
@@ -151,7 +158,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     live.close();
   });
+  app.addHook('onReady', async () => {
+    liveReaders.start((error) => app.log.error({ err: error }, 'live readers'));
+  });
   app.addHook('onClose', async () => {
+    await liveReaders.stop().catch(() => {});
     await deps.bus.close();
     await deps.media.storage.close();
     await deps.audience.close();

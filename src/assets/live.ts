@@ -48,7 +48,16 @@ import type { FilInfoLine } from '../presenters/filInfo.ts';
     const link = document.createElement('a');
     link.href = item.url;
     link.textContent = item.title;
-    li.append(time, ' ', link);
+    li.append(time, ' ');
+    if (item.live) {
+      // Badge and title share the grid's second column.
+      const state = document.createElement('span');
+      state.className = `fil-live fil-live-${item.live}`;
+      state.textContent = item.live === 'live' ? 'En direct' : 'Terminé';
+      const both = document.createElement('span');
+      both.append(state, ' ', link);
+      li.append(both);
+    } else li.append(link);
     return li;
   }
 

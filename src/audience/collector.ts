@@ -70,7 +70,7 @@ export class AudienceCollector {
       if (!article.public) return false;
       sectionId = article.sectionId ?? 0;
     }
-    const day = dayKey(now, this.#options.timeZone);
+    const day = this.#day(now);
     const visitor = await this.#salt.visitor(day, view.address, view.userAgent);
     const hour = hourOf(now);
     const articleId = view.articleId ?? 0;
@@ -93,6 +93,18 @@ export class AudienceCollector {
       void this.flush();
     }, this.#options.flushMs).unref();
     return true;
+  }
+
+  /** Every time zone's days start on a whole minute: the day is computed once a minute. */
+  #dayMinute = Number.NaN;
+  #dayKey = '';
+  #day(now: Date): string {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== this.#dayMinute) {
+      this.#dayMinute = minute;
+      this.#dayKey = dayKey(now, this.#options.timeZone);
+    }
+    return this.#dayKey;
   }
 
   /** Adds what is counted in memory to the database now (tests, shutdown, the timer). */

@@ -9,7 +9,7 @@ import {
   updateLiveEntry,
   type Scoreboard,
 } from '../db/repos/liveBlogs.ts';
-import { renderMarkdown } from '../domain/markdown.ts';
+import { renderBody } from '../media/bodyPictures.ts';
 import { findUserById } from '../db/repos/users.ts';
 import { editsSection } from '../policies/article.ts';
 import { authorize } from '../policies/authorize.ts';
@@ -163,7 +163,8 @@ export async function postLiveEntry(
         authorUserId: actorId(actor),
         authorName,
         bodySource: entry.bodySource,
-        bodyHtml: renderMarkdown(entry.bodySource),
+        // Rendered like article bodies: library pictures (`![](media:12)`) become <picture>.
+        bodyHtml: (await renderBody(tx, entry.bodySource)).html,
         keyMoment: entry.keyMoment,
       },
       now,
@@ -219,7 +220,8 @@ export async function editLiveEntry(
       input.entryId,
       {
         bodySource: entry.bodySource,
-        bodyHtml: renderMarkdown(entry.bodySource),
+        // Rendered like article bodies: library pictures (`![](media:12)`) become <picture>.
+        bodyHtml: (await renderBody(tx, entry.bodySource)).html,
         keyMoment: entry.keyMoment,
       },
       now,

@@ -333,6 +333,12 @@ export interface AudienceDailyTable {
   computed_at: Time;
 }
 
+export interface LiveReadersTable {
+  node_id: string;
+  readers: number;
+  seen_at: Time;
+}
+
 export interface Database {
   editions: EditionsTable;
   media: MediaTable;
@@ -366,6 +372,7 @@ export interface Database {
   audience_daily: AudienceDailyTable;
   live_blogs: LiveBlogsTable;
   live_entries: LiveEntriesTable;
+  live_readers: LiveReadersTable;
 }
 
 /** An article row as the record is read from (the edition columns are read by db/repos/editions.ts). */

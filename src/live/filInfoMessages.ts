@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config.ts';
 import type { Queryable } from '../db/database.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
 import { findPublicFilInfo } from '../db/repos/filInfo.ts';
+import { liveStatesOf } from '../db/repos/liveBlogs.ts';
 import { firstPublicationsOf } from '../db/repos/articles.ts';
 import { presentFilInfoLine } from '../presenters/filInfo.ts';
 import type { SseMessage } from './sse.ts';
@@ -49,7 +50,10 @@ export async function filInfoMessages(
   const ids = relevant.map((e) => e.articleId!);
   const visible = await findPublicFilInfo(db, ids, now);
   const hidden = ids.filter((id) => !visible.has(id));
-  const firsts = await firstPublicationsOf(db, hidden);
+  const [firsts, liveStates] = await Promise.all([
+    firstPublicationsOf(db, hidden),
+    liveStatesOf(db, [...visible.keys()]),
+  ]);
   const messages: SseMessage[] = [];
   for (const event of relevant) {
     const article = visible.get(event.articleId!);
@@ -63,8 +67,23 @@ export async function filInfoMessages(
           )
         : null;
       if (message) messages.push(message);
+      // Opening or ending the coverage changes the article's line in every fil info.
+      if (message && event.name === 'articles.live')
+        messages.push({
+          id: event.id,
+          event: 'updated',
+          data: presentFilInfoLine(
+            article!,
+            site,
+            liveStates.get(article!.id) ?? null,
+          ),
+        });
     } else if (article) {
-      const item = presentFilInfoLine(article, site);
+      const item = presentFilInfoLine(
+        article,
+        site,
+        liveStates.get(article.id) ?? null,
+      );
       const kind =
         event.name === 'articles.publish'
           ? item.breaking

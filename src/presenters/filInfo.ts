@@ -8,6 +8,7 @@ import {
 } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
 import type { SectionRef } from '../domain/articleRecord.ts';
+import type { LiveState } from '../db/repos/liveBlogs.ts';
 
 /**
  * A fil info line: what the page's fil info shows (`views/site/partials.ts` filInfo) and what
@@ -26,6 +27,8 @@ export interface FilInfoLine {
   day: string;
   section: { slug: string; name: string; url: string } | null;
   breaking: boolean;
+  /** A live blog's state (« En direct », « Terminé »), null for any other article. */
+  live: LiveState | null;
 }
 
 export interface FilInfoLineSource {
@@ -41,6 +44,7 @@ export interface FilInfoLineSource {
 export function presentFilInfoLine(
   a: FilInfoLineSource,
   site: SiteConfig,
+  live: LiveState | null = null,
 ): FilInfoLine {
   const at = a.publishedAt ?? a.createdAt ?? new Date(0);
   return {
@@ -58,8 +62,15 @@ export function presentFilInfoLine(
         }
       : null,
     breaking: a.breaking,
+    live,
   };
 }
+
+/** The label a live blog's state has everywhere on the site. */
+export const LIVE_STATE_LABELS: Record<LiveState, string> = {
+  live: 'En direct',
+  ended: 'Terminé',
+};
 
 /** One day of the fil info: « Aujourd’hui », « Hier », or a date. */
 export interface FilInfoDay {
@@ -73,10 +84,11 @@ export function groupFilInfo(
   items: readonly FilInfoLineSource[],
   now: Date,
   site: SiteConfig,
+  liveStates: ReadonlyMap<number, LiveState> = new Map(),
 ): FilInfoDay[] {
   const days: FilInfoDay[] = [];
   for (const a of items) {
-    const line = presentFilInfoLine(a, site);
+    const line = presentFilInfoLine(a, site, liveStates.get(a.id) ?? null);
     let day = days.at(-1);
     if (!day || day.key !== line.day) {
       day = {

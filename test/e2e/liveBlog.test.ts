@@ -159,11 +159,17 @@ for (const dialect of DIALECTS) {
           .waitFor({ timeout: 5_000 });
         delays.push(Date.now() - sentAt);
       };
+      // A picture of the demo's media library, as the editor's chooser inserts it.
+      const picture = await server.services.db
+        .selectFrom('media')
+        .select('id')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       await arrival(
         'Coup d’envoi',
         await post(
           samir,
-          'Coup d’envoi de la demi-finale ! Le Maroc joue de gauche à droite.\n\n![Les Lions de l’Atlas à l’échauffement](/assets/share-default.png)',
+          `Coup d’envoi de la demi-finale ! Le Maroc joue de gauche à droite.\n\n![Les Lions de l’Atlas à l’échauffement](media:${picture.id})`,
         ),
       );
       await arrival(
@@ -187,14 +193,20 @@ for (const dialect of DIALECTS) {
           .textContent(),
         'Moment clé',
       );
+      const img = reader.locator('.live-entry').nth(1).locator('picture img');
       assert.equal(
-        await reader
-          .locator('.live-entry')
-          .nth(1)
-          .locator('img')
-          .getAttribute('alt'),
+        await img.getAttribute('alt'),
         'Les Lions de l’Atlas à l’échauffement',
       );
+      // Rendered like an article body's library picture: a rendition from /media/ that serves
+      // (fetched aside, so the reader's scroll is left alone: it is measured below).
+      const src = (await img.getAttribute('src')) ?? '';
+      assert.match(src, /^\/media\/\d+\//);
+      const rendition = await reader.request.get(
+        new URL(src, reader.url()).href,
+      );
+      assert.equal(rendition.status(), 200);
+      assert.match(rendition.headers()['content-type'] ?? '', /^image\//);
       assert.match(
         (await reader.locator('.key-moments').textContent()) ?? '',
         /Moments clés\s*\d{2}:\d{2} But des Lions de l’Atlas !/,

@@ -17,6 +17,8 @@ import {
   validOpenApi,
 } from '../support/api.ts';
 import { ADMIN_API_VERBS } from '../../src/http/api/adminApi.ts';
+import { jpeg } from '../support/pictures.ts';
+import { storageEnv } from '../support/s3Server.ts';
 
 /**
  * API token × role × route: every Admin API route, for every kind of token, allowed or denied,
@@ -65,6 +67,13 @@ const VIEWERS: Persona[] = [
   'admin',
 ];
 const EDITORS: Persona[] = ['editor', 'admin'];
+/** The audience page's figures: editors of any scope and above (policies/newsroom.ts readAudience). */
+const AUDIENCE_READERS: Persona[] = [
+  'sportEditor',
+  'editorLimitedToSport',
+  'editor',
+  'admin',
+];
 
 interface Cell {
   route: string;
@@ -81,6 +90,9 @@ describeEachDialect('Admin API policy matrix', (getDb) => {
   let api: ApiClient;
   let politique: { id: number };
   let byline: { id: number };
+  let picture: Buffer;
+  let pictureId: number;
+  let stopStorage: () => Promise<void>;
   const tokens = new Map<Persona, string>();
 
   const article = async (status: ArticleState) =>
@@ -146,6 +158,22 @@ describeEachDialect('Admin API policy matrix', (getDb) => {
       },
     },
     {
+      route: 'POST /api/admin/v1/pictures',
+      allowed: TOKENS,
+      run: (k) =>
+        api.admin(k).upload('/pictures', { name: 'photo.jpg', bytes: picture }),
+    },
+    {
+      route: 'GET /api/admin/v1/pictures/:id',
+      allowed: TOKENS,
+      run: (k) => api.admin(k).get(`/pictures/${pictureId}`),
+    },
+    {
+      route: 'GET /api/admin/v1/audience',
+      allowed: AUDIENCE_READERS,
+      run: (k) => api.admin(k).get('/audience?days=7'),
+    },
+    {
       route: 'POST /api/admin/v1/articles/:id/submit',
       allowed: EDITORS,
       run: verb('submit', 'draft'),
@@ -191,7 +219,10 @@ describeEachDialect('Admin API policy matrix', (getDb) => {
   ];
 
   test('setup: one token per kind of member, and tokens narrower than their member', async () => {
-    t = await buildTestApp(getDb());
+    // Uploads go to a temporary directory, on both databases.
+    const storage = await storageEnv('disk');
+    stopStorage = storage.stop;
+    t = await buildTestApp(getDb(), storage.env);
     api = new ApiClient(t.app);
     politique = await buildSection(t.ctx, {
       slug: 'politique',
@@ -261,6 +292,12 @@ describeEachDialect('Admin API policy matrix', (getDb) => {
       .where('prefix', '=', revoked.slice(0, 10))
       .execute();
     tokens.set('revoked', revoked);
+    picture = await jpeg({ width: 640, height: 400 });
+    const uploaded = await api
+      .admin(tokens.get('admin')!)
+      .upload('/pictures', { name: 'cible.jpg', bytes: picture });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    pictureId = uploaded.json().id;
   });
 
   test('every Admin API route × every token is allowed or denied as the policies say', async () => {
@@ -303,5 +340,6 @@ describeEachDialect('Admin API policy matrix', (getDb) => {
 
   test('teardown', async () => {
     await t.app.close();
+    await stopStorage();
   });
 });

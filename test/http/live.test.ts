@@ -144,6 +144,7 @@ describeEachDialect('live fil info stream', (getDb) => {
       day: '2025-07-10',
       section: { slug: 'sport', name: 'Sport', url: '/rubrique/sport' },
       breaking: false,
+      live: null,
     });
     await sleep(300);
     assert.deepEqual(

@@ -98,6 +98,30 @@ describeEachDialect('live blogs', (getDb) => {
       home('.live-blogs li').text().replace(/\s+/g, ' ').trim(),
       'En direct Raja – Wydad : le derby en direct',
     );
+    // The fil info says so too, on the page and on every open page through the stream.
+    assert.equal(
+      home(`.fil-list li[data-id="${articleId}"] .fil-live-live`).text(),
+      'En direct',
+    );
+    assert.equal(home('.fil-live').length, 1, 'only the live blog is marked');
+    assert.equal(
+      $(`.fil-list li[data-id="${articleId}"] .fil-live`).text(),
+      'En direct',
+    );
+    const line = await stream.waitFor(
+      (e) => e.event === 'updated' && JSON.parse(e.data).id === articleId,
+    );
+    assert.equal(JSON.parse(line.data).live, 'live');
+    const snapshot = (
+      await t.app.inject({
+        url: '/live/fil-info',
+        headers: { accept: 'application/json' },
+      })
+    ).json();
+    assert.equal(
+      snapshot.items.find((i: { id: number }) => i.id === articleId).live,
+      'live',
+    );
   });
 
   test('two journalists post; readers get each entry pushed in order; the page lists them newest first with their authors', async () => {
@@ -296,6 +320,13 @@ describeEachDialect('live blogs', (getDb) => {
     );
     const home = cheerio.load((await t.app.inject('/')).body);
     assert.equal(home('.live-blogs .live-state').text(), 'Terminé');
+    assert.equal(
+      home(`.fil-list li[data-id="${articleId}"] .fil-live-ended`).text(),
+      'Terminé',
+    );
+    await stream.waitFor(
+      (e) => e.event === 'updated' && JSON.parse(e.data).live === 'ended',
+    );
     t.clock.advance(25 * 3_600_000);
     assert.equal(
       cheerio.load((await t.app.inject('/')).body)('.live-blogs').length,

@@ -33,7 +33,11 @@ export class ApiClient {
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'OPTIONS',
     url: string,
-    options: { headers?: Record<string, string>; json?: unknown } = {},
+    options: {
+      headers?: Record<string, string>;
+      json?: unknown;
+      payload?: Buffer;
+    } = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.json !== undefined)
@@ -44,7 +48,9 @@ export class ApiClient {
       headers,
       ...(options.json !== undefined
         ? { payload: JSON.stringify(options.json) }
-        : {}),
+        : options.payload !== undefined
+          ? { payload: options.payload }
+          : {}),
     });
     this.exchanges.push({
       method,
@@ -81,6 +87,32 @@ export class ApiClient {
           headers: auth(headers),
           json,
         }),
+      /** A multipart upload, as a script would send it (fields first, then the file). */
+      upload: (
+        path: string,
+        file: { name: string; bytes: Buffer; type?: string },
+        fields: Record<string, string> = {},
+      ) => {
+        const boundary = `----newsdesk${Math.random().toString(16).slice(2)}`;
+        const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+          ),
+        );
+        parts.push(
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+          ),
+          file.bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        );
+        return this.request('POST', `/api/admin/v1${path}`, {
+          headers: auth({
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+          }),
+          payload: Buffer.concat(parts),
+        });
+      },
     };
   }
 }

@@ -10,6 +10,7 @@ import * as media from './20261201_0020_media.ts';
 import * as apiCredentials from './20261201_0030_api_credentials.ts';
 import * as webhooks from './20261201_0031_webhooks.ts';
 import * as audience from './20261201_0040_audience.ts';
+import * as liveReaders from './20261202_0400_live_readers.ts';
 import * as liveBlogs from './20261201_0041_live_blogs.ts';
 import * as linkPublicAt from './20261202_0200_link_public_at.ts';
 import * as editions from './20261202_0800_editions.ts';
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261201_0040_audience': audience,
   '20261201_0041_live_blogs': liveBlogs,
   '20261202_0200_link_public_at': linkPublicAt,
+  '20261202_0400_live_readers': liveReaders,
   '20261202_0800_editions': editions,
 };
 

@@ -256,3 +256,17 @@ export async function listHomeLiveBlogs(
     startedAt: toDate(r.started_at),
   }));
 }
+
+/** The live blog state of each article among `ids` that is one (the fil info's « En direct »). */
+export async function liveStatesOf(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, LiveState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('live_blogs')
+    .select(['article_id', 'state'])
+    .where('article_id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.article_id, r.state as LiveState]));
+}

@@ -5,7 +5,7 @@ import { canInNewsroom } from '../../policies/newsroom.ts';
 import { audienceReport } from '../../presenters/audienceReport.ts';
 import { audienceView } from '../../views/admin/audience.ts';
 
-/** The editors' audience page (figures from the counters; live readers from this process's streams). */
+/** The editors' audience page (figures from the counters; live readers from every process's streams). */
 export function audienceRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get('/admin/audience', async (request, reply) => {
     const user = requireUser(request);
@@ -16,7 +16,7 @@ export function audienceRoutes(app: FastifyInstance, deps: AdminDeps): void {
       deps.db,
       deps.config.site,
       deps.clock.now(),
-      deps.liveReaders?.() ?? 0,
+      (await deps.liveReaders?.()) ?? 0,
     );
     return sendAdminPage(deps, reply, user, {
       title: 'Audience',

@@ -22,7 +22,8 @@ export interface AdminDeps extends Services {
     embedsScript: string;
   };
   /** Open live streams in this process: the audience page's « lecteurs en direct ». */
-  liveReaders?: () => number;
+  /** Live streams open now on every process (live/liveReaders.ts). */
+  liveReaders?: () => Promise<number>;
 }
 
 declare module 'fastify' {

@@ -24,15 +24,27 @@ import { findArticleById, withRelations } from '../../db/repos/articles.ts';
 import type { ArticleRecord } from '../../domain/articleRecord.ts';
 import { presentAdminArticle } from '../../presenters/apiArticle.ts';
 import { AppError } from '../../errors.ts';
+import { uploadMedia } from '../../commands/media/uploadMedia.ts';
+import { loadMedia } from '../../commands/media/mediaContext.ts';
+import { spoolUpload } from '../admin/mediaUpload.ts';
+import { presentApiPicture } from '../../presenters/apiPicture.ts';
+import { authorize } from '../../policies/authorize.ts';
+import { canOnMedia } from '../../policies/media.ts';
+import { canInNewsroom } from '../../policies/newsroom.ts';
+import { audienceFigures } from '../../presenters/apiAudience.ts';
 import { bearerOf, checkCredential, tokenActor } from './credentials.ts';
 import {
   AdminArticle,
   ArticleInput,
+  Audience,
+  AudienceQuery,
   CorrectionInput,
   EmptyInput,
   errorResponses,
   IdParams,
   IfMatchHeaders,
+  Picture,
+  PictureUpload,
   PublishInput,
   ReturnInput,
   ScheduleInput,
@@ -74,6 +86,7 @@ const API_FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['author1', 'authorIds'],
   ['author2', 'authorIds'],
   ['author3', 'authorIds'],
+  ['coverMediaId', 'cover'],
 ]);
 
 async function guarded<T>(
@@ -121,6 +134,15 @@ const fieldsOf = (input: z.infer<typeof ArticleInput>): ArticleFields => ({
   breaking: input.breaking,
   seoTitle: input.seoTitle,
   seoDescription: input.seoDescription,
+  cover: input.cover
+    ? {
+        mediaId: input.cover.mediaId,
+        url: '',
+        alt: input.cover.alt,
+        caption: input.cover.caption,
+        credit: input.cover.credit,
+      }
+    : null,
 });
 
 type VerbBody = Record<string, unknown>;
@@ -383,6 +405,94 @@ export function adminApi(deps: Services) {
               correctionNote: request.body.note,
             }),
           ),
+        );
+      },
+    );
+
+    r.post(
+      '/pictures',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Upload a picture to the media library (multipart/form-data), as the back office does',
+          consumes: ['multipart/form-data'],
+          body: PictureUpload,
+          response: {
+            201: Picture,
+            ...errorResponses(400, 401, 403, 413, 422),
+          },
+        },
+        // The body is a stream spooled by spoolUpload and checked by uploadMedia (inspectUpload),
+        // not a parsed object: the schema above documents it, it cannot validate it.
+        validatorCompiler: () => (value) => ({ value }),
+      },
+      async (request, reply) => {
+        const a = actor(request);
+        // Refused before reading a byte of the upload (the command checks it again).
+        authorize(canOnMedia(a, 'upload'));
+        const upload = await spoolUpload(
+          request,
+          deps.config.media.maxUploadBytes,
+        );
+        try {
+          const media = await uploadMedia(deps, a, {
+            path: upload.path,
+            fileName: upload.fileName,
+            purpose: upload.fields['purpose'] === 'cover' ? 'cover' : 'any',
+          });
+          reply
+            .code(201)
+            .header('Location', `${ADMIN_API_PREFIX}/pictures/${media.id}`)
+            .header('ETag', `"${media.version}"`);
+          return presentApiPicture(media, deps.config.site.url);
+        } finally {
+          await upload.cleanup();
+        }
+      },
+    );
+
+    r.get(
+      '/pictures/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'A picture of the media library, with its renditions',
+          params: IdParams,
+          response: { 200: Picture, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        authorize(canOnMedia(actor(request), 'view'));
+        const media = await loadMedia(deps.db, request.params.id);
+        reply.header('ETag', `"${media.version}"`);
+        return presentApiPicture(media, deps.config.site.url);
+      },
+    );
+
+    r.get(
+      '/audience',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Audience figures (views per hour, top articles, sections, referrers, daily visitors), for tokens that may read the audience page',
+          querystring: AudienceQuery,
+          response: { 200: Audience, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        authorize(canInNewsroom(actor(request), 'readAudience'));
+        // Counters still in memory would be missing from « now »: write them first.
+        await deps.audience.flush();
+        return audienceFigures(
+          deps.db,
+          deps.config.site.timeZone,
+          deps.clock.now(),
+          request.query.days,
         );
       },
     );

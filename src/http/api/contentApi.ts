@@ -19,7 +19,15 @@ import {
   listTagsPage,
   type ListPosition,
 } from '../../db/repos/contentApi.ts';
-import { presentApiArticle } from '../../presenters/apiArticle.ts';
+import {
+  presentApiArticle,
+  presentApiLiveEntry,
+} from '../../presenters/apiArticle.ts';
+import { findMediaByIds } from '../../db/repos/media.ts';
+import { findLiveBlog, listLiveEntries } from '../../db/repos/liveBlogs.ts';
+import { mostRead } from '../../db/repos/audience.ts';
+import { bodyMediaIds } from '../../domain/markdown.ts';
+import { MOST_READ_WINDOW_MS } from '../site/mostRead.ts';
 import {
   presentSearchResult,
   searchResultJson,
@@ -40,6 +48,10 @@ import {
   FilInfoQuery,
   IdParams,
   KeyOnlyQuery,
+  LiveEntries,
+  LiveEntriesQuery,
+  MostRead,
+  MostReadQuery,
   SearchPage,
   SearchQuery,
   SectionList,
@@ -241,10 +253,21 @@ export function contentApi(deps: SearchDeps & Services) {
       ) => {
         const article = await find(request);
         if (!article) throw new AppError('not_found');
+        const wantsPictures = request.query.include?.includes('pictures');
+        const ids = wantsPictures ? bodyMediaIds(article.bodySource) : [];
+        const [pictures, blog] = await Promise.all([
+          findMediaByIds(deps.db, ids),
+          findLiveBlog(deps.db, article.id),
+        ]);
         return presentApiArticle(article, site, {
           fields: request.query.fields,
           include: request.query.include,
           withBody: true,
+          bodyPictures: [...new Set(ids)].flatMap((id) => {
+            const p = pictures.get(id);
+            return p ? [p] : [];
+          }),
+          liveState: blog?.state ?? null,
         }) as z.infer<typeof Article>;
       };
     r.get(
@@ -286,6 +309,92 @@ export function contentApi(deps: SearchDeps & Services) {
           deps.clock.now(),
         ),
       ),
+    );
+
+    r.get(
+      '/articles/:id/live',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'A live blog’s entries, newest first (the stream /live pushes new ones)',
+          params: IdParams,
+          querystring: LiveEntriesQuery,
+          response: {
+            200: LiveEntries,
+            ...errorResponses(400, 401, 404, 429),
+          },
+        },
+      },
+      async (request) => {
+        const now = deps.clock.now();
+        const [article, blog] = await Promise.all([
+          findPublishedById(deps.db, request.params.id, now),
+          findLiveBlog(deps.db, request.params.id),
+        ]);
+        if (!article || !blog)
+          throw new AppError('not_found', {
+            message: 'Cet article n’est pas suivi en direct.',
+          });
+        const q = request.query;
+        const entries = await listLiveEntries(deps.db, article.id, {
+          limit: q.limit + 1,
+          ...(q.before !== undefined ? { beforeId: q.before } : {}),
+        });
+        const page = entries.slice(0, q.limit);
+        return {
+          articleId: article.id,
+          state: blog.state,
+          startedAt: blog.startedAt.toISOString(),
+          endedAt: blog.endedAt?.toISOString() ?? null,
+          scoreboard: blog.scoreboard,
+          items: page.map(presentApiLiveEntry),
+          nextBefore:
+            entries.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+        };
+      },
+    );
+
+    r.get(
+      '/most-read',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            '« Les plus lus »: the most read articles of the last 24 hours, most read first (ranks, not counts: those are in the Admin API)',
+          querystring: MostReadQuery,
+          response: { 200: MostRead, ...errorResponses(400, 401, 404, 429) },
+        },
+      },
+      async (request) => {
+        const now = deps.clock.now();
+        const since = new Date(now.getTime() - MOST_READ_WINDOW_MS);
+        const sectionId = request.query.section
+          ? await idOfSlug(
+              findSectionBySlug(deps.db, request.query.section),
+              'section',
+              'Rubrique',
+            )
+          : undefined;
+        const rows = await mostRead(deps.db, {
+          since,
+          now,
+          limit: request.query.limit,
+          ...(sectionId !== undefined ? { sectionId } : {}),
+        });
+        return {
+          since: since.toISOString(),
+          items: rows.map((row, i) => ({
+            id: row.id,
+            slug: row.slug,
+            title: row.title,
+            url: site.url + paths.article(row.slug),
+            rank: i + 1,
+          })),
+        };
+      },
     );
 
     r.get(

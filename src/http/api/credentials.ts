@@ -49,8 +49,29 @@ export async function checkCredential(
     throw new AppError('unauthenticated', {
       message: 'Cette clé ou ce jeton est inconnu ou a été révoqué.',
     });
-  await touchCredential(services.db, credential.id, services.clock.now());
+  await touchOncePerMinute(services, credential.id);
   return credential;
+}
+
+/**
+ * The last-used time is kept to the minute: this process writes it at most once a minute per
+ * credential, so reads do not each cost a write (on SQLite, a write lock per API request).
+ */
+const TOUCH_EVERY_MS = 60_000;
+const touchedByDatabase = new WeakMap<Services['db'], Map<number, number>>();
+async function touchOncePerMinute(
+  services: Services,
+  id: number,
+): Promise<void> {
+  let touched = touchedByDatabase.get(services.db);
+  if (!touched) touchedByDatabase.set(services.db, (touched = new Map()));
+  const now = services.clock.now();
+  const last = touched.get(id);
+  if (last !== undefined && Math.abs(now.getTime() - last) < TOUCH_EVERY_MS)
+    return;
+  if (touched.size >= 10_000) touched.clear();
+  touched.set(id, now.getTime());
+  await touchCredential(services.db, id, now);
 }
 
 export function bearerOf(request: FastifyRequest): string | null {

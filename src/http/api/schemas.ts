@@ -50,8 +50,67 @@ export const Cover = z
     alt: z.string(),
     caption: z.string().nullable(),
     credit: z.string().nullable(),
+    mediaId: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe('The library picture (GET /api/admin/v1/pictures/{id})'),
   })
   .meta({ id: 'Cover' });
+
+const Rect = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+const RenditionUrls = z.object({
+  avif: z.string(),
+  webp: z.string(),
+  jpeg: z.string(),
+});
+
+/** A library picture with every crop and rendition (see presenters/apiPicture.ts). */
+export const Picture = z
+  .object({
+    id: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+    mimeType: z.string(),
+    alt: z.string().describe('Empty when the picture is decorative'),
+    decorative: z.boolean(),
+    caption: z.string(),
+    credit: z.string(),
+    copyright: z.string(),
+    focal: z.object({ x: z.number(), y: z.number() }),
+    crops: z
+      .array(
+        z.object({
+          ratio: z.enum(['16:9', '4:3', '1:1', 'full']),
+          region: Rect.describe('The part of the original this crop shows'),
+          renditions: z.array(
+            z.object({
+              width: z.number().int(),
+              height: z.number().int(),
+              urls: RenditionUrls,
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'Each crop with its renditions, narrowest first; URLs are cacheable for ever',
+      ),
+  })
+  .meta({ id: 'Picture' });
+
+/** A pasted provider URL that the site shows as an embed (a link until the reader asks for it). */
+export const Embed = z
+  .object({
+    url: z.string(),
+    provider: z.string().describe('youtube, vimeo, x, instagram…'),
+  })
+  .meta({ id: 'Embed' });
 
 /** What `fields=` may pick; id is always there. */
 export const ARTICLE_FIELDS = [
@@ -71,13 +130,16 @@ export const ARTICLE_FIELDS = [
   'correctionNote',
   'html',
   'text',
+  'embeds',
+  'liveBlog',
 ] as const;
-export const INCLUDES = ['authors', 'tags', 'section'] as const;
+export const INCLUDES = ['authors', 'tags', 'section', 'pictures'] as const;
 
 /**
  * A public article. Every field but `id` is optional because `fields=` may leave it out; `html`
  * and `text` come with single articles only; `section`, `authors`, `tags` with `include=`.
- * (Pictures with renditions will be added as `pictures` when the media library lands.)
+ * `pictures` (with `include=pictures`) are the cover and the body's library pictures, with
+ * their renditions and crops; `embeds` (single articles) the provider URLs the body embeds.
  */
 export const Article = z
   .object({
@@ -107,9 +169,24 @@ export const Article = z
       .string()
       .describe('Plain text of the body (single article only)')
       .optional(),
+    embeds: z
+      .array(Embed)
+      .describe('Provider URLs the body shows as embeds (single article only)')
+      .optional(),
+    liveBlog: z
+      .object({
+        state: z.enum(['live', 'ended']),
+        entriesUrl: z.string(),
+      })
+      .nullable()
+      .describe('When the article is a live blog: its state and its entries')
+      .optional(),
     section: Ref.nullable().optional(),
     authors: z.array(Ref).optional(),
     tags: z.array(Ref).optional(),
+    pictures: z
+      .object({ cover: Picture.nullable(), body: z.array(Picture) })
+      .optional(),
   })
   .meta({ id: 'Article' });
 
@@ -133,7 +210,9 @@ export const ArticleSelection = {
     ),
   include: csvOf(INCLUDES)
     .optional()
-    .describe('Comma-separated relations to embed: authors, tags, section'),
+    .describe(
+      'Comma-separated relations to embed: authors, tags, section, pictures',
+    ),
 };
 
 export const ArticleListQuery = z.strictObject({
@@ -306,6 +385,18 @@ export const ArticleInput = z.strictObject({
   breaking: z.boolean().default(false),
   seoTitle: z.string().max(300).nullable().default(null),
   seoDescription: z.string().max(500).nullable().default(null),
+  cover: z
+    .strictObject({
+      mediaId: z.number().int().min(1).max(2_147_483_647),
+      alt: z.string().max(500).default(''),
+      caption: z.string().max(500).nullable().default(null),
+      credit: z.string().max(200).nullable().default(null),
+    })
+    .nullable()
+    .default(null)
+    .describe(
+      'A picture of the library (POST /pictures), at least 1200 px wide; alt, caption and credit default to the picture’s',
+    ),
 });
 
 export const CorrectionInput = z.strictObject({
@@ -344,6 +435,7 @@ export const AdminArticle = z
     breaking: z.boolean(),
     seoTitle: z.string().nullable(),
     seoDescription: z.string().nullable(),
+    cover: Cover.nullable(),
     correctionNote: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -370,3 +462,118 @@ export const WhoAmI = z
     credential: z.string(),
   })
   .meta({ id: 'WhoAmI' });
+
+// ——— Live blogs, audience, pictures (issues 17 and 19) ———
+
+export const LiveEntriesQuery = z.strictObject({
+  key: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .describe('`nextBefore` of the previous page: older entries'),
+});
+export const LiveEntries = z
+  .object({
+    articleId: z.number().int(),
+    state: z.enum(['live', 'ended']),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    scoreboard: z
+      .object({
+        home: z.string(),
+        homeScore: z.string(),
+        away: z.string(),
+        awayScore: z.string(),
+        status: z.string(),
+      })
+      .nullable(),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        createdAt: z.string(),
+        updatedAt: z.string(),
+        author: z.string().nullable(),
+        keyMoment: z.boolean(),
+        html: z.string().describe('Rendered, sanitised entry'),
+        text: z.string(),
+        embeds: z.array(Embed),
+      }),
+    ),
+    nextBefore: z.number().int().nullable(),
+  })
+  .meta({ id: 'LiveEntries' });
+
+export const MostReadQuery = z.strictObject({
+  key: z.string().max(200).optional(),
+  section: Slug.optional().describe('Section slug: that section’s most read'),
+  limit: z.coerce.number().int().min(1).max(20).default(10),
+});
+export const MostRead = z
+  .object({
+    since: z.string().describe('Views counted from this time'),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        slug: z.string(),
+        title: z.string(),
+        url: z.string(),
+        rank: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'MostRead' });
+
+export const AudienceQuery = z.strictObject({
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(1)
+    .describe('Days counted, today included'),
+});
+export const Audience = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    views: z.number().int(),
+    hours: z.array(z.object({ hour: z.string(), views: z.number().int() })),
+    articles: z.array(
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        views: z.number().int(),
+      }),
+    ),
+    sections: z.array(
+      z.object({
+        id: z.number().int().nullable(),
+        name: z.string(),
+        views: z.number().int(),
+      }),
+    ),
+    referrers: z.array(z.object({ kind: z.string(), views: z.number().int() })),
+    dailyVisitors: z
+      .array(z.object({ day: z.string(), visitors: z.number().int() }))
+      .describe(
+        'Distinct visitors of each finished day (the loi 88-13 figure)',
+      ),
+  })
+  .meta({ id: 'Audience' });
+
+export const PictureUpload = z
+  .object({
+    file: z
+      .string()
+      .meta({ format: 'binary' })
+      .describe('JPEG, PNG, WebP or AVIF'),
+    purpose: z
+      .enum(['cover', 'any'])
+      .optional()
+      .describe('A cover must be at least 1200 px wide; anything else 320'),
+  })
+  .describe('multipart/form-data; send `purpose` before `file`');

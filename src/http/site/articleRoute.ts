@@ -19,7 +19,7 @@ import { paths } from '../../presenters/urls.ts';
 import { articleHead } from './pageHeads.ts';
 import { similarToPublished } from '../../editorial/related.ts';
 import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
-import { findLiveBlog } from '../../db/repos/liveBlogs.ts';
+import { findLiveBlog, liveStatesOf } from '../../db/repos/liveBlogs.ts';
 import { loadLiveBlog } from '../../live/liveBlogData.ts';
 import { liveBlogPostingLd } from '../../presenters/liveBlogLd.ts';
 import { liveBlogView, liveEntryView } from '../../views/site/liveBlog.ts';
@@ -58,7 +58,15 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
         share: shareLinks(page.absoluteUrl, page.title),
         follow: followList(deps.site, 'article-follow'),
         related: related.map((a) => presentTeaser(a, deps.site)),
-        filInfo: groupFilInfo(latest.items, now, deps.site),
+        filInfo: groupFilInfo(
+          latest.items,
+          now,
+          deps.site,
+          await liveStatesOf(
+            deps.db,
+            latest.items.map((a) => a.id),
+          ),
+        ),
         ...(live ? { liveBlog: liveBlogView(live.model) } : {}),
       });
       return {

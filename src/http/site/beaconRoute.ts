@@ -4,7 +4,10 @@ import { isbot } from 'isbot';
 import { z } from 'zod';
 import type { Services } from '../../services.ts';
 import { AppError, ERRORS } from '../../errors.ts';
-import { referrerKind } from '../../audience/referrerKind.ts';
+import {
+  referrerKind,
+  type ReferrerKind,
+} from '../../audience/referrerKind.ts';
 
 /** What the page's beacon sends (assets/beacon.ts): the article read, its referrer, its utm_medium. */
 const beaconBody = z
@@ -34,7 +37,9 @@ export async function beaconRoute(
   app: FastifyInstance,
   services: Services,
 ): Promise<void> {
-  const siteHost = new URL(services.config.site.url).host;
+  const siteUrl = new URL(services.config.site.url);
+  const siteHost = siteUrl.host;
+  const siteHostname = siteUrl.hostname;
   await app.register(async (scope) => {
     await scope.register(rateLimit, { global: false });
     // sendBeacon with a string sends text/plain: a simple request, no CORS preflight.
@@ -79,6 +84,9 @@ export async function beaconRoute(
       '/beacon',
       {
         bodyLimit: BODY_LIMIT,
+        // A 204 without a body has nothing to render, frame or sniff: the page headers (CSP…)
+        // are some 700 bytes a beacon would carry for nothing, thousands of times a second.
+        helmet: false,
         config: {
           rateLimit: {
             max: services.config.audience.beaconsPerMinute,
@@ -105,9 +113,10 @@ export async function beaconRoute(
           address: request.ip,
           userAgent,
           articleId: parsed.data.a ?? null,
-          referrer: referrerKind(
+          referrer: kindOf(
             parsed.data.r,
-            [request.hostname, new URL(services.config.site.url).hostname],
+            request.hostname,
+            siteHostname,
             parsed.data.m,
           ),
         });
@@ -115,6 +124,24 @@ export async function beaconRoute(
       },
     );
   });
+}
+
+/** Readers come from a few referrers (a search engine, the home page): each is parsed once. */
+const referrerKinds = new Map<string, ReferrerKind>();
+function kindOf(
+  referrer: string | undefined,
+  hostname: string,
+  siteHostname: string,
+  utmMedium: string | undefined,
+): ReferrerKind {
+  const key = `${hostname}\0${utmMedium ?? ''}\0${referrer ?? ''}`;
+  let kind = referrerKinds.get(key);
+  if (kind === undefined) {
+    if (referrerKinds.size >= 10_000) referrerKinds.clear();
+    kind = referrerKind(referrer, [hostname, siteHostname], utmMedium);
+    referrerKinds.set(key, kind);
+  }
+  return kind;
 }
 
 /** isbot runs a large regular expression; browsers' names repeat, so each is tested once. */

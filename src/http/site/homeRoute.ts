@@ -11,6 +11,7 @@ import { homeView } from '../../views/site/home.ts';
 import { homeHead } from './pageHeads.ts';
 import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
 import { homeLiveBlogsBlock } from './liveBlogsBlock.ts';
+import { liveStatesOf } from '../../db/repos/liveBlogs.ts';
 
 export const FIL_INFO_SIZE = 15;
 
@@ -46,7 +47,15 @@ export function homeRoute(app: FastifyInstance, deps: SiteDeps): void {
         siteName: site.name,
         lead: lead ? presentTeaser(lead, site) : null,
         topStories: top.items.map((a) => presentTeaser(a, site)),
-        filInfo: groupFilInfo(latest.items, now, site),
+        filInfo: groupFilInfo(
+          latest.items,
+          now,
+          site,
+          await liveStatesOf(
+            db,
+            latest.items.map((a) => a.id),
+          ),
+        ),
         sectionBlocks: blocks,
       });
       return {

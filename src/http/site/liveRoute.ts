@@ -8,6 +8,7 @@ import { sseComment, sseRetry } from '../../live/sse.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import { FIL_INFO_SIZE } from './homeRoute.ts';
 import { SNAPSHOT_CACHE, STREAM_CACHE } from '../cacheControl.ts';
+import { liveStatesOf } from '../../db/repos/liveBlogs.ts';
 import { sendJsonError } from '../jsonError.ts';
 
 export const LIVE_FIL_INFO_PATH = '/live/fil-info';
@@ -50,12 +51,18 @@ export function liveRoute(
         now,
         limit: FIL_INFO_SIZE,
       });
+      const states = await liveStatesOf(
+        deps.db,
+        items.map((a) => a.id),
+      );
       return reply
         .header('Cache-Control', SNAPSHOT_CACHE)
         .header('Vary', 'Accept')
         .send({
           lastEventId: resumeFrom,
-          items: items.map((a) => presentFilInfoLine(a, deps.site)),
+          items: items.map((a) =>
+            presentFilInfoLine(a, deps.site, states.get(a.id) ?? null),
+          ),
         });
     }
 

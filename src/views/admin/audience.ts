@@ -28,7 +28,7 @@ function figuresTable(
 export function audienceView(m: AudienceModel): string {
   return html`<h1>Audience</h1>
 <div class="audience-summary">
-  <p><strong>${fr.format(m.liveReaders)}</strong> ${m.liveReaders > 1 ? 'lecteurs' : 'lecteur'} en direct maintenant <span class="small">(flux du fil info ouverts sur ce serveur)</span></p>
+  <p><strong>${fr.format(m.liveReaders)}</strong> ${m.liveReaders > 1 ? 'lecteurs' : 'lecteur'} en direct maintenant <span class="small">(flux du fil info ouverts, tous serveurs confondus)</span></p>
   <p>Aujourd’hui (${m.todayLabel}) : <strong>${m.today.views}</strong> pages vues, <strong>${m.today.visitors}</strong> ${m.today.visitors === '0' || m.today.visitors === '1' ? 'visiteur unique' : 'visiteurs uniques'}</p>
   !${m.yesterday ? html`<p>${m.yesterday.label} : <strong>${m.yesterday.visitors}</strong> visiteurs uniques, ${m.yesterday.views} pages vues (chiffre légal, loi 88-13)</p>` : ''}
 </div>

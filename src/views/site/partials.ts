@@ -1,6 +1,9 @@
 import { html } from '../html.ts';
 import type { ArticleTeaser, LinkView } from '../../presenters/article.ts';
-import type { FilInfoDay } from '../../presenters/filInfo.ts';
+import {
+  LIVE_STATE_LABELS,
+  type FilInfoDay,
+} from '../../presenters/filInfo.ts';
 import { withPage } from '../../presenters/urls.ts';
 import { pictureTag } from './picture.ts';
 
@@ -34,7 +37,7 @@ export function filInfo(
     (
       day,
     ) => html`!${day.label === 'Aujourd’hui' ? '' : html`<!${dayHeading} class="fil-day">${day.label}</!${dayHeading}>`}
-  <ol class="fil-list" data-day="${day.key}">!${day.items.map((item) => html`<li data-id="${String(item.id)}"!${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.iso}">${item.time}</time> <a href="${item.url}">${item.title}</a></li>`)}</ol>`,
+  <ol class="fil-list" data-day="${day.key}">!${day.items.map((item) => html`<li data-id="${String(item.id)}"!${item.breaking ? ' class="breaking"' : ''}><time datetime="${item.iso}">${item.time}</time> !${item.live ? html`<span><span class="fil-live fil-live-${item.live}">${LIVE_STATE_LABELS[item.live]}</span> <a href="${item.url}">${item.title}</a></span>` : html`<a href="${item.url}">${item.title}</a>`}</li>`)}</ol>`,
   )}
 </section>`;
 }
