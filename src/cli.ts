@@ -7,6 +7,7 @@ import { registerUserCommands } from './cliUsers.ts';
 import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
 import { reindexCommand } from './search/reindexCommand.ts';
 import { registerMediaCommands } from './cli/mediaCommand.ts';
+import { registerImportCommands } from './cli/importCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -106,6 +107,7 @@ program
   );
 
 registerMediaCommands(program);
+registerImportCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

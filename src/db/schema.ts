@@ -309,6 +309,22 @@ export interface AudienceDailyTable {
   computed_at: Time;
 }
 
+/** What each imported source record became (migration 0700). */
+export interface ImportMapTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  target_id: number;
+  created_at: Time;
+}
+/** Old paths answered with a 301 (migration 0700). */
+export interface RedirectsTable {
+  from_path: string;
+  to_path: string;
+  article_id: number | null;
+  created_at: Time;
+}
+
 export interface Database {
   media: MediaTable;
   media_uses: MediaUsesTable;
@@ -341,6 +357,8 @@ export interface Database {
   audience_daily: AudienceDailyTable;
   live_blogs: LiveBlogsTable;
   live_entries: LiveEntriesTable;
+  import_map: ImportMapTable;
+  redirects: RedirectsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

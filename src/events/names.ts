@@ -33,6 +33,10 @@ const OTHER_EVENTS = [
   'media.update',
   'media.replace',
   'media.delete',
+  // One per batch of a bulk import (payload: source, count, first and last ids): the derived
+  // indexes are filled by the import itself, so no processor reads these one article at a time.
+  'articles.import',
+  'redirects.update',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

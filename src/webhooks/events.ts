@@ -36,6 +36,8 @@ const PARTICIPLE: Record<EventVerb, string> = {
   // Live blogs: started, ended or rescored; an entry posted, edited or deleted.
   live: 'live_changed',
   live_entry: 'live_entry_changed',
+  // A batch of a bulk import (`article.imported`, payload: count, first and last ids).
+  import: 'imported',
 };
 
 export const BREAKING = 'fil_info.breaking';

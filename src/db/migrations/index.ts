@@ -11,6 +11,7 @@ import * as apiCredentials from './20261201_0030_api_credentials.ts';
 import * as webhooks from './20261201_0031_webhooks.ts';
 import * as audience from './20261201_0040_audience.ts';
 import * as liveBlogs from './20261201_0041_live_blogs.ts';
+import * as imports from './20261202_0700_imports.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261201_0031_webhooks': webhooks,
   '20261201_0040_audience': audience,
   '20261201_0041_live_blogs': liveBlogs,
+  '20261202_0700_imports': imports,
 };
 
 export const migrationProvider: MigrationProvider = {
