@@ -3,6 +3,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withServices } from '../cliUsers.ts';
 import { importWordpress } from '../import/importWordpress.ts';
+import { importGhost } from '../import/importGhost.ts';
+import { importRedirects } from '../commands/importRedirects.ts';
+import { systemActor } from '../commands/context.ts';
 import type { ImportReport } from '../import/report.ts';
 import { isValidSlug } from '../domain/slug.ts';
 
@@ -173,4 +176,66 @@ export function registerImportCommands(program: Command): void {
         });
       },
     );
+
+  imports
+    .command('ghost')
+    .description(
+      'Import a Ghost export (Settings › Labs › Export, .json): posts and pages (HTML, Lexical or Mobiledoc), tags, staff as bylines; old /slug/ addresses answer 301.',
+    )
+    .argument('<file>', 'the Ghost export (.json)', readableFile)
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option(
+      '--batch-size <n>',
+      'articles per transaction (default: 500)',
+      batchSize,
+      500,
+    )
+    .option(
+      '--report <file>',
+      'where to write the full report (JSON)',
+      'newsdesk-import-report.json',
+    )
+    .action(
+      async (
+        file: string,
+        opts: { dryRun?: boolean; batchSize: number; report: string },
+      ) => {
+        await withServices(async (services) => {
+          try {
+            const report = await importGhost(services, services.search, file, {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+            });
+            finish(report, opts.report);
+          } finally {
+            await services.media.storage.close();
+          }
+        });
+      },
+    );
+
+  program
+    .command('redirects')
+    .description('Old addresses that answer 301 (imports add their own).')
+    .command('import')
+    .description(
+      'Add redirects from a CSV file: one "old-path,new-path-or-URL" per line (a "from,to" header is allowed).',
+    )
+    .argument('<file>', 'the CSV file', readableFile)
+    .action(async (file: string) => {
+      await withServices(async (services) => {
+        const result = await importRedirects(
+          services,
+          systemActor('import'),
+          readFileSync(file, 'utf8'),
+        );
+        console.log(
+          `Redirects added: ${result.added}; already there: ${result.unchanged}; refused: ${result.refused.length}.`,
+        );
+        for (const r of result.refused)
+          console.log(`  line ${r.line}: ${r.reason}`);
+        if (result.refused.length) process.exitCode = 1;
+        await services.media.storage.close();
+      });
+    });
 }
