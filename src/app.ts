@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
 import type { SiteDeps } from './http/site/context.ts';
+import { redirectLookup } from './http/site/redirects.ts';
 import {
   frameworkErrorHandler,
   installErrorHandling,
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const errorPages: ErrorPages = {
     ...site,
     adminErrorPage: adminErrorPage(adminDeps),
+    redirect: redirectLookup(deps.db, site.pages),
   };
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(errorPages),

@@ -8,6 +8,7 @@ import { registerNewsSitemapCommand } from './cli/newsSitemapCommand.ts';
 import { registerEditionCommand } from './cli/editionCommand.ts';
 import { reindexCommand } from './search/reindexCommand.ts';
 import { registerMediaCommands } from './cli/mediaCommand.ts';
+import { registerImportCommands } from './cli/importCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -108,6 +109,7 @@ program
   );
 
 registerMediaCommands(program);
+registerImportCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

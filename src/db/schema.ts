@@ -338,6 +338,21 @@ export interface LiveReadersTable {
   readers: number;
   seen_at: Time;
 }
+/** What each imported source record became (migration 0700). */
+export interface ImportMapTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  target_id: number;
+  created_at: Time;
+}
+/** Old paths answered with a 301 (migration 0700). */
+export interface RedirectsTable {
+  from_path: string;
+  to_path: string;
+  article_id: number | null;
+  created_at: Time;
+}
 
 export interface Database {
   editions: EditionsTable;
@@ -373,6 +388,8 @@ export interface Database {
   live_blogs: LiveBlogsTable;
   live_entries: LiveEntriesTable;
   live_readers: LiveReadersTable;
+  import_map: ImportMapTable;
+  redirects: RedirectsTable;
 }
 
 /** An article row as the record is read from (the edition columns are read by db/repos/editions.ts). */

@@ -95,6 +95,8 @@ export function termBag(text: ArticleText): TermBag {
     let list = terms(raw, (t, word) => {
       if (!display.has(t)) display.set(t, word);
     });
+    // The term tables hold 80 characters: a longer "word" (a pasted URL, a hash) is no topic.
+    list = list.filter((t) => t.length <= 80);
     if (field === 'body') list = list.slice(0, MAX_BODY_TERMS);
     if (field === 'title') {
       titleTerms = [...new Set(list)];

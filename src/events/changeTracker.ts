@@ -9,10 +9,16 @@ import type { EventSink } from './eventSink.ts';
  * What a change can affect, for caches of public documents:
  * - `articles`: the public list of articles (feeds, the news sitemap, listings' sitemaps);
  * - `taxonomy`: sections, tags, authors (names, slugs, the news sitemap switch);
+ * - `redirects`: old addresses answered with a 301 (imports, `newsdesk redirects import`);
  * - `month:YYYY-MM`: the articles first published that month (one monthly sitemap);
  * - `*`: anything (a change that could not be sorted).
  */
-export type ChangeScope = 'articles' | 'taxonomy' | '*' | `month:${string}`;
+export type ChangeScope =
+  | 'articles'
+  | 'taxonomy'
+  | 'redirects'
+  | '*'
+  | `month:${string}`;
 
 /**
  * How long after recording an event this process keeps catching the bus up for it before
@@ -140,6 +146,7 @@ export class ChangeTracker {
         family === 'authors'
       )
         scopes.add('taxonomy');
+      else if (family === 'redirects') scopes.add('redirects');
       // A new crop or file changes the picture URLs pages and feeds carry (old ones redirect meanwhile).
       else if (
         e.name === 'media.update' ||

@@ -36,6 +36,10 @@ const OTHER_EVENTS = [
   // Editions (issue #20): one added; articles linked as translations of each other.
   'editions.create',
   'articles.link_translations',
+  // One per batch of a bulk import (payload: source, count, first and last ids): the derived
+  // indexes are filled by the import itself, so no processor reads these one article at a time.
+  'articles.import',
+  'redirects.update',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

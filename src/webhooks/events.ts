@@ -37,6 +37,8 @@ const PARTICIPLE: Record<EventVerb, string> = {
   live: 'live_changed',
   live_entry: 'live_entry_changed',
   link_translations: 'translations_linked',
+  // A batch of a bulk import (`article.imported`, payload: count, first and last ids).
+  import: 'imported',
 };
 
 export const BREAKING = 'fil_info.breaking';

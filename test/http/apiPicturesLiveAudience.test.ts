@@ -257,7 +257,9 @@ describeEachDialect(
         page.items.map((e: { id: number }) => e.id),
         [ids[2], ids[1]],
       );
-      assert.deepEqual(page.items[0].embeds, [{ url: YOUTUBE, provider: 'youtube' }]);
+      assert.deepEqual(page.items[0].embeds, [
+        { url: YOUTUBE, provider: 'youtube' },
+      ]);
       assert.equal(page.items[1].keyMoment, true);
       assert.match(page.items[1].html, /<picture>.*\/media\/\d+\//s);
       assert.equal(page.nextBefore, ids[1]);

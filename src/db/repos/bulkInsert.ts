@@ -4,6 +4,7 @@ import type {
   ArticleAuthorsTable,
   ArticlesTable,
   ArticleTagsTable,
+  RevisionsTable,
 } from '../schema.ts';
 
 /** Rows per statement: under SQLite's and PostgreSQL's bound-parameter limits for these tables. */
@@ -45,5 +46,17 @@ export async function insertArticleLinksInBulk(
     await db
       .insertInto('article_tags')
       .values(tags.slice(i, i + CHUNK * 4))
+      .execute();
+}
+
+/** First revisions of many imported articles at once (see insertArticlesInBulk). */
+export async function insertRevisionsInBulk(
+  db: Queryable,
+  rows: Insertable<RevisionsTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('revisions')
+      .values(rows.slice(i, i + CHUNK))
       .execute();
 }

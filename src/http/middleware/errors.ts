@@ -19,8 +19,10 @@ export function installErrorHandling(
   app: FastifyInstance,
   deps: ErrorPages,
 ): void {
-  app.setNotFoundHandler(async (request, reply) =>
-    respond(request, reply, deps, new AppError('not_found')),
+  app.setNotFoundHandler(
+    async (request, reply) =>
+      (await deps.redirect?.(request, reply)) ??
+      respond(request, reply, deps, new AppError('not_found')),
   );
   app.setErrorHandler(
     async (error: FastifyError | AppError, request, reply) => {
@@ -46,7 +48,14 @@ export type AdminErrorPage = (
 ) => Promise<FastifyReply>;
 
 /** The public site's pages, and the back office's own error page for everything under /admin. */
-export type ErrorPages = SiteDeps & { adminErrorPage: AdminErrorPage };
+export type ErrorPages = SiteDeps & {
+  adminErrorPage: AdminErrorPage;
+  /** Old addresses answered with a 301 before the 404 (http/site/redirects.ts). */
+  redirect?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => Promise<FastifyReply | null>;
+};
 
 /**
  * Errors Fastify raises before routing (a malformed %-escape, an over-long path segment): the

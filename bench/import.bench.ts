@@ -1,0 +1,215 @@
+/**
+ * Import benchmark: a generated WordPress export (bench/lib/generateWxr.ts, from
+ * ../shared/data/fr-news) of 100,000 posts (about 1 GB; `--quick`: 2,000) imported by
+ * `newsdesk import wordpress` in a process of its own, on SQLite then PostgreSQL: wall time,
+ * posts/s, and the importer's resident memory sampled every 250 ms (peak, and at each quarter
+ * of the run: it must stay flat whatever the file's size, the parser streams). For scale, the
+ * one-article command path (createArticle + publishArticle) is timed on a few hundred articles
+ * in the same run. Writes bench/results/import.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { generateWxr } from './lib/generateWxr.ts';
+import { ROOT } from './lib/processes.ts';
+import { loadConfig } from '../src/config.ts';
+import { migrateToLatest, openDatabase } from '../src/db/database.ts';
+import { createServices } from '../src/services.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { systemActor } from '../src/commands/context.ts';
+import { createArticle } from '../src/commands/createArticle.ts';
+import { publishArticle } from '../src/commands/publishArticle.ts';
+import { insertAuthor, insertSection } from '../src/db/repos/taxonomy.ts';
+import { loadCorpus } from './searchCorpus.ts';
+
+const quick = process.argv.includes('--quick');
+const POSTS = quick ? 2_000 : 100_000;
+const ONE_BY_ONE = quick ? 100 : 500;
+const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-import-'));
+const file = join(dir, 'export.xml');
+
+const adminUrl =
+  process.env['DATABASE_URL_TEST'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+async function admin(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+interface Run {
+  dialect: string;
+  seconds: number;
+  imported: number;
+  peakMb: number;
+  quartersMb: number[];
+}
+
+/** Runs the CLI import, sampling its RSS from /proc. */
+function runImport(dbUrl: string, dialect: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const report = join(dir, `report-${dialect}.json`);
+    const child = spawn(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        'src/cli.ts',
+        'import',
+        'wordpress',
+        file,
+        '--no-fetch',
+        '--report',
+        report,
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: dbUrl,
+          SITE_URL: 'http://localhost:3000',
+          MEDIA_DIR: join(dir, `media-${dialect}`),
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const samples: number[] = [];
+    const timer = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        if (kb) samples.push(kb / 1024);
+      } catch {
+        // The process has just ended.
+      }
+    }, 250);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`import exited with ${code}`));
+      const seconds = (performance.now() - started) / 1000;
+      const r = JSON.parse(readFileSync(report, 'utf8')) as {
+        counts: Record<string, { imported: number }>;
+      };
+      const at = (f: number) =>
+        Math.round(
+          samples[
+            Math.min(samples.length - 1, Math.floor(f * samples.length))
+          ] ?? 0,
+        );
+      resolve({
+        dialect,
+        seconds,
+        imported: r.counts['post']?.imported ?? 0,
+        peakMb: Math.round(Math.max(0, ...samples)),
+        quartersMb: [at(0.25), at(0.5), at(0.75), at(0.999)],
+      });
+    });
+  });
+}
+
+/** The one-article path: createArticle then publishArticle, each its own transaction with its events. */
+async function oneByOne(dbUrl: string): Promise<number> {
+  const config = loadConfig({
+    DATABASE_URL: dbUrl,
+    SITE_URL: 'http://localhost:3000',
+    MEDIA_DIR: join(dir, 'media-one'),
+  });
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    const services = createServices(config, handle, systemClock);
+    const actor = systemActor('bench');
+    const sectionId = await insertSection(
+      handle.db,
+      { slug: 'bench', name: 'Bench', description: '', position: 0 },
+      new Date(),
+    );
+    const authorId = await insertAuthor(
+      handle.db,
+      { slug: 'bench', name: 'Bench', bio: '', userId: null },
+      new Date(),
+    );
+    const { articles } = await loadCorpus();
+    const started = performance.now();
+    for (let i = 0; i < ONE_BY_ONE; i++) {
+      const a = articles[i % articles.length]!;
+      const id = await createArticle(services, actor, {
+        title: `${a.title} (${i})`,
+        lead: a.lead,
+        bodySource: a.bodyHtml.replace(/<\/?p>/g, '\n'),
+        sectionId,
+        authorIds: [authorId],
+      });
+      await publishArticle(services, actor, {
+        articleId: id,
+        overrideDuplicate: true,
+      });
+    }
+    return ONE_BY_ONE / ((performance.now() - started) / 1000);
+  } finally {
+    await handle.close();
+  }
+}
+
+const genStarted = performance.now();
+const { bytes } = await generateWxr(file, POSTS);
+console.log(
+  `Generated ${POSTS} posts, ${(bytes / 1_048_576).toFixed(0)} MiB, in ${((performance.now() - genStarted) / 1000).toFixed(1)} s`,
+);
+const runs: Run[] = [];
+const rates: Record<string, number> = {};
+try {
+  runs.push(await runImport(`sqlite:${join(dir, 'import.sqlite')}`, 'sqlite'));
+  rates['sqlite'] = await oneByOne(`sqlite:${join(dir, 'one.sqlite')}`);
+  let pgNote = '';
+  try {
+    await admin('select 1');
+  } catch (error) {
+    pgNote = String(error);
+  }
+  if (!pgNote) {
+    for (const what of ['import', 'one'] as const) {
+      const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
+      await admin(`create database ${name}`);
+      const url = Object.assign(new URL(adminUrl), {
+        pathname: `/${name}`,
+      }).toString();
+      try {
+        if (what === 'import') runs.push(await runImport(url, 'postgres'));
+        else rates['postgres'] = await oneByOne(url);
+      } finally {
+        await admin(`drop database if exists ${name} with (force)`);
+      }
+    }
+  } else console.warn(`PostgreSQL unreachable, skipped: ${pgNote}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const lines = [
+  '# Import benchmark',
+  '',
+  `\`npm run bench -- import${quick ? ' --quick' : ''}\` — ${POSTS.toLocaleString('en')} generated WordPress posts (${(bytes / 1_048_576).toFixed(0)} MiB of WXR, from shared/data/fr-news), imported by \`newsdesk import wordpress\` in its own process (search, editorial index, redirects filled per batch of 500). One-by-one: createArticle + publishArticle on ${ONE_BY_ONE} articles in the same run.`,
+  quick ? '\n**Quick run: figures not meaningful.**' : '',
+  '',
+  '| database | posts | time | posts/s | one-by-one commands, articles/s | peak RSS | RSS at 25 / 50 / 75 / 100 % |',
+  '|---|---|---|---|---|---|---|',
+  ...runs.map(
+    (r) =>
+      `| ${r.dialect} | ${r.imported.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${Math.round(r.imported / r.seconds)} | ${Math.round(rates[r.dialect] ?? 0)} | ${r.peakMb} MB | ${r.quartersMb.join(' / ')} MB |`,
+  ),
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+];
+const text = lines.join('\n');
+console.log(text);
+writeFileSync(join(ROOT, 'bench/results/import.md'), text);

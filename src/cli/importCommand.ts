@@ -1,0 +1,241 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { withServices } from '../cliUsers.ts';
+import { importWordpress } from '../import/importWordpress.ts';
+import { importGhost } from '../import/importGhost.ts';
+import { importRedirects } from '../commands/importRedirects.ts';
+import { systemActor } from '../commands/context.ts';
+import type { ImportReport } from '../import/report.ts';
+import { isValidSlug } from '../domain/slug.ts';
+
+function progressBar(): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    {
+      format:
+        'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {eta_formatted}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+const readableFile = (value: string): string => {
+  if (!existsSync(value) || !statSync(value).isFile())
+    throw new InvalidArgumentError(`no such file: ${value}`);
+  return value;
+};
+const directory = (value: string): string => {
+  if (!existsSync(value) || !statSync(value).isDirectory())
+    throw new InvalidArgumentError(`no such folder: ${value}`);
+  return value;
+};
+const batchSize = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5000)
+    throw new InvalidArgumentError('a whole number from 1 to 5000');
+  return n;
+};
+
+/**
+ * `--section-map FILE`: one `category-slug,section-slug` (or `=`) per line; lines starting
+ * with # are comments. Categories not listed become sections of their own.
+ */
+export function readSectionMap(path: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [i, raw] of readFileSync(path, 'utf8').split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [from, to] = line.split(/[,=;\t]/).map((s) => s.trim());
+    if (!from || !to || !isValidSlug(to))
+      throw new InvalidArgumentError(
+        `${path}, line ${i + 1}: expected "category-slug,section-slug" (lower case, digits, hyphens)`,
+      );
+    map.set(from, to);
+  }
+  return map;
+}
+
+function finish(report: ImportReport, reportFile: string): void {
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(report.toText());
+  console.log(
+    `\nFull report (every record not imported, and why): ${reportFile}`,
+  );
+  if (report.error) process.exitCode = 1;
+}
+
+/** `newsdesk import wordpress FILE.xml` (and, below, the other sources). */
+export function registerImportCommands(program: Command): void {
+  const imports = program
+    .command('import')
+    .description(
+      'Bring an archive in from another platform: resumable (run it again after an interruption) and idempotent (a second run changes nothing).',
+    );
+
+  imports
+    .command('wordpress')
+    .description(
+      'Import a WordPress export (Tools › Export, WXR .xml): posts, pages, categories, tags, authors, pictures; old addresses answer 301 to the new ones.',
+    )
+    .argument(
+      '<file>',
+      'the WXR export (.xml), read as a stream whatever its size',
+      readableFile,
+    )
+    .option(
+      '--uploads <dir>',
+      'a copy of wp-content/uploads: pictures are taken from there first',
+      directory,
+    )
+    .option(
+      '--no-fetch',
+      'do not download pictures missing from --uploads from their URL',
+    )
+    .option(
+      '--dry-run',
+      'read everything and report what would be imported; write nothing',
+    )
+    .option(
+      '--section-map <file>',
+      'category → section mapping, one "category-slug,section-slug" per line',
+      readableFile,
+    )
+    .option(
+      '--shortcodes <mode>',
+      'unknown shortcodes: keep (as text) or drop',
+      (v) => {
+        if (v !== 'keep' && v !== 'drop')
+          throw new InvalidArgumentError('keep or drop');
+        return v;
+      },
+      'keep',
+    )
+    .option(
+      '--batch-size <n>',
+      'articles per transaction (default: 500)',
+      batchSize,
+      500,
+    )
+    .option(
+      '--report <file>',
+      'where to write the full report (JSON)',
+      'newsdesk-import-report.json',
+    )
+    .action(
+      async (
+        file: string,
+        opts: {
+          uploads?: string;
+          fetch: boolean;
+          dryRun?: boolean;
+          sectionMap?: string;
+          shortcodes: 'keep' | 'drop';
+          batchSize: number;
+          report: string;
+        },
+      ) => {
+        const sectionMap = opts.sectionMap
+          ? readSectionMap(opts.sectionMap)
+          : new Map<string, string>();
+        await withServices(async (services) => {
+          const bar = progressBar();
+          const started = performance.now();
+          bar.start(100, 0, { articles: 0, rate: 0 });
+          try {
+            const report = await importWordpress(
+              { ...services, media: services.media },
+              services.search,
+              file,
+              {
+                dryRun: opts.dryRun ?? false,
+                uploads: opts.uploads ?? null,
+                fetchPictures: opts.fetch,
+                keepShortcodes: opts.shortcodes === 'keep',
+                sectionMap,
+                batchSize: opts.batchSize,
+                timeZone: services.config.site.timeZone,
+                onProgress: (read, total, articles) =>
+                  bar.update(Math.floor((100 * read) / Math.max(1, total)), {
+                    articles,
+                    rate: Math.round(
+                      articles /
+                        Math.max(0.001, (performance.now() - started) / 1000),
+                    ),
+                  }),
+              },
+            );
+            bar.stop();
+            finish(report, opts.report);
+          } finally {
+            bar.stop();
+            await services.media.storage.close();
+          }
+        });
+      },
+    );
+
+  imports
+    .command('ghost')
+    .description(
+      'Import a Ghost export (Settings › Labs › Export, .json): posts and pages (HTML, Lexical or Mobiledoc), tags, staff as bylines; old /slug/ addresses answer 301.',
+    )
+    .argument('<file>', 'the Ghost export (.json)', readableFile)
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option(
+      '--batch-size <n>',
+      'articles per transaction (default: 500)',
+      batchSize,
+      500,
+    )
+    .option(
+      '--report <file>',
+      'where to write the full report (JSON)',
+      'newsdesk-import-report.json',
+    )
+    .action(
+      async (
+        file: string,
+        opts: { dryRun?: boolean; batchSize: number; report: string },
+      ) => {
+        await withServices(async (services) => {
+          try {
+            const report = await importGhost(services, services.search, file, {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+            });
+            finish(report, opts.report);
+          } finally {
+            await services.media.storage.close();
+          }
+        });
+      },
+    );
+
+  program
+    .command('redirects')
+    .description('Old addresses that answer 301 (imports add their own).')
+    .command('import')
+    .description(
+      'Add redirects from a CSV file: one "old-path,new-path-or-URL" per line (a "from,to" header is allowed).',
+    )
+    .argument('<file>', 'the CSV file', readableFile)
+    .action(async (file: string) => {
+      await withServices(async (services) => {
+        const result = await importRedirects(
+          services,
+          systemActor('import'),
+          readFileSync(file, 'utf8'),
+        );
+        console.log(
+          `Redirects added: ${result.added}; already there: ${result.unchanged}; refused: ${result.refused.length}.`,
+        );
+        for (const r of result.refused)
+          console.log(`  line ${r.line}: ${r.reason}`);
+        if (result.refused.length) process.exitCode = 1;
+        await services.media.storage.close();
+      });
+    });
+}

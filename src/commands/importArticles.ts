@@ -1,0 +1,406 @@
+import { actorId, type Actor, type CommandContext } from './context.ts';
+import type { ArticleStatus } from '../domain/article.ts';
+import {
+  insertArticleLinksInBulk,
+  insertArticlesInBulk,
+  insertRevisionsInBulk,
+} from '../db/repos/bulkInsert.ts';
+import {
+  findMapped,
+  insertRedirects,
+  recordMapped,
+  takenArticleSlugs,
+} from '../db/repos/imports.ts';
+import {
+  findSectionBySlug,
+  findTagBySlug,
+  insertAuthor,
+  insertSection,
+  insertTag,
+} from '../db/repos/taxonomy.ts';
+import { findAuthorBySlug } from '../db/repos/taxonomy.ts';
+import { listIndexSources } from '../db/repos/search/documents.ts';
+import { renderBody } from '../media/bodyPictures.ts';
+import { setArticleMediaUses } from '../db/repos/media.ts';
+import { toIndexDocument } from '../search/indexer.ts';
+import type { SearchProvider } from '../search/provider.ts';
+import { reindexArticle } from '../editorial/indexer.ts';
+import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
+import { paths } from '../presenters/urls.ts';
+import type { RevisionSnapshot } from '../db/repos/revisions.ts';
+import type { Queryable } from '../db/database.ts';
+
+/** An article as an importer read it, with references to the source's own ids. */
+export interface ImportedArticle {
+  sourceId: string;
+  status: ArticleStatus;
+  title: string;
+  slug: string;
+  lead: string;
+  bodySource: string;
+  /** Source ids of the section, bylines and tags (created first with `ensure…`). */
+  sectionKey: string | null;
+  authorKeys: string[];
+  tagKeys: string[];
+  createdAt: Date;
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  scheduledAt: Date | null;
+  deletedAt: Date | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** Old paths (`/2010/07/02/post/`) that answer 301 to the article's new address. */
+  oldPaths: string[];
+  /** A cover from the media library (re-hosted by the importer). */
+  cover: {
+    mediaId: number;
+    url: string;
+    alt: string;
+    caption: string | null;
+    credit: string | null;
+  } | null;
+}
+
+export type TermKind = 'section' | 'tag' | 'author';
+
+export interface BatchResult {
+  imported: number;
+  /** Already imported by an earlier run (matched by source id): left as they are. */
+  unchanged: number;
+  redirects: number;
+}
+
+/**
+ * The bulk write path of imports: the same repositories as the one-article commands, but a
+ * batch of articles per transaction, with the derived indexes (search, editorial: duplicate
+ * guard, related articles, section model) filled for the whole batch in that transaction, and
+ * one summary event (`articles.import`) instead of one per article: caches and other processes
+ * learn of the batch at once. Every record is matched by its source id (`import_map`), so an
+ * interrupted import resumes where it stopped and a second run changes nothing.
+ */
+export class ImportWriter {
+  readonly #ctx: CommandContext;
+  readonly #search: SearchProvider;
+  readonly #source: string;
+  readonly #actor: Actor;
+  readonly #terms = new Map<string, number>();
+
+  constructor(
+    ctx: CommandContext,
+    search: SearchProvider,
+    source: string,
+    actor: Actor,
+  ) {
+    this.#ctx = ctx;
+    this.#search = search;
+    this.#source = source;
+    this.#actor = actor;
+  }
+
+  /** The id of an already imported section, tag or author, or undefined. */
+  termId(kind: TermKind, key: string): number | undefined {
+    return this.#terms.get(`${kind}:${key}`);
+  }
+
+  /**
+   * A section, tag or author for the source's `key`: the one an earlier run made, one of the
+   * same slug (a newsroom's existing « Politique » is reused), or a new one with its event.
+   * Returns the id and whether it was created now.
+   */
+  async ensureTerm(
+    kind: TermKind,
+    key: string,
+    wanted: { slug: string; name: string; description?: string },
+  ): Promise<{ id: number; created: boolean }> {
+    const known = this.termId(kind, key);
+    if (known !== undefined) return { id: known, created: false };
+    const now = this.#ctx.clock.now();
+    const slug = isValidSlug(wanted.slug)
+      ? wanted.slug
+      : slugFromTitle(wanted.slug || wanted.name) || `${kind}-${key}`;
+    const name = wanted.name.trim() || slug;
+    const result = await this.#ctx.db.transaction().execute(async (tx) => {
+      const mapped = (await findMapped(tx, this.#source, kind, [key])).get(key);
+      if (mapped !== undefined) return { id: mapped, created: false };
+      const existing = await findTerm(tx, kind, slug);
+      if (existing !== null) {
+        await recordMapped(
+          tx,
+          [{ source: this.#source, kind, sourceId: key, targetId: existing }],
+          now,
+        );
+        return { id: existing, created: false };
+      }
+      const id =
+        kind === 'section'
+          ? await insertSection(
+              tx,
+              {
+                slug,
+                name,
+                description: wanted.description ?? '',
+                position: 100,
+              },
+              now,
+            )
+          : kind === 'tag'
+            ? await insertTag(tx, { slug, name, kind: 'topic' }, now)
+            : await insertAuthor(
+                tx,
+                { slug, name, bio: wanted.description ?? '', userId: null },
+                now,
+              );
+      await recordMapped(
+        tx,
+        [{ source: this.#source, kind, sourceId: key, targetId: id }],
+        now,
+      );
+      await this.#ctx.events.record(tx, {
+        name:
+          kind === 'section'
+            ? 'sections.create'
+            : kind === 'tag'
+              ? 'tags.create'
+              : 'authors.create',
+        actorId: actorId(this.#actor),
+        payload: { slug, import: this.#source },
+        at: now,
+      });
+      return { id, created: true };
+    });
+    this.#terms.set(`${kind}:${key}`, result.id);
+    return result;
+  }
+
+  /** Writes a batch of articles in one transaction (see the class). */
+  async writeBatch(articles: readonly ImportedArticle[]): Promise<BatchResult> {
+    if (!articles.length) return { imported: 0, unchanged: 0, redirects: 0 };
+    const now = this.#ctx.clock.now();
+    return this.#ctx.db.transaction().execute(async (tx) => {
+      const mapped = await findMapped(
+        tx,
+        this.#source,
+        'article',
+        articles.map((a) => a.sourceId),
+      );
+      const seen = new Set<string>();
+      const fresh = articles.filter((a) => {
+        if (mapped.has(a.sourceId) || seen.has(a.sourceId)) return false;
+        seen.add(a.sourceId);
+        return true;
+      });
+      const unchanged = articles.length - fresh.length;
+      if (!fresh.length) return { imported: 0, unchanged, redirects: 0 };
+      const slugs = await this.#freeSlugs(tx, fresh);
+      const prepared = [];
+      for (const [i, a] of fresh.entries()) {
+        const body = await renderBody(tx, a.bodySource);
+        const sectionId =
+          a.sectionKey === null
+            ? null
+            : (this.termId('section', a.sectionKey) ?? null);
+        const authorIds = [
+          ...new Set(
+            a.authorKeys
+              .map((k) => this.termId('author', k))
+              .filter((id) => id !== undefined),
+          ),
+        ];
+        const tagIds = [
+          ...new Set(
+            a.tagKeys
+              .map((k) => this.termId('tag', k))
+              .filter((id) => id !== undefined),
+          ),
+        ];
+        prepared.push({
+          a,
+          slug: slugs[i]!,
+          body,
+          sectionId,
+          authorIds,
+          tagIds,
+        });
+      }
+      const iso = (d: Date | null) => d?.toISOString() ?? null;
+      const ids = await insertArticlesInBulk(
+        tx,
+        prepared.map(({ a, slug, body, sectionId }) => ({
+          slug,
+          title: a.title,
+          lead: a.lead,
+          body_source: a.bodySource,
+          body_html: body.html,
+          status: a.status,
+          section_id: sectionId,
+          is_featured: false,
+          is_breaking: false,
+          cover_url: a.cover?.url ?? null,
+          cover_alt: a.cover?.alt ?? null,
+          cover_caption: a.cover?.caption ?? null,
+          cover_credit: a.cover?.credit ?? null,
+          cover_media_id: a.cover?.mediaId ?? null,
+          seo_title: a.seoTitle,
+          seo_description: a.seoDescription,
+          correction_note: null,
+          created_by: actorId(this.#actor),
+          created_at: a.createdAt.toISOString(),
+          updated_at: (a.modifiedAt ?? a.createdAt).toISOString(),
+          first_published_at: iso(a.publishedAt),
+          published_at: iso(a.publishedAt),
+          modified_at: iso(a.modifiedAt),
+          scheduled_at: iso(a.scheduledAt),
+          deleted_at: iso(a.deletedAt),
+        })),
+      );
+      await insertArticleLinksInBulk(
+        tx,
+        prepared.flatMap((p, i) =>
+          p.authorIds.map((authorId, position) => ({
+            article_id: ids[i]!,
+            author_id: authorId,
+            position,
+          })),
+        ),
+        prepared.flatMap((p, i) =>
+          p.tagIds.map((tagId, position) => ({
+            article_id: ids[i]!,
+            tag_id: tagId,
+            position,
+          })),
+        ),
+      );
+      await insertRevisionsInBulk(
+        tx,
+        prepared.map((p, i) => {
+          const snapshot: RevisionSnapshot = {
+            title: p.a.title,
+            slug: p.slug,
+            lead: p.a.lead,
+            bodySource: p.a.bodySource,
+            sectionId: p.sectionId,
+            authorIds: p.authorIds,
+            tagIds: p.tagIds,
+            featured: false,
+            breaking: false,
+            seoTitle: p.a.seoTitle,
+            seoDescription: p.a.seoDescription,
+            cover: p.a.cover,
+            correctionNote: null,
+          };
+          return {
+            article_id: ids[i]!,
+            version: 1,
+            snapshot: JSON.stringify(snapshot),
+            user_id: actorId(this.#actor),
+            created_at: now.toISOString(),
+          };
+        }),
+      );
+      await recordMapped(
+        tx,
+        prepared.map((p, i) => ({
+          source: this.#source,
+          kind: 'article',
+          sourceId: p.a.sourceId,
+          targetId: ids[i]!,
+        })),
+        now,
+      );
+      const redirects = await insertRedirects(
+        tx,
+        prepared.flatMap((p, i) =>
+          p.a.oldPaths
+            .filter((from) => from !== paths.article(p.slug))
+            .map((fromPath) => ({
+              fromPath,
+              toPath: paths.article(p.slug),
+              articleId: ids[i]!,
+            })),
+        ),
+        now,
+      );
+      // "Where used" for the pictures: only articles that have some cost a statement.
+      for (const [i, p] of prepared.entries()) {
+        const uses = [
+          ...(p.a.cover
+            ? [{ mediaId: p.a.cover.mediaId, role: 'cover' as const }]
+            : []),
+          ...p.body.mediaIds.map((mediaId) => ({
+            mediaId,
+            role: 'body' as const,
+          })),
+        ];
+        if (uses.length) await setArticleMediaUses(tx, ids[i]!, uses);
+      }
+      // The derived indexes, for the whole batch, in the same transaction as the articles.
+      const idSet = new Set(ids);
+      const sources = (
+        await listIndexSources(tx, Math.min(...ids) - 1, ids.length * 2)
+      ).filter((s) => idSet.has(s.id));
+      await this.#search.upsert(tx, sources.map(toIndexDocument));
+      for (const id of ids) await reindexArticle(tx, id, now);
+      await this.#ctx.events.record(tx, {
+        name: 'articles.import',
+        actorId: actorId(this.#actor),
+        payload: {
+          source: this.#source,
+          count: ids.length,
+          firstId: Math.min(...ids),
+          lastId: Math.max(...ids),
+          redirects,
+        },
+        at: now,
+      });
+      return { imported: ids.length, unchanged, redirects };
+    });
+  }
+
+  /** Each article's slug, or the slug with -2, -3… where another article has it. */
+  async #freeSlugs(
+    tx: Queryable,
+    articles: readonly ImportedArticle[],
+  ): Promise<string[]> {
+    const base = articles.map(
+      (a) =>
+        (isValidSlug(a.slug) ? a.slug : slugFromTitle(a.slug || a.title)) ||
+        `article-${slugFromTitle(a.sourceId) || 'importe'}`,
+    );
+    // Free slugs: the wanted one, else -2, -3…; asked of the database a few at a time.
+    const taken = new Set<string>();
+    const checked = new Set<string>();
+    const chosen: string[] = [];
+    for (const s of base) {
+      for (let n = 1; ; n += 5) {
+        const candidates = Array.from({ length: 5 }, (_, k) =>
+          n + k === 1 ? s : `${s}-${n + k}`,
+        ).filter((c) => !checked.has(c));
+        for (const c of await takenArticleSlugs(tx, candidates)) taken.add(c);
+        for (const c of candidates) checked.add(c);
+        const free = Array.from({ length: 5 }, (_, k) =>
+          n + k === 1 ? s : `${s}-${n + k}`,
+        ).find((c) => !taken.has(c));
+        if (free) {
+          taken.add(free);
+          chosen.push(free);
+          break;
+        }
+      }
+    }
+    return chosen;
+  }
+}
+
+async function findTerm(
+  tx: Queryable,
+  kind: TermKind,
+  slug: string,
+): Promise<number | null> {
+  const found =
+    kind === 'section'
+      ? await findSectionBySlug(tx, slug)
+      : kind === 'tag'
+        ? await findTagBySlug(tx, slug)
+        : await findAuthorBySlug(tx, slug);
+  return found?.id ?? null;
+}
