@@ -96,7 +96,9 @@ for (const dialect of DIALECTS) {
 
       await page.getByRole('button', { name: 'Publier maintenant' }).click();
       await page.getByText(/Rien n’a été publié/).waitFor();
-      await page.getByLabel('Publier quand même').check();
+      await page
+        .getByRole('checkbox', { name: 'Publier quand même', exact: true })
+        .check();
       await page.getByRole('button', { name: 'Publier maintenant' }).click();
       await page.getByText('Article publié.').waitFor();
       const tags = await server.services.db

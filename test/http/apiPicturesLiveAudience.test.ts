@@ -290,12 +290,16 @@ describeEachDialect(
     test('audience: ranks in the Content API, counts for editors’ tokens in the Admin API, refused below', async () => {
       const other = await api.admin(editorToken).post('/articles', {
         title: 'Le tirage au sort de la CAN',
+        lead: 'Les poules de la Coupe d’Afrique sont connues.',
         sectionId: sportId,
         authorIds: [bylineId],
         bodySource: 'Texte.',
       });
       const otherId = other.json().id;
-      await api.admin(editorToken).post(`/articles/${otherId}/publish`, {});
+      const published = await api
+        .admin(editorToken)
+        .post(`/articles/${otherId}/publish`, {});
+      assert.equal(published.statusCode, 200, published.body);
       const view = (a: number, reader: number) =>
         t.app.inject({
           method: 'POST',

@@ -392,6 +392,22 @@ describeEachDialect('policy matrix', (getDb) => {
       run: (c) => c.postJson('/admin/apercu', { bodySource: '## Titre' }),
     },
     {
+      route: 'POST /admin/apercu/page',
+      allowed: SIGNED_IN,
+      run: (c, p) =>
+        post(
+          c,
+          p,
+          '/admin/apercu/page',
+          articleForm({ title: 'Aperçu', sectionId: String(politique.id) }),
+        ),
+    },
+    {
+      route: 'GET /admin/articles.json',
+      allowed: SIGNED_IN,
+      run: (c) => c.get('/admin/articles.json?q=Politique'),
+    },
+    {
       route: 'POST /admin/verifications-publication',
       allowed: SIGNED_IN,
       run: (c) =>

@@ -86,6 +86,8 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
         validUntil: mostReadValidUntil(now),
         live: {},
         articleId: article.id,
+        // The facade script only where there is a facade (the body or a live entry embeds).
+        embeds: main.includes('data-embed-frame'),
       };
     }),
   );

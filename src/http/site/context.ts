@@ -43,7 +43,7 @@ export type PageSpec = PageShell & {
   status?: number;
   live?: { section?: string };
   articleId?: number;
-  /** The page shows a body that may hold embeds (article pages do; so does the editor's preview). */
+  /** The page shows an embed's facade (an article or live entry that embeds; the editor's preview). */
   embeds?: boolean;
   /** The database is out of reach: the page is drawn from configuration alone (no section menu, no live updates). */
   withoutDatabase?: boolean;
@@ -114,9 +114,7 @@ export async function renderPage(
     {
       site: deps.site,
       now,
-      ...(deps.embeds && (page.articleId || page.embeds)
-        ? { embeds: deps.embeds }
-        : {}),
+      ...(deps.embeds && page.embeds ? { embeds: deps.embeds } : {}),
       // Error pages are not views of the site.
       ...(deps.beacon && status < 400
         ? {
