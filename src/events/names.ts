@@ -36,6 +36,9 @@ const OTHER_EVENTS = [
   // Editions (issue #20): one added; articles linked as translations of each other.
   'editions.create',
   'articles.link_translations',
+  // Private preview links (issue #16): made or revoked from the editor; pages do not change.
+  'preview_links.create',
+  'preview_links.revoke',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;
