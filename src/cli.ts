@@ -69,14 +69,14 @@ registerEditionCommand(program);
 program
   .command('reindex')
   .description(
-    'Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars.',
+    'Rebuild the indexes derived from the articles (search, then editorial: duplicate guard, related articles, section model), with progress bars. --only bodies renders every stored body again from its source (after a renderer change).',
   )
   .option(
     '--only <index>',
-    'rebuild one index only: search or editorial',
+    'rebuild one only: search, editorial or bodies',
     (v) => {
-      if (v !== 'search' && v !== 'editorial')
-        throw new InvalidArgumentError('search or editorial');
+      if (v !== 'search' && v !== 'editorial' && v !== 'bodies')
+        throw new InvalidArgumentError('search, editorial or bodies');
       return v;
     },
   )
@@ -98,7 +98,7 @@ program
     async (opts: {
       fresh?: boolean;
       batchSize?: number;
-      only?: 'search' | 'editorial';
+      only?: 'search' | 'editorial' | 'bodies';
     }) => {
       await reindexCommand(loadConfig(), {
         fresh: opts.fresh ?? false,

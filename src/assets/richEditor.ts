@@ -15,6 +15,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { Markdown } from '@tiptap/markdown';
 import { recogniseEmbed } from '../domain/embeds.ts';
 import { Islands } from './editorIslands.ts';
+import { keepUntouchedBlocks } from './untouchedBlocks.ts';
 
 const words = (text: string) =>
   (text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? []).length;
@@ -165,6 +166,7 @@ if (textarea) {
     },
   });
   (mount as HTMLElement & { editor?: Editor }).editor = editor;
+  keepUntouchedBlocks(editor, textarea.value);
 
   const sync = () => {
     if (sourceMode) return;

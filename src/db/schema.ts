@@ -252,6 +252,16 @@ export interface ApiCredentialsTable {
   revoked_at: NullableTime;
 }
 
+export interface PreviewLinksTable {
+  id: Generated<number>;
+  article_id: number;
+  token_hash: string;
+  created_by: number;
+  created_at: Time;
+  expires_at: Time;
+  revoked_at: NullableTime;
+}
+
 export interface WebhookSubscriptionsTable {
   id: Generated<number>;
   name: string;
@@ -390,6 +400,7 @@ export interface Database {
   live_readers: LiveReadersTable;
   import_map: ImportMapTable;
   redirects: RedirectsTable;
+  preview_links: PreviewLinksTable;
 }
 
 /** An article row as the record is read from (the edition columns are read by db/repos/editions.ts). */

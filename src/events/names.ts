@@ -40,6 +40,9 @@ const OTHER_EVENTS = [
   // indexes are filled by the import itself, so no processor reads these one article at a time.
   'articles.import',
   'redirects.update',
+  // Private preview links (issue #16): made or revoked from the editor; pages do not change.
+  'preview_links.create',
+  'preview_links.revoke',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

@@ -8,6 +8,12 @@ import { createServices } from '../../src/services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { findUserByEmail } from '../../src/db/repos/users.ts';
+import {
+  findArticleById,
+  setArticleBodyHtml,
+} from '../../src/db/repos/articles.ts';
+import { listEventsAfter, maxEventId } from '../../src/db/repos/events.ts';
+import { rerenderBodies } from '../../src/commands/rerenderBodies.ts';
 
 /** Every command README.md « Command line » names, through the real `newsdesk` process. */
 describeEachDialect('the newsdesk command line', (getDb) => {
@@ -184,7 +190,36 @@ describeEachDialect('the newsdesk command line', (getDb) => {
     assert.equal(only.code, 0, only.stderr);
     const bad = await runCli(['reindex', '--only', 'everything'], env());
     assert.notEqual(bad.code, 0);
-    assert.match(bad.stderr, /search or editorial/);
+    assert.match(bad.stderr, /search, editorial or bodies/);
+  });
+
+  test('reindex --only bodies renders bodies saved before a renderer change again, once', async () => {
+    const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+    const article = await buildArticle(ctx(), {
+      status: 'published',
+      bodySource: `Avant la vidéo.\n\n${video}\n\nAprès la vidéo.`,
+    });
+    const fresh = (await findArticleById(getDb().handle.db, article.id))!;
+    assert.match(fresh.bodyHtml, /class="embed/, 'saved today: a facade');
+    // As the renderer before the facades wrote it: the URL as a plain link.
+    const old = `<p>Avant la vidéo.</p>\n<p><a href="${video}">${video}</a></p>\n<p>Après la vidéo.</p>\n`;
+    await setArticleBodyHtml(getDb().handle.db, article.id, old);
+    const before = await maxEventId(getDb().handle.db);
+    const run = await runCli(['reindex', '--only', 'bodies'], env());
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Bodies rendered again: [1-9]\d* of \d+ articles/);
+    const after = (await findArticleById(getDb().handle.db, article.id))!;
+    assert.equal(after.bodyHtml, fresh.bodyHtml);
+    assert.equal(after.version, fresh.version, 'the text did not change');
+    const events = await listEventsAfter(getDb().handle.db, before, 100);
+    assert.deepEqual(
+      events.filter((e) => e.articleId === article.id).map((e) => e.name),
+      ['articles.update'],
+    );
+    // A second pass finds nothing to change.
+    const again = await rerenderBodies(ctx());
+    assert.equal(again.changed, 0);
+    assert.ok(again.seen >= 1);
   });
 
   test('serve listens and answers; a bad configuration stops it with the variable to fix', async () => {

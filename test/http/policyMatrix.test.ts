@@ -21,6 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiCredential } from '../../src/commands/integrations.ts';
 import { createWebhook } from '../../src/commands/webhooks.ts';
+import { insertPreviewLink } from '../../src/db/repos/previewLinks.ts';
+import { hashToken } from '../../src/auth/tokens.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -387,13 +389,41 @@ describeEachDialect('policy matrix', (getDb) => {
       },
     },
     {
-      route: 'POST /admin/apercu',
-      allowed: SIGNED_IN,
-      run: (c) => c.postJson('/admin/apercu', { bodySource: '## Titre' }),
+      route: 'POST /admin/articles/:id/liens-apercu',
+      allowed: EDITORS,
+      done: [200],
+      run: async (c, p) => {
+        const a = await article('draft');
+        return post(c, p, `/admin/articles/${a.id}/liens-apercu`, {});
+      },
     },
     {
+      route: 'POST /admin/articles/:id/liens-apercu/:linkId/revoquer',
+      allowed: EDITORS,
+      done: [303],
+      run: async (c, p) => {
+        const a = await article('draft');
+        const now = t.ctx.clock.now();
+        const linkId = await insertPreviewLink(t.ctx.db, {
+          articleId: a.id,
+          tokenHash: hashToken(`matrix-${a.id}`),
+          createdBy: owner.id,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 3_600_000),
+        });
+        return post(
+          c,
+          p,
+          `/admin/articles/${a.id}/liens-apercu/${linkId}/revoquer`,
+          {},
+        );
+      },
+    },
+    {
+      // Drawing unsaved fields concerns no stored article: any member may preview their text.
       route: 'POST /admin/apercu/page',
       allowed: SIGNED_IN,
+      done: [200],
       run: (c, p) =>
         post(
           c,
@@ -403,9 +433,16 @@ describeEachDialect('policy matrix', (getDb) => {
         ),
     },
     {
+      // The « Lire aussi » search: each member finds only what their scope shows.
       route: 'GET /admin/articles.json',
       allowed: SIGNED_IN,
-      run: (c) => c.get('/admin/articles.json?q=Politique'),
+      done: [200],
+      run: (c) => c.get('/admin/articles.json?q=Cible'),
+    },
+    {
+      route: 'POST /admin/apercu',
+      allowed: SIGNED_IN,
+      run: (c) => c.postJson('/admin/apercu', { bodySource: '## Titre' }),
     },
     {
       route: 'POST /admin/verifications-publication',

@@ -15,6 +15,7 @@ import * as liveBlogs from './20261201_0041_live_blogs.ts';
 import * as linkPublicAt from './20261202_0200_link_public_at.ts';
 import * as editions from './20261202_0800_editions.ts';
 import * as imports from './20261202_0700_imports.ts';
+import * as previewLinks from './20261202_1000_preview_links.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0400_live_readers': liveReaders,
   '20261202_0700_imports': imports,
   '20261202_0800_editions': editions,
+  '20261202_1000_preview_links': previewLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

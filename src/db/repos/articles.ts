@@ -768,3 +768,51 @@ export async function findArticleLinks(
     rows.map((r) => [Number(r.id), { slug: r.slug, title: r.title }]),
   );
 }
+
+/** Bodies after `afterId`, by id, for the re-render pass (`newsdesk reindex --only bodies`). */
+export async function listArticleBodiesAfter(
+  db: Queryable,
+  afterId: number,
+  limit: number,
+): Promise<
+  {
+    id: number;
+    slug: string;
+    title: string;
+    status: string;
+    source: string;
+    html: string;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'title', 'status', 'body_source', 'body_html'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    status: r.status,
+    source: r.body_source,
+    html: r.body_html,
+  }));
+}
+
+/**
+ * Replaces the HTML derived from an unchanged body source. The version stays: the text did not
+ * change, so a journalist with the article open must not get a stale-save refusal.
+ */
+export async function setArticleBodyHtml(
+  db: Queryable,
+  id: number,
+  bodyHtml: string,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ body_html: bodyHtml })
+    .where('id', '=', id)
+    .execute();
+}

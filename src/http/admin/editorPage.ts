@@ -29,6 +29,7 @@ import type { ArticleWithRelations } from '../../domain/articleRecord.ts';
 import { runPublishChecks } from '../../commands/publishChecks.ts';
 import { publishChecklist } from '../../views/admin/publishChecklist.ts';
 import { candidateFromForm } from './publishCheckRoutes.ts';
+import { previewLinksSection } from './previewLinkPanel.ts';
 
 /** A verb's button in the editor, as the verb table describes it. */
 function editorAction(spec: VerbSpec): EditorAction {
@@ -58,6 +59,8 @@ export interface EditorState {
   message?: { text: string; kind: 'ok' | 'error' } | null;
   conflict?: EditorModel['conflict'];
   status?: number;
+  /** A private preview link just made, shown once. */
+  createdPreviewLink?: { url: string; expiresAt: Date } | null;
 }
 
 /** Renders the editor for `user`, offering only the actions their policy allows right now. */
@@ -143,7 +146,15 @@ export async function sendEditor(
   });
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
-    main: withNewsroomTools(editorView(model), checklist),
+    main:
+      withNewsroomTools(editorView(model), checklist) +
+      (a && canSave
+        ? await previewLinksSection(services, {
+            articleId: a.id,
+            csrf: model.csrf,
+            created: state.createdPreviewLink ?? null,
+          })
+        : ''),
     scripts: [
       services.assets.richEditorScript,
       services.assets.editorScript,

@@ -10,6 +10,7 @@ const OK = new Map<string, string>([
   ['enregistre', 'Modifications enregistrées.'],
   ['corrige', 'Rectificatif publié.'],
   ['revision', 'Révision restaurée.'],
+  ['apercu-revoque', 'Lien d’aperçu révoqué : il ne s’ouvre plus.'],
   ...EDITORIAL_VERB_NAMES.map(
     (verb) =>
       [EDITORIAL_VERBS[verb].segment, EDITORIAL_VERBS[verb].success] as [

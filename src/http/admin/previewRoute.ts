@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
 import { findMediaById } from '../../db/repos/media.ts';
@@ -92,50 +92,70 @@ export function previewRoute(app: FastifyInstance, deps: AdminDeps): void {
         })),
         coverPicture: media,
       };
-      const site = deps.config.site;
-      const page = presentArticle(article, site);
-      const main =
-        html`<p class="preview-banner" role="status">Aperçu : cet article n’est pas publié. Ce que vous voyez est ce que verront les lecteurs.</p>` +
-        articleView({
-          article: page,
-          share: shareLinks(page.absoluteUrl, page.title),
-          follow: followList(site, 'article-follow'),
-          related: [],
-          filInfo: [],
-        }) +
-        previewCards(
-          page.seoTitle,
-          page.description,
-          page.absoluteUrl,
-          site.name,
-          cover?.url ?? null,
-        );
-      const rendered = await renderPage(
-        {
-          db: deps.db,
-          clock: deps.clock,
-          site,
-          embeds: deps.assets.embedsScript,
-        },
-        {
-          title: page.seoTitle,
-          description: page.description,
-          canonicalPath: page.url,
-          noindex: true,
-          main,
-          bodyClass: 'article-page',
-          surrogateKeys: [],
-          embeds: true,
-          ...(section ? { currentSection: section.slug } : {}),
-        },
-      );
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('Cache-Control', PRIVATE_NO_STORE)
-        .header('X-Robots-Tag', 'noindex')
-        .send(rendered.body);
+      return sendArticlePreview(deps, reply, article, {
+        banner:
+          'Aperçu : cet article n’est pas publié. Ce que vous voyez est ce que verront les lecteurs.',
+        image: cover?.url ?? null,
+      });
     },
   );
+}
+
+/**
+ * Sends `article` drawn by the public article page's presenter and view, in the site layout,
+ * with the search and social previews under it: the editor's preview and the private preview
+ * links (`/apercu/…`) both answer with it. Never cached (the page is not the public one and may
+ * be a draft), never indexed.
+ */
+export async function sendArticlePreview(
+  deps: Pick<AdminDeps, 'db' | 'clock' | 'config' | 'assets'>,
+  reply: FastifyReply,
+  article: ArticleWithRelations,
+  options: { banner: string; image: string | null },
+): Promise<FastifyReply> {
+  const site = deps.config.site;
+  const page = presentArticle(article, site);
+  const section = article.section;
+  const main =
+    html`<p class="preview-banner" role="status">${options.banner}</p>` +
+    articleView({
+      article: page,
+      share: shareLinks(page.absoluteUrl, page.title),
+      follow: followList(site, 'article-follow'),
+      related: [],
+      filInfo: [],
+    }) +
+    previewCards(
+      page.seoTitle,
+      page.description,
+      page.absoluteUrl,
+      site.name,
+      options.image,
+    );
+  const rendered = await renderPage(
+    {
+      db: deps.db,
+      clock: deps.clock,
+      site,
+      embeds: deps.assets.embedsScript,
+    },
+    {
+      title: page.seoTitle,
+      description: page.description,
+      canonicalPath: page.url,
+      noindex: true,
+      main,
+      bodyClass: 'article-page',
+      surrogateKeys: [],
+      embeds: true,
+      ...(section ? { currentSection: section.slug } : {}),
+    },
+  );
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', PRIVATE_NO_STORE)
+    .header('X-Robots-Tag', 'noindex')
+    .send(rendered.body);
 }
 
 /** How the article shows in a search engine's results and as a shared card. */
