@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharpLoader.ts';
 import { systemActor } from '../commands/context.ts';
 import { uploadMedia } from '../commands/media/uploadMedia.ts';
 import { updateMedia } from '../commands/media/updateMedia.ts';
@@ -223,6 +223,7 @@ export async function loadDemoPictures(
   const actor = systemActor('demo');
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-demo-'));
   const bySection = new Map<string, number[]>();
+  const sharp = await loadSharp();
   try {
     for (const slug of sectionSlugs) {
       const drawing = DRAWINGS[slug];

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import exifr from 'exifr';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../errors.ts';
 import { MIN_COVER_WIDTH, MIN_PICTURE_WIDTH } from '../domain/pictures.ts';
+import { loadSharp } from './sharpLoader.ts';
 
 /** What we accept, by real type (read from the bytes), with the extensions that may name it. */
 export const ACCEPTED_TYPES: Record<
@@ -123,6 +124,7 @@ export async function inspectUpload(
     );
   }
 
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();

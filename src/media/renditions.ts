@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import { loadSharp } from './sharpLoader.ts';
 import type { MediaRecord } from '../domain/pictures.ts';
 import {
   cropFor,
@@ -132,6 +132,7 @@ export async function encodeRendition(
   format: RenditionFormat,
   maxPixels: number,
 ): Promise<Buffer> {
+  const sharp = await loadSharp();
   const pipeline = sharp(original, {
     limitInputPixels: maxPixels,
     failOn: 'truncated',
