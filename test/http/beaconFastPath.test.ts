@@ -26,11 +26,15 @@ interface Answer {
   routed: boolean;
 }
 
-/** Headers that differ from one answer to the next whichever path sent them. */
-const VARYING = ['date', 'connection', 'keep-alive', 'x-ratelimit-remaining'];
+/** Headers Node's http server adds to every response itself, whichever path answered. */
+const PER_CONNECTION = ['date', 'connection', 'keep-alive'];
+/** Headers whose value follows the clock or the count: compared by presence only. */
+const COUNTING = ['x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'];
 function comparable(headers: Answer['headers']): Answer['headers'] {
   return Object.fromEntries(
-    Object.entries(headers).filter(([k]) => !VARYING.includes(k)),
+    Object.entries(headers)
+      .filter(([k]) => !PER_CONNECTION.includes(k))
+      .map(([k, v]) => [k, COUNTING.includes(k) ? 'present' : v]),
   );
 }
 
