@@ -4,7 +4,8 @@
  * beacon load beside it. Afterwards the stored counters are summed and compared with the number
  * of beacons answered 204, so a beacon accepted and then lost would show. SQLite, demo content.
  *   npm run bench -- audience [--quick]
- * Target (issue 19): ≥ 10,000 beacons/s with the page cache still serving.
+ * Target (issue 19): ≥ 10,000 beacons/s with the page cache still serving. For scale, the same
+ * beacons against a bare node:http server answering 204 (the load generator's ceiling here).
  *
  * Then the live blog: two server processes on one PostgreSQL database, 2,000 readers (100 with
  * --quick) split between them on the live stream, entries posted one after the other through a
@@ -85,6 +86,31 @@ try {
     );
   const before = await storedViews();
 
+  // For scale: what this machine and this load generator reach against a bare node:http server
+  // that reads the same beacon and answers an empty 204 (no rules, no counting): the ceiling.
+  const bare = await startProcess([
+    '-e',
+    `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(204, { 'cache-control': 'no-store' }); s.end(); }); }).listen(0, '127.0.0.1', function () { console.log('listening http://127.0.0.1:' + this.address().port); });`,
+  ]);
+  let bareServer: Measure;
+  try {
+    bareServer = summary(
+      await autocannon({
+        url: `${bare.url}/beacon`,
+        method: 'POST',
+        connections: 40,
+        duration,
+        pipelining: 4,
+        headers: {
+          'content-type': 'text/plain;charset=UTF-8',
+          'user-agent': CHROME,
+        },
+        body: JSON.stringify({ a: articleId, r: 'https://www.google.com/' }),
+      }),
+    );
+  } finally {
+    await stop(bare.child);
+  }
   const pageAlone = summary(
     await autocannon({ url: `${site.url}/`, connections: 10, duration }),
   );
@@ -109,6 +135,7 @@ try {
   const counted = (await storedViews()) - before;
   await handle.close();
   const rows = [
+    `| bare node:http server, empty 204 (the ceiling) | ${bareServer.rps.toFixed(0)} req/s | ${bareServer.p50} / ${bareServer.p99} ms | ${bareServer.errors} |`,
     `| home page alone | ${pageAlone.rps.toFixed(0)} req/s | ${pageAlone.p50} / ${pageAlone.p99} ms | ${pageAlone.errors} |`,
     `| beacons (POST /beacon, 204) | **${beacons.rps.toFixed(0)} /s** | ${beacons.p50} / ${beacons.p99} ms | ${beacons.errors} |`,
     `| home page during the beacons | ${pageUnderLoad.rps.toFixed(0)} req/s | ${pageUnderLoad.p50} / ${pageUnderLoad.p99} ms | ${pageUnderLoad.errors} |`,

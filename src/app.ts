@@ -31,6 +31,7 @@ import { articleRoute } from './http/site/articleRoute.ts';
 import { listingRoutes } from './http/site/listingRoutes.ts';
 import { liveRoute } from './http/site/liveRoute.ts';
 import { beaconRoute } from './http/site/beaconRoute.ts';
+import { BeaconIntake } from './http/site/beaconIntake.ts';
 import { siteInfoRoutes } from './http/site/siteInfoRoutes.ts';
 import { createLiveFilInfo } from './live/liveFilInfo.ts';
 import { registerDistribution } from './http/site/distribution.ts';
@@ -87,6 +88,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.config.pageCacheBytes,
   );
   const fast = new FastPages(pages);
+  // Beacons too are answered before routing when they can be (http/site/beaconIntake.ts).
+  const beacons = new BeaconIntake(deps, {
+    trustProxy: deps.config.trustProxy,
+    onError: (error) => app.log.error({ err: error }, 'beacon failed'),
+  });
   const liveReaders = new LiveReaders({
     db: deps.db,
     clock: deps.clock,
@@ -119,7 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Kept public pages are answered before routing when they can be (http/site/fastPath.ts).
     serverFactory: (handler) =>
       createServer((req, res) => {
-        if (!fast.serve(req, res)) handler(req, res);
+        if (!fast.serve(req, res) && !beacons.serve(req, res))
+          handler(req, res);
       }),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
@@ -192,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   listingRoutes(app, site);
   liveRoute(app, site, live);
   mediaRoute(app, deps);
-  await beaconRoute(app, deps);
+  await beaconRoute(app, beacons);
   siteInfoRoutes(app, site);
   await registerDistribution(app, deps);
   const searchDeps = {

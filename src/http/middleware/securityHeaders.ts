@@ -26,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Powerful features no page of a newspaper uses: a script injected by mistake cannot ask for them. */
-const PERMISSIONS_POLICY =
+export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), browsing-topics=()';
 
 /**
