@@ -9,6 +9,7 @@ import { systemActor } from '../commands/context.ts';
 import { uploadMedia } from '../commands/media/uploadMedia.ts';
 import { updateMedia } from '../commands/media/updateMedia.ts';
 import { importRedirects } from '../commands/importRedirects.ts';
+import { setSectionInNewsSitemap } from '../commands/setSectionInNewsSitemap.ts';
 import { findMapped, recordMapped } from '../db/repos/imports.ts';
 import { findMediaById } from '../db/repos/media.ts';
 import type { ArticleStatus } from '../domain/article.ts';
@@ -103,6 +104,12 @@ export async function importNewsdesk(
       });
       if (created) report.imported(type);
       else report.unchanged(type);
+      // New sections are in the Google News sitemap: one the old site kept out stays out.
+      if (created && kind === 'section' && t.inNewsSitemap === false)
+        await setSectionInNewsSitemap(ctx, actor, {
+          slug: t.slug,
+          include: false,
+        });
     }
   }
   if (existsSync(join(dir, 'editions.jsonl')))
@@ -234,6 +241,7 @@ export async function importNewsdesk(
     articlesDone += batch.length;
     batch = [];
     pending.clear();
+    options.onProgress?.(done, total, articlesDone);
   };
   if (existsSync(join(dir, 'articles.jsonl')))
     for await (const a of readJsonLines<ExportedArticle>(
