@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -233,6 +242,44 @@ describeEachDialect('newsdesk export, then import newsdesk', (getDb) => {
       const old = await b.app.inject({ url: '/ancien-site/budget.html' });
       assert.equal(old.statusCode, 301);
 
+      // A folder that is no export, and a record naming a file outside its folder: clear
+      // messages, nothing written.
+      const none = await importNewsdesk(b.ctx, b.ctx.search, dir, {
+        dryRun: false,
+        batchSize: 3,
+      });
+      assert.match(none.error ?? '', /no newsdesk-export\.json/);
+      const crafted = join(dir, 'crafted');
+      mkdirSync(crafted);
+      copyFileSync(
+        join(exportDir, 'newsdesk-export.json'),
+        join(crafted, 'newsdesk-export.json'),
+      );
+      const record = JSON.parse(
+        readFileSync(join(exportDir, 'articles.jsonl'), 'utf8').split('\n')[0]!,
+      );
+      writeFileSync(
+        join(crafted, 'articles.jsonl'),
+        `${JSON.stringify({ ...record, id: 999, body: '../export/articles/1.md' })}\n`,
+      );
+      const outside = await importNewsdesk(b.ctx, b.ctx.search, crafted, {
+        dryRun: false,
+        batchSize: 3,
+      });
+      assert.deepEqual(
+        outside.skipped.map((r) => r.reason),
+        ['../export/articles/1.md is missing'],
+      );
+      appendFileSync(join(crafted, 'articles.jsonl'), '{oops\n');
+      await assert.rejects(
+        importNewsdesk(b.ctx, b.ctx.search, crafted, {
+          dryRun: false,
+          batchSize: 3,
+        }),
+        /articles\.jsonl, line 2: not a JSON record/,
+      );
+      const stateAfterBad = await importState(b.ctx.db, b.ctx.search);
+
       // A second run changes nothing.
       const stateOnce = await importState(b.ctx.db, b.ctx.search);
       const again = await importNewsdesk(b.ctx, b.ctx.search, exportDir, {
@@ -242,6 +289,7 @@ describeEachDialect('newsdesk export, then import newsdesk', (getDb) => {
       assert.equal(again.counts['article']?.unchanged, 8);
       assert.equal(again.counts['article']?.imported ?? 0, 0);
       assert.deepEqual(await importState(b.ctx.db, b.ctx.search), stateOnce);
+      assert.deepEqual(stateAfterBad, stateOnce);
     } finally {
       await target?.drop();
       await storageA.stop();
