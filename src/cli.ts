@@ -9,6 +9,7 @@ import { registerEditionCommand } from './cli/editionCommand.ts';
 import { reindexCommand } from './search/reindexCommand.ts';
 import { registerMediaCommands } from './cli/mediaCommand.ts';
 import { registerImportCommands } from './cli/importCommand.ts';
+import { registerExportCommand } from './cli/exportCommand.ts';
 
 /** `newsdesk` — the operator's command line. Every command has --help. */
 const program = new Command('newsdesk')
@@ -110,6 +111,7 @@ program
 
 registerMediaCommands(program);
 registerImportCommands(program);
+registerExportCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) {

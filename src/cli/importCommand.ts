@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { withServices } from '../cliUsers.ts';
 import { importWordpress } from '../import/importWordpress.ts';
 import { importGhost } from '../import/importGhost.ts';
+import { importNewsdesk } from '../import/importNewsdesk.ts';
 import { importRedirects } from '../commands/importRedirects.ts';
 import { systemActor } from '../commands/context.ts';
 import type { ImportReport } from '../import/report.ts';
@@ -208,6 +209,61 @@ export function registerImportCommands(program: Command): void {
             });
             finish(report, opts.report);
           } finally {
+            await services.media.storage.close();
+          }
+        });
+      },
+    );
+
+  imports
+    .command('newsdesk')
+    .description(
+      'Read back a `newsdesk export` folder (docs/EXPORT.md): sections, tags, authors, pictures with their crops, articles and redirects.',
+    )
+    .argument('<dir>', 'the export folder', directory)
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option(
+      '--batch-size <n>',
+      'articles per transaction (default: 500)',
+      batchSize,
+      500,
+    )
+    .option(
+      '--report <file>',
+      'where to write the full report (JSON)',
+      'newsdesk-import-report.json',
+    )
+    .action(
+      async (
+        dir: string,
+        opts: { dryRun?: boolean; batchSize: number; report: string },
+      ) => {
+        await withServices(async (services) => {
+          const bar = progressBar();
+          const started = performance.now();
+          bar.start(100, 0, { articles: 0, rate: 0 });
+          try {
+            const report = await importNewsdesk(
+              services,
+              services.search,
+              dir,
+              {
+                dryRun: opts.dryRun ?? false,
+                batchSize: opts.batchSize,
+                onProgress: (done, total, articles) =>
+                  bar.update(Math.floor((100 * done) / Math.max(1, total)), {
+                    articles,
+                    rate: Math.round(
+                      articles /
+                        Math.max(0.001, (performance.now() - started) / 1000),
+                    ),
+                  }),
+              },
+            );
+            bar.stop();
+            finish(report, opts.report);
+          } finally {
+            bar.stop();
             await services.media.storage.close();
           }
         });
