@@ -45,9 +45,7 @@ const { articles: corpus } = await loadCorpus();
 const SECTIONS = ['politique', 'economie', 'sport', 'culture', 'monde'];
 
 function article(i: number): ImportedArticle {
-  const parts = [0, 1, 2, 3].map(
-    (k) => corpus[(i * 4 + k) % corpus.length]!,
-  );
+  const parts = [0, 1, 2, 3].map((k) => corpus[(i * 4 + k) % corpus.length]!);
   const at = new Date(Date.UTC(2015, 0, 1) + i * 3_600_000);
   return {
     sourceId: String(i),
