@@ -231,8 +231,12 @@ export function foldWord(word: string): string {
   return hasArabic(folded) ? foldArabic(folded) : folded;
 }
 
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
 /** Accents and other combining marks removed, case and punctuation kept. */
 export function stripAccents(text: string): string {
+  // Plain ASCII has no marks (the common case for stems): skip the normalisation.
+  if (ASCII_TEXT.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
