@@ -24,7 +24,7 @@ import { renderBody } from '../media/bodyPictures.ts';
 import { setArticleMediaUses } from '../db/repos/media.ts';
 import { toIndexDocument } from '../search/indexer.ts';
 import type { SearchProvider } from '../search/provider.ts';
-import { reindexArticle } from '../editorial/indexer.ts';
+import { indexNewArticles } from '../editorial/indexer.ts';
 import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
 import { paths } from '../presenters/urls.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
@@ -339,7 +339,22 @@ export class ImportWriter {
         await listIndexSources(tx, Math.min(...ids) - 1, ids.length * 2)
       ).filter((s) => idSet.has(s.id));
       await this.#search.upsert(tx, sources.map(toIndexDocument));
-      for (const id of ids) await reindexArticle(tx, id, now);
+      await indexNewArticles(
+        tx,
+        prepared.map((p, i) => ({
+          id: ids[i]!,
+          status: p.a.status,
+          title: p.a.title,
+          lead: p.a.lead,
+          bodySource: p.a.bodySource,
+          sectionId: p.sectionId,
+          publishedAt: p.a.publishedAt,
+          scheduledAt: p.a.scheduledAt,
+          updatedAt: p.a.modifiedAt ?? p.a.createdAt,
+          deletedAt: p.a.deletedAt,
+        })),
+        now,
+      );
       await this.#ctx.events.record(tx, {
         name: 'articles.import',
         actorId: actorId(this.#actor),

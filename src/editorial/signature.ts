@@ -185,8 +185,12 @@ export function termKey(term: string): number {
   return h | 0;
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 /** Folds a name the way aliases are compared: no accents, no case, single spaces. */
 export function nameKey(name: string): string {
+  // Entity extraction keys every word it reads: a plain ASCII word is only lower-cased.
+  if (PLAIN_WORD.test(name)) return name.toLowerCase();
   return stripAccents(name)
     .toLowerCase()
     .replace(/['’]/g, ' ')

@@ -231,8 +231,13 @@ export function foldWord(word: string): string {
   return hasArabic(folded) ? foldArabic(folded) : folded;
 }
 
+/** Anything but printable ASCII (which has no marks to remove). */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 /** Accents and other combining marks removed, case and punctuation kept. */
 export function stripAccents(text: string): string {
+  // Plain ASCII (the common case for stems) has no marks: skip the normalisation.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
