@@ -14,6 +14,7 @@ import { audienceRoutes } from './audienceRoutes.ts';
 import { liveBlogRoutes } from './liveBlogRoutes.ts';
 import { publishCheckRoutes } from './publishCheckRoutes.ts';
 import { previewRoute } from './previewRoute.ts';
+import { presenceRoutes } from './presenceRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set([
@@ -47,4 +48,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   liveBlogRoutes(app, deps);
   publishCheckRoutes(app, deps);
   previewRoute(app, deps);
+  presenceRoutes(app, deps);
 }
