@@ -14,6 +14,7 @@ import * as liveReaders from './20261202_0400_live_readers.ts';
 import * as liveBlogs from './20261201_0041_live_blogs.ts';
 import * as linkPublicAt from './20261202_0200_link_public_at.ts';
 import * as editions from './20261202_0800_editions.ts';
+import * as notifications from './20261202_0900_notifications.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0200_link_public_at': linkPublicAt,
   '20261202_0400_live_readers': liveReaders,
   '20261202_0800_editions': editions,
+  '20261202_0900_notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {
