@@ -130,3 +130,45 @@ export async function markNotificationsRead(
     .where('read_at', 'is', null)
     .execute();
 }
+
+/** The notifications `eventIds` created, with each member's address, for the mailer. */
+export async function notificationsForMail(
+  db: Queryable,
+  eventIds: readonly number[],
+): Promise<
+  {
+    email: string;
+    kind: string;
+    articleId: number | null;
+    articleTitle: string | null;
+    actorName: string | null;
+    note: string | null;
+  }[]
+> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users as r', 'r.id', 'n.user_id')
+    .leftJoin('articles as a', 'a.id', 'n.article_id')
+    .leftJoin('users as u', 'u.id', 'n.actor_id')
+    .select([
+      'r.email',
+      'n.kind',
+      'n.article_id',
+      'a.title',
+      'u.display_name',
+      'n.note',
+    ])
+    .where('n.event_id', 'in', [...eventIds])
+    .where('r.status', '=', 'active')
+    .orderBy('n.id')
+    .execute();
+  return rows.map((r) => ({
+    email: r.email,
+    kind: r.kind,
+    articleId: r.article_id,
+    articleTitle: r.title ?? null,
+    actorName: r.display_name ?? null,
+    note: r.note,
+  }));
+}

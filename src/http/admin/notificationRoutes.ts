@@ -5,6 +5,8 @@ import {
   markNotificationsRead,
   type NotificationRow,
 } from '../../db/repos/notifications.ts';
+import { startNotificationMailer } from '../../notifications/mailer.ts';
+import { notificationText } from '../../notifications/wording.ts';
 import { formatFullDate } from '../../domain/frenchDates.ts';
 import {
   notificationsView,
@@ -17,18 +19,9 @@ import {
   type AdminDeps,
 } from './context.ts';
 
-const VERBS: Record<string, string> = {
-  submitted: 'a envoyé en relecture',
-  returned: 'a renvoyé à son auteur',
-  published: 'a publié',
-  scheduled: 'a programmé',
-};
-
 function lineOf(n: NotificationRow, timeZone: string): NotificationLine {
-  const who = n.actorName ?? 'Quelqu’un';
-  const what = n.articleTitle ? `« ${n.articleTitle} »` : 'un article';
   return {
-    text: `${who} ${VERBS[n.kind] ?? 'a modifié'} ${what}`,
+    text: notificationText(n),
     href: n.articleId === null ? null : `/admin/articles/${n.articleId}`,
     when: formatFullDate(n.createdAt, timeZone),
     note: n.note,
@@ -41,6 +34,25 @@ export function notificationRoutes(
   app: FastifyInstance,
   deps: AdminDeps,
 ): void {
+  const { smtpUrl, from } = deps.config.mail;
+  if (smtpUrl) {
+    let mailer: Awaited<ReturnType<typeof startNotificationMailer>> | null =
+      null;
+    app.addHook('onReady', async () => {
+      mailer = await startNotificationMailer({
+        db: deps.db,
+        bus: deps.bus,
+        smtpUrl,
+        from,
+        siteUrl: deps.config.site.url,
+        log: app.log,
+      });
+    });
+    app.addHook('onClose', async () => {
+      await mailer?.idle();
+      mailer?.stop();
+    });
+  }
   app.get('/admin/notifications', async (request, reply) => {
     const user = requireUser(request);
     const [rows, unread] = await Promise.all([
