@@ -91,6 +91,12 @@ const envSchema = z.object({
   FEED_FULL_TEXT: z.stringbool().default(true),
   // A WebSub hub to ping when an article is published or updated (optional).
   WEBSUB_HUB: optionalUrl,
+  // E-mail notifications (issue 16): off unless SMTP_URL is set, e.g. smtp://user:pass@host:587.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  MAIL_FROM: z.string().default('newsdesk <newsdesk@localhost>'),
   // Memory for kept public pages, per process (LRU past it; see http/site/derivedCache.ts).
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   SEARCH_RECENCY_HALF_LIFE_DAYS: z.coerce
@@ -235,6 +241,8 @@ export interface Config {
   database: DatabaseTarget;
   site: SiteConfig;
   distribution: DistributionConfig;
+  /** E-mail notifications: sent only when `smtpUrl` is set. */
+  mail: { smtpUrl: string | null; from: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   live: LiveConfig;
   webhooks: WebhookConfig;
@@ -360,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       flushMs: e.AUDIENCE_FLUSH_MS,
       beaconsPerMinute: e.AUDIENCE_BEACONS_PER_MINUTE,
     },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     distribution: {
       feedFullText: e.FEED_FULL_TEXT,
       websubHub: e.WEBSUB_HUB ?? null,

@@ -9,6 +9,7 @@ import { ChangeTracker } from './events/changeTracker.ts';
 import type { SearchProvider } from './search/provider.ts';
 import { searchIndexProcessor } from './search/indexProcessor.ts';
 import { editorialIndexProcessor } from './events/processors/editorialIndex.ts';
+import { notificationsProcessor } from './notifications/processor.ts';
 import { createMediaServices, type MediaServices } from './media/library.ts';
 import { webhookOutboxProcessor } from './webhooks/outboxProcessor.ts';
 import { AudienceCollector } from './audience/collector.ts';
@@ -45,6 +46,7 @@ export function createServices(
   // Inline processors (search index, entity tags…) register here, in the order they must run.
   events.register(searchIndexProcessor(search));
   events.register(editorialIndexProcessor);
+  events.register(notificationsProcessor);
   // Webhook deliveries are queued with the change that causes them (the outbox), never after it.
   events.register(webhookOutboxProcessor(config.site));
   const signal = dialect.changeSignal(handle.target, events);

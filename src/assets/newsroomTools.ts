@@ -136,3 +136,20 @@ if (toolsForm && checklist) {
     });
   }
 }
+
+/*
+ * Presence: who else has this article open (« Samira modifie cet article depuis 10:42 »). The
+ * open stream itself tells the others we are here; EventSource reconnects on its own.
+ */
+const presenceLine = document.querySelector<HTMLElement>('#editor-presence');
+const presenceArticle = toolsForm?.dataset['articleId'];
+if (presenceLine && presenceArticle && /^\d+$/.test(presenceArticle)) {
+  const stream = new EventSource(`/admin/articles/${presenceArticle}/presence`);
+  stream.addEventListener('presence', (event) => {
+    const view = JSON.parse((event as MessageEvent<string>).data) as {
+      text: string;
+    };
+    presenceLine.textContent = view.text;
+    presenceLine.hidden = view.text === '';
+  });
+}

@@ -364,7 +364,21 @@ export interface RedirectsTable {
   created_at: Time;
 }
 
+/** One member told of one event (issue 16 item 8). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  event_id: number;
+  article_id: number | null;
+  kind: string;
+  actor_id: number | null;
+  note: string | null;
+  created_at: Time;
+  read_at: NullableTime;
+}
+
 export interface Database {
+  notifications: NotificationsTable;
   editions: EditionsTable;
   media: MediaTable;
   media_uses: MediaUsesTable;

@@ -16,6 +16,7 @@ import * as linkPublicAt from './20261202_0200_link_public_at.ts';
 import * as editions from './20261202_0800_editions.ts';
 import * as imports from './20261202_0700_imports.ts';
 import * as previewLinks from './20261202_1000_preview_links.ts';
+import * as notifications from './20261202_0900_notifications.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0400_live_readers': liveReaders,
   '20261202_0700_imports': imports,
   '20261202_0800_editions': editions,
+  '20261202_0900_notifications': notifications,
   '20261202_1000_preview_links': previewLinks,
 };
 

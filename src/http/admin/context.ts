@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { canInNewsroom } from '../../policies/newsroom.ts';
 import type { User } from '../../domain/user.ts';
 import { PRIVATE_NO_STORE } from '../cacheControl.ts';
+import { countUnreadNotifications } from '../../db/repos/notifications.ts';
 
 /** What back-office routes need: the services and the hashed URLs of their assets. */
 export interface AdminDeps extends Services {
@@ -58,6 +59,7 @@ export async function sendAdminPage(
             canReadAudit: canInNewsroom(user, 'readAudit'),
             canReadAudience: canInNewsroom(user, 'readAudience'),
             canManageSections: canInNewsroom(user, 'manageSections'),
+            unread: await countUnreadNotifications(services.db, user.id),
           }
         : null,
     },

@@ -15,6 +15,8 @@ import { liveBlogRoutes } from './liveBlogRoutes.ts';
 import { publishCheckRoutes } from './publishCheckRoutes.ts';
 import { previewRoute } from './previewRoute.ts';
 import { previewLinkRoutes } from './previewLinkRoutes.ts';
+import { presenceRoutes } from './presenceRoutes.ts';
+import { notificationRoutes } from './notificationRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set([
@@ -49,4 +51,6 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   publishCheckRoutes(app, deps);
   previewRoute(app, deps);
   previewLinkRoutes(app, deps);
+  presenceRoutes(app, deps);
+  notificationRoutes(app, deps);
 }

@@ -21,6 +21,8 @@ export interface AdminLayoutContext {
     canReadAudit: boolean;
     canReadAudience: boolean;
     canManageSections: boolean;
+    /** Unread notifications (issue 16 item 8). */
+    unread?: number;
   } | null;
 }
 
@@ -53,6 +55,7 @@ export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
       !${ctx.user.canReadAudience ? html`<li><a href="/admin/audience">Audience</a></li>` : ''}
       !${ctx.user.canReadAudit ? html`<li><a href="/admin/journal">Journal</a></li>` : ''}
       <li><a href="/admin/integrations">Intégrations</a></li>
+      <li><a href="/admin/notifications" class="notifications-link">Notifications!${ctx.user.unread ? html` <span class="notifications-count" aria-label="${ctx.user.unread} non lues">${ctx.user.unread}</span>` : ''}</a></li>
       <li><a href="/" target="_blank" rel="noopener">Voir le site</a></li>
     </ul>
   </nav>
