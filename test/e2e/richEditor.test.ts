@@ -97,7 +97,9 @@ for (const dialect of DIALECTS) {
       const surface = j.locator('.rich-editor-content');
       await surface.click();
       // Markdown shortcuts while typing: ## for a subheading, > for a quote.
-      await j.keyboard.type('Les grues tournent jour et nuit.');
+      await j.keyboard.type(
+        'Les grues tournent jour et nuit : « un record » !',
+      );
       await j.keyboard.press('Enter');
       await j.keyboard.type('## Un chantier géant');
       await j.keyboard.press('Enter');
@@ -250,6 +252,16 @@ for (const dialect of DIALECTS) {
         .getByRole('link', { name: 'Voir sur YouTube' })
         .waitFor({ state: 'visible' });
       await reader.getByRole('link', { name: 'Voir sur X' }).waitFor();
+      // French typography in the DOM, as the table says (typed with plain spaces): a no-break
+      // space before « : », narrow ones inside « » and before « ! ».
+      const opening = await reader
+        .locator('.article-body p')
+        .first()
+        .textContent();
+      assert.ok(
+        opening?.includes('nuit\u00A0: «\u202Fun record\u202F»\u202F!'),
+        JSON.stringify(opening),
+      );
       assert.equal(
         thirdParty.length,
         0,

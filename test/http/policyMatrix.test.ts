@@ -237,6 +237,24 @@ describeEachDialect('policy matrix', (getDb) => {
       run: async (c) => c.get(`/admin/articles/${(await article('draft')).id}`),
     },
     {
+      // Who else has the article open: the same readers as the article itself (JSON snapshot).
+      route: 'GET /admin/articles/:id/presence',
+      allowed: ['journalist', 'sportEditor', 'editor', 'admin'],
+      run: async (c) =>
+        c.get(`/admin/articles/${(await article('draft')).id}/presence`),
+    },
+    {
+      // Each member's own notifications.
+      route: 'GET /admin/notifications',
+      allowed: SIGNED_IN,
+      run: (c) => c.get('/admin/notifications'),
+    },
+    {
+      route: 'POST /admin/notifications/lues',
+      allowed: SIGNED_IN,
+      run: (c, p) => post(c, p, '/admin/notifications/lues', {}),
+    },
+    {
       route: 'GET /admin/articles/:id/revisions',
       allowed: ['journalist', 'sportEditor', 'editor', 'admin'],
       run: async (c) =>
