@@ -69,6 +69,23 @@ function finish(report: ImportReport, reportFile: string): void {
 }
 
 /** `newsdesk import wordpress FILE.xml` (and, below, the other sources). */
+/** The options every importer takes: a dry run, the batch size, where the report goes. */
+function commonImportOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'report what would be imported; write nothing')
+    .option(
+      '--batch-size <n>',
+      'articles per transaction (default: 500)',
+      batchSize,
+      500,
+    )
+    .option(
+      '--report <file>',
+      'where to write the full report (JSON)',
+      'newsdesk-import-report.json',
+    );
+}
+
 export function registerImportCommands(program: Command): void {
   const imports = program
     .command('import')
@@ -178,97 +195,70 @@ export function registerImportCommands(program: Command): void {
       },
     );
 
-  imports
-    .command('ghost')
-    .description(
-      'Import a Ghost export (Settings › Labs › Export, .json): posts and pages (HTML, Lexical or Mobiledoc), tags, staff as bylines; old /slug/ addresses answer 301.',
-    )
-    .argument('<file>', 'the Ghost export (.json)', readableFile)
-    .option('--dry-run', 'report what would be imported; write nothing')
-    .option(
-      '--batch-size <n>',
-      'articles per transaction (default: 500)',
-      batchSize,
-      500,
-    )
-    .option(
-      '--report <file>',
-      'where to write the full report (JSON)',
-      'newsdesk-import-report.json',
-    )
-    .action(
-      async (
-        file: string,
-        opts: { dryRun?: boolean; batchSize: number; report: string },
-      ) => {
-        await withServices(async (services) => {
-          try {
-            const report = await importGhost(services, services.search, file, {
-              dryRun: opts.dryRun ?? false,
-              batchSize: opts.batchSize,
-            });
-            finish(report, opts.report);
-          } finally {
-            await services.media.storage.close();
-          }
-        });
-      },
-    );
+  commonImportOptions(
+    imports
+      .command('ghost')
+      .description(
+        'Import a Ghost export (Settings › Labs › Export, .json): posts and pages (HTML, Lexical or Mobiledoc), tags, staff as bylines; old /slug/ addresses answer 301.',
+      )
+      .argument('<file>', 'the Ghost export (.json)', readableFile),
+  ).action(
+    async (
+      file: string,
+      opts: { dryRun?: boolean; batchSize: number; report: string },
+    ) => {
+      await withServices(async (services) => {
+        try {
+          const report = await importGhost(services, services.search, file, {
+            dryRun: opts.dryRun ?? false,
+            batchSize: opts.batchSize,
+          });
+          finish(report, opts.report);
+        } finally {
+          await services.media.storage.close();
+        }
+      });
+    },
+  );
 
-  imports
-    .command('newsdesk')
-    .description(
-      'Read back a `newsdesk export` folder (docs/EXPORT.md): sections, tags, authors, pictures with their crops, articles and redirects.',
-    )
-    .argument('<dir>', 'the export folder', directory)
-    .option('--dry-run', 'report what would be imported; write nothing')
-    .option(
-      '--batch-size <n>',
-      'articles per transaction (default: 500)',
-      batchSize,
-      500,
-    )
-    .option(
-      '--report <file>',
-      'where to write the full report (JSON)',
-      'newsdesk-import-report.json',
-    )
-    .action(
-      async (
-        dir: string,
-        opts: { dryRun?: boolean; batchSize: number; report: string },
-      ) => {
-        await withServices(async (services) => {
-          const bar = progressBar();
-          const started = performance.now();
-          bar.start(100, 0, { articles: 0, rate: 0 });
-          try {
-            const report = await importNewsdesk(
-              services,
-              services.search,
-              dir,
-              {
-                dryRun: opts.dryRun ?? false,
-                batchSize: opts.batchSize,
-                onProgress: (done, total, articles) =>
-                  bar.update(Math.floor((100 * done) / Math.max(1, total)), {
-                    articles,
-                    rate: Math.round(
-                      articles /
-                        Math.max(0.001, (performance.now() - started) / 1000),
-                    ),
-                  }),
-              },
-            );
-            bar.stop();
-            finish(report, opts.report);
-          } finally {
-            bar.stop();
-            await services.media.storage.close();
-          }
-        });
-      },
-    );
+  commonImportOptions(
+    imports
+      .command('newsdesk')
+      .description(
+        'Read back a `newsdesk export` folder (docs/EXPORT.md): sections, tags, authors, pictures with their crops, articles and redirects.',
+      )
+      .argument('<dir>', 'the export folder', directory),
+  ).action(
+    async (
+      dir: string,
+      opts: { dryRun?: boolean; batchSize: number; report: string },
+    ) => {
+      await withServices(async (services) => {
+        const bar = progressBar();
+        const started = performance.now();
+        bar.start(100, 0, { articles: 0, rate: 0 });
+        try {
+          const report = await importNewsdesk(services, services.search, dir, {
+            dryRun: opts.dryRun ?? false,
+            batchSize: opts.batchSize,
+            onProgress: (done, total, articles) =>
+              bar.update(Math.floor((100 * done) / Math.max(1, total)), {
+                articles,
+                rate: Math.round(
+                  articles /
+                    Math.max(0.001, (performance.now() - started) / 1000),
+                ),
+              }),
+          });
+          bar.stop();
+          finish(report, opts.report);
+        } finally {
+          bar.stop();
+          await services.media.storage.close();
+        }
+      });
+    },
+  );
 
   program
     .command('redirects')
