@@ -19,10 +19,17 @@ import {
   insertTag,
 } from '../db/repos/taxonomy.ts';
 import { findAuthorBySlug } from '../db/repos/taxonomy.ts';
-import { listIndexSources } from '../db/repos/search/documents.ts';
-import { renderBody } from '../media/bodyPictures.ts';
-import { setArticleMediaUses } from '../db/repos/media.ts';
-import { toIndexDocument } from '../search/indexer.ts';
+import { findArticleLinks } from '../db/repos/articles.ts';
+import { findMediaByIds, setArticleMediaUses } from '../db/repos/media.ts';
+import { bodyArticleIds, bodyMediaIds } from '../domain/markdown.ts';
+import type {
+  AnalysisInput,
+  ArticleAnalysis,
+} from '../editorial/articleAnalysis.ts';
+import {
+  sharedAnalysisPool,
+  type AnalysisPool,
+} from '../editorial/analysisPool.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { indexNewArticles } from '../editorial/indexer.ts';
 import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
@@ -61,6 +68,9 @@ export interface ImportedArticle {
   } | null;
 }
 
+/** Articles per chunk of a batch: analysed by one worker, then written in a few statements. */
+const CHUNK = 50;
+
 export type TermKind = 'section' | 'tag' | 'author';
 
 export interface BatchResult {
@@ -84,17 +94,21 @@ export class ImportWriter {
   readonly #source: string;
   readonly #actor: Actor;
   readonly #terms = new Map<string, number>();
+  readonly #pool: AnalysisPool;
 
+  /** `pool`: where the text analysis runs (the process's shared worker pool by default). */
   constructor(
     ctx: CommandContext,
     search: SearchProvider,
     source: string,
     actor: Actor,
+    pool: AnalysisPool = sharedAnalysisPool(),
   ) {
     this.#ctx = ctx;
     this.#search = search;
     this.#source = source;
     this.#actor = actor;
+    this.#pool = pool;
   }
 
   /** The id of an already imported section, tag or author, or undefined. */
@@ -172,7 +186,11 @@ export class ImportWriter {
     return result;
   }
 
-  /** Writes a batch of articles in one transaction (see the class). */
+  /**
+   * Writes a batch of articles in one transaction (see the class). The text analysis (body
+   * rendering, search terms, term bags, entities) runs in worker threads, a chunk at a time:
+   * the main thread writes each chunk while the workers analyse the next.
+   */
   async writeBatch(articles: readonly ImportedArticle[]): Promise<BatchResult> {
     if (!articles.length) return { imported: 0, unchanged: 0, redirects: 0 };
     const now = this.#ctx.clock.now();
@@ -192,169 +210,47 @@ export class ImportWriter {
       const unchanged = articles.length - fresh.length;
       if (!fresh.length) return { imported: 0, unchanged, redirects: 0 };
       const slugs = await this.#freeSlugs(tx, fresh);
-      const prepared = [];
-      for (const [i, a] of fresh.entries()) {
-        const body = await renderBody(tx, a.bodySource);
-        const sectionId =
-          a.sectionKey === null
-            ? null
-            : (this.termId('section', a.sectionKey) ?? null);
-        const authorIds = [
-          ...new Set(
-            a.authorKeys
-              .map((k) => this.termId('author', k))
-              .filter((id) => id !== undefined),
-          ),
-        ];
-        const tagIds = [
-          ...new Set(
-            a.tagKeys
-              .map((k) => this.termId('tag', k))
-              .filter((id) => id !== undefined),
-          ),
-        ];
-        prepared.push({
-          a,
-          slug: slugs[i]!,
-          body,
-          sectionId,
-          authorIds,
-          tagIds,
-        });
-      }
-      const iso = (d: Date | null) => d?.toISOString() ?? null;
-      const ids = await insertArticlesInBulk(
+      // What the bodies refer to, looked up once for the batch.
+      const pictures = await findMediaByIds(
         tx,
-        prepared.map(({ a, slug, body, sectionId }) => ({
-          slug,
+        fresh.flatMap((a) => bodyMediaIds(a.bodySource)),
+      );
+      const links = await findArticleLinks(
+        tx,
+        fresh.flatMap((a) => bodyArticleIds(a.bodySource)),
+      );
+      const inputs = fresh.map(
+        (a): AnalysisInput => ({
           title: a.title,
           lead: a.lead,
-          body_source: a.bodySource,
-          body_html: body.html,
-          status: a.status,
-          section_id: sectionId,
-          is_featured: false,
-          is_breaking: false,
-          cover_url: a.cover?.url ?? null,
-          cover_alt: a.cover?.alt ?? null,
-          cover_caption: a.cover?.caption ?? null,
-          cover_credit: a.cover?.credit ?? null,
-          cover_media_id: a.cover?.mediaId ?? null,
-          seo_title: a.seoTitle,
-          seo_description: a.seoDescription,
-          correction_note: null,
-          created_by: actorId(this.#actor),
-          created_at: a.createdAt.toISOString(),
-          updated_at: (a.modifiedAt ?? a.createdAt).toISOString(),
-          first_published_at: iso(a.publishedAt),
-          published_at: iso(a.publishedAt),
-          modified_at: iso(a.modifiedAt),
-          scheduled_at: iso(a.scheduledAt),
-          deleted_at: iso(a.deletedAt),
-        })),
-      );
-      await insertArticleLinksInBulk(
-        tx,
-        prepared.flatMap((p, i) =>
-          p.authorIds.map((authorId, position) => ({
-            article_id: ids[i]!,
-            author_id: authorId,
-            position,
-          })),
-        ),
-        prepared.flatMap((p, i) =>
-          p.tagIds.map((tagId, position) => ({
-            article_id: ids[i]!,
-            tag_id: tagId,
-            position,
-          })),
-        ),
-      );
-      await insertRevisionsInBulk(
-        tx,
-        prepared.map((p, i) => {
-          const snapshot: RevisionSnapshot = {
-            title: p.a.title,
-            slug: p.slug,
-            lead: p.a.lead,
-            bodySource: p.a.bodySource,
-            sectionId: p.sectionId,
-            authorIds: p.authorIds,
-            tagIds: p.tagIds,
-            featured: false,
-            breaking: false,
-            seoTitle: p.a.seoTitle,
-            seoDescription: p.a.seoDescription,
-            cover: p.a.cover,
-            correctionNote: null,
-          };
-          return {
-            article_id: ids[i]!,
-            version: 1,
-            snapshot: JSON.stringify(snapshot),
-            user_id: actorId(this.#actor),
-            created_at: now.toISOString(),
-          };
+          bodySource: a.bodySource,
+          pictures: only(pictures, bodyMediaIds(a.bodySource)),
+          links: only(links, bodyArticleIds(a.bodySource)),
         }),
       );
-      await recordMapped(
-        tx,
-        prepared.map((p, i) => ({
-          source: this.#source,
-          kind: 'article',
-          sourceId: p.a.sourceId,
-          targetId: ids[i]!,
-        })),
-        now,
+      const starts = [];
+      for (let i = 0; i < fresh.length; i += CHUNK) starts.push(i);
+      // Every chunk goes to the pool at once; a failed write leaves later results unread.
+      const analyses = starts.map((i) =>
+        this.#pool.analyse(inputs.slice(i, i + CHUNK)),
       );
-      const redirects = await insertRedirects(
-        tx,
-        prepared.flatMap((p, i) =>
-          p.a.oldPaths
-            .filter((from) => from !== paths.article(p.slug))
-            .map((fromPath) => ({
-              fromPath,
-              toPath: paths.article(p.slug),
-              articleId: ids[i]!,
-            })),
-        ),
-        now,
-      );
-      // "Where used" for the pictures: only articles that have some cost a statement.
-      for (const [i, p] of prepared.entries()) {
-        const uses = [
-          ...(p.a.cover
-            ? [{ mediaId: p.a.cover.mediaId, role: 'cover' as const }]
-            : []),
-          ...p.body.mediaIds.map((mediaId) => ({
-            mediaId,
-            role: 'body' as const,
+      for (const p of analyses) p.catch(() => {});
+      const ids: number[] = [];
+      let redirects = 0;
+      for (const [k, i] of starts.entries()) {
+        const analysed = await analyses[k]!;
+        const written = await this.#writeChunk(
+          tx,
+          fresh.slice(i, i + CHUNK).map((a, j) => ({
+            a,
+            slug: slugs[i + j]!,
+            analysis: analysed[j]!,
           })),
-        ];
-        if (uses.length) await setArticleMediaUses(tx, ids[i]!, uses);
+          now,
+        );
+        ids.push(...written.ids);
+        redirects += written.redirects;
       }
-      // The derived indexes, for the whole batch, in the same transaction as the articles.
-      const idSet = new Set(ids);
-      const sources = (
-        await listIndexSources(tx, Math.min(...ids) - 1, ids.length * 2)
-      ).filter((s) => idSet.has(s.id));
-      await this.#search.upsert(tx, sources.map(toIndexDocument));
-      await indexNewArticles(
-        tx,
-        prepared.map((p, i) => ({
-          id: ids[i]!,
-          status: p.a.status,
-          title: p.a.title,
-          lead: p.a.lead,
-          bodySource: p.a.bodySource,
-          sectionId: p.sectionId,
-          publishedAt: p.a.publishedAt,
-          scheduledAt: p.a.scheduledAt,
-          updatedAt: p.a.modifiedAt ?? p.a.createdAt,
-          deletedAt: p.a.deletedAt,
-        })),
-        now,
-      );
       await this.#ctx.events.record(tx, {
         name: 'articles.import',
         actorId: actorId(this.#actor),
@@ -369,6 +265,179 @@ export class ImportWriter {
       });
       return { imported: ids.length, unchanged, redirects };
     });
+  }
+
+  /** Writes analysed articles and their derived index entries; returns their ids in order. */
+  async #writeChunk(
+    tx: Queryable,
+    chunk: { a: ImportedArticle; slug: string; analysis: ArticleAnalysis }[],
+    now: Date,
+  ): Promise<{ ids: number[]; redirects: number }> {
+    const prepared = chunk.map(({ a, slug, analysis }) => ({
+      a,
+      slug,
+      analysis,
+      sectionId:
+        a.sectionKey === null
+          ? null
+          : (this.termId('section', a.sectionKey) ?? null),
+      authorIds: [
+        ...new Set(
+          a.authorKeys
+            .map((k) => this.termId('author', k))
+            .filter((id) => id !== undefined),
+        ),
+      ],
+      tagIds: [
+        ...new Set(
+          a.tagKeys
+            .map((k) => this.termId('tag', k))
+            .filter((id) => id !== undefined),
+        ),
+      ],
+    }));
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const ids = await insertArticlesInBulk(
+      tx,
+      prepared.map(({ a, slug, analysis, sectionId }) => ({
+        slug,
+        title: a.title,
+        lead: a.lead,
+        body_source: a.bodySource,
+        body_html: analysis.html,
+        status: a.status,
+        section_id: sectionId,
+        is_featured: false,
+        is_breaking: false,
+        cover_url: a.cover?.url ?? null,
+        cover_alt: a.cover?.alt ?? null,
+        cover_caption: a.cover?.caption ?? null,
+        cover_credit: a.cover?.credit ?? null,
+        cover_media_id: a.cover?.mediaId ?? null,
+        seo_title: a.seoTitle,
+        seo_description: a.seoDescription,
+        correction_note: null,
+        created_by: actorId(this.#actor),
+        created_at: a.createdAt.toISOString(),
+        updated_at: (a.modifiedAt ?? a.createdAt).toISOString(),
+        first_published_at: iso(a.publishedAt),
+        published_at: iso(a.publishedAt),
+        modified_at: iso(a.modifiedAt),
+        scheduled_at: iso(a.scheduledAt),
+        deleted_at: iso(a.deletedAt),
+      })),
+    );
+    await insertArticleLinksInBulk(
+      tx,
+      prepared.flatMap((p, i) =>
+        p.authorIds.map((authorId, position) => ({
+          article_id: ids[i]!,
+          author_id: authorId,
+          position,
+        })),
+      ),
+      prepared.flatMap((p, i) =>
+        p.tagIds.map((tagId, position) => ({
+          article_id: ids[i]!,
+          tag_id: tagId,
+          position,
+        })),
+      ),
+    );
+    await insertRevisionsInBulk(
+      tx,
+      prepared.map((p, i) => {
+        const snapshot: RevisionSnapshot = {
+          title: p.a.title,
+          slug: p.slug,
+          lead: p.a.lead,
+          bodySource: p.a.bodySource,
+          sectionId: p.sectionId,
+          authorIds: p.authorIds,
+          tagIds: p.tagIds,
+          featured: false,
+          breaking: false,
+          seoTitle: p.a.seoTitle,
+          seoDescription: p.a.seoDescription,
+          cover: p.a.cover,
+          correctionNote: null,
+        };
+        return {
+          article_id: ids[i]!,
+          version: 1,
+          snapshot: JSON.stringify(snapshot),
+          user_id: actorId(this.#actor),
+          created_at: now.toISOString(),
+        };
+      }),
+    );
+    await recordMapped(
+      tx,
+      prepared.map((p, i) => ({
+        source: this.#source,
+        kind: 'article',
+        sourceId: p.a.sourceId,
+        targetId: ids[i]!,
+      })),
+      now,
+    );
+    const redirects = await insertRedirects(
+      tx,
+      prepared.flatMap((p, i) =>
+        p.a.oldPaths
+          .filter((from) => from !== paths.article(p.slug))
+          .map((fromPath) => ({
+            fromPath,
+            toPath: paths.article(p.slug),
+            articleId: ids[i]!,
+          })),
+      ),
+      now,
+    );
+    // "Where used" for the pictures: only articles that have some cost a statement.
+    for (const [i, p] of prepared.entries()) {
+      const uses = [
+        ...(p.a.cover
+          ? [{ mediaId: p.a.cover.mediaId, role: 'cover' as const }]
+          : []),
+        ...p.analysis.mediaIds.map((mediaId) => ({
+          mediaId,
+          role: 'body' as const,
+        })),
+      ];
+      if (uses.length) await setArticleMediaUses(tx, ids[i]!, uses);
+    }
+    // The derived indexes, in the same transaction as the articles, from the analysis.
+    await this.#search.upsert(
+      tx,
+      prepared.map((p, i) => ({
+        articleId: ids[i]!,
+        ...p.analysis.search,
+        status: p.a.status,
+        sectionId: p.sectionId,
+        createdAt: p.a.createdAt,
+        publishedAt: p.a.publishedAt,
+        deletedAt: p.a.deletedAt,
+      })),
+    );
+    await indexNewArticles(
+      tx,
+      prepared.map((p, i) => ({
+        id: ids[i]!,
+        status: p.a.status,
+        title: p.a.title,
+        lead: p.a.lead,
+        bodySource: p.a.bodySource,
+        sectionId: p.sectionId,
+        publishedAt: p.a.publishedAt,
+        scheduledAt: p.a.scheduledAt,
+        updatedAt: p.a.modifiedAt ?? p.a.createdAt,
+        deletedAt: p.a.deletedAt,
+        analysis: p.analysis,
+      })),
+      now,
+    );
+    return { ids, redirects };
   }
 
   /** Each article's slug, or the slug with -2, -3… where another article has it. */
@@ -418,4 +487,14 @@ async function findTerm(
         ? await findTagBySlug(tx, slug)
         : await findAuthorBySlug(tx, slug);
   return found?.id ?? null;
+}
+
+/** The entries of `map` for `keys` (what one article's analysis needs to be sent). */
+function only<V>(map: ReadonlyMap<number, V>, keys: number[]): Map<number, V> {
+  const out = new Map<number, V>();
+  for (const k of keys) {
+    const v = map.get(k);
+    if (v !== undefined) out.set(k, v);
+  }
+  return out;
 }

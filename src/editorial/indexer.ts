@@ -11,7 +11,7 @@ import {
   saveSignature,
 } from '../db/repos/editorial.ts';
 import type { ArticleStatus } from '../domain/article.ts';
-import { extractEntities } from './entities.ts';
+import { extractEntities, type Entity } from './entities.ts';
 import { plainTextFromMarkdown } from './plainText.ts';
 import {
   idfWeight,
@@ -135,7 +135,10 @@ export async function reindexArticle(
   await replacePostings(tx, articleId, indexTerms(signature).map(termKey), day);
 }
 
-/** An article as the bulk writer has it in memory: the fields the index reads. */
+/**
+ * An article as the bulk writer has it in memory: the fields the index reads, and its text's
+ * term bag and entities when they were already computed (see articleAnalysis.ts).
+ */
 export type NewArticle = Pick<
   ArticleRecord,
   | 'id'
@@ -148,7 +151,7 @@ export type NewArticle = Pick<
   | 'scheduledAt'
   | 'updatedAt'
   | 'deletedAt'
->;
+> & { analysis?: { bag: TermBag; entities: Entity[] } };
 
 /**
  * Indexes articles that have just been created (an import batch: none has a signature yet) and
@@ -167,11 +170,18 @@ export async function indexNewArticles(
     .filter((a) => a.deletedAt === null && LIVE_STATUSES.includes(a.status))
     .sort((a, b) => a.id - b.id);
   if (!live.length) return;
-  const bags = live.map((a) => ({
-    article: a,
-    text: { title: a.title, lead: a.lead, body: a.bodySource },
-  }));
-  const withBags = bags.map((b) => ({ ...b, bag: termBag(b.text) }));
+  const withBags = live.map((article) => {
+    const text = {
+      title: article.title,
+      lead: article.lead,
+      body: article.bodySource,
+    };
+    return {
+      article,
+      bag: article.analysis?.bag ?? termBag(text),
+      entities: article.analysis?.entities ?? entitiesOf(text),
+    };
+  });
   const { df, docs: archived } = await documentFrequencies(
     tx,
     withBags.flatMap((b) => b.bag.distinct),
@@ -179,7 +189,7 @@ export async function indexNewArticles(
   let docs = archived;
   const counted = new Map<number, Map<string, number>>();
   const rows = [];
-  for (const { article, text, bag } of withBags) {
+  for (const { article, bag, entities } of withBags) {
     const countedSection =
       article.status === 'published' ? (article.sectionId ?? 0) : null;
     if (countedSection !== null) {
@@ -199,7 +209,7 @@ export async function indexNewArticles(
         day: dayNumber(articleTime(article)),
         sectionId: article.sectionId,
         signature,
-        entities: entitiesOf(text),
+        entities,
         countedSection,
         countedTerms: countedSection === null ? [] : bag.distinct,
       },

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { findMediaByIds } from '../db/repos/media.ts';
+import type { MediaRecord } from '../domain/pictures.ts';
 import { findArticleLinks } from '../db/repos/articles.ts';
 import {
   bodyArticleIds,
@@ -23,9 +24,21 @@ export async function renderBody(
   db: Queryable,
   source: string,
 ): Promise<{ html: string; mediaIds: number[] }> {
-  const ids = bodyMediaIds(source);
-  const pictures = await findMediaByIds(db, ids);
+  const pictures = await findMediaByIds(db, bodyMediaIds(source));
   const articles = await findArticleLinks(db, bodyArticleIds(source));
+  return renderBodyWith(source, pictures, articles);
+}
+
+/**
+ * `renderBody` with the pictures and linked articles already looked up (the bulk writer reads
+ * them for a whole batch at once, and renders in worker threads): no I/O.
+ */
+export function renderBodyWith(
+  source: string,
+  pictures: ReadonlyMap<number, MediaRecord>,
+  articles: ReadonlyMap<number, { slug: string; title: string }>,
+): { html: string; mediaIds: number[] } {
+  const ids = bodyMediaIds(source);
   const html = renderMarkdown(source, {
     article: (id) => {
       const target = articles.get(id);

@@ -9,13 +9,22 @@ import { indexTerms } from './normalize.ts';
 import type { IndexDocument, SearchProvider } from './provider.ts';
 import { htmlToText } from './text.ts';
 
-/** An article's index terms, per field. */
+/** An article's index terms, per field, read from its stored (rendered) body. */
+export function indexFields(
+  text: Pick<IndexSource, 'title' | 'lead' | 'bodyHtml'>,
+): Pick<IndexDocument, 'title' | 'lead' | 'body'> {
+  return {
+    title: indexTerms(text.title),
+    lead: indexTerms(text.lead),
+    body: indexTerms(htmlToText(text.bodyHtml)),
+  };
+}
+
+/** An article's index entry: its terms and the facts kept beside them. */
 export function toIndexDocument(source: IndexSource): IndexDocument {
   return {
     articleId: source.id,
-    title: indexTerms(source.title),
-    lead: indexTerms(source.lead),
-    body: indexTerms(htmlToText(source.bodyHtml)),
+    ...indexFields(source),
     status: source.status,
     sectionId: source.sectionId,
     createdAt: source.createdAt,
