@@ -2,9 +2,11 @@
  * Bulk write path benchmark: articles written by the import writer (ImportWriter.writeBatch,
  * the path `newsdesk import …` takes) straight from memory, without the XML reader, so the
  * figure is the write path alone: article rows, revisions, links, search index, editorial
- * index (signatures, postings, term counts), events, in batches of 500. Bodies are four corpus
- * articles joined (about 10 KB, like the import benchmark's posts). SQLite, then PostgreSQL
- * when reachable. 20,000 articles (`--quick`: 2,000; PostgreSQL a quarter of that).
+ * index (signatures, postings, term counts), events, in batches of 500, the text analysis in
+ * the writer's worker threads. Bodies are four corpus articles joined (about 10 KB, like the
+ * import benchmark's posts). SQLite, then PostgreSQL when reachable. 20,000 articles
+ * (`--quick`: 2,000; `--articles=N`; PostgreSQL a quarter of that). CPU is reported for the
+ * whole process (workers included) and for its main thread.
  * Writes bench/results/bulkWrite.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
