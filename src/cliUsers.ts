@@ -42,10 +42,13 @@ export function registerUserCommands(program: Command): void {
     .description(
       'Invite a member: prints a one-time link where they choose their password.',
     )
-    .requiredOption('--email <email>', 'their e-mail address (their login)')
+    .requiredOption(
+      '--email <email>',
+      'their e-mail address, their login (required)',
+    )
     .requiredOption(
       '--role <role>',
-      `one of: ${ROLES.filter((r) => r !== 'owner').join(', ')}`,
+      `one of: ${ROLES.filter((r) => r !== 'owner').join(', ')} (required)`,
     )
     .option(
       '--name <name>',
@@ -102,7 +105,10 @@ export function registerUserCommands(program: Command): void {
     .description(
       'Print a one-time link to choose a new password (valid 24 hours).',
     )
-    .requiredOption('--email <email>', 'the account’s e-mail address')
+    .requiredOption(
+      '--email <email>',
+      'the account’s e-mail address (required)',
+    )
     .action(async (opts: { email: string }) => {
       await withServices(async (services) => {
         const target = await findUserByEmail(services.db, opts.email);

@@ -1,6 +1,47 @@
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  createWriteStream,
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadCorpus, type BenchArticle } from '../searchCorpus.ts';
+
+/**
+ * The generated WXR for `count` posts, made once and kept in the system's temporary folder under
+ * a content key (this generator's source, the corpus's text, `count` and `join`): a second
+ * benchmark run, or one after an interruption, spends its time importing. The file is written
+ * under a `.partial` name and renamed when complete, so an interrupted generation starts again.
+ */
+export async function cachedWxr(
+  count: number,
+  options: { join?: number; dir?: string } = {},
+): Promise<{ path: string; bytes: number; cached: boolean }> {
+  const { articles } = await loadCorpus();
+  const join = options.join ?? 4;
+  const key = createHash('sha256');
+  key.update(readFileSync(fileURLToPath(import.meta.url)));
+  key.update(`${count}:${join}`);
+  for (const a of articles)
+    key.update(`${a.title}\0${a.lead}\0${a.category}\0${a.bodyHtml}\0`);
+  const path = joinPath(
+    options.dir ?? tmpdir(),
+    `newsdesk-wxr-${count}-${key.digest('hex').slice(0, 16)}.xml`,
+  );
+  if (existsSync(path))
+    return { path, bytes: statSync(path).size, cached: true };
+  const { bytes } = await generateWxr(`${path}.partial`, count, {
+    join,
+    articles,
+  });
+  renameSync(`${path}.partial`, path);
+  return { path, bytes, cached: false };
+}
 
 /**
  * A WordPress export (WXR 1.2) of `count` posts made from the fr-news corpus, written as a
@@ -12,15 +53,27 @@ import { loadCorpus, type BenchArticle } from '../searchCorpus.ts';
 export async function generateWxr(
   path: string,
   count: number,
-  options: { join?: number } = {},
+  options: { join?: number; articles?: BenchArticle[] } = {},
 ): Promise<{ bytes: number; categories: string[] }> {
-  const { articles } = await loadCorpus();
+  const articles = options.articles ?? (await loadCorpus()).articles;
   const join = options.join ?? 4;
-  const out = createWriteStream(path);
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
+  // Posts are gathered into chunks of about 1 MB: one write (and one wait) per chunk.
+  let chunk: string[] = [];
+  let chunkLength = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    const buffer = Buffer.from(chunk.join(''));
+    chunk = [];
+    chunkLength = 0;
+    bytes += buffer.length;
+    if (!out.write(buffer)) await once(out, 'drain');
+  };
   const write = async (s: string) => {
-    bytes += Buffer.byteLength(s);
-    if (!out.write(s)) await once(out, 'drain');
+    chunk.push(s);
+    chunkLength += s.length;
+    if (chunkLength >= 1 << 20) await flush();
   };
   const categories = [...new Set(articles.map((a) => slug(a.category)))]
     .filter(Boolean)
@@ -85,6 +138,7 @@ ${comment}
 `);
   }
   await write('</channel>\n</rss>\n');
+  await flush();
   out.end();
   await once(out, 'finish');
   return { bytes, categories };

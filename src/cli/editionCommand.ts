@@ -40,12 +40,24 @@ export function registerEditionCommand(program: Command): void {
       'Add an edition, served under a path prefix or on its own host.',
     )
     .argument('<code>', 'a short code, e.g. ar')
-    .requiredOption('--language <tag>', 'its language, e.g. ar')
-    .requiredOption('--name <name>', 'its name, shown in its masthead')
-    .option('--prefix <path>', 'its path prefix on the site, e.g. /ar')
+    .requiredOption('--language <tag>', 'its language, e.g. ar (required)')
+    .requiredOption(
+      '--name <name>',
+      'its name, shown in its masthead (required)',
+    )
+    .option(
+      '--prefix <path>',
+      'its path prefix on the site, e.g. /ar (default: /<code>)',
+    )
     .option('--host <host>', 'its own host, e.g. ar.example.ma')
-    .option('--news-name <name>', 'its Google News publication name')
-    .option('--legal <text>', 'its legal notice (one paragraph per line)', '')
+    .option(
+      '--news-name <name>',
+      'its Google News publication name (default: its --name)',
+    )
+    .option(
+      '--legal <text>',
+      'its legal notice (one paragraph per line; default: none)',
+    )
     .action(
       async (
         code: string,
@@ -55,7 +67,7 @@ export function registerEditionCommand(program: Command): void {
           prefix?: string;
           host?: string;
           newsName?: string;
-          legal: string;
+          legal?: string;
         },
       ) =>
         withServices(async (s) => {
@@ -66,7 +78,7 @@ export function registerEditionCommand(program: Command): void {
             pathPrefix: o.prefix ?? `/${code}`,
             host: o.host ?? null,
             newsPublicationName: o.newsName ?? o.name,
-            legalNotice: o.legal,
+            legalNotice: o.legal ?? '',
           });
           console.log(
             `Édition « ${code} » ajoutée ; elle est servie au prochain démarrage.`,

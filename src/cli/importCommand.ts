@@ -68,17 +68,14 @@ function finish(report: ImportReport, reportFile: string): void {
   if (report.error) process.exitCode = 1;
 }
 
-/** `newsdesk import wordpress FILE.xml` (and, below, the other sources). */
-/** The options every importer takes: a dry run, the batch size, where the report goes. */
+/**
+ * The options every importer takes: a dry run, the batch size, where the report goes.
+ * Commander prints each default itself: descriptions do not repeat it.
+ */
 function commonImportOptions(command: Command): Command {
   return command
     .option('--dry-run', 'report what would be imported; write nothing')
-    .option(
-      '--batch-size <n>',
-      'articles per transaction (default: 500)',
-      batchSize,
-      500,
-    )
+    .option('--batch-size <n>', 'articles per transaction', batchSize, 500)
     .option(
       '--report <file>',
       'where to write the full report (JSON)',
@@ -93,107 +90,93 @@ export function registerImportCommands(program: Command): void {
       'Bring an archive in from another platform: resumable (run it again after an interruption) and idempotent (a second run changes nothing).',
     );
 
-  imports
-    .command('wordpress')
-    .description(
-      'Import a WordPress export (Tools › Export, WXR .xml): posts, pages, categories, tags, authors, pictures; old addresses answer 301 to the new ones.',
-    )
-    .argument(
-      '<file>',
-      'the WXR export (.xml), read as a stream whatever its size',
-      readableFile,
-    )
-    .option(
-      '--uploads <dir>',
-      'a copy of wp-content/uploads: pictures are taken from there first',
-      directory,
-    )
-    .option(
-      '--no-fetch',
-      'do not download pictures missing from --uploads from their URL',
-    )
-    .option(
-      '--dry-run',
-      'read everything and report what would be imported; write nothing',
-    )
-    .option(
-      '--section-map <file>',
-      'category → section mapping, one "category-slug,section-slug" per line',
-      readableFile,
-    )
-    .option(
-      '--shortcodes <mode>',
-      'unknown shortcodes: keep (as text) or drop',
-      (v) => {
-        if (v !== 'keep' && v !== 'drop')
-          throw new InvalidArgumentError('keep or drop');
-        return v;
-      },
-      'keep',
-    )
-    .option(
-      '--batch-size <n>',
-      'articles per transaction (default: 500)',
-      batchSize,
-      500,
-    )
-    .option(
-      '--report <file>',
-      'where to write the full report (JSON)',
-      'newsdesk-import-report.json',
-    )
-    .action(
-      async (
-        file: string,
-        opts: {
-          uploads?: string;
-          fetch: boolean;
-          dryRun?: boolean;
-          sectionMap?: string;
-          shortcodes: 'keep' | 'drop';
-          batchSize: number;
-          report: string;
+  commonImportOptions(
+    imports
+      .command('wordpress')
+      .description(
+        'Import a WordPress export (Tools › Export, WXR .xml): posts, pages, categories, tags, authors, pictures; old addresses answer 301 to the new ones.',
+      )
+      .argument(
+        '<file>',
+        'the WXR export (.xml), read as a stream whatever its size',
+        readableFile,
+      )
+      .option(
+        '--uploads <dir>',
+        'a copy of wp-content/uploads: pictures are taken from there first',
+        directory,
+      )
+      .option(
+        '--no-fetch',
+        'do not download pictures missing from --uploads from their URL',
+      )
+      .option(
+        '--section-map <file>',
+        'category → section mapping, one "category-slug,section-slug" per line',
+        readableFile,
+      )
+      .option(
+        '--shortcodes <mode>',
+        'unknown shortcodes: keep (as text) or drop',
+        (v) => {
+          if (v !== 'keep' && v !== 'drop')
+            throw new InvalidArgumentError('keep or drop');
+          return v;
         },
-      ) => {
-        const sectionMap = opts.sectionMap
-          ? readSectionMap(opts.sectionMap)
-          : new Map<string, string>();
-        await withServices(async (services) => {
-          const bar = progressBar();
-          const started = performance.now();
-          bar.start(100, 0, { articles: 0, rate: 0 });
-          try {
-            const report = await importWordpress(
-              { ...services, media: services.media },
-              services.search,
-              file,
-              {
-                dryRun: opts.dryRun ?? false,
-                uploads: opts.uploads ?? null,
-                fetchPictures: opts.fetch,
-                keepShortcodes: opts.shortcodes === 'keep',
-                sectionMap,
-                batchSize: opts.batchSize,
-                timeZone: services.config.site.timeZone,
-                onProgress: (read, total, articles) =>
-                  bar.update(Math.floor((100 * read) / Math.max(1, total)), {
-                    articles,
-                    rate: Math.round(
-                      articles /
-                        Math.max(0.001, (performance.now() - started) / 1000),
-                    ),
-                  }),
-              },
-            );
-            bar.stop();
-            finish(report, opts.report);
-          } finally {
-            bar.stop();
-            await services.media.storage.close();
-          }
-        });
+        'keep',
+      ),
+  ).action(
+    async (
+      file: string,
+      opts: {
+        uploads?: string;
+        fetch: boolean;
+        dryRun?: boolean;
+        sectionMap?: string;
+        shortcodes: 'keep' | 'drop';
+        batchSize: number;
+        report: string;
       },
-    );
+    ) => {
+      const sectionMap = opts.sectionMap
+        ? readSectionMap(opts.sectionMap)
+        : new Map<string, string>();
+      await withServices(async (services) => {
+        const bar = progressBar();
+        const started = performance.now();
+        bar.start(100, 0, { articles: 0, rate: 0 });
+        try {
+          const report = await importWordpress(
+            { ...services, media: services.media },
+            services.search,
+            file,
+            {
+              dryRun: opts.dryRun ?? false,
+              uploads: opts.uploads ?? null,
+              fetchPictures: opts.fetch,
+              keepShortcodes: opts.shortcodes === 'keep',
+              sectionMap,
+              batchSize: opts.batchSize,
+              timeZone: services.config.site.timeZone,
+              onProgress: (read, total, articles) =>
+                bar.update(Math.floor((100 * read) / Math.max(1, total)), {
+                  articles,
+                  rate: Math.round(
+                    articles /
+                      Math.max(0.001, (performance.now() - started) / 1000),
+                  ),
+                }),
+            },
+          );
+          bar.stop();
+          finish(report, opts.report);
+        } finally {
+          bar.stop();
+          await services.media.storage.close();
+        }
+      });
+    },
+  );
 
   commonImportOptions(
     imports

@@ -30,6 +30,7 @@ import {
   sharedAnalysisPool,
   type AnalysisPool,
 } from '../editorial/analysisPool.ts';
+import { addTagAlias } from '../db/repos/tagAliases.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { indexNewArticles } from '../editorial/indexer.ts';
 import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
@@ -119,12 +120,18 @@ export class ImportWriter {
   /**
    * A section, tag or author for the source's `key`: the one an earlier run made, one of the
    * same slug (a newsroom's existing « Politique » is reused), or a new one with its event.
+   * A new tag takes the kind (and aliases) `classify` gives, asked only then (import/tagKinds.ts).
    * Returns the id and whether it was created now.
    */
   async ensureTerm(
     kind: TermKind,
     key: string,
-    wanted: { slug: string; name: string; description?: string },
+    wanted: {
+      slug: string;
+      name: string;
+      description?: string;
+      classify?: () => { kind: string; aliases: readonly string[] };
+    },
   ): Promise<{ id: number; created: boolean }> {
     const known = this.termId(kind, key);
     if (known !== undefined) return { id: known, created: false };
@@ -145,6 +152,10 @@ export class ImportWriter {
         );
         return { id: existing, created: false };
       }
+      const tagKind =
+        kind === 'tag'
+          ? (wanted.classify?.() ?? { kind: 'topic', aliases: [] })
+          : null;
       const id =
         kind === 'section'
           ? await insertSection(
@@ -158,12 +169,15 @@ export class ImportWriter {
               now,
             )
           : kind === 'tag'
-            ? await insertTag(tx, { slug, name, kind: 'topic' }, now)
+            ? await insertTag(tx, { slug, name, kind: tagKind!.kind }, now)
             : await insertAuthor(
                 tx,
                 { slug, name, bio: wanted.description ?? '', userId: null },
                 now,
               );
+      for (const alias of tagKind?.aliases ?? [])
+        if (slugFromTitle(alias) !== slug)
+          await addTagAlias(tx, id, alias, slugFromTitle(alias));
       await recordMapped(
         tx,
         [{ source: this.#source, kind, sourceId: key, targetId: id }],
@@ -177,7 +191,11 @@ export class ImportWriter {
               ? 'tags.create'
               : 'authors.create',
         actorId: actorId(this.#actor),
-        payload: { slug, import: this.#source },
+        payload: {
+          slug,
+          import: this.#source,
+          ...(tagKind ? { kind: tagKind.kind } : {}),
+        },
         at: now,
       });
       return { id, created: true };

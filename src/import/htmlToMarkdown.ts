@@ -1,4 +1,5 @@
 import TurndownService from 'turndown';
+import { decodeHTML } from 'entities';
 
 /**
  * Imported HTML (WordPress's post content, Ghost's html) to our stored format, Markdown
@@ -82,10 +83,51 @@ turndown.addRule('embedBlock', {
 
 export function htmlToMarkdown(html: string): string {
   if (!html.trim()) return '';
+  return plainParagraphs(html) ?? turndownMarkdown(html);
+}
+
+/** The general path: the HTML parsed into a DOM and walked by turndown's rules. */
+export function turndownMarkdown(html: string): string {
   return turndown
     .turndown(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** `<p>` with any attributes (quoted values without angle brackets), its text, `</p>`. */
+const PARAGRAPH =
+  /\s*<p(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*>([^<]*)<\/p>/iy;
+
+/**
+ * What turndown gives, without building a DOM, for the commonest archive body: paragraphs of
+ * plain text (wire copy, excerpts), or text with no tag at all. Anything else (an inline tag,
+ * a comment, text between paragraphs) returns null and takes the general path. Same steps as
+ * turndown: entities decoded, runs of spaces, tabs and newlines collapsed and trimmed at the
+ * paragraph's edges, Markdown escaped (`turndown.escape`), blank paragraphs dropped;
+ * test/unit/htmlToMarkdown.test.ts compares both paths.
+ */
+function plainParagraphs(html: string): string | null {
+  if (html.includes('\0')) return null;
+  const texts: string[] = [];
+  if (!html.includes('<')) texts.push(html);
+  else {
+    PARAGRAPH.lastIndex = 0;
+    let end = 0;
+    for (let m = PARAGRAPH.exec(html); m; m = PARAGRAPH.exec(html)) {
+      texts.push(m[1]!);
+      end = PARAGRAPH.lastIndex;
+    }
+    if (end === 0 || /\S/.test(html.slice(end))) return null;
+  }
+  const out: string[] = [];
+  for (const raw of texts) {
+    const text = decodeHTML(raw)
+      .replace(/[ \r\n\t]+/g, ' ')
+      .replace(/^ | $/g, '');
+    if (/^\s*$/.test(text)) continue;
+    out.push(turndown.escape(text));
+  }
+  return out.join('\n\n').trim();
 }
 
 const BLOCK =

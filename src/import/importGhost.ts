@@ -10,6 +10,7 @@ import { slugFromTitle } from '../domain/slug.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { htmlToMarkdown } from './htmlToMarkdown.ts';
 import { ImportReport } from './report.ts';
+import { ImportTags } from './tagKinds.ts';
 
 /**
  * `newsdesk import ghost FILE.json`: Ghost's JSON export (wrapped in `db[0]` or not; Ghost 0.x
@@ -136,6 +137,10 @@ export async function importGhost(
     (data['posts_meta'] ?? []).map((m) => [key(m['post_id']), m]),
   );
 
+  // Tags are created with the first batch that uses them, their kind read in its text.
+  const postTagsIn = new ImportTags(writer, (created) =>
+    created ? report.imported('tag') : report.unchanged('tag'),
+  );
   const ensure = async (
     kind: 'section' | 'tag' | 'author',
     id: string,
@@ -143,9 +148,17 @@ export async function importGhost(
     type: string,
   ) => {
     if (!row || writer.termId(kind, id) !== undefined) return;
+    if (kind === 'tag' && postTagsIn.has(id)) return;
     report.read(type);
     const name = text(row['name']) || text(row['slug']);
     if (options.dryRun) return report.imported(type);
+    if (kind === 'tag')
+      return postTagsIn.declare({
+        key: id,
+        slug: text(row['slug']) || slugFromTitle(name),
+        name,
+        description: text(row['description']),
+      });
     const { created } = await writer.ensureTerm(kind, id, {
       slug: text(row['slug']) || slugFromTitle(name),
       name,
@@ -160,6 +173,7 @@ export async function importGhost(
     if (!batch.length) return;
     if (options.dryRun) report.imported('post', batch.length);
     else {
+      await postTagsIn.ensureFor(batch);
       const r = await writer.writeBatch(batch);
       report.imported('post', r.imported);
       report.unchanged('post', r.unchanged);
@@ -245,5 +259,6 @@ export async function importGhost(
     if (batch.length >= options.batchSize) await flush();
   }
   await flush();
+  if (!options.dryRun) await postTagsIn.ensureRest();
   return report;
 }

@@ -101,6 +101,10 @@ export async function importNewsdesk(
         slug: t.slug,
         name: t.name,
         description: t.description ?? t.bio ?? '',
+        // The kind the newsroom gave the tag (person, place…) comes back with it.
+        ...(kind === 'tag' && t.kind
+          ? { classify: () => ({ kind: t.kind!, aliases: [] }) }
+          : {}),
       });
       if (created) report.imported(type);
       else report.unchanged(type);

@@ -11,6 +11,7 @@ import { MIN_COVER_WIDTH } from '../domain/pictures.ts';
 import { renditionPath } from '../media/renditions.ts';
 import { PictureImporter } from './pictures.ts';
 import { ImportReport } from './report.ts';
+import { ImportTags } from './tagKinds.ts';
 import {
   readAttachment,
   readAuthor,
@@ -110,11 +111,20 @@ export async function importWordpress(
     fetch: options.fetchPictures,
   });
 
+  // Tags are created with the first batch that uses them, their kind read in its text.
+  const tags = new ImportTags(writer, (created) =>
+    created ? report.imported('tag') : report.unchanged('tag'),
+  );
   const term = async (
     kind: 'section' | 'tag' | 'author',
     t: WpTerm,
     reportType: string,
   ) => {
+    if (kind === 'tag' && !options.dryRun) {
+      if (tags.has(t.key)) return;
+      report.read(reportType);
+      return tags.declare(t);
+    }
     if (writer.termId(kind, t.key) !== undefined) return;
     report.read(reportType);
     if (options.dryRun) {
@@ -148,6 +158,7 @@ export async function importWordpress(
       const before = await findMapped(ctx.db, SOURCE, 'article', [
         ...byType.keys(),
       ]);
+      await tags.ensureFor(batch);
       const result = await writer.writeBatch(batch);
       written += result.imported;
       report.redirects += result.redirects;
@@ -301,6 +312,7 @@ export async function importWordpress(
     report.error = `${error.message}. Everything read before that point was imported; fix the file and run the import again to bring in the rest (what is already imported stays as it is).`;
   }
   await flush();
+  if (!options.dryRun) await tags.ensureRest();
   for (const a of attachments.values()) {
     if (options.dryRun) {
       report.unchanged('attachment');

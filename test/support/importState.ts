@@ -6,7 +6,8 @@ import type { SearchProvider } from '../../src/search/provider.ts';
 /**
  * What an import left in the database, without the numeric ids (a rerun after a kill may
  * number rows differently on PostgreSQL, whose sequences skip rolled-back values): counts per
- * table and a hash of every article's content, bylines, tags and section, and of the redirects.
+ * table and a hash of every article's content, bylines, tags and section, of the tags' kinds
+ * and aliases, and of the redirects.
  * Read with the query builder: tests are allowed no SQL of their own either.
  */
 export async function importState(
@@ -26,6 +27,7 @@ export async function importState(
     'import_map',
     'media',
     'editorial_signatures',
+    'tag_aliases',
   ] as const) {
     const row = await db
       .selectFrom(table as 'articles')
@@ -86,6 +88,26 @@ export async function importState(
       ]),
     );
   }
+  // Tags with their kind (person, place…) and aliases, as the import classified them.
+  hash.update(
+    JSON.stringify(
+      await db
+        .selectFrom('tags')
+        .select(['slug', 'name', 'kind'])
+        .orderBy('slug')
+        .execute(),
+    ),
+  );
+  hash.update(
+    JSON.stringify(
+      await db
+        .selectFrom('tag_aliases')
+        .innerJoin('tags', 'tags.id', 'tag_aliases.tag_id')
+        .select(['tags.slug', 'tag_aliases.alias_key', 'tag_aliases.alias'])
+        .orderBy('tag_aliases.alias_key')
+        .execute(),
+    ),
+  );
   for (const r of await listRedirects(db))
     hash.update(
       JSON.stringify([
