@@ -26,7 +26,9 @@ import {
   type CorpusArticle,
   type LabelledPair,
   type Scores,
+  useSectionBags,
 } from './lib.ts';
+import { entitiesOf } from '../src/editorial/indexer.ts';
 import {
   devRows,
   dupDevAvailable,
@@ -61,7 +63,8 @@ const WINDOW = DEFAULT_SETTINGS.duplicateWindowDays;
 const corpus = loadCorpus();
 const ids = [...corpus.keys()];
 console.error(`corpus: ${ids.length} articles; reading them into signatures…`);
-const { signatures, idf } = corpusIdf(corpus);
+const { signatures, idf, bags } = corpusIdf(corpus);
+useSectionBags(bags);
 const fmt = (x: number) => x.toFixed(3);
 
 // ---- The development set: before (hand-weighted score), after (the model), cross-validated.
@@ -218,6 +221,14 @@ interface Row {
   before: boolean;
   after: boolean;
 }
+const entityCache = new Map<number, ReturnType<typeof entitiesOf>>();
+const entitiesOfArticle = (a: CorpusArticle) =>
+  entityCache.get(a.id) ??
+  (entityCache.set(
+    a.id,
+    entitiesOf({ title: a.title, lead: a.heading, body: a.article }),
+  ),
+  entityCache.get(a.id)!);
 function judge(set: string, pairs: LabelledPair[]): Row[] {
   return pairs.map((p) => {
     const a = corpus.get(p.a)!,
@@ -231,7 +242,12 @@ function judge(set: string, pairs: LabelledPair[]): Row[] {
       set,
       label: p.label,
       before: inWindow && guardFlags(sa, sb, pool),
-      after: inWindow && guardDecides(sa, sb, pool, gap),
+      after:
+        inWindow &&
+        guardDecides(sa, sb, pool, gap, {
+          query: entitiesOfArticle(a),
+          candidate: entitiesOfArticle(b),
+        }),
     };
   });
 }
@@ -253,7 +269,10 @@ for (const p of rewritePairs()) {
     set: 'rewritten pairs written for newsdesk',
     label: p.label,
     before: guardFlags(a, b, []),
-    after: guardDecides(a, b, [], 0),
+    after: guardDecides(a, b, [], 0, {
+      query: entitiesOf(p.a),
+      candidate: entitiesOf(p.b),
+    }),
   });
 }
 const earlierTable = [
