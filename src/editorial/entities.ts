@@ -10,7 +10,11 @@ import {
   PLACE_CONTEXT,
   PLACE_HEADS,
   PLACE_NAMES,
+  PLACE_NOUNS,
   PLACE_PREPOSITIONS,
+  PERSON_ROLES,
+  SCHOOL_NOUNS,
+  STREET_NOUNS,
   PORTFOLIO_HEADS,
   PORTFOLIO_WORDS,
   WORK_NOUNS,
@@ -209,7 +213,41 @@ function spans(tokens: Token[]): Span[] {
   return out;
 }
 
-const isStopCapital = (w: string) => NOT_NAMES.has(w.toLowerCase());
+// « M. », « Mme », « Dr. »: the honorific's full stop does not make it a name.
+const isStopCapital = (w: string) =>
+  NOT_NAMES.has(w.toLowerCase().replace(/\.$/, ''));
+
+/** Joins tokens as written: no space after an elision (« de l'Intérieur »). */
+const joinTokens = (tokens: string[]) =>
+  tokens.reduce(
+    (out, t, i) => (i === 0 ? t : out.endsWith("'") ? out + t : `${out} ${t}`),
+    '',
+  );
+
+const LINKS = new Set(['de', 'du', 'des', "d'"]);
+
+/**
+ * The noun a name is written with, just before it (« rue », « place de la », « lycée »), and the
+ * words from it on (« place », « de », « la »), or null. `nouns` says which nouns count.
+ */
+function namedWith(
+  before: string[],
+  nouns: ReadonlySet<string>,
+): string[] | null {
+  for (const n of [1, 2, 3]) {
+    const head = before.at(-n);
+    if (head === undefined || !nouns.has(head)) continue;
+    const links = before.slice(before.length - n + 1);
+    const ok =
+      links.length === 0 ||
+      (links.length === 1 && LINKS.has(links[0]!)) ||
+      (links.length === 2 &&
+        links[0] === 'de' &&
+        ['la', "l'"].includes(links[1]!));
+    return ok ? before.slice(before.length - n) : null;
+  }
+  return null;
+}
 
 function placeName(words: string[]): string | null {
   const key = nameKey(words.join(' '));
@@ -310,10 +348,11 @@ export function extractEntities(
 }
 
 function readSpan(
-  span: Span,
+  given: Span,
   known: KnownNames,
   midSentence: Set<string>,
 ): Omit<Found, 'position'>[] {
+  let span = given;
   const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
@@ -328,12 +367,28 @@ function readSpan(
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
     ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')
-  )
-    return [];
+  ) {
+    // …but « le ministère de l'Intérieur » names the institution.
+    const at = span.before.lastIndexOf('ministère');
+    if (at < 0 || !PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) return [];
+    const next = span.after[0]?.text ?? '';
+    const tail = PORTFOLIO_WORDS.has(next) ? [next] : [];
+    return [
+      {
+        name: joinTokens([...span.before.slice(at), ...words, ...tail]),
+        kind: 'organisation',
+        aliases: [],
+      },
+    ];
+  }
+  // « M. Giammattei », « Mme Dati »: after an honorific, a name is a person's.
+  let honorific = false;
   while (
     words.length &&
     (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))
   ) {
+    if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')))
+      honorific = true;
     words.shift();
     start = false;
   }
@@ -345,6 +400,31 @@ function readSpan(
     start = false;
   }
   if (words.length === 0) return [];
+  // « place de Clichy », « rue de la Paix », « lycée Emmanuel-Mounier »: named with their noun (not the idiom « à la place de »).
+  const street = namedWith(span.before, STREET_NOUNS);
+  const idiom =
+    street?.[0] === 'place' &&
+    span.before.at(-street.length - 1) === 'la' &&
+    span.before.at(-street.length - 2) === 'à';
+  const school = namedWith(span.before, SCHOOL_NOUNS);
+  if ((street && !idiom) || (school && school.length === 1)) {
+    // « lycée Emmanuel-Mounier de Grenoble »: the town is a place of its own.
+    const de = words.findIndex(
+      (w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()),
+    );
+    const town = de > 0 ? placeName(words.slice(de + 1)) : null;
+    const own = town ? words.slice(0, de) : words;
+    return [
+      {
+        name: joinTokens([...(street ?? school)!, ...own]),
+        kind: street ? 'place' : 'organisation',
+        aliases: [own.join(' ')],
+      },
+      ...(town ? [{ name: town, kind: 'place' as const, aliases: [] }] : []),
+    ];
+  }
+  // « à la place de Pierre Dupont » says nothing of a place.
+  if (idiom) span = { ...span, before: [] };
   // « la maire d'Atlanta Keisha Lance Bottoms »: a known place, then a name of two words or more.
   for (let cut = Math.min(3, words.length - 2); cut >= 1; cut--) {
     const head = placeName(words.slice(0, cut));
@@ -453,8 +533,36 @@ function readSpan(
   ) {
     return [{ name: inner.text, kind: 'organisation', aliases: [name] }];
   }
-  return [{ name, kind: kindOf(words, span), aliases }];
+  const kind = kindOf(words, span);
+  return [
+    {
+      name,
+      kind:
+        honorific && kind === 'organisation' && !isAcronym(name)
+          ? 'person'
+          : kind,
+      aliases,
+    },
+  ];
 }
+
+/** Honorifics: the name after them is a person's (« M. », « Mme », « Dr », « Me »). */
+const HONORIFICS = new Set([
+  'm',
+  'mme',
+  'mlle',
+  'dr',
+  'pr',
+  'me',
+  'monsieur',
+  'madame',
+  'docteur',
+  'professeur',
+  'maître',
+  'sir',
+  'lord',
+  'lady',
+]);
 
 const DETERMINERS = new Set([
   'les',
@@ -475,7 +583,13 @@ function kindOf(words: string[], span: Span): EntityKind {
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
   if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
     return 'organisation';
-  if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w)))
+  if (namedWith(span.before, PLACE_NOUNS)) return 'place';
+  const role =
+    span.before.at(-1) === ',' ? span.before.at(-2) : span.before.at(-1);
+  if (
+    !words.some(isAcronym) &&
+    (near.some((w) => PERSON_NOUNS.has(w)) || PERSON_ROLES.has(role ?? ''))
+  )
     return 'person';
   if (
     words.some((w) => isAcronym(w) || isBrand(w)) ||
