@@ -63,6 +63,18 @@ const PLACES_WITH_ARTICLE = new Map(
 const ABBREVIATIONS =
   /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
 
+// The same words come back in every article: their folded keys are kept (bounded) rather than recomputed.
+const keys = new Map<string, string>();
+function wordKey(w: string): string {
+  let k = keys.get(w);
+  if (k === undefined) {
+    k = nameKey(w);
+    if (keys.size >= 50_000) keys.clear();
+    keys.set(w, k);
+  }
+  return k;
+}
+
 interface Token {
   text: string;
   start: boolean;
@@ -250,7 +262,7 @@ function namedWith(
 }
 
 function placeName(words: string[]): string | null {
-  const key = nameKey(words.join(' '));
+  const key = wordKey(words.join(' '));
   return PLACES.get(key) ?? PLACES_WITH_ARTICLE.get(key) ?? null;
 }
 
@@ -284,10 +296,18 @@ const FIXED = (() => {
     list.sort((a, b) => b.tokens.length - a.tokens.length);
   return byFirst;
 })();
+/** The fixed names' lower-case first words (« franceinfo », « vallée »): any other lower-case word opens none of them. */
+const FIXED_LOWER_FIRST = new Set(
+  [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
+    .map((n) => tokenize(n)[0]!.text)
+    .filter((w) => !isCapitalised(w))
+    .map(wordKey),
+);
+const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
 
 /** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
 const sameWord = (a: string, b: string, first: boolean) =>
-  nameKey(a) === nameKey(b) &&
+  wordKey(a) === wordKey(b) &&
   (first
     ? isCapitalised(a) === isCapitalised(b)
     : isCapitalised(a) || !isCapitalised(b));
@@ -296,7 +316,17 @@ const sameWord = (a: string, b: string, first: boolean) =>
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = FIXED.get(nameKey(tokens[i]!.text));
+    const text = tokens[i]!.text;
+    // The first word must match with its capitalisation (sameWord), so most words are out at once.
+    if (
+      !isCapitalised(text) &&
+      !(
+        LOWER_FIRST_LETTERS.has(text[0]!) &&
+        FIXED_LOWER_FIRST.has(wordKey(text))
+      )
+    )
+      continue;
+    const candidates = FIXED.get(wordKey(text));
     const hit = candidates?.find((c) =>
       c.tokens.every(
         (w, k) =>
@@ -470,7 +500,7 @@ function readSpan(
       }));
   }
   const name = words.join(' ').replace(/\s+\.$/, '');
-  const knownEntity = known.get(nameKey(name));
+  const knownEntity = known.get(wordKey(name));
   if (knownEntity)
     return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
   const place = placeName(words);
@@ -480,7 +510,7 @@ function readSpan(
     !(
       start &&
       words.length === 1 &&
-      !HAND_PLACES.has(nameKey(place)) &&
+      !HAND_PLACES.has(wordKey(place)) &&
       !midSentence.has(words[0]!)
     )
   )
@@ -640,9 +670,9 @@ function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
   const people = found
     .filter((f) => f.kind === 'person' && f.name.includes(' '))
-    .map((f) => nameKey(f.name));
+    .map((f) => wordKey(f.name));
   for (const f of found) {
-    let key = nameKey(f.name);
+    let key = wordKey(f.name);
     if (!f.name.includes(' ')) {
       const person =
         people.find((p) => p.split(' ').at(-1) === key) ??
@@ -650,7 +680,7 @@ function merge(found: Found[]): Entity[] {
       if (person && person !== key) {
         key = person;
         if (!byKey.has(key)) {
-          const full = found.find((x) => nameKey(x.name) === person)!;
+          const full = found.find((x) => wordKey(x.name) === person)!;
           byKey.set(key, {
             name: full.name,
             kind: 'person',
@@ -689,7 +719,7 @@ function merge(found: Found[]): Entity[] {
   // A long name met before its acronym (« … Limited (CATL) » then « CATL »): one entity.
   for (const e of [...byKey.values()]) {
     for (const alias of e.aliases) {
-      const twin = byKey.get(nameKey(alias));
+      const twin = byKey.get(wordKey(alias));
       if (twin && twin !== e) {
         e.mentions += twin.mentions;
         byKey.delete(twin.key);

@@ -121,7 +121,26 @@ Associated Press, Twitter, Facebook, Instagram, YouTube, TikTok, Snapchat, Hespr
 Le Matin, L'Economiste, Maison Blanche, Élysée, Matignon, Assemblée nationale, Sénat, Parlement européen, Commission européenne,
 Conseil constitutionnel, Conseil d'État, Cour des comptes, Cour de cassation, Chambre des représentants, Chambre des conseillers,
 Chambre des députés, Front national, Rassemblement national, La République en marche, Les Républicains, Parti socialiste,
-La France insoumise, Banque mondiale, Fonds monétaire international, Organisation mondiale de la santé, Bison Futé, Bison futé`);
+La France insoumise, Banque mondiale, Fonds monétaire international, Organisation mondiale de la santé, Bison Futé, Bison futé,
+Le Républicain lorrain, L'Est républicain, La Provence, Midi libre, Le Télégramme, La Nouvelle République, Le Courrier picard,
+La Montagne, Corse-Matin, Var-Matin, L'Union, L'Alsace, Dernières Nouvelles d'Alsace, Le Berry républicain, L'Yonne républicaine,
+Paris-Normandie, La Charente libre, Le Populaire du Centre, La République des Pyrénées, Le Bien public, Nord Éclair, Le Dauphiné,
+La Dépêche du Midi, Le Journal de Saône-et-Loire, Sud Radio, RTL2, NRJ, Fun Radio, Skyrock, Nostalgie, Chérie FM, Public Sénat,
+LCP, TV5 Monde, TV5MONDE, Euronews, BFM Paris, BFM Business, RMC Sport, RMC Story, beIN Sports, L'Équipe, L'Equipe, Télérama,
+Les Inrocks, Valeurs actuelles, Challenges, Le Nouvel Obs, Le Nouvel Observateur, Marianne, Le Figaro Magazine, Gala, Voici,
+Télé-Loisirs, Télé Star, Purepeople, Konbini, Brut, Slate, Rue89, Atlantico, The Guardian, The Times, The Sun, Daily Mail,
+The Independent, Financial Times, Wall Street Journal, The Wall Street Journal, The New York Times, The Washington Post,
+Bloomberg, Politico, Fox News, NBC, ABC, CBS, MSNBC, El País, El Mundo, La Repubblica, Corriere della Sera, Bild, Die Zeit,
+Süddeutsche Zeitung, Le Soir, La Libre Belgique, RTBF, RTS, Le Temps, Tribune de Genève, Jeune Afrique, Le Devoir, La Presse,
+Radio-Canada, Xinhua, Chine nouvelle, KCNA, Tass, RIA Novosti, Ria Novosti, Interfax, Anadolu, Sputnik, Ansa, DPA, EFE, Belga,
+Kyodo, Yonhap, WhatsApp, Telegram, LinkedIn, Netflix, Europe Écologie Les Verts, Europe Ecologie-Les Verts, Les Verts,
+Debout la France, Lutte ouvrière, Nouveau parti anticapitaliste, Parti communiste, Parti communiste français, Place publique,
+Les Patriotes, Force ouvrière, Les Centristes, Union des démocrates et indépendants, Conseil de l'Europe,
+Cour européenne des droits de l'homme, Cour pénale internationale, Conseil de sécurité, Nations unies, Banque centrale européenne,
+Haute Autorité de santé, Santé publique France, Météo-France, Météo France, Pôle emploi, La Poste, Air France, Air France-KLM,
+Crédit agricole, Société générale, Caisse d'épargne, BNP Paribas, Conseil scientifique, Académie française,
+Comité international olympique, Paris Saint-Germain, Olympique de Marseille, Olympique lyonnais, Croix-Rouge, Médecins sans frontières,
+Amnesty International, Human Rights Watch, Reporters sans frontières, Emmaüs, Restos du cœur, Secours populaire, Secours catholique`);
 
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
