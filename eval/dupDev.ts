@@ -16,6 +16,7 @@ import {
   featureVector,
   type DuplicateSignals,
 } from '../src/editorial/duplicateSignals.ts';
+import { entitiesOf } from '../src/editorial/indexer.ts';
 
 export const DUP_DEV = `${SHARED}data/dup-dev/pairs.jsonl`;
 
@@ -190,7 +191,13 @@ export function devRows(
         for (const id of byDay.get(d) ?? [])
           if (id !== pair.a.id && id !== pair.b.id)
             pool.push(signatures.get(id)!);
-    const signals = duplicateSignals(b, a, gapDays);
+    // Entities as the index stores them (the pair carries both texts, drafts included).
+    const entities = (s: Side) =>
+      entitiesOf({ title: s.title, lead: s.heading, body: s.article });
+    const signals = duplicateSignals(b, a, gapDays, {
+      query: entities(pair.b),
+      candidate: entities(pair.a),
+    });
     return {
       pair,
       set: reportSet(pair),

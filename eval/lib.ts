@@ -20,7 +20,10 @@ import {
 } from '../src/editorial/similarity.ts';
 import { MAX_CANDIDATES } from '../src/editorial/duplicates.ts';
 import { decideDuplicate } from '../src/editorial/duplicateModel.ts';
-import { duplicateSignals } from '../src/editorial/duplicateSignals.ts';
+import {
+  duplicateSignals,
+  type EntitiesOfPair,
+} from '../src/editorial/duplicateSignals.ts';
 import {
   suggestSection,
   type SectionCounts,
@@ -205,10 +208,11 @@ export function guardDecides(
   b: Signature,
   pool: Signature[],
   gapDays: number,
+  entities: EntitiesOfPair,
 ): boolean {
   return (
     isCandidate(a, b, pool) &&
-    decideDuplicate(duplicateSignals(a, b, gapDays)).duplicate
+    decideDuplicate(duplicateSignals(a, b, gapDays, entities)).duplicate
   );
 }
 
@@ -278,8 +282,12 @@ export const SECTION_MAPPINGS: Record<string, (category: string) => string> = {
 /** Held out for testing the section model: every article whose id ends in 0 or 5 (a fifth). */
 export const isHeldOut = (id: number) => id % 5 === 0;
 
-// Each article is read once for every mapping (reading is most of the section evaluation's time).
+// Each article is read once for every mapping (reading is most of the section evaluation's time);
+// the bags corpusIdf already read are handed over with `useSectionBags`.
 const sectionBags = new Map<number, TermBag>();
+export function useSectionBags(bags: Map<number, TermBag>): void {
+  for (const [id, b] of bags) sectionBags.set(id, b);
+}
 const sectionBag = (a: CorpusArticle) =>
   sectionBags.get(a.id) ??
   (sectionBags.set(

@@ -5,25 +5,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { devRows, dupDevAvailable, loadDevPairs } from './dupDev.ts';
+import { dupDevAvailable } from './dupDev.ts';
+import { cachedDevRows } from './dupDevCache.ts';
 import { trainModel } from './guardModel.ts';
-import { corpusIdf, loadCorpus, sharedAvailable } from './lib.ts';
+import { sharedAvailable } from './lib.ts';
 import { FEATURE_NAMES } from '../src/editorial/duplicateSignals.ts';
-import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 
 if (!sharedAvailable() || !dupDevAvailable()) {
   console.log('trainGuard skipped: ../shared (corpus, dup-dev) is absent.');
   process.exit(0);
 }
-const corpus = loadCorpus();
-const { signatures, idf } = corpusIdf(corpus);
-const rows = devRows(
-  loadDevPairs(),
-  corpus,
-  signatures,
-  idf,
-  DEFAULT_SETTINGS.duplicateWindowDays,
-);
+// The corpus is signed once and cached (eval/dupDevCache.ts): the fit itself takes seconds.
+const rows = cachedDevRows();
 const model = trainModel(
   rows,
   FEATURE_NAMES.map((_, i) => i),
@@ -43,7 +36,7 @@ ${lines}
   ],
   bias: ${round(model.bias)},
   /** Probability at or above which two articles are « Doublon probable » (best F1 on the set). */
-  threshold: ${round(model.threshold)},
+  threshold: ${Math.round(model.threshold * 1e6) / 1e6},
 };
 `,
 );

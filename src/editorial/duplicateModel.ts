@@ -45,6 +45,7 @@ const SIGNAL_OF_FEATURE: DecidingSignal[] = [
   'same-headline',
   'shared-text',
   'shared-text',
+  'same-words',
 ];
 
 export function decideDuplicate(signals: DuplicateSignals): DuplicateDecision {

@@ -1,4 +1,5 @@
 import { terms } from '../search/normalize.ts';
+import type { Entity } from './entities.ts';
 import type { Signature } from './signature.ts';
 import { shingleContainment } from './shingles.ts';
 import { compareSignatures, type Similarity } from './similarity.ts';
@@ -13,7 +14,11 @@ import { compareSignatures, type Similarity } from './similarity.ts';
  * - the time gap: same-day versions of a dispatch are one story, while two or three days later
  *   the same names usually carry a new development;
  * - a new news peg: a story word of the later text (« mis en examen », « condamné », « excuses »)
- *   the earlier never used, or figures the earlier never gave.
+ *   the earlier never used, or figures the earlier never gave;
+ * - the names both give: how many of one text's named entities (people, organisations, places,
+ *   counted by mentions) the other names too, read from the side that is better covered. Two
+ *   same-day stories on one subject (two concept cars of one maker, an explainer and a side
+ *   question) share words but not their names; a rewrite keeps them.
  */
 
 type Weighted = [string, number, string][];
@@ -43,6 +48,34 @@ export interface DuplicateSignals {
   newFigures: number;
   /** A news-peg word in the later headline or lead that the earlier text never used (its readable form), or null. */
   newPeg: string | null;
+  /** Share of one text's entity mentions whose entity the other names too, the higher of the two directions (0 when either names none). */
+  sharedNames: number;
+}
+
+/** The named entities of the two texts (as the index stores them), when known. */
+export interface EntitiesOfPair {
+  query: readonly Entity[];
+  candidate: readonly Entity[];
+}
+
+/** Share of `of`'s mentions whose entity (or an alias) is among `other`'s. */
+function namesIn(of: readonly Entity[], other: Set<string>): number {
+  let total = 0,
+    found = 0;
+  for (const e of of) {
+    total += e.mentions;
+    if (other.has(e.key)) found += e.mentions;
+  }
+  return total ? found / total : 0;
+}
+
+function sharedNames(pair: EntitiesOfPair | undefined): number {
+  if (!pair?.query.length || !pair.candidate.length) return 0;
+  const keys = (es: readonly Entity[]) => new Set(es.map((e) => e.key));
+  return Math.max(
+    namesIn(pair.query, keys(pair.candidate)),
+    namesIn(pair.candidate, keys(pair.query)),
+  );
 }
 
 function cosine(a: Weighted, b: Weighted): number {
@@ -58,12 +91,13 @@ const allTerms = (s: Signature) =>
 
 /**
  * The signals for a text checked (`query`, the later one: the draft or the update) against a
- * stored article `gapDays` days older.
+ * stored article `gapDays` days older, with both texts' named entities when known.
  */
 export function duplicateSignals(
   query: Signature,
   candidate: Signature,
   gapDays: number,
+  entities?: EntitiesOfPair,
 ): DuplicateSignals {
   const similarity = compareSignatures(query, candidate);
   const [shorter, longer] =
@@ -97,6 +131,7 @@ export function duplicateSignals(
     gapDays: Math.abs(gapDays),
     newFigures,
     newPeg: peg ? peg[2] : null,
+    sharedNames: sharedNames(entities),
   };
 }
 
@@ -117,6 +152,7 @@ export function featureVector(s: DuplicateSignals): number[] {
     s.head * sameDay,
     s.shingles,
     s.shingles * sameDay,
+    s.sharedNames,
   ];
 }
 
@@ -134,4 +170,5 @@ export const FEATURE_NAMES = [
   'head × same day',
   'shingles',
   'shingles × same day',
+  'shared names',
 ] as const;

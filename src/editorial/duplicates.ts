@@ -120,7 +120,10 @@ export async function findLikelyDuplicates(
   const found: LikelyDuplicate[] = [];
   for (const row of await candidateRows(db, q)) {
     const gapDays = Math.max(0, today - row.day);
-    const signals = duplicateSignals(q.signature, row.signature, gapDays);
+    const signals = duplicateSignals(q.signature, row.signature, gapDays, {
+      query: q.entities,
+      candidate: row.entities,
+    });
     const decision = decideDuplicate(signals);
     if (!decision.duplicate) continue;
     found.push({

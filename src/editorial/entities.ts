@@ -10,7 +10,11 @@ import {
   PLACE_CONTEXT,
   PLACE_HEADS,
   PLACE_NAMES,
+  PLACE_NOUNS,
   PLACE_PREPOSITIONS,
+  PERSON_ROLES,
+  SCHOOL_NOUNS,
+  STREET_NOUNS,
   PORTFOLIO_HEADS,
   PORTFOLIO_WORDS,
   WORK_NOUNS,
@@ -58,6 +62,18 @@ const PLACES_WITH_ARTICLE = new Map(
 );
 const ABBREVIATIONS =
   /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
+
+// The same words come back in every article: their folded keys are kept (bounded) rather than recomputed.
+const keys = new Map<string, string>();
+function wordKey(w: string): string {
+  let k = keys.get(w);
+  if (k === undefined) {
+    k = nameKey(w);
+    if (keys.size >= 50_000) keys.clear();
+    keys.set(w, k);
+  }
+  return k;
+}
 
 interface Token {
   text: string;
@@ -209,10 +225,44 @@ function spans(tokens: Token[]): Span[] {
   return out;
 }
 
-const isStopCapital = (w: string) => NOT_NAMES.has(w.toLowerCase());
+// « M. », « Mme », « Dr. »: the honorific's full stop does not make it a name.
+const isStopCapital = (w: string) =>
+  NOT_NAMES.has(w.toLowerCase().replace(/\.$/, ''));
+
+/** Joins tokens as written: no space after an elision (« de l'Intérieur »). */
+const joinTokens = (tokens: string[]) =>
+  tokens.reduce(
+    (out, t, i) => (i === 0 ? t : out.endsWith("'") ? out + t : `${out} ${t}`),
+    '',
+  );
+
+const LINKS = new Set(['de', 'du', 'des', "d'"]);
+
+/**
+ * The noun a name is written with, just before it (« rue », « place de la », « lycée »), and the
+ * words from it on (« place », « de », « la »), or null. `nouns` says which nouns count.
+ */
+function namedWith(
+  before: string[],
+  nouns: ReadonlySet<string>,
+): string[] | null {
+  for (const n of [1, 2, 3]) {
+    const head = before.at(-n);
+    if (head === undefined || !nouns.has(head)) continue;
+    const links = before.slice(before.length - n + 1);
+    const ok =
+      links.length === 0 ||
+      (links.length === 1 && LINKS.has(links[0]!)) ||
+      (links.length === 2 &&
+        links[0] === 'de' &&
+        ['la', "l'"].includes(links[1]!));
+    return ok ? before.slice(before.length - n) : null;
+  }
+  return null;
+}
 
 function placeName(words: string[]): string | null {
-  const key = nameKey(words.join(' '));
+  const key = wordKey(words.join(' '));
   return PLACES.get(key) ?? PLACES_WITH_ARTICLE.get(key) ?? null;
 }
 
@@ -246,10 +296,18 @@ const FIXED = (() => {
     list.sort((a, b) => b.tokens.length - a.tokens.length);
   return byFirst;
 })();
+/** The fixed names' lower-case first words (« franceinfo », « vallée »): any other lower-case word opens none of them. */
+const FIXED_LOWER_FIRST = new Set(
+  [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
+    .map((n) => tokenize(n)[0]!.text)
+    .filter((w) => !isCapitalised(w))
+    .map(wordKey),
+);
+const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
 
 /** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
 const sameWord = (a: string, b: string, first: boolean) =>
-  nameKey(a) === nameKey(b) &&
+  wordKey(a) === wordKey(b) &&
   (first
     ? isCapitalised(a) === isCapitalised(b)
     : isCapitalised(a) || !isCapitalised(b));
@@ -258,7 +316,17 @@ const sameWord = (a: string, b: string, first: boolean) =>
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = FIXED.get(nameKey(tokens[i]!.text));
+    const text = tokens[i]!.text;
+    // The first word must match with its capitalisation (sameWord), so most words are out at once.
+    if (
+      !isCapitalised(text) &&
+      !(
+        LOWER_FIRST_LETTERS.has(text[0]!) &&
+        FIXED_LOWER_FIRST.has(wordKey(text))
+      )
+    )
+      continue;
+    const candidates = FIXED.get(wordKey(text));
     const hit = candidates?.find((c) =>
       c.tokens.every(
         (w, k) =>
@@ -310,10 +378,11 @@ export function extractEntities(
 }
 
 function readSpan(
-  span: Span,
+  given: Span,
   known: KnownNames,
   midSentence: Set<string>,
 ): Omit<Found, 'position'>[] {
+  let span = given;
   const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
@@ -328,12 +397,28 @@ function readSpan(
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
     ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')
-  )
-    return [];
+  ) {
+    // …but « le ministère de l'Intérieur » names the institution.
+    const at = span.before.lastIndexOf('ministère');
+    if (at < 0 || !PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) return [];
+    const next = span.after[0]?.text ?? '';
+    const tail = PORTFOLIO_WORDS.has(next) ? [next] : [];
+    return [
+      {
+        name: joinTokens([...span.before.slice(at), ...words, ...tail]),
+        kind: 'organisation',
+        aliases: [],
+      },
+    ];
+  }
+  // « M. Giammattei », « Mme Dati »: after an honorific, a name is a person's.
+  let honorific = false;
   while (
     words.length &&
     (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))
   ) {
+    if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')))
+      honorific = true;
     words.shift();
     start = false;
   }
@@ -345,6 +430,31 @@ function readSpan(
     start = false;
   }
   if (words.length === 0) return [];
+  // « place de Clichy », « rue de la Paix », « lycée Emmanuel-Mounier »: named with their noun (not the idiom « à la place de »).
+  const street = namedWith(span.before, STREET_NOUNS);
+  const idiom =
+    street?.[0] === 'place' &&
+    span.before.at(-street.length - 1) === 'la' &&
+    span.before.at(-street.length - 2) === 'à';
+  const school = namedWith(span.before, SCHOOL_NOUNS);
+  if ((street && !idiom) || (school && school.length === 1)) {
+    // « lycée Emmanuel-Mounier de Grenoble »: the town is a place of its own.
+    const de = words.findIndex(
+      (w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()),
+    );
+    const town = de > 0 ? placeName(words.slice(de + 1)) : null;
+    const own = town ? words.slice(0, de) : words;
+    return [
+      {
+        name: joinTokens([...(street ?? school)!, ...own]),
+        kind: street ? 'place' : 'organisation',
+        aliases: [own.join(' ')],
+      },
+      ...(town ? [{ name: town, kind: 'place' as const, aliases: [] }] : []),
+    ];
+  }
+  // « à la place de Pierre Dupont » says nothing of a place.
+  if (idiom) span = { ...span, before: [] };
   // « la maire d'Atlanta Keisha Lance Bottoms »: a known place, then a name of two words or more.
   for (let cut = Math.min(3, words.length - 2); cut >= 1; cut--) {
     const head = placeName(words.slice(0, cut));
@@ -390,7 +500,7 @@ function readSpan(
       }));
   }
   const name = words.join(' ').replace(/\s+\.$/, '');
-  const knownEntity = known.get(nameKey(name));
+  const knownEntity = known.get(wordKey(name));
   if (knownEntity)
     return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
   const place = placeName(words);
@@ -400,7 +510,7 @@ function readSpan(
     !(
       start &&
       words.length === 1 &&
-      !HAND_PLACES.has(nameKey(place)) &&
+      !HAND_PLACES.has(wordKey(place)) &&
       !midSentence.has(words[0]!)
     )
   )
@@ -453,8 +563,36 @@ function readSpan(
   ) {
     return [{ name: inner.text, kind: 'organisation', aliases: [name] }];
   }
-  return [{ name, kind: kindOf(words, span), aliases }];
+  const kind = kindOf(words, span);
+  return [
+    {
+      name,
+      kind:
+        honorific && kind === 'organisation' && !isAcronym(name)
+          ? 'person'
+          : kind,
+      aliases,
+    },
+  ];
 }
+
+/** Honorifics: the name after them is a person's (« M. », « Mme », « Dr », « Me »). */
+const HONORIFICS = new Set([
+  'm',
+  'mme',
+  'mlle',
+  'dr',
+  'pr',
+  'me',
+  'monsieur',
+  'madame',
+  'docteur',
+  'professeur',
+  'maître',
+  'sir',
+  'lord',
+  'lady',
+]);
 
 const DETERMINERS = new Set([
   'les',
@@ -475,7 +613,13 @@ function kindOf(words: string[], span: Span): EntityKind {
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
   if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
     return 'organisation';
-  if (!words.some(isAcronym) && near.some((w) => PERSON_NOUNS.has(w)))
+  if (namedWith(span.before, PLACE_NOUNS)) return 'place';
+  const role =
+    span.before.at(-1) === ',' ? span.before.at(-2) : span.before.at(-1);
+  if (
+    !words.some(isAcronym) &&
+    (near.some((w) => PERSON_NOUNS.has(w)) || PERSON_ROLES.has(role ?? ''))
+  )
     return 'person';
   if (
     words.some((w) => isAcronym(w) || isBrand(w)) ||
@@ -526,9 +670,9 @@ function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
   const people = found
     .filter((f) => f.kind === 'person' && f.name.includes(' '))
-    .map((f) => nameKey(f.name));
+    .map((f) => wordKey(f.name));
   for (const f of found) {
-    let key = nameKey(f.name);
+    let key = wordKey(f.name);
     if (!f.name.includes(' ')) {
       const person =
         people.find((p) => p.split(' ').at(-1) === key) ??
@@ -536,7 +680,7 @@ function merge(found: Found[]): Entity[] {
       if (person && person !== key) {
         key = person;
         if (!byKey.has(key)) {
-          const full = found.find((x) => nameKey(x.name) === person)!;
+          const full = found.find((x) => wordKey(x.name) === person)!;
           byKey.set(key, {
             name: full.name,
             kind: 'person',
@@ -575,7 +719,7 @@ function merge(found: Found[]): Entity[] {
   // A long name met before its acronym (« … Limited (CATL) » then « CATL »): one entity.
   for (const e of [...byKey.values()]) {
     for (const alias of e.aliases) {
-      const twin = byKey.get(nameKey(alias));
+      const twin = byKey.get(wordKey(alias));
       if (twin && twin !== e) {
         e.mentions += twin.mentions;
         byKey.delete(twin.key);

@@ -9,6 +9,7 @@ import {
 } from '../../src/editorial/shingles.ts';
 import { matchingPassages } from '../../src/editorial/matchingPassages.ts';
 import { REWRITE_A, REWRITE_B } from '../fixtures/editorialTexts.ts';
+import { entitiesOf } from '../../src/editorial/indexer.ts';
 
 const uniform = () => 1;
 const sig = (t: { title: string; lead?: string; body?: string }) =>
@@ -149,4 +150,27 @@ test('matching passages pair the sentences that share most and mark the shared w
     ),
     [],
   );
+});
+
+test('the names both texts give: a rewrite keeps them, another story of the same kind does not', () => {
+  const ents = (t: { title: string; lead?: string; body?: string }) =>
+    entitiesOf({ lead: '', body: '', ...t });
+  const draft = sig(SHORT_DRAFT),
+    full = sig(FULL),
+    other = sig(OTHER_STORY);
+  const same = duplicateSignals(draft, full, 0, {
+    query: ents(SHORT_DRAFT),
+    candidate: ents(FULL),
+  });
+  const different = duplicateSignals(other, full, 0, {
+    query: ents(OTHER_STORY),
+    candidate: ents(FULL),
+  });
+  assert.ok(same.sharedNames >= 0.5, `rewrite ${same.sharedNames}`);
+  assert.ok(different.sharedNames < 0.2, `other ${different.sharedNames}`);
+  // Unknown entities say nothing: no shared names rather than a guess.
+  assert.equal(duplicateSignals(draft, full, 0).sharedNames, 0);
+  const withNames = decideDuplicate(same).probability;
+  const without = decideDuplicate(duplicateSignals(draft, full, 0)).probability;
+  assert.ok(withNames > without, `${withNames} > ${without}`);
 });

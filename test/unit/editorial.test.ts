@@ -107,6 +107,41 @@ test('entities: names, particles, acronyms with their spelled-out form, places a
     assert.equal(byName.has(not), false, not);
 });
 
+test('entities: honorifics, streets and schools with their noun, roles and features next to a name, the ministry, regions', () => {
+  const found = extractEntities(
+    'M. Giammattei a parlé. Le président Alejandro Giammattei était place de la Concorde, puis devant le lycée Jean-Moulin de Lyon. ' +
+      "Il a pris la parole à la place de Pierre Dupont. Le ministère de l'Intérieur a réagi. La chanteuse Maurane a chanté en Californie, près du volcan Etna. " +
+      'Pourquoi Laeticia Hallyday a parlé.',
+  );
+  const byName = new Map(found.map((e) => [e.name, e]));
+  const kind = (n: string) => byName.get(n)?.kind;
+  assert.equal(kind('Alejandro Giammattei'), 'person');
+  assert.equal(
+    byName.get('Alejandro Giammattei')?.mentions,
+    2,
+    'M. Giammattei joins him',
+  );
+  assert.equal(kind('place de la Concorde'), 'place');
+  assert.deepEqual(byName.get('place de la Concorde')?.aliases, ['Concorde']);
+  assert.equal(kind('lycée Jean-Moulin'), 'organisation');
+  assert.equal(kind('Lyon'), 'place');
+  assert.equal(
+    kind('Pierre Dupont'),
+    'person',
+    '« à la place de » is no place',
+  );
+  assert.equal(kind("ministère de l'Intérieur"), 'organisation');
+  assert.equal(kind('Maurane'), 'person');
+  assert.equal(kind('Californie'), 'place');
+  assert.equal(kind('Etna'), 'place');
+  assert.equal(kind('Laeticia Hallyday'), 'person');
+  assert.ok(
+    !found.some(
+      (e) => /Pourquoi|Intérieur$/.test(e.name) && e.kind !== 'organisation',
+    ),
+  );
+});
+
 test('entities on the seed page reach F1 ≥ 0.9 against hand labels', {
   skip: seedPath ? false : SHARED_MISSING,
 }, () => {
