@@ -228,6 +228,42 @@ describeEachDialect('search page and API', (getDb) => {
     }
   });
 
+  test('a result page is kept until an article changes: a repeated query is not searched again', async () => {
+    const search = t.ctx.search;
+    const searchPublic = search.searchPublic;
+    let searches = 0;
+    search.searchPublic = (db, request) => {
+      searches++;
+      return searchPublic.call(search, db, request);
+    };
+    try {
+      const url = '/recherche?q=grues+nador';
+      const first = await t.app.inject(url);
+      assert.equal(first.statusCode, 200);
+      const again = await t.app.inject(url);
+      assert.equal(again.body, first.body);
+      assert.equal(
+        searches,
+        1,
+        'the second request is answered from the page cache',
+      );
+      await t.app.inject('/recherche?q=grues+nador&page=2');
+      assert.equal(searches, 2, 'another URL is another search');
+      await buildArticle(t.ctx, {
+        title: 'Les grues de Nador à l’arrêt',
+        bodySource: 'Les grues du port de Nador sont à l’arrêt.',
+      });
+      const after = cheerio.load((await t.app.inject(url)).body);
+      assert.equal(searches, 3, 'a publication forgets the kept page');
+      assert.equal(
+        after('.search-result .teaser-title').first().text(),
+        'Les grues de Nador à l’arrêt',
+      );
+    } finally {
+      search.searchPublic = searchPublic;
+    }
+  });
+
   test('teardown', async () => {
     await t.app.close();
   });

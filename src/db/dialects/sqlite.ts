@@ -26,6 +26,11 @@ export function createSqliteDialect(path: string): {
   database.exec(
     'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
   );
+  // A page cache of up to 64 MiB (the default is 2 MiB, allocated as pages are read). A search
+  // reads FTS5 pages and, for each of its 1,000 candidates, the articles' scope index: with the
+  // default the two evict each other and every lookup goes back to the file (8 ms instead of 2
+  // for « gouvernement » on 30,000 articles).
+  database.exec('PRAGMA cache_size = -65536;');
   const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
   const prepare = (sql: string) => {
     let entry = cache.get(sql);
