@@ -201,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   mediaRoute(app, deps);
   await beaconRoute(app, beacons);
   siteInfoRoutes(app, site);
-  await registerDistribution(app, deps);
+  await registerDistribution(app, deps, { fast });
   const searchDeps = {
     ...site,
     search: deps.search,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDialect } from '../support/databases.ts';
 import { TEST_NOW } from '../support/app.ts';
-import { buildArticle } from '../support/factories.ts';
+import { buildArticle, buildSection } from '../support/factories.ts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
@@ -180,6 +180,71 @@ describeEachDialect('kept pages answered ahead of routing', (getDb) => {
     const again = await get('/');
     assert.equal(again.routed, false);
     assert.match(again.body.toString('utf8'), /Publié à l’instant/);
+  });
+
+  test('feeds, sitemaps and robots.txt: the same answers ahead of routing, 304s included', async () => {
+    const paths = [
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/sitemap.xml',
+      '/sitemaps/news.xml',
+      '/robots.txt',
+    ];
+    for (const path of paths) {
+      for (const accept of [undefined, 'gzip', 'gzip, deflate, br']) {
+        const headers: Record<string, string> = accept
+          ? { 'accept-encoding': accept }
+          : {};
+        const normal = await get(path, headers);
+        assert.equal(normal.status, 200, `${path} ${accept}`);
+        const fast = await get(path, headers);
+        assert.equal(fast.routed, false, `${path} ${accept}: answered ahead`);
+        assert.deepEqual(
+          comparable(fast.headers),
+          comparable(normal.headers),
+          `${path} ${accept}: same headers`,
+        );
+        assert.ok(fast.body.equals(normal.body), `${path}: same bytes`);
+        assert.match(String(fast.headers.vary), /Accept-Encoding/);
+        const conditional = {
+          ...headers,
+          'if-none-match': String(fast.headers.etag),
+        };
+        const normal304 = await get(path, conditional);
+        assert.equal(normal304.status, 304, `${path}: 304`);
+        const fast304 = await get(path, conditional);
+        assert.equal(fast304.status, 304);
+        assert.equal(fast304.routed, false, `${path}: the 304 ahead`);
+        assert.deepEqual(
+          comparable(fast304.headers),
+          comparable(normal304.headers),
+        );
+      }
+    }
+    // Feeds under a section, and what does not exist (never kept).
+    const section = await buildSection(ctx);
+    await buildArticle(ctx, {
+      title: 'Dans sa rubrique',
+      sectionId: section.id,
+    });
+    const sectionFeed = `/rubrique/${section.slug}/feed.xml`;
+    await get(sectionFeed);
+    assert.equal((await get(sectionFeed)).routed, false);
+    for (let i = 0; i < 2; i++)
+      assert.ok((await get('/rubrique/nulle-part/feed.xml')).routed);
+  });
+
+  test('a publication makes a kept feed stale: the normal path shows it, then the fast path again', async () => {
+    await get('/feed.xml');
+    assert.equal((await get('/feed.xml')).routed, false);
+    await buildArticle(ctx, { title: 'Dernière dépêche du fil' });
+    const after = await get('/feed.xml');
+    assert.ok(after.routed, 'the publication made the kept feed stale');
+    assert.match(after.body.toString('utf8'), /Dernière dépêche du fil/);
+    const again = await get('/feed.xml');
+    assert.equal(again.routed, false);
+    assert.ok(again.body.equals(after.body));
   });
 
   test('teardown', async () => {

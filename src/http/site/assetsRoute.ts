@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { stripTypeScriptTypes } from 'node:module';
 import { IMMUTABLE_CACHE } from '../cacheControl.ts';
-import { renderedDocument, sendDocument } from './documentResponse.ts';
+import {
+  documentEtag,
+  renderedDocument,
+  sendDocument,
+  type RenderedDocument,
+} from './documentResponse.ts';
+import { readCached, writeCached } from './diskCache.ts';
 
 const ASSETS_DIR = new URL('../../assets/', import.meta.url);
 
@@ -64,10 +70,46 @@ function stripTypes(source: string): string {
   }
 }
 
+/** Static assets are compressed once: the best brotli pays there. */
+const ASSET_BROTLI_QUALITY = 11;
+
+/**
+ * An asset's bytes with their brotli 11 and gzip forms. Brotli 11 of the rich editor's bundle
+ * alone is about a second of CPU, so the forms are kept on disk under the content's hash
+ * (diskCache.ts) and a restart reads them back; otherwise they are made on libuv's thread pool.
+ */
+async function precompressed(body: Buffer): Promise<RenderedDocument> {
+  const name = `asset-${createHash('sha256').update(body).digest('base64url')}-q${ASSET_BROTLI_QUALITY}`;
+  const [br, gzip] = await Promise.all([
+    readCached(`${name}.br`),
+    readCached(`${name}.gz`),
+  ]);
+  if (br && gzip)
+    return {
+      body,
+      encoded: { br, gzip },
+      etag: documentEtag(body),
+      lastModified: null,
+    };
+  const doc = await renderedDocument(
+    body.toString('utf8'),
+    null,
+    undefined,
+    ASSET_BROTLI_QUALITY,
+  );
+  if (doc.encoded.br && doc.encoded.gzip)
+    await Promise.all([
+      writeCached(`${name}.br`, doc.encoded.br),
+      writeCached(`${name}.gz`, doc.encoded.gzip),
+    ]);
+  return doc;
+}
+
 /**
  * The stylesheets and scripts, each precompressed at start (brotli 11 and gzip, on libuv's
- * thread pool while the server starts listening) with a strong ETag per encoding, and sent in
- * the form Accept-Encoding asks for (documentResponse.ts, as pages are).
+ * thread pool while the server starts listening, or read back from the disk cache) with a
+ * strong ETag per encoding, and sent in the form Accept-Encoding asks for (documentResponse.ts,
+ * as pages are).
  */
 export function assetsRoute(app: FastifyInstance, assets: Asset[]): void {
   const byName = new Map(
@@ -75,7 +117,7 @@ export function assetsRoute(app: FastifyInstance, assets: Asset[]): void {
       a.url.slice('/assets/'.length).split('?')[0]!,
       {
         type: a.type,
-        doc: renderedDocument(a.body.toString('utf8'), null, undefined, 11),
+        doc: precompressed(a.body),
       },
     ]),
   );

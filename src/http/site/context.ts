@@ -237,14 +237,7 @@ export function pageRoute(
         };
       },
     );
-    if (deps.fast) {
-      const encoding = negotiateEncoding(request);
-      deps.fast.sending(
-        request,
-        kept,
-        (encoding && kept.doc.encoded[encoding]) || kept.doc.body,
-      );
-    }
+    deps.fast?.sending(request, kept, kept.doc);
     return sendKept(reply, kept);
   };
 }

@@ -35,6 +35,8 @@ export class DerivedCache {
   readonly #maxBytes: number;
   readonly #entries = new Map<string, Entry>();
   readonly #building = new Map<string, Promise<unknown>>();
+  /** The key each kept object value was stored under (the fast path finds a document's entry by it). */
+  readonly #keys = new WeakMap<object, string>();
   #bytes = 0;
 
   constructor(
@@ -139,6 +141,17 @@ export class DerivedCache {
     return flight;
   }
 
+  /**
+   * The key `value` is kept under, if it is a value this cache holds right now (the very object
+   * `get` returned); undefined otherwise. No I/O.
+   */
+  keyOf(value: object): string | undefined {
+    const key = this.#keys.get(value);
+    return key !== undefined && this.#entries.get(key)?.value === value
+      ? key
+      : undefined;
+  }
+
   /** Entries and bytes held, for the benchmark and tests. */
   get stats(): { entries: number; bytes: number } {
     return { entries: this.#entries.size, bytes: this.#bytes };
@@ -153,6 +166,8 @@ export class DerivedCache {
     if (entry.bytes > this.#maxBytes) return;
     this.#entries.set(key, entry);
     this.#bytes += entry.bytes;
+    if (typeof entry.value === 'object' && entry.value !== null)
+      this.#keys.set(entry.value, key);
     for (const [k, e] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break;
       this.#entries.delete(k);

@@ -4,6 +4,7 @@ import { startWebSubPinger } from '../../events/websubPinger.ts';
 import { brandAssetRoutes, brandImages } from './brandAssets.ts';
 import { DerivedCache } from './derivedCache.ts';
 import type { DistributionDeps } from './distributionDeps.ts';
+import type { FastPages } from './fastPath.ts';
 import { feedRoutes } from './feedRoutes.ts';
 import { sitemapRoutes } from './sitemapRoutes.ts';
 
@@ -17,7 +18,7 @@ const SITEMAP_MAX_URLS = 50_000;
 export async function registerDistribution(
   app: FastifyInstance,
   services: Services,
-  options: { sitemapPageSize?: number } = {},
+  options: { sitemapPageSize?: number; fast?: FastPages } = {},
 ): Promise<void> {
   const deps: DistributionDeps = {
     db: services.db,
@@ -28,6 +29,7 @@ export async function registerDistribution(
     brand: brandImages(),
     media: services.media,
     sitemapPageSize: options.sitemapPageSize ?? SITEMAP_MAX_URLS,
+    ...(options.fast ? { fast: options.fast } : {}),
   };
   brandAssetRoutes(app);
   feedRoutes(app, deps);

@@ -62,12 +62,17 @@ export async function renderedDocument(
   const encoded: RenderedDocument['encoded'] = {};
   if (br) encoded.br = br;
   if (gz) encoded.gzip = gz;
-  const etag = createHash('sha1').update(body).digest('base64url').slice(0, 22);
+  const etag = documentEtag(body);
   // HTTP dates have whole seconds; keep the same precision for If-Modified-Since comparisons.
   const lastModified = builtAt
     ? new Date(Math.floor(builtAt.getTime() / 1000) * 1000)
     : null;
   return { body, encoded, etag, lastModified };
+}
+
+/** The strong ETag of a document's bytes (each encoding adds its suffix when sent). */
+export function documentEtag(body: Buffer): string {
+  return createHash('sha1').update(body).digest('base64url').slice(0, 22);
 }
 
 /** `body` in `encoding`, compressed on libuv's thread pool (off the event loop). */
@@ -124,6 +129,15 @@ export interface DocumentHeaders {
   links?: string[];
 }
 
+/** The form of `doc` sent to `request`: the one it asks for if it was made, else none. */
+export function chosenEncoding(
+  request: FastifyRequest,
+  doc: RenderedDocument,
+): ContentEncoding | null {
+  const wanted = negotiateEncoding(request);
+  return wanted && doc.encoded[wanted] ? wanted : null;
+}
+
 /**
  * Sends a cached document with ETag (the etag plugin answers If-None-Match with a 304),
  * Last-Modified (answered here, for clients that only send If-Modified-Since), Cache-Control
@@ -135,8 +149,7 @@ export function sendDocument(
   doc: RenderedDocument,
   headers: DocumentHeaders,
 ): FastifyReply {
-  const wanted = negotiateEncoding(request);
-  const encoding = wanted && doc.encoded[wanted] ? wanted : null;
+  const encoding = chosenEncoding(request, doc);
   reply
     .type(headers.type)
     .header('Cache-Control', headers.cacheControl)

@@ -25,11 +25,14 @@ import { renderAtom } from '../../views/feeds/atom.ts';
 import { renderJsonFeed } from '../../views/feeds/jsonFeed.ts';
 import { renderRss } from '../../views/feeds/rss.ts';
 import { AppError } from '../../errors.ts';
-import { siteDate, type DistributionDeps } from './distributionDeps.ts';
+import {
+  sendKeptDocument,
+  siteDate,
+  type DistributionDeps,
+} from './distributionDeps.ts';
 import {
   documentBytes,
   renderedDocument,
-  sendDocument,
   type RenderedDocument,
 } from './documentResponse.ts';
 import { FRESH_CACHE } from '../cacheControl.ts';
@@ -104,7 +107,8 @@ export function feedRoutes(app: FastifyInstance, deps: DistributionDeps): void {
   for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
     const file = `/feed.${FEED_FORMATS[format].extension}`;
     app.get(file, async (request, reply) =>
-      sendDocument(
+      sendKeptDocument(
+        deps,
         request,
         reply,
         await feedDocument(deps, siteScope(deps), format),
@@ -117,7 +121,8 @@ export function feedRoutes(app: FastifyInstance, deps: DistributionDeps): void {
         if (!parsed.success) throw new AppError('not_found');
         const scope = await resolve(deps, parsed.data.slug);
         if (!scope) throw new AppError('not_found');
-        return sendDocument(
+        return sendKeptDocument(
+          deps,
           request,
           reply,
           await feedDocument(deps, scope, format),

@@ -6,10 +6,10 @@ import {
   sitemapPaths,
 } from '../../presenters/distributionUrls.ts';
 import { renderRobots } from '../../views/sitemaps/sitemap.ts';
-import type { DistributionDeps } from './distributionDeps.ts';
+import { sendKeptDocument, type DistributionDeps } from './distributionDeps.ts';
 import {
+  documentBytes,
   renderedDocument,
-  sendDocument,
   type RenderedDocument,
 } from './documentResponse.ts';
 import {
@@ -56,7 +56,7 @@ export function sitemapRoutes(
     key: string,
   ) => {
     if (!doc) throw new AppError('not_found');
-    return sendDocument(request, reply, doc, {
+    return sendKeptDocument(deps, request, reply, doc, {
       type: XML,
       cacheControl,
       surrogateKeys: ['sitemaps', `sitemap:${key}`],
@@ -121,15 +121,20 @@ export function sitemapRoutes(
     );
   });
 
-  const robots = renderedDocument(
-    renderRobots([
-      absoluteUrl(deps.site, sitemapPaths.index()),
-      absoluteUrl(deps.site, sitemapPaths.news()),
-    ]),
-    null,
-  );
+  // Kept like the sitemaps (no scope: only the configuration shapes it), so the fast path answers it.
+  const robots = () =>
+    deps.cache.get('robots', [], async () => {
+      const doc = await renderedDocument(
+        renderRobots([
+          absoluteUrl(deps.site, sitemapPaths.index()),
+          absoluteUrl(deps.site, sitemapPaths.news()),
+        ]),
+        null,
+      );
+      return { value: doc, bytes: documentBytes(doc), validUntil: null };
+    });
   app.get('/robots.txt', async (request, reply) =>
-    sendDocument(request, reply, await robots, {
+    sendKeptDocument(deps, request, reply, await robots(), {
       type: 'text/plain; charset=utf-8',
       cacheControl: HOURLY_CACHE,
       surrogateKeys: ['robots'],
