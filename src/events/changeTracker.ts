@@ -8,7 +8,7 @@ import type { EventSink } from './eventSink.ts';
 /**
  * What a change can affect, for caches of public documents:
  * - `articles`: the public list of articles (feeds, the news sitemap, listings' sitemaps);
- * - `taxonomy`: sections, tags, authors (names, slugs, the news sitemap switch);
+ * - `taxonomy`: sections, tags, authors (names, slugs, the news sitemap switch), editions;
  * - `redirects`: old addresses answered with a 301 (imports, `newsdesk redirects import`);
  * - `month:YYYY-MM`: the articles first published that month (one monthly sitemap);
  * - `*`: anything (a change that could not be sorted).
@@ -143,7 +143,9 @@ export class ChangeTracker {
       else if (
         family === 'sections' ||
         family === 'tags' ||
-        family === 'authors'
+        family === 'authors' ||
+        // The editions a page links to (hreflang), kept with the sections (http/site/keptData.ts).
+        family === 'editions'
       )
         scopes.add('taxonomy');
       else if (family === 'redirects') scopes.add('redirects');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import type { KyselyPlugin } from 'kysely';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describeEachDialect } from '../support/databases.ts';
 import { TEST_NOW } from '../support/app.ts';
@@ -15,14 +15,26 @@ import { createServices, type Services } from '../../src/services.ts';
  * A kept page, feed or sitemap costs no database I/O: the caches learn of changes from the event
  * bus, not by asking the database on each request. Every statement the app runs is counted.
  */
+const BACKGROUND =
+  /^(insert into|update|delete from) "live_readers"|^select .* from "events" where "id" >/i;
+
 describeEachDialect('kept documents', (getDb) => {
   let app: FastifyInstance;
   let ctx: Services;
   let statements = 0;
+  // The app's own timers (the bus polling for other processes' events, the live readers'
+  // report) may run while a request waits (compressing a form not made yet): not its statements.
+  const background = new WeakSet<object>();
   const counting: KyselyPlugin = {
-    transformQuery: (args) => args.node,
+    transformQuery: (args) => {
+      const sql = ctx?.db
+        .getExecutor()
+        .compileQuery(args.node as RootOperationNode, args.queryId).sql;
+      if (sql && BACKGROUND.test(sql)) background.add(args.queryId);
+      return args.node;
+    },
     transformResult: async (args) => {
-      statements++;
+      if (!background.has(args.queryId)) statements++;
       return args.result;
     },
   };

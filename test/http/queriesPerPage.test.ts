@@ -56,14 +56,18 @@ function recorder(services: Services) {
         // The app's own timers (each process reporting its live readers, the bus polling for
         // other processes' events) may run during a request: they are not the page's cost.
         if (BACKGROUND.test(entry.compiled.sql)) return args.node;
+        // The last node seen for an id is the query run: a subquery or a UNION's member
+        // built from `db` passes here too, but only the statement itself gets a result.
         byId.set(args.queryId, entry);
-        state.queries.push(entry);
       }
       return args.node;
     },
     async transformResult(args) {
       const entry = byId.get(args.queryId);
-      if (entry) entry.rows = args.result.rows.length;
+      if (entry && state.on) {
+        entry.rows = args.result.rows.length;
+        state.queries.push(entry);
+      }
       return args.result;
     },
   };

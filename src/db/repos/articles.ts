@@ -168,10 +168,20 @@ export async function setArticleTags(
     .execute();
 }
 
-/** Loads sections, bylines and tags for many articles in three queries, not three per article. */
+/** What a caller already holds in memory (the page cache keeps the sections): not read again. */
+export interface KnownRelations {
+  sections?: ReadonlyMap<number, SectionRef>;
+}
+
+/**
+ * Loads sections, bylines, tags and cover pictures for many articles at once: one query for
+ * the bylines and tags together, one for the pictures (none when no article has one), one for
+ * the sections unless `known` holds them. Not a query per article, nor per relation.
+ */
 export async function withRelations(
   db: Queryable,
   records: ArticleRecord[],
+  known: KnownRelations = {},
 ): Promise<ArticleWithRelations[]> {
   if (records.length === 0) return [];
   const sectionIds = [
@@ -179,23 +189,102 @@ export async function withRelations(
       records.map((r) => r.sectionId).filter((id): id is number => id !== null),
     ),
   ];
-  return attachRelations(
-    records,
-    await loadRelations(
+  const mediaIds = [
+    ...new Set(
+      records
+        .map((r) => r.cover?.mediaId ?? null)
+        .filter((id): id is number => id !== null),
+    ),
+  ];
+  const [sections, people, media] = await Promise.all([
+    known.sections ?? sectionsById(db, sectionIds),
+    peopleAndTags(
       db,
       records.map((r) => r.id),
-      sectionIds,
     ),
-  );
+    mediaIds.length
+      ? db.selectFrom('media').selectAll().where('id', 'in', mediaIds).execute()
+      : [],
+  ]);
+  const pictures = new Map(media.map((m) => [m.id, toMediaRecord(m)]));
+  const byArticle = new Map<number, MediaRecord>();
+  for (const r of records) {
+    const picture = r.cover?.mediaId ? pictures.get(r.cover.mediaId) : null;
+    if (picture) byArticle.set(r.id, picture);
+  }
+  return attachRelations(records, {
+    sections,
+    ...people,
+    pictures: byArticle,
+  });
 }
 
 /** What `attachRelations` needs: sections by id, bylines and tags by article. */
 export interface Relations {
-  sections: Map<number, SectionRef>;
+  sections: ReadonlyMap<number, SectionRef>;
   authors: Map<number, PersonRef[]>;
   tags: Map<number, PersonRef[]>;
   /** Cover pictures by article. */
   pictures: Map<number, MediaRecord>;
+}
+
+async function sectionsById(
+  db: Queryable,
+  ids: number[],
+): Promise<Map<number, SectionRef>> {
+  const rows = ids.length
+    ? await db
+        .selectFrom('sections')
+        .select(['id', 'slug', 'name'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
+/**
+ * Bylines and tags of these articles, in their order: two queries (one UNION ALL read more index
+ * entries at 5,000 articles than at 1,000 on PostgreSQL, a planner's choice the queries-per-page
+ * test refuses).
+ */
+async function peopleAndTags(
+  db: Queryable,
+  articleIds: number[],
+): Promise<Pick<Relations, 'authors' | 'tags'>> {
+  if (articleIds.length === 0) return { authors: new Map(), tags: new Map() };
+  const [authorRows, tagRows] = await Promise.all([
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select([
+        'article_authors.article_id',
+        'authors.id',
+        'authors.slug',
+        'authors.name',
+      ])
+      .where('article_authors.article_id', 'in', articleIds)
+      .orderBy('article_authors.position')
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', 'in', articleIds)
+      .orderBy('article_tags.position')
+      .execute(),
+  ]);
+  const group = (
+    rows: { article_id: number; id: number; slug: string; name: string }[],
+  ) => {
+    const byArticle = new Map<number, PersonRef[]>();
+    for (const r of rows) {
+      const list = byArticle.get(r.article_id) ?? [];
+      list.push({ id: r.id, slug: r.slug, name: r.name });
+      byArticle.set(r.article_id, list);
+    }
+    return byArticle;
+  };
+  return { authors: group(authorRows), tags: group(tagRows) };
 }
 
 /**
@@ -208,44 +297,15 @@ export async function loadRelations(
   articleIds: number[],
   sectionIds?: number[],
 ): Promise<Relations> {
-  const [sections, authors, tags, pictures] = await Promise.all([
+  const [sections, people, pictures] = await Promise.all([
     sectionIds === undefined
-      ? db.selectFrom('sections').select(['id', 'slug', 'name']).execute()
-      : sectionIds.length
-        ? db
-            .selectFrom('sections')
-            .select(['id', 'slug', 'name'])
-            .where('id', 'in', sectionIds)
-            .execute()
-        : [],
-    articleIds.length === 0
-      ? []
-      : db
-          .selectFrom('article_authors')
-          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-          .select([
-            'article_authors.article_id',
-            'authors.id',
-            'authors.slug',
-            'authors.name',
-          ])
-          .where('article_authors.article_id', 'in', articleIds)
-          .orderBy('article_authors.position')
-          .execute(),
-    articleIds.length === 0
-      ? []
-      : db
-          .selectFrom('article_tags')
-          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-          .select([
-            'article_tags.article_id',
-            'tags.id',
-            'tags.slug',
-            'tags.name',
-          ])
-          .where('article_tags.article_id', 'in', articleIds)
-          .orderBy('article_tags.position')
-          .execute(),
+      ? db
+          .selectFrom('sections')
+          .select(['id', 'slug', 'name'])
+          .execute()
+          .then((rows) => new Map(rows.map((s) => [s.id, s])))
+      : sectionsById(db, sectionIds),
+    peopleAndTags(db, articleIds),
     articleIds.length === 0
       ? []
       : db
@@ -256,23 +316,9 @@ export async function loadRelations(
           .where('articles.id', 'in', articleIds)
           .execute(),
   ]);
-  const group = <
-    T extends { article_id: number; id: number; slug: string; name: string },
-  >(
-    rows: T[],
-  ) => {
-    const byArticle = new Map<number, PersonRef[]>();
-    for (const r of rows) {
-      const list = byArticle.get(r.article_id) ?? [];
-      list.push({ id: r.id, slug: r.slug, name: r.name });
-      byArticle.set(r.article_id, list);
-    }
-    return byArticle;
-  };
   return {
-    sections: new Map(sections.map((s) => [s.id, s])),
-    authors: group(authors),
-    tags: group(tags),
+    sections,
+    ...people,
     pictures: new Map(
       pictures.map(({ article_id, ...media }) => [
         article_id,
@@ -306,6 +352,7 @@ export async function findPublishedBySlug(
   slug: string,
   now: Date,
   edition?: string,
+  known: KnownRelations = {},
 ): Promise<ArticleWithRelations | null> {
   const row = await db
     .selectFrom('articles')
@@ -314,7 +361,7 @@ export async function findPublishedBySlug(
     .where(publiclyVisible(now, edition))
     .executeTakeFirst();
   if (!row) return null;
-  const [article] = await withRelations(db, [toArticleRecord(row)]);
+  const [article] = await withRelations(db, [toArticleRecord(row)], known);
   return article ?? null;
 }
 
@@ -457,17 +504,85 @@ export function publicArticles(
 export async function listPublished(
   db: Queryable,
   query: PublicListQuery,
+  known: KnownRelations = {},
 ): Promise<{ items: ArticleWithRelations[] }> {
+  const items = await withRelations(
+    db,
+    await listPublishedRecords(db, query),
+    known,
+  );
+  return { items };
+}
+
+/**
+ * `listPublished` without the relations: for a page that shows several lists and loads the
+ * relations of all their articles at once (withRelations).
+ */
+export async function listPublishedRecords(
+  db: Queryable,
+  query: PublicListQuery,
+): Promise<ArticleRecord[]> {
   const rows = await listingRows(db, query)
     .select(SUMMARY_COLUMNS)
     .limit(query.limit)
     .offset(query.offset ?? 0)
     .execute();
-  const items = await withRelations(
-    db,
-    rows.map((r) => toArticleRecord({ ...r, body_html: '', body_source: '' })),
+  return rows.map(summaryRecord);
+}
+
+/** A row of SUMMARY_COLUMNS as a record (no body). */
+function summaryRecord(
+  row: Omit<ArticleRow, 'body_html' | 'body_source'>,
+): ArticleRecord {
+  return toArticleRecord({ ...row, body_html: '', body_source: '' });
+}
+
+/**
+ * The newest `limit` public articles of each of `sectionIds` (the home page's section blocks),
+ * newest first within each, in one query: a UNION ALL of one short index range per section.
+ */
+export async function listNewestPerSection(
+  db: Queryable,
+  query: {
+    now: Date;
+    sectionIds: number[];
+    limit: number;
+    excludeIds?: number[];
+  },
+): Promise<Map<number, ArticleRecord[]>> {
+  const bySection = new Map<number, ArticleRecord[]>(
+    query.sectionIds.map((id) => [id, []]),
   );
-  return { items };
+  const parts = query.sectionIds.map((sectionId) =>
+    db
+      .selectFrom(
+        listingRows(db, {
+          now: query.now,
+          sectionId,
+          ...(query.excludeIds ? { excludeIds: query.excludeIds } : {}),
+        })
+          .select(SUMMARY_COLUMNS)
+          .limit(query.limit)
+          .as('newest'),
+      )
+      .selectAll(),
+  );
+  const [first, ...rest] = parts;
+  if (!first) return bySection;
+  const rows = await rest
+    .reduce((union, part) => union.unionAll(part), first)
+    .execute();
+  for (const row of rows)
+    if (row.section_id !== null)
+      bySection.get(row.section_id)?.push(summaryRecord(row));
+  // Each part comes newest first, but a UNION ALL promises no order between or within parts.
+  for (const list of bySection.values())
+    list.sort(
+      (a, b) =>
+        (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) ||
+        b.id - a.id,
+    );
+  return bySection;
 }
 
 /**
@@ -619,9 +734,11 @@ export async function listRelated(
   now: Date,
   limit: number,
   similarIds: number[] = [],
+  known: KnownRelations = {},
 ): Promise<ArticleWithRelations[]> {
   const tagIds = article.tags.map((t) => t.id);
-  const picked: ArticleWithRelations[] = [];
+  // Records first, their relations at the end: one load for all, whichever steps found them.
+  const picked: ArticleRecord[] = [];
   const ids = similarIds.filter((id) => id !== article.id);
   if (ids.length) {
     const rows = await db
@@ -632,14 +749,7 @@ export async function listRelated(
       .orderBy('articles.published_at', 'desc')
       .limit(limit)
       .execute();
-    picked.push(
-      ...(await withRelations(
-        db,
-        rows.map((r) =>
-          toArticleRecord({ ...r, body_html: '', body_source: '' }),
-        ),
-      )),
-    );
+    picked.push(...rows.map(summaryRecord));
   }
   if (picked.length < limit && tagIds.length) {
     const exclude = new Set([article.id, ...picked.map((a) => a.id)]);
@@ -659,26 +769,19 @@ export async function listRelated(
         .orderBy('articles.published_at', 'desc')
         .orderBy('articles.id', 'desc')
         .execute();
-      picked.push(
-        ...(await withRelations(
-          db,
-          rows.map((r) =>
-            toArticleRecord({ ...r, body_html: '', body_source: '' }),
-          ),
-        )),
-      );
+      picked.push(...rows.map(summaryRecord));
     }
   }
-  if (picked.length < limit && article.sectionId !== null) {
-    const more = await listPublished(db, {
-      now,
-      limit: limit - picked.length,
-      sectionId: article.sectionId,
-      excludeIds: [article.id, ...picked.map((a) => a.id)],
-    });
-    picked.push(...more.items);
-  }
-  return picked;
+  if (picked.length < limit && article.sectionId !== null)
+    picked.push(
+      ...(await listPublishedRecords(db, {
+        now,
+        limit: limit - picked.length,
+        sectionId: article.sectionId,
+        excludeIds: [article.id, ...picked.map((a) => a.id)],
+      })),
+    );
+  return withRelations(db, picked, known);
 }
 
 /** The next `limit` article ids after `afterId`, in id order: for passes over the whole archive. */

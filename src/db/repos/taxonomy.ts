@@ -34,6 +34,18 @@ export async function listSections(
   return q.orderBy('position').orderBy('id').execute();
 }
 
+/** Every section with its edition, in menu order: what the public site keeps in memory. */
+export async function listSectionsWithEdition(
+  db: Queryable,
+): Promise<(Section & { edition: string })[]> {
+  return db
+    .selectFrom('sections')
+    .select(['id', 'slug', 'name', 'description', 'position', 'edition'])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 export async function findSectionBySlug(
   db: Queryable,
   slug: string,

@@ -4,7 +4,6 @@ import type { SiteDeps } from './context.ts';
 import { pageRoute } from './context.ts';
 import {
   findPublishedBySlug,
-  listPublished,
   listRelated,
   wasWithdrawn,
 } from '../../db/repos/articles.ts';
@@ -19,7 +18,8 @@ import { paths } from '../../presenters/urls.ts';
 import { articleHead } from './pageHeads.ts';
 import { similarToPublished } from '../../editorial/related.ts';
 import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
-import { findLiveBlog, liveStatesOf } from '../../db/repos/liveBlogs.ts';
+import { findLiveBlog } from '../../db/repos/liveBlogs.ts';
+import { keptEditions, knownRelations, latestArticles } from './keptData.ts';
 import { loadLiveBlog } from '../../live/liveBlogData.ts';
 import { liveBlogPostingLd } from '../../presenters/liveBlogLd.ts';
 import { liveBlogView, liveEntryView } from '../../views/site/liveBlog.ts';
@@ -27,6 +27,8 @@ import { jsonLdScripts } from '../../views/site/head.ts';
 import { translationLinks } from './translationLinks.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
+/** The fil info beside an article: its newest lines. */
+const ARTICLE_FIL_INFO_SIZE = 10;
 
 export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
   app.get(
@@ -36,21 +38,29 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
       if (!parsed.success) throw new AppError('not_found');
       const { slug } = parsed.data;
       const now = deps.clock.now();
-      const article = await findPublishedBySlug(deps.db, slug, now);
+      const known = await knownRelations(deps);
+      const article = await findPublishedBySlug(
+        deps.db,
+        slug,
+        now,
+        undefined,
+        known,
+      );
       if (!article) {
         throw new AppError(
           (await wasWithdrawn(deps.db, slug)) ? 'gone' : 'not_found',
         );
       }
-      const similarIds = await similarToPublished(deps.db, article.id, now);
-      const blog = await findLiveBlog(deps.db, article.id);
-      const live = blog
-        ? await loadLiveBlog(deps.db, deps.site, article, blog)
-        : null;
-      const [related, latest, translated] = await Promise.all([
-        listRelated(deps.db, article, now, 4, similarIds),
-        listPublished(deps.db, { now, limit: 10 }),
-        translationLinks(deps.db, deps.site, article, now),
+      const [similarIds, blog, editions] = await Promise.all([
+        similarToPublished(deps.db, article.id, now),
+        findLiveBlog(deps.db, article.id),
+        keptEditions(deps),
+      ]);
+      const [live, related, latest, translated] = await Promise.all([
+        blog ? loadLiveBlog(deps.db, deps.site, article, blog) : null,
+        listRelated(deps.db, article, now, 4, similarIds, known),
+        latestArticles(deps, ARTICLE_FIL_INFO_SIZE),
+        translationLinks(deps.db, deps.site, article, now, editions),
       ]);
       const page = presentArticle(article, deps.site);
       const main = articleView({
@@ -58,15 +68,7 @@ export function articleRoute(app: FastifyInstance, deps: SiteDeps): void {
         share: shareLinks(page.absoluteUrl, page.title),
         follow: followList(deps.site, 'article-follow'),
         related: related.map((a) => presentTeaser(a, deps.site)),
-        filInfo: groupFilInfo(
-          latest.items,
-          now,
-          deps.site,
-          await liveStatesOf(
-            deps.db,
-            latest.items.map((a) => a.id),
-          ),
-        ),
+        filInfo: groupFilInfo(latest.items, now, deps.site, latest.liveStates),
         ...(live ? { liveBlog: liveBlogView(live.model) } : {}),
       });
       return {

@@ -4,20 +4,27 @@ import type { FastPages } from './fastPath.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { SiteConfig } from '../../config.ts';
-import { listSections } from '../../db/repos/taxonomy.ts';
-import { DEFAULT_EDITION } from '../../domain/editions.ts';
 import { layout, type PageShell } from '../../views/site/layout.ts';
 import { paths } from '../../presenters/urls.ts';
-import { dailyFigure } from '../../db/repos/audience.ts';
-import { dayKey, dayRange, previousDay } from '../../domain/frenchDates.ts';
-import { nextEmbargoEnd } from '../../db/repos/sitemaps.ts';
+import { dayKey, dayRange } from '../../domain/frenchDates.ts';
+import {
+  AUDIENCE_EXPECTED_WITHIN_MS,
+  AUDIENCE_PENDING_MS,
+  embargoEnd as keptEmbargoEnd,
+  keptResumeId,
+  menuSections,
+  yesterdayAudience,
+} from './keptData.ts';
 import { presentLegalAudience } from '../../presenters/audience.ts';
 import { FRESH_CACHE, NO_STORE } from '../cacheControl.ts';
 import {
+  compress,
   documentBytes,
+  ENCODINGS,
   negotiateEncoding,
   renderedDocument,
   sendDocument,
+  type ContentEncoding,
   type RenderedDocument,
 } from './documentResponse.ts';
 
@@ -58,13 +65,12 @@ export interface RenderedPage {
   validUntil: Date;
 }
 
-/**
+/*
  * Yesterday's audience figure (on every page) is written by a job a few minutes after midnight,
- * with no event: while it may still come, a kept page without it is rebuilt this often. Later
- * in the day a missing figure is not coming (no audience measured): no limit then.
+ * with no event: while it may still come, a kept page without it is rebuilt every
+ * AUDIENCE_PENDING_MS. Later in the day a missing figure is not coming (no audience measured):
+ * no limit then (keptData.ts: yesterdayAudience).
  */
-const AUDIENCE_PENDING_MS = 60_000;
-const AUDIENCE_EXPECTED_WITHIN_MS = 30 * 60_000;
 
 /**
  * How long a page holds with no event, from what can change with time alone: the day's end in
@@ -104,10 +110,10 @@ export async function renderPage(
   const [sections, since, audience, embargoEnd] = page.withoutDatabase
     ? [[], null, null, null]
     : await Promise.all([
-        listSections(deps.db, DEFAULT_EDITION),
-        page.live && deps.live ? deps.live.resumeId() : null,
-        dailyFigure(deps.db, previousDay(dayKey(now, deps.site.timeZone))),
-        deps.pages ? nextEmbargoEnd(deps.db, now) : null,
+        menuSections(deps),
+        page.live && deps.live ? keptResumeId(deps, deps.live) : null,
+        yesterdayAudience(deps, now),
+        deps.pages ? keptEmbargoEnd(deps) : null,
       ]);
   const status = page.status ?? 200;
   const body = layout(
@@ -165,13 +171,60 @@ export interface KeptPage {
   surrogateKeys: string[];
 }
 
-/** Every compressed form, for a page that will be sent many times. */
-async function keepPage(page: RenderedPage): Promise<KeptPage> {
+/**
+ * A page to keep, compressed in the one form its first reader takes: a page of the archive a
+ * crawler reads once is never compressed for nobody. The other forms are made the first time a
+ * reader asks for them (encodeOnce), once, off the event loop, and kept with the page.
+ */
+async function keepPage(
+  page: RenderedPage,
+  encoding: ContentEncoding | null,
+): Promise<KeptPage> {
   return {
     status: page.status,
-    doc: await renderedDocument(page.body, null),
+    doc: await renderedDocument(page.body, null, encoding ? [encoding] : []),
     surrogateKeys: page.surrogateKeys,
   };
+}
+
+/**
+ * What a kept page will weigh once every form is made: its bytes, the forms made, and for each
+ * form still to make a quarter of the page (HTML compresses four to six times in gzip or brotli).
+ */
+function keptPageBytes(page: KeptPage): number {
+  const missing = ENCODINGS.filter((e) => !page.doc.encoded[e]).length;
+  return (
+    documentBytes(page.doc) + Math.ceil((missing * page.doc.body.length) / 4)
+  );
+}
+
+/** The forms of kept pages being made now: two readers asking at once share one compression. */
+const encoding = new WeakMap<
+  KeptPage,
+  Map<ContentEncoding, Promise<unknown>>
+>();
+
+/** Makes `page`'s form in `wanted` if it has none yet (see keepPage). */
+async function encodeOnce(
+  page: KeptPage,
+  wanted: ContentEncoding,
+): Promise<void> {
+  if (page.doc.encoded[wanted]) return;
+  let flights = encoding.get(page);
+  if (!flights) {
+    flights = new Map();
+    encoding.set(page, flights);
+  }
+  let flight = flights.get(wanted);
+  if (!flight) {
+    flight = compress(page.doc.body, wanted)
+      .then((bytes) => {
+        page.doc.encoded[wanted] = bytes;
+      })
+      .finally(() => flights.delete(wanted));
+    flights.set(wanted, flight);
+  }
+  await flight;
 }
 
 function sendKept(reply: FastifyReply, page: KeptPage): FastifyReply {
@@ -210,9 +263,10 @@ export async function sendPage(
 
 /**
  * A public page route whose response is kept (per URL: the bytes, their brotli and gzip forms,
- * the ETag of each) until an event changes the public articles or the sections, tags and authors
- * (the event bus says so), or time alone changes it (pageLifetime). A request for a kept page costs no I/O and no
- * hashing or compressing. Errors (404, 410) are never kept.
+ * each made the first time a reader takes it, the ETag of each) until an event changes the
+ * public articles or the sections, tags and authors (the event bus says so), or time alone
+ * changes it (pageLifetime). A request for a kept page costs no I/O, and no hashing or
+ * compressing once its form was made. Errors (404, 410) are never kept.
  */
 export function pageRoute(
   deps: SiteDeps,
@@ -224,19 +278,21 @@ export function pageRoute(
   ): Promise<FastifyReply> => {
     if (!deps.pages)
       return sendRendered(reply, await renderPage(deps, await build(request)));
+    const encoding = negotiateEncoding(request);
     const kept = await deps.pages.get(
       `page:${request.url}`,
       ['articles', 'taxonomy'],
       async () => {
         const rendered = await renderPage(deps, await build(request));
-        const page = await keepPage(rendered);
+        const page = await keepPage(rendered, encoding);
         return {
           value: page,
-          bytes: documentBytes(page.doc),
+          bytes: keptPageBytes(page),
           validUntil: rendered.validUntil,
         };
       },
     );
+    if (encoding) await encodeOnce(kept, encoding);
     deps.fast?.sending(request, kept, kept.doc);
     return sendKept(reply, kept);
   };

@@ -8,7 +8,7 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /** The compressed forms a document may be sent in, best first when a client takes several. */
-const ENCODINGS = ['br', 'gzip'] as const;
+export const ENCODINGS = ['br', 'gzip'] as const;
 export type ContentEncoding = (typeof ENCODINGS)[number];
 /** Accept-Encoding with its q-values (`br;q=0, gzip` refuses brotli); no cache: the header is the client's to choose. */
 const negotiator = new Negotiator<ContentEncoding>({

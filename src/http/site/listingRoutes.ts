@@ -10,7 +10,6 @@ import {
 import {
   findAuthorBySlug,
   findPublicTagBySlug,
-  findSectionBySlug,
 } from '../../db/repos/taxonomy.ts';
 import { presentTeaser, truncate } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -24,6 +23,7 @@ import {
 } from './pageQuery.ts';
 import { listingHead } from './pageHeads.ts';
 import { mostReadBlock, mostReadValidUntil } from './mostRead.ts';
+import { knownRelations, sectionBySlug } from './keptData.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
 
@@ -47,8 +47,8 @@ interface Listing {
 type Resolver = (deps: SiteDeps, slug: string) => Promise<Listing | null>;
 
 const resolvers: Record<string, Resolver> = {
-  '/rubrique/:slug': async ({ db }, slug) => {
-    const s = await findSectionBySlug(db, slug);
+  '/rubrique/:slug': async (deps, slug) => {
+    const s = await sectionBySlug(deps, slug);
     return (
       s && {
         kind: 'Rubrique',
@@ -189,12 +189,11 @@ async function listingWindow(
   if ('before' in position) {
     const cursor = await findPublicCursor(deps.db, position.before, now);
     if (!cursor) throw new AppError('not_found');
-    const { items } = await listPublished(deps.db, {
-      now,
-      limit: PAGE_SIZE + 1,
-      before: cursor,
-      ...listing.filter,
-    });
+    const { items } = await listPublished(
+      deps.db,
+      { now, limit: PAGE_SIZE + 1, before: cursor, ...listing.filter },
+      await knownRelations(deps),
+    );
     if (items.length === 0) throw new AppError('not_found');
     const shown = items.slice(0, PAGE_SIZE);
     return {
@@ -209,13 +208,18 @@ async function listingWindow(
     };
   }
   const { page } = position;
+  const known = await knownRelations(deps);
   const [{ items }, counted] = await Promise.all([
-    listPublished(deps.db, {
-      now,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-      ...listing.filter,
-    }),
+    listPublished(
+      deps.db,
+      {
+        now,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+        ...listing.filter,
+      },
+      known,
+    ),
     countPublishedUpTo(deps.db, { now, ...listing.filter }, cap),
   ]);
   const path = page > 1 ? `${listing.basePath}?page=${page}` : listing.basePath;

@@ -5,7 +5,7 @@ import {
   listPublicTranslations,
   listPublicTranslationsOf,
 } from '../../db/repos/editions.ts';
-import { DEFAULT_EDITION } from '../../domain/editions.ts';
+import { DEFAULT_EDITION, type Edition } from '../../domain/editions.ts';
 import { articleUrlIn } from '../../presenters/edition.ts';
 import { paths } from '../../presenters/urls.ts';
 import { alternateLinks, editionWords } from '../../views/site/edition.ts';
@@ -21,8 +21,10 @@ export async function translationLinks(
   site: SiteConfig,
   article: { id: number; slug: string },
   now: Date,
+  /** The editions when the caller keeps them (http/site/keptData.ts); read otherwise. */
+  known?: Edition[],
 ): Promise<{ head: string; main: string }> {
-  const editions = await listEditions(db);
+  const editions = known ?? (await listEditions(db));
   if (editions.length < 2) return { head: '', main: '' };
   const translations = await listPublicTranslations(
     db,
