@@ -19,7 +19,7 @@ function commentItem(articleId: number, c: CommentLine, csrf: string): string {
   <p class="comment-meta"><strong>${c.author}</strong> · <time>${c.when}</time></p>
   <p class="comment-text">!${words(c)}</p>
   !${c.resolved ? html`<p class="hint">${c.resolved}</p>` : ''}
-  <div class="comment-actions">!${c.resolved ? '' : html`<form method="post" action="${base}/resoudre" class="inline-form" data-comment-action>!${csrfField(csrf)}<button type="submit" class="link-button">Marquer comme résolu</button></form>`}!${c.mine ? html` <form method="post" action="${base}/supprimer" class="inline-form" data-comment-action data-confirm="Supprimer ce commentaire ?">!${csrfField(csrf)}<button type="submit" class="link-button">Supprimer</button></form>` : ''}</div>
+  <div class="comment-actions">!${c.resolved ? '' : html`<form method="post" action="${base}/resoudre" class="inline-form" data-comment-action>!${csrfField(csrf)}<button type="submit" class="link-button">Marquer comme résolu</button></form>`}!${c.mine ? html` <form method="post" action="${base}/supprimer" class="inline-form" data-comment-action data-comment-confirm="Supprimer ce commentaire ?">!${csrfField(csrf)}<button type="submit" class="link-button">Supprimer</button></form>` : ''}</div>
 </li>`;
 }
 
@@ -40,8 +40,8 @@ export function commentThread(m: {
   <form method="post" action="/admin/articles/${m.articleId}/commentaires" class="comment-form" data-comment-form>
     !${csrfField(m.csrf)}
     <label for="comment-text">Nouveau commentaire</label>
-    <textarea id="comment-text" name="texte" rows="3" maxlength="${m.maxChars}" required autocomplete="off" aria-describedby="comment-error" data-mentions>${m.draft ?? ''}</textarea>
-    <ul class="mention-list" role="listbox" aria-label="Membres de la rédaction" hidden></ul>
+    <textarea id="comment-text" name="texte" rows="3" maxlength="${m.maxChars}" required autocomplete="off" aria-describedby="comment-error" aria-autocomplete="list" aria-controls="mention-list" data-mentions>${m.draft ?? ''}</textarea>
+    <ul class="mention-list" id="mention-list" role="listbox" aria-label="Membres de la rédaction" hidden></ul>
     <p class="error" id="comment-error" role="alert"!${m.error ? '' : ' hidden'}>${m.error ?? ''}</p>
     <p><button type="submit" class="button">Publier le commentaire</button></p>
   </form>
