@@ -153,3 +153,156 @@ if (presenceLine && presenceArticle && /^\d+$/.test(presenceArticle)) {
     presenceLine.hidden = view.text === '';
   });
 }
+
+/*
+ * Newsroom comments (the thread beside the editor): posted, resolved and deleted without
+ * leaving the page (the server sends the thread back), and « @ » completed from the newsroom's
+ * members. Without this script the forms still work, a page at a time.
+ */
+interface MentionJson {
+  name: string;
+  handle: string;
+}
+
+const THREAD = '[data-comments]';
+
+async function sendCommentForm(f: HTMLFormElement): Promise<void> {
+  const error = document.querySelector<HTMLElement>('#comment-error');
+  const body = new URLSearchParams();
+  new FormData(f).forEach((value, key) => {
+    if (typeof value === 'string') body.append(key, value);
+  });
+  const res = await fetch(f.action, {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body,
+  });
+  const json = (await res.json().catch(() => ({}))) as {
+    html?: string;
+    error?: { message?: string };
+    message?: string;
+  };
+  if (!res.ok || !json.html) {
+    if (error) {
+      error.textContent =
+        json.error?.message ??
+        json.message ??
+        'Le commentaire n’a pas pu être envoyé. Réessayez.';
+      error.hidden = false;
+    }
+    return;
+  }
+  const thread = document.querySelector<HTMLElement>(THREAD);
+  if (thread) thread.outerHTML = json.html;
+}
+
+document.addEventListener('submit', (event) => {
+  const f = event.target;
+  if (!(f instanceof HTMLFormElement)) return;
+  if (!f.matches('[data-comment-form], [data-comment-action]')) return;
+  event.preventDefault();
+  const question = f.dataset['commentConfirm'];
+  if (question && !window.confirm(question)) return;
+  void sendCommentForm(f);
+});
+
+let mentionTimer: ReturnType<typeof setTimeout> | undefined;
+let mentionChoices: MentionJson[] = [];
+let mentionActive = 0;
+
+/** The « @… » being typed just before the caret, if any. */
+function typedMention(area: HTMLTextAreaElement): RegExpExecArray | null {
+  return /(^|[^A-Za-z0-9._+@-])@([\p{L}\p{N}._+-]{0,40})$/u.exec(
+    area.value.slice(0, area.selectionStart),
+  );
+}
+
+function mentionList(area: HTMLTextAreaElement): HTMLUListElement | null {
+  return (
+    area.parentElement?.querySelector<HTMLUListElement>('.mention-list') ?? null
+  );
+}
+
+function drawMentions(area: HTMLTextAreaElement): void {
+  const list = mentionList(area);
+  if (!list) return;
+  list.replaceChildren(
+    ...mentionChoices.map((m, i) => {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.id = `mention-${i}`;
+      li.setAttribute('aria-selected', String(i === mentionActive));
+      li.textContent = `${m.name} (@${m.handle})`;
+      li.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        chooseMention(area, m);
+      });
+      return li;
+    }),
+  );
+  list.hidden = mentionChoices.length === 0;
+}
+
+function chooseMention(area: HTMLTextAreaElement, m: MentionJson): void {
+  const typed = typedMention(area);
+  if (!typed) return;
+  const end = area.selectionStart;
+  const start = end - typed[2]!.length;
+  area.setRangeText(`${m.handle} `, start, end, 'end');
+  mentionChoices = [];
+  drawMentions(area);
+  area.focus();
+}
+
+document.addEventListener('input', (event) => {
+  const area = event.target;
+  if (
+    !(area instanceof HTMLTextAreaElement) ||
+    !area.matches('[data-mentions]')
+  )
+    return;
+  clearTimeout(mentionTimer);
+  const typed = typedMention(area);
+  if (!typed || typed[2] === '') {
+    mentionChoices = [];
+    drawMentions(area);
+    return;
+  }
+  const q = typed[2]!;
+  mentionTimer = setTimeout(async () => {
+    const res = await fetch(
+      `/admin/membres/mentions?q=${encodeURIComponent(q)}`,
+      { headers: { accept: 'application/json' } },
+    );
+    if (!res.ok) return;
+    mentionChoices = ((await res.json()) as { members: MentionJson[] }).members;
+    mentionActive = 0;
+    drawMentions(area);
+  }, 150);
+});
+
+document.addEventListener('keydown', (event) => {
+  const area = event.target;
+  if (
+    !(area instanceof HTMLTextAreaElement) ||
+    !area.matches('[data-mentions]') ||
+    mentionChoices.length === 0
+  )
+    return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const n = mentionChoices.length;
+    mentionActive =
+      (mentionActive + (event.key === 'ArrowDown' ? 1 : n - 1)) % n;
+    drawMentions(area);
+  } else if (event.key === 'Enter' || event.key === 'Tab') {
+    event.preventDefault();
+    chooseMention(area, mentionChoices[mentionActive]!);
+  } else if (event.key === 'Escape') {
+    mentionChoices = [];
+    drawMentions(area);
+  }
+});

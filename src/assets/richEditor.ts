@@ -149,6 +149,9 @@ if (textarea) {
         spellcheck: 'true',
         lang: 'fr',
       },
+      // Keep the caret clear of the sticky save bar (about 4 rem) at the foot of the window.
+      scrollMargin: { top: 16, right: 0, bottom: 80, left: 0 },
+      scrollThreshold: { top: 16, right: 0, bottom: 80, left: 0 },
       // Google Docs wraps a whole copy in <b style="font-weight:normal">: unwrap it, or every
       // pasted line would come out bold. Styles go with the schema (only its marks are kept).
       transformPastedHTML: (pasted) =>

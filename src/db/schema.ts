@@ -377,7 +377,19 @@ export interface NotificationsTable {
   read_at: NullableTime;
 }
 
+/** A newsroom comment on an article (issue 16 item 8): back office only. */
+export interface ArticleCommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  author_id: number;
+  body: string;
+  created_at: Time;
+  resolved_at: NullableTime;
+  resolved_by: number | null;
+}
+
 export interface Database {
+  article_comments: ArticleCommentsTable;
   notifications: NotificationsTable;
   editions: EditionsTable;
   media: MediaTable;

@@ -43,6 +43,14 @@ const OTHER_EVENTS = [
   // Private preview links (issue #16): made or revoked from the editor; pages do not change.
   'preview_links.create',
   'preview_links.revoke',
+  // Newsroom comments on an article (issue #16): back office only, so no page, feed or webhook
+  // follows them; `comments.create` carries the members it mentions (payload: mentions).
+  'comments.create',
+  'comments.update',
+  'comments.delete',
+  // Who has which article open in the editor, one process's share (live/editorPresence.ts):
+  // how presence crosses processes, by NOTIFY or the table poll like every other event.
+  'presence.update',
 ] as const;
 
 export type ArticleEventName = (typeof CONTENT_EVENTS)[number] | VerbEventName;

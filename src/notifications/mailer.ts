@@ -10,6 +10,7 @@ const MAILED_EVENTS = new Set([
   'articles.return',
   'articles.publish',
   'articles.schedule',
+  'comments.create',
 ]);
 
 /**

@@ -4,6 +4,7 @@ const VERBS: Record<string, string> = {
   returned: 'a renvoyé à son auteur',
   published: 'a publié',
   scheduled: 'a programmé',
+  mentioned: 'vous a mentionné dans un commentaire sur',
 };
 
 /** « Karim a publié « Le port… » » */

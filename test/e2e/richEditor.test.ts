@@ -17,6 +17,7 @@ import {
   signInPage,
 } from '../support/browser.ts';
 import { buildUser, PASSWORD } from '../support/newsroom.ts';
+import { listNotifications } from '../../src/db/repos/notifications.ts';
 
 const YOUTUBE = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 const X_POST = 'https://x.com/redaction/status/1790000000000000000';
@@ -142,10 +143,35 @@ for (const dialect of DIALECTS) {
       await j
         .locator('#preview-body figure picture img')
         .waitFor({ timeout: BROWSER_WAIT_MS });
-      await screenshot(j, `rich-editor-1366-${dialect}`);
+      // The writing surface fits above the sticky save bar once in view; no cover, no frame.
+      await j
+        .locator('.rich-editor')
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const [surfaceBox, barBox] = await Promise.all([
+        j.locator('.rich-editor').boundingBox(),
+        j.locator('.save-bar').boundingBox(),
+      ]);
+      assert.ok(
+        surfaceBox!.y + surfaceBox!.height <= barBox!.y,
+        `the save bar (${barBox!.y}) is below the editor (${surfaceBox!.y + surfaceBox!.height})`,
+      );
+      assert.equal(await j.locator('.cover-preview').isVisible(), false);
+      await screenshot(j, `rich-editor-1366-${dialect}`, { fullPage: false });
       await j.setViewportSize({ width: 390, height: 844 });
+      await j
+        .locator('.rich-editor')
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const [phoneEditor, phoneBar] = await Promise.all([
+        j.locator('.rich-editor').boundingBox(),
+        j.locator('.save-bar').boundingBox(),
+      ]);
+      assert.ok(
+        phoneEditor!.y + phoneEditor!.height <= phoneBar!.y,
+        `on a phone too: bar at ${phoneBar!.y}, editor to ${phoneEditor!.y + phoneEditor!.height}`,
+      );
+      await screenshot(j, `rich-editor-390-${dialect}`, { fullPage: false });
       await j.locator('#preview-body').scrollIntoViewIfNeeded();
-      await screenshot(j, `rich-editor-390-${dialect}`);
+      await screenshot(j, `rich-editor-preview-390-${dialect}`);
 
       // The reader's preview, from the unsaved text, at a phone's width.
       const [preview] = await Promise.all([
@@ -209,6 +235,40 @@ for (const dialect of DIALECTS) {
         },
       );
       await e.goto(`${server.address}/admin/articles/${id}`);
+      // A newsroom comment beside the editor, its « @ » completed from the members' list.
+      const commentBox = e.getByLabel('Nouveau commentaire');
+      await commentBox.click();
+      await e.keyboard.type('Samira, le chiffre du 2e paragraphe ? @Sam');
+      await e
+        .locator('.mention-list li', { hasText: 'Samira Alaoui' })
+        .waitFor({ timeout: BROWSER_WAIT_MS });
+      await e.keyboard.press('Enter');
+      const handle = journalist.email.split('@')[0]!;
+      assert.match(await commentBox.inputValue(), new RegExp(`@${handle} $`));
+      await e.getByRole('button', { name: 'Publier le commentaire' }).click();
+      await e
+        .locator('#commentaires li.comment strong.mention', {
+          hasText: `@${handle}`,
+        })
+        .waitFor({ timeout: BROWSER_WAIT_MS });
+      assert.equal(
+        await e.getByLabel('Nouveau commentaire').inputValue(),
+        '',
+        'the thread came back with an empty form',
+      );
+      assert.deepEqual(
+        (await listNotifications(server.services.db, journalist.id, 10)).map(
+          (n) => n.kind,
+        ),
+        ['mentioned'],
+      );
+      await e
+        .locator('#commentaires')
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(e, `editor-comments-1366-${dialect}`, {
+        fullPage: false,
+      });
+
       await e.getByRole('button', { name: 'Publier maintenant' }).click();
       await e
         .locator('.has-error', {

@@ -112,6 +112,28 @@ describeEachDialect('newsroom notifications by e-mail', (getDb) => {
     );
   });
 
+  test('a mention in a newsroom comment mails the member mentioned, with the comment', async () => {
+    received.length = 0;
+    const handle = editorEmail.split('@')[0]!;
+    const res = await journalist.post(
+      `/admin/articles/${articleId}/commentaires`,
+      { texte: `@${handle} le titre est-il trop long ?` },
+      { csrf: await journalist.csrf(`/admin/articles/${articleId}`) },
+    );
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const deadline = Date.now() + 20_000;
+    while (received.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.equal(received.length, 1, 'the editor mentioned, nobody else');
+    assert.deepEqual(received[0]!.to, [editorEmail]);
+    const flat = decodeMime(received[0]!.raw);
+    assert.match(
+      flat,
+      /Samira vous a mentionné dans un commentaire sur « La marina/,
+    );
+    assert.match(flat, /le titre est-il trop long/);
+  });
+
   test('teardown', async () => {
     await t.app.close();
     await new Promise<void>((ok) => smtp.close(() => ok()));

@@ -23,6 +23,7 @@ import { createApiCredential } from '../../src/commands/integrations.ts';
 import { createWebhook } from '../../src/commands/webhooks.ts';
 import { insertPreviewLink } from '../../src/db/repos/previewLinks.ts';
 import { hashToken } from '../../src/auth/tokens.ts';
+import { postComment } from '../../src/commands/articleComments.ts';
 
 /**
  * Role × route: every back-office and write route, for every kind of visitor, allowed or denied.
@@ -67,6 +68,8 @@ const SIGNED_IN: Persona[] = [
   'admin',
 ];
 const EDITORS: Persona[] = ['editor', 'admin'];
+/** Who may read someone else's draft (contributors see only their own). */
+const READERS: Persona[] = ['journalist', 'sportEditor', 'editor', 'admin'];
 const ADMINS: Persona[] = ['admin'];
 const SPORT_DESK: Persona[] = ['sportEditor', 'editor', 'admin'];
 /** Pictures have no section: every editor manages the library. */
@@ -883,6 +886,85 @@ describeEachDialect('policy matrix', (getDb) => {
       allowed: SPORT_DESK,
       done: [303],
       run: verb('restaurer', 'trashed', {}, () => sport.id),
+    },
+    // --- Newsroom comments (helper "editor", issue 16 item 8): whoever reads the article may
+    // comment and resolve; only a comment's author deletes it; any member may look up « @ ».
+    {
+      route: 'POST …/commentaires',
+      allowed: READERS,
+      done: [303],
+      run: async (c, p) => {
+        const a = await article('draft');
+        return post(c, p, `/admin/articles/${a.id}/commentaires`, {
+          texte: 'Un mot @personne',
+        });
+      },
+    },
+    {
+      route: 'GET …/commentaires',
+      allowed: READERS,
+      done: [200],
+      run: async (c) =>
+        c.get(`/admin/articles/${(await article('draft')).id}/commentaires`),
+    },
+    {
+      route: 'POST …/commentaires/:commentId/resoudre',
+      allowed: READERS,
+      done: [303],
+      run: async (c, p) => {
+        const a = await article('draft');
+        const id = await postComment(t.ctx, ownerActor(), a.id, 'À vérifier');
+        return post(
+          c,
+          p,
+          `/admin/articles/${a.id}/commentaires/${id}/resoudre`,
+          {},
+        );
+      },
+    },
+    {
+      // One's own comment: posted first as the persona (refused for those who may not read).
+      route: 'POST …/commentaires/:commentId/supprimer',
+      allowed: READERS,
+      done: [303],
+      run: async (c, p) => {
+        const a = await article('draft');
+        const owners = await postComment(t.ctx, ownerActor(), a.id, 'Note');
+        await post(c, p, `/admin/articles/${a.id}/commentaires`, {
+          texte: 'Le mien',
+        });
+        const newest = await t.ctx.db
+          .selectFrom('article_comments')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .where('article_id', '=', a.id)
+          .executeTakeFirstOrThrow();
+        return post(
+          c,
+          p,
+          `/admin/articles/${a.id}/commentaires/${newest.id ?? owners}/supprimer`,
+          {},
+        );
+      },
+    },
+    {
+      route: 'POST …/commentaires/:commentId/supprimer (not own)',
+      allowed: [],
+      run: async (c, p) => {
+        const a = await article('draft');
+        const id = await postComment(t.ctx, ownerActor(), a.id, 'Note');
+        return post(
+          c,
+          p,
+          `/admin/articles/${a.id}/commentaires/${id}/supprimer`,
+          {},
+        );
+      },
+    },
+    {
+      route: 'GET /admin/membres/mentions',
+      allowed: SIGNED_IN,
+      done: [200],
+      run: (c) => c.get('/admin/membres/mentions?q=jour'),
     },
   ];
 

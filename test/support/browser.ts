@@ -62,11 +62,19 @@ export async function signInPage(
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * The whole page, or with `fullPage: false` the window as the member sees it (what a sticky
+ * bar covers shows only there: a full-page capture puts it wherever the scroll left it).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({
     path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname,
-    fullPage: true,
+    fullPage: options.fullPage ?? true,
   });
 }
 

@@ -17,6 +17,8 @@ import * as editions from './20261202_0800_editions.ts';
 import * as imports from './20261202_0700_imports.ts';
 import * as previewLinks from './20261202_1000_preview_links.ts';
 import * as notifications from './20261202_0900_notifications.ts';
+// Helper "editor" (issue 16): newsroom comments.
+import * as articleComments from './20261203_05_article_comments.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
@@ -41,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261202_0800_editions': editions,
   '20261202_0900_notifications': notifications,
   '20261202_1000_preview_links': previewLinks,
+  '20261203_05_article_comments': articleComments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -30,6 +30,7 @@ import { runPublishChecks } from '../../commands/publishChecks.ts';
 import { publishChecklist } from '../../views/admin/publishChecklist.ts';
 import { candidateFromForm } from './publishCheckRoutes.ts';
 import { previewLinksSection } from './previewLinkPanel.ts';
+import { commentThreadFor } from './commentRoutes.ts';
 
 /** A verb's button in the editor, as the verb table describes it. */
 function editorAction(spec: VerbSpec): EditorAction {
@@ -147,7 +148,12 @@ export async function sendEditor(
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
     main:
-      withNewsroomTools(editorView(model), checklist) +
+      withNewsroomTools(
+        editorView(model),
+        checklist +
+          // The editor is only drawn for members who may read the article: they may comment.
+          (a ? await commentThreadFor(services, user, a.id, model.csrf) : ''),
+      ) +
       (a && canSave
         ? await previewLinksSection(services, {
             articleId: a.id,
@@ -180,7 +186,7 @@ async function coverPreviewOf(
 /**
  * The newsroom tools' two elements in the editor: who else has the article open
  * (`#editor-presence`, under the title) and the publish checklist (`#publish-checklist`, at the
- * top of the side column). Placed here, not in the editor view, so the view can change freely;
+ * top of the side column, followed by the newsroom's comments). Placed here, not in the editor view, so the view can change freely;
  * should its landmarks move, they go at the end of the page rather than nowhere.
  */
 function withNewsroomTools(page: string, checklist: string): string {

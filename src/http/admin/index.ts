@@ -17,6 +17,7 @@ import { previewRoute } from './previewRoute.ts';
 import { previewLinkRoutes } from './previewLinkRoutes.ts';
 import { presenceRoutes } from './presenceRoutes.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
+import { commentRoutes } from './commentRoutes.ts';
 
 /** Pages anyone may open: signing in, first-run setup, choosing a password from a link. */
 const PUBLIC_ADMIN_PATHS = new Set([
@@ -53,4 +54,5 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps): void {
   previewLinkRoutes(app, deps);
   presenceRoutes(app, deps);
   notificationRoutes(app, deps);
+  commentRoutes(app, deps);
 }

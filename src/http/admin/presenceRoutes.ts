@@ -13,11 +13,17 @@ import { actorOf } from './session.ts';
  * (the tab goes) says « I left », and every change sends each watcher a `presence` message.
  * Otherwise a JSON snapshot, which keeps the route an ordinary GET for the route fuzzer. Behind
  * the session and the article's view policy: only members who may see the article learn who
- * edits it. The stale-save protection (the version sent with the form) is untouched.
+ * edits it. Across processes through the bus (live/editorPresence.ts). The stale-save protection (the version sent with the form) is untouched.
  */
 export function presenceRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const presence = new EditorPresence(deps.config.site.timeZone);
-  app.addHook('preClose', async () => presence.close());
+  const presence = new EditorPresence({
+    timeZone: deps.config.site.timeZone,
+    ctx: deps,
+    bus: deps.bus,
+    onError: (error) => app.log.warn({ err: error }, 'presence: not announced'),
+  });
+  app.addHook('onReady', () => presence.start());
+  app.addHook('preClose', () => presence.close());
 
   app.get('/admin/articles/:id/presence', async (request, reply) => {
     const user = requireUser(request);

@@ -146,7 +146,7 @@ export function editorView(m: EditorModel): string {
   </fieldset>
   <fieldset class="cover-box" data-cover-box><legend>Image de couverture</legend>
     <input type="hidden" name="coverMediaId" value="${v.coverMediaId}">
-    <img class="cover-preview" src="${m.coverPreview ?? ''}" alt="" width="160" height="120"!${m.coverPreview ? '' : ' hidden'}>
+    <img class="cover-preview"!${m.coverPreview ? html` src="${m.coverPreview}"` : ' hidden'} alt="" width="160" height="120">
     <p><button type="button" class="button" data-open-chooser="cover">Choisir dans la photothèque</button> <button type="button" class="link-button" data-remove-cover>Retirer l’image</button> <button type="button" class="button" data-open-chooser="body">Insérer une image dans le texte</button></p>
     !${uploadZone({ url: '/admin/medias', csrf: m.csrf, purpose: 'cover', label: 'Ou déposez ici une nouvelle photo de couverture' })}
     !${m.errors['coverMediaId'] ? html`<p class="error">${m.errors['coverMediaId']}</p>` : ''}
