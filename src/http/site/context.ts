@@ -35,6 +35,8 @@ export interface SiteDeps {
   pages?: DerivedCache;
   /** Kept pages answered ahead of routing (absent: every request goes through Fastify). */
   fast?: FastPages;
+  /** The hosts editions are served on (issue #20), filled as their routes are registered: part of the page cache's key. */
+  editionHosts?: Set<string>;
 }
 
 export type PageSpec = PageShell & {
@@ -209,6 +211,38 @@ export async function sendPage(
 }
 
 /**
+ * The page cache's key for a request: its URL, with the host in front for an edition served on
+ * its own host (`ar.journal.example/` is not the French `/`). Other hosts are not in the key, so
+ * a made-up Host header cannot fill the cache. The fast path (fastPath.ts) peeks with the same key.
+ */
+export function pageKey(
+  editionHosts: ReadonlySet<string> | undefined,
+  host: string | undefined,
+  url: string,
+): string {
+  const h = host?.toLowerCase();
+  return h !== undefined && editionHosts?.has(h)
+    ? `page:${h}${url}`
+    : `page:${url}`;
+}
+
+/**
+ * Until when an edition page holds with no event (issue #20): the day's end in the site's time
+ * zone (« اليوم » becomes « أمس », the date in the header) and the next embargo ending.
+ */
+export async function editionPageValidUntil(deps: SiteDeps): Promise<Date> {
+  const now = deps.clock.now();
+  const embargoEnd = await nextEmbargoEnd(deps.db, now);
+  return pageLifetime(now, deps.site.timeZone, embargoEnd, true, {
+    title: '',
+    description: '',
+    canonicalPath: '',
+    main: '',
+    surrogateKeys: [],
+  });
+}
+
+/**
  * A public page route whose response is kept (per URL: the bytes, their brotli and gzip forms,
  * the ETag of each) until an event changes the public articles or the sections, tags and authors
  * (the event bus says so), or time alone changes it (pageLifetime). A request for a kept page costs no I/O and no
@@ -218,17 +252,29 @@ export function pageRoute(
   deps: SiteDeps,
   build: (request: FastifyRequest) => Promise<PageSpec>,
 ) {
+  return keptPageRoute(deps, async (request) =>
+    renderPage(deps, await build(request)),
+  );
+}
+
+/**
+ * The same keeping for a page rendered in another frame than the French layout (the editions'
+ * pages, issue #20): one cache, one fast path, one invalidation by events for every public page.
+ */
+export function keptPageRoute(
+  deps: SiteDeps,
+  render: (request: FastifyRequest) => Promise<RenderedPage>,
+) {
   return async (
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply> => {
-    if (!deps.pages)
-      return sendRendered(reply, await renderPage(deps, await build(request)));
+    if (!deps.pages) return sendRendered(reply, await render(request));
     const kept = await deps.pages.get(
-      `page:${request.url}`,
+      pageKey(deps.editionHosts, request.headers.host, request.url),
       ['articles', 'taxonomy'],
       async () => {
-        const rendered = await renderPage(deps, await build(request));
+        const rendered = await render(request);
         const page = await keepPage(rendered);
         return {
           value: page,

@@ -6,7 +6,14 @@ import { searchForReaders } from '../../search/readerSearch.ts';
 import { highlightSet } from '../../search/query.ts';
 import { highlightText, snippet } from '../../search/highlight.ts';
 import { htmlToText } from '../../search/text.ts';
-import { sendRendered } from './context.ts';
+import {
+  editionPageValidUntil,
+  keptPageRoute,
+  sendRendered,
+  type RenderedPage,
+} from './context.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import { editionListingRoutes } from './editionListingRoutes.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
 import { findPublishedBySlug, listPublished } from '../../db/repos/articles.ts';
 import { listFeedArticles } from '../../db/repos/feeds.ts';
@@ -105,6 +112,31 @@ export async function editionRoutes(
   }
 }
 
+type ShellParams = Pick<
+  EditionPageShell,
+  'title' | 'description' | 'canonical' | 'main' | 'bodyClass'
+> &
+  Partial<Pick<EditionPageShell, 'alternates' | 'jsonLd' | 'sections'>>;
+
+/** What an edition's page routes share (editionListingRoutes.ts). */
+export interface EditionSite {
+  deps: SearchDeps;
+  edition: Edition;
+  urls: ReturnType<typeof editionUrls>;
+  /** The route path under the edition's prefix ('' on its own host). */
+  route(path: string): string;
+  /** The host constraint of an edition on its own host. */
+  options: { constraints?: { host: string } };
+  /** A page in the edition's frame, ready for the page cache (keptPageRoute). */
+  page(
+    p: Omit<ShellParams, 'sections'> & {
+      keys: string[];
+      currentSection?: string;
+    },
+  ): Promise<RenderedPage>;
+  words: ReturnType<typeof editionWords>;
+}
+
 function registerEdition(
   app: FastifyInstance,
   deps: SearchDeps,
@@ -120,14 +152,9 @@ function registerEdition(
     .map((e) => e.code);
   const route = (path: string) => `${urls.prefix}${path}`;
   const options = edition.host ? { constraints: { host: edition.host } } : {};
+  if (edition.host) deps.editionHosts?.add(edition.host.toLowerCase());
   const rtl = edition.language.startsWith('ar');
-  const shell = (
-    p: Pick<
-      EditionPageShell,
-      'title' | 'description' | 'canonical' | 'main' | 'bodyClass'
-    > &
-      Partial<Pick<EditionPageShell, 'alternates' | 'jsonLd'>>,
-  ): string =>
+  const shell = (p: ShellParams): string =>
     editionLayout({
       edition,
       siteName: site.name,
@@ -140,20 +167,44 @@ function registerEdition(
       today: formatArabicLongDate(deps.clock.now(), site.timeZone),
       alternates: [],
       jsonLd: '',
+      sections: [],
       ...p,
     });
-  const send = (
-    reply: Parameters<typeof sendRendered>[0],
-    body: string,
-    keys: string[],
-  ) =>
-    // Edition pages are not kept (no page cache yet): valid for this answer only.
-    sendRendered(reply, {
+  /** A page of the edition as the page cache keeps it: its sections in the navigation, its lifetime. */
+  const page = async (
+    p: Omit<ShellParams, 'sections'> & {
+      keys: string[];
+      currentSection?: string;
+    },
+  ): Promise<RenderedPage> => {
+    const [sections, validUntil] = await Promise.all([
+      listSections(deps.db, edition.code),
+      editionPageValidUntil(deps),
+    ]);
+    const { keys, currentSection, ...rest } = p;
+    return {
       status: 200,
-      body,
+      body: shell({
+        ...rest,
+        sections: sections.map((s) => ({
+          name: s.name,
+          url: urls.section(s.slug),
+          current: s.slug === currentSection,
+        })),
+      }),
       surrogateKeys: keys,
-      validUntil: deps.clock.now(),
-    });
+      validUntil,
+    };
+  };
+  const ctx: EditionSite = {
+    deps,
+    edition,
+    urls,
+    route,
+    options,
+    page,
+    words: w,
+  };
 
   const filInfo = async (now: Date) =>
     groupEditionFilInfo(
@@ -168,46 +219,47 @@ function registerEdition(
       site,
     );
 
-  app.get(route('/'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const [featured, top, fil] = await Promise.all([
-      listPublished(deps.db, {
-        now,
-        limit: 1,
-        featuredOnly: true,
-        edition: edition.code,
-      }),
-      listPublished(deps.db, { now, limit: 5, edition: edition.code }),
-      filInfo(now),
-    ]);
-    const lead = featured.items[0] ?? top.items[0] ?? null;
-    const main = editionHomeView({
-      edition,
-      lead: lead ? presentEditionTeaser(lead, site, urls) : null,
-      top: top.items
-        .filter((a) => a.id !== lead?.id)
-        .slice(0, 4)
-        .map((a) => presentEditionTeaser(a, site, urls)),
-      filInfo: fil,
-    });
-    return send(
-      reply,
-      shell({
+  app.get(
+    route('/'),
+    options,
+    keptPageRoute(deps, async () => {
+      const now = deps.clock.now();
+      const [featured, top, fil] = await Promise.all([
+        listPublished(deps.db, {
+          now,
+          limit: 1,
+          featuredOnly: true,
+          edition: edition.code,
+        }),
+        listPublished(deps.db, { now, limit: 5, edition: edition.code }),
+        filInfo(now),
+      ]);
+      const lead = featured.items[0] ?? top.items[0] ?? null;
+      const main = editionHomeView({
+        edition,
+        lead: lead ? presentEditionTeaser(lead, site, urls) : null,
+        top: top.items
+          .filter((a) => a.id !== lead?.id)
+          .slice(0, 4)
+          .map((a) => presentEditionTeaser(a, site, urls)),
+        filInfo: fil,
+      });
+      return page({
         title: edition.name,
         description: edition.name,
         canonical: urls.home,
         main,
         bodyClass: 'home',
         alternates: homeAlternates(site, editions),
-      }),
-      [`edition:${edition.code}`, 'home'],
-    );
-  });
+        keys: [`edition:${edition.code}`, 'home'],
+      });
+    }),
+  );
 
   app.get(
     route('/articles/:slug'),
     options,
-    async (request: FastifyRequest, reply) => {
+    keptPageRoute(deps, async (request: FastifyRequest) => {
       const parsed = slugParams.safeParse(request.params);
       if (!parsed.success) throw new AppError('not_found');
       const now = deps.clock.now();
@@ -262,31 +314,29 @@ function registerEdition(
         translations: links,
         filInfo: fil,
       });
-      return send(
-        reply,
-        shell({
-          title: `${article.seoTitle ?? article.title} — ${edition.name}`,
-          description: article.seoDescription ?? article.lead,
-          canonical,
-          main,
-          bodyClass: 'article-page',
-          alternates: links.length ? alternates : [],
-          jsonLd: jsonLdScripts([
-            {
-              ...ld,
-              url: canonical,
-              mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
-              inLanguage: article.language,
-              publisher: {
-                ...(ld['publisher'] as object),
-                name: edition.newsPublicationName || edition.name,
-              },
+      return page({
+        title: `${article.seoTitle ?? article.title} — ${edition.name}`,
+        description: article.seoDescription ?? article.lead,
+        canonical,
+        main,
+        bodyClass: 'article-page',
+        alternates: links.length ? alternates : [],
+        jsonLd: jsonLdScripts([
+          {
+            ...ld,
+            url: canonical,
+            mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+            inLanguage: article.language,
+            publisher: {
+              ...(ld['publisher'] as object),
+              name: edition.newsPublicationName || edition.name,
             },
-          ]),
-        }),
-        [`article:${article.id}`, `edition:${edition.code}`],
-      );
-    },
+          },
+        ]),
+        currentSection: article.section?.slug,
+        keys: [`article:${article.id}`, `edition:${edition.code}`],
+      });
+    }),
   );
 
   const searchQuery = z.object({ q: z.string().max(200).optional() });
@@ -306,9 +356,10 @@ function registerEdition(
       },
     );
     const set = highlightSet(result.query);
-    return send(
+    // A search is answered once, not kept (as the French one).
+    return sendRendered(
       reply,
-      shell({
+      await page({
         title: `${w.search} — ${edition.name}`,
         description: w.search,
         canonical: `${urls.base}/recherche`,
@@ -326,24 +377,26 @@ function registerEdition(
           })),
         }),
         bodyClass: 'search-page',
+        keys: ['search'],
       }),
-      ['search'],
     );
   });
 
-  app.get(route('/mentions-legales'), options, async (_request, reply) =>
-    send(
-      reply,
-      shell({
+  app.get(
+    route('/mentions-legales'),
+    options,
+    keptPageRoute(deps, async () =>
+      page({
         title: `${w.legal} — ${edition.name}`,
         description: w.legal,
         canonical: `${urls.base}/mentions-legales`,
         main: editionLegalView(edition),
         bodyClass: 'site-info-page',
+        keys: [`edition:${edition.code}`],
       }),
-      [`edition:${edition.code}`],
     ),
   );
+  editionListingRoutes(app, ctx);
 
   app.get(route('/rss.xml'), options, async (_request, reply) => {
     const now = deps.clock.now();

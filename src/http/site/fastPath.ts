@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DerivedCache } from './derivedCache.ts';
+import { pageKey } from './context.ts';
 import {
   negotiateAcceptEncoding,
   type ContentEncoding,
@@ -39,9 +40,12 @@ export class FastPages {
     { page: object; body: Buffer }
   >();
   readonly #negotiated = new Map<string, ContentEncoding | null>();
+  readonly #editionHosts: ReadonlySet<string> | undefined;
 
-  constructor(pages: DerivedCache) {
+  /** `editionHosts`: the hosts editions are served on, which the page cache's key includes (context.ts pageKey). */
+  constructor(pages: DerivedCache, editionHosts?: ReadonlySet<string>) {
     this.#pages = pages;
+    this.#editionHosts = editionHosts;
   }
 
   /** pageRoute calls this as it sends a kept page; the response is recorded once it is sent. */
@@ -94,7 +98,9 @@ export class FastPages {
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || !anonymous(req) || req.url === undefined)
       return false;
-    const page = this.#pages.peek(`page:${req.url}`);
+    const page = this.#pages.peek(
+      pageKey(this.#editionHosts, req.headers.host, req.url),
+    );
     if (page === undefined || page === null || typeof page !== 'object')
       return false;
     const variants = this.#responses.get(page);
