@@ -48,22 +48,6 @@ const ROW_COLUMNS = [
   'articles.cover_url',
 ] as const;
 
-/** An edition's newest public articles, newest first: its sitemap (issue #20). */
-export async function listEditionSitemapArticles(
-  db: Queryable,
-  q: { now: Date; edition: string; limit: number },
-): Promise<SitemapArticleRow[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(ROW_COLUMNS)
-    .where(publiclyVisible(q.now, q.edition))
-    .orderBy('articles.first_published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(q.limit)
-    .execute();
-  return rows.map(toSitemapRow);
-}
-
 /** Public articles first published in [from, to), oldest first: one page of a monthly sitemap. */
 export async function listArticlesFirstPublishedIn(
   db: Queryable,

@@ -16,18 +16,10 @@ import { listSections } from '../../db/repos/taxonomy.ts';
 import { editionListingRoutes } from './editionListingRoutes.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
 import { findPublishedBySlug, listPublished } from '../../db/repos/articles.ts';
-import { listFeedArticles } from '../../db/repos/feeds.ts';
 import {
   listEditions,
   listPublicTranslations,
-  listPublicTranslationsOf,
 } from '../../db/repos/editions.ts';
-import {
-  listEditionSitemapArticles,
-  listNewsSitemapArticles,
-} from '../../db/repos/sitemaps.ts';
-import { isoWithOffset } from '../../domain/frenchDates.ts';
-import { lastChange } from '../../presenters/sitemap.ts';
 import { DEFAULT_EDITION, type Edition } from '../../domain/editions.ts';
 import { formatArabicLongDate } from '../../domain/arabicDates.ts';
 import {
@@ -36,7 +28,6 @@ import {
   groupEditionFilInfo,
   presentEditionTeaser,
 } from '../../presenters/edition.ts';
-import { presentFeedItem, type FeedModel } from '../../presenters/feed.ts';
 import { newsArticleLd } from '../../presenters/structuredData.ts';
 import { socialImage } from '../../presenters/socialCard.ts';
 import { brandImages } from './brandAssets.ts';
@@ -51,9 +42,6 @@ import {
   type Alternate,
   type EditionPageShell,
 } from '../../views/site/edition.ts';
-import { renderRss } from '../../views/feeds/rss.ts';
-import { renderEditionUrlset } from '../../views/sitemaps/editionSitemap.ts';
-import { renderNewsSitemap } from '../../views/sitemaps/sitemap.ts';
 import { AppError } from '../../errors.ts';
 import { FRESH_CACHE } from '../cacheControl.ts';
 
@@ -65,7 +53,6 @@ import { FRESH_CACHE } from '../cacheControl.ts';
  * with a host is served on that host (Fastify's host constraint), otherwise under its prefix.
  */
 const FIL_SIZE = 15;
-const SITEMAP_SIZE = 1000;
 
 export interface EditionAssets {
   stylesheet: Asset;
@@ -147,9 +134,6 @@ function registerEdition(
   const { site } = deps;
   const urls = editionUrls(site, edition);
   const w = editionWords(edition.language);
-  const others = editions
-    .filter((e) => e.code !== edition.code)
-    .map((e) => e.code);
   const route = (path: string) => `${urls.prefix}${path}`;
   const options = edition.host ? { constraints: { host: edition.host } } : {};
   if (edition.host) deps.editionHosts?.add(edition.host.toLowerCase());
@@ -161,7 +145,7 @@ function registerEdition(
       homeUrl: urls.home,
       stylesheets: [assets.stylesheet.url],
       preload: rtl ? [assets.regular.url] : [],
-      feedUrl: `${urls.base}/rss.xml`,
+      feedUrl: `${urls.base}/feed.xml`,
       legalUrl: `${urls.base}/mentions-legales`,
       searchUrl: `${urls.base}/recherche`,
       today: formatArabicLongDate(deps.clock.now(), site.timeZone),
@@ -398,107 +382,17 @@ function registerEdition(
   );
   editionListingRoutes(app, ctx);
 
-  app.get(route('/rss.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const articles = await listFeedArticles(deps.db, {
-      now,
-      limit: 30,
-      withBody: false,
-      edition: edition.code,
-    });
-    const items = articles.map((a) => ({
-      ...presentFeedItem(a, site, false),
-      url: urls.article(a.slug),
-    }));
-    const feed: FeedModel = {
-      id: `${urls.base}/`,
-      title: edition.name,
-      description: edition.name,
-      pageUrl: urls.home,
-      urls: {
-        rss: `${urls.base}/rss.xml`,
-        atom: `${urls.base}/rss.xml`,
-        json: `${urls.base}/rss.xml`,
-      },
-      language: edition.language,
-      updated: items.reduce<Date | null>(
-        (m, i) => (m === null || i.updated > m ? i.updated : m),
-        null,
-      ),
-      hub: null,
-      logoUrl: `${site.url}${brandImages().logo.path}`,
-      siteName: edition.name,
-      siteUrl: urls.home,
-      items,
-    };
-    return reply
-      .type('application/rss+xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(renderRss(feed));
-  });
-
-  app.get(route('/sitemap.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const rows = await listEditionSitemapArticles(deps.db, {
-      now,
-      edition: edition.code,
-      limit: SITEMAP_SIZE,
-    });
-    const alternates = await listPublicTranslationsOf(
-      deps.db,
-      rows.map((r) => r.id),
-      now,
-      others,
+  // The first addresses of the edition's feed and sitemaps (before feeds and sitemaps were the
+  // site's own, http/site/distribution.ts): moved for good.
+  for (const [old, moved] of [
+    ['/rss.xml', '/feed.xml'],
+    ['/sitemap-news.xml', '/sitemaps/news.xml'],
+  ] as const)
+    app.get(route(old), options, async (_request, reply) =>
+      reply
+        .header('Cache-Control', FRESH_CACHE)
+        .redirect(`${urls.base}${moved}`, 301),
     );
-    const body = renderEditionUrlset([
-      { loc: urls.home, lastmod: null, alternates: [] },
-      ...rows.map((r) => {
-        const loc = urls.article(r.slug);
-        const translated = (alternates.get(r.id) ?? []).map((t) => ({
-          hreflang: editions.find((e) => e.code === t.edition)!.language,
-          href: articleUrlIn(site, editions, t.edition, t.slug)!,
-        }));
-        return {
-          loc,
-          lastmod: isoWithOffset(lastChange(r), site.timeZone),
-          alternates: translated.length
-            ? [{ hreflang: edition.language, href: loc }, ...translated]
-            : [],
-        };
-      }),
-    ]);
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(body);
-  });
-
-  app.get(route('/sitemap-news.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const rows = await listNewsSitemapArticles(deps.db, {
-      now,
-      since: new Date(now.getTime() - 2 * 86_400_000),
-      limit: 1000,
-      edition: edition.code,
-    });
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(
-        renderNewsSitemap(
-          rows.map((r) => ({
-            loc: urls.article(r.slug),
-            title: r.title,
-            publicationDate: isoWithOffset(r.firstPublishedAt, site.timeZone),
-          })),
-          {
-            name: edition.newsPublicationName || edition.name,
-            language: edition.language,
-          },
-          urls.home,
-        ),
-      );
-  });
 }
 
 /** The home pages of every edition, for each home's hreflang alternates (the default one is x-default). */

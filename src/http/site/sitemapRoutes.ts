@@ -6,7 +6,7 @@ import {
   sitemapPaths,
 } from '../../presenters/distributionUrls.ts';
 import { renderRobots } from '../../views/sitemaps/sitemap.ts';
-import type { DistributionDeps } from './distributionDeps.ts';
+import { editionKey, type DistributionDeps } from './distributionDeps.ts';
 import {
   renderedDocument,
   sendDocument,
@@ -42,12 +42,21 @@ const monthParams = z.object({
 
 /**
  * /sitemap.xml (the index), /sitemaps/articles-YYYY-MM.xml, /sitemaps/sections.xml, tags.xml,
- * authors.xml, the Google News /sitemaps/news.xml, and /robots.txt that points to them.
+ * authors.xml, the Google News /sitemaps/news.xml, and /robots.txt that points to them. An
+ * edition's (issue #20) the same under its prefix or on its host (/ar/sitemap.xml…); robots.txt
+ * is the site's, and names the sitemaps of the editions under a prefix (`editionSitemaps`).
  */
 export function sitemapRoutes(
   app: FastifyInstance,
   deps: DistributionDeps,
+  editionSitemaps: string[] = [],
 ): void {
+  const prefix = deps.edition?.prefix ?? '';
+  const options = deps.edition?.routeOptions ?? {};
+  const get = (
+    path: string,
+    handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  ) => app.get(prefix + path, options, handler);
   const send = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -59,10 +68,10 @@ export function sitemapRoutes(
     return sendDocument(request, reply, doc, {
       type: XML,
       cacheControl,
-      surrogateKeys: ['sitemaps', `sitemap:${key}`],
+      surrogateKeys: ['sitemaps', `sitemap:${editionKey(deps, key)}`],
     });
   };
-  app.get(sitemapPaths.index(), async (request, reply) =>
+  get(sitemapPaths.index(), async (request, reply) =>
     send(
       request,
       reply,
@@ -71,7 +80,7 @@ export function sitemapRoutes(
       'index',
     ),
   );
-  app.get(sitemapPaths.sections(), async (request, reply) =>
+  get(sitemapPaths.sections(), async (request, reply) =>
     send(
       request,
       reply,
@@ -80,7 +89,7 @@ export function sitemapRoutes(
       'sections',
     ),
   );
-  app.get(sitemapPaths.tags(), async (request, reply) =>
+  get(sitemapPaths.tags(), async (request, reply) =>
     send(
       request,
       reply,
@@ -89,7 +98,7 @@ export function sitemapRoutes(
       'tags',
     ),
   );
-  app.get(sitemapPaths.authors(), async (request, reply) =>
+  get(sitemapPaths.authors(), async (request, reply) =>
     send(
       request,
       reply,
@@ -98,7 +107,7 @@ export function sitemapRoutes(
       'authors',
     ),
   );
-  app.get(sitemapPaths.news(), async (request, reply) =>
+  get(sitemapPaths.news(), async (request, reply) =>
     send(
       request,
       reply,
@@ -107,7 +116,7 @@ export function sitemapRoutes(
       'news',
     ),
   );
-  app.get('/sitemaps/articles-:month.xml', async (request, reply) => {
+  get('/sitemaps/articles-:month.xml', async (request, reply) => {
     const parsed = monthParams.safeParse(request.params);
     if (!parsed.success) throw new AppError('not_found');
     const { key, page } = parsed.data.month;
@@ -121,10 +130,12 @@ export function sitemapRoutes(
     );
   });
 
+  if (deps.edition) return;
   const robots = renderedDocument(
     renderRobots([
       absoluteUrl(deps.site, sitemapPaths.index()),
       absoluteUrl(deps.site, sitemapPaths.news()),
+      ...editionSitemaps,
     ]),
     null,
   );
