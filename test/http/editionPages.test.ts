@@ -18,6 +18,7 @@ import {
   setSectionEditionCommand,
 } from '../../src/commands/editions.ts';
 import { ARABIC_DEMO_EDITION } from '../../src/demo/loadArabicDemo.ts';
+import { buildUser, Client } from '../support/newsroom.ts';
 
 /**
  * The Arabic edition's section, tag and author pages (issue #20): the French listings' window
@@ -209,6 +210,21 @@ describeEachDialect('edition listing pages and the page cache', (getDb) => {
       (await t.app.inject(`/ar/articles/${fresh.slug}`)).statusCode,
       200,
     );
+  });
+
+  test('the back office edits an Arabic article right to left, a French one left to right', async () => {
+    const editor = await buildUser(t.ctx, 'editor');
+    const client = new Client(t.app);
+    await client.signIn(editor.email);
+    const ar = await client.get(`/admin/articles/${arabic[0]!.id}`);
+    assert.equal(ar.statusCode, 200);
+    const $ = cheerio.load(ar.body);
+    assert.equal($('html').attr('dir'), 'rtl');
+    assert.equal($('html').attr('lang'), 'fr', 'the interface stays French');
+    assert.equal($('textarea[name=bodySource]').attr('dir'), 'auto');
+    const fr = await client.get(`/admin/articles/${frenchId}`);
+    assert.equal(fr.statusCode, 200);
+    assert.equal(cheerio.load(fr.body)('html').attr('dir'), undefined);
   });
 
   test('teardown', async () => {
