@@ -87,7 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.clock,
     deps.config.pageCacheBytes,
   );
-  const fast = new FastPages(pages);
+  // Editions on their own host (issue #20) keep their pages under host and URL (context.ts pageKey).
+  const editionHosts = new Set<string>();
+  const fast = new FastPages(pages, editionHosts);
   // Beacons too are answered before routing when they can be (http/site/beaconIntake.ts).
   const beacons = new BeaconIntake(deps, {
     trustProxy: deps.config.trustProxy,
@@ -108,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     embeds: embedsScript.url,
     pages,
     fast,
+    editionHosts,
   };
   const errorPages: ErrorPages = {
     ...site,

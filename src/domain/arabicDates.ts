@@ -1,4 +1,4 @@
-import { dayKey } from './frenchDates.ts';
+import { dayLabel, type DayWords } from './frenchDates.ts';
 
 /**
  * Dates as Moroccan Arabic readers expect them, the Arabic twin of domain/frenchDates.ts (the
@@ -58,17 +58,17 @@ export function formatArabicLongDate(date: Date, timeZone: string): string {
   return formatter(timeZone, 'longDate').format(date);
 }
 
-/** « اليوم », « أمس », or « الثلاثاء، 8 يوليوز » for the day `date` falls on. */
+const ARABIC_DAYS: DayWords = {
+  today: 'اليوم',
+  yesterday: 'أمس',
+  otherDay: (date, timeZone) => formatter(timeZone, 'day').format(date),
+};
+
+/** « اليوم », « أمس », or « الثلاثاء، 8 يوليوز » for the day `date` falls on (the French rule: frenchDates.ts dayLabel). */
 export function arabicRelativeDayLabel(
   date: Date,
   now: Date,
   timeZone: string,
 ): string {
-  const day = dayKey(date, timeZone);
-  if (day === dayKey(now, timeZone)) return 'اليوم';
-  const yesterday = new Date(
-    Date.parse(`${dayKey(now, timeZone)}T12:00:00Z`) - 86_400_000,
-  );
-  if (day === yesterday.toISOString().slice(0, 10)) return 'أمس';
-  return formatter(timeZone, 'day').format(date);
+  return dayLabel(date, now, timeZone, ARABIC_DAYS);
 }

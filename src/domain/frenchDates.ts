@@ -65,20 +65,46 @@ export function dayKey(date: Date, timeZone: string): string {
   return formatter(timeZone, 'dayKey').format(date);
 }
 
+/**
+ * The words of the relative day rule in one language: « Aujourd’hui » / « اليوم », « Hier » /
+ * « أمس », and how any other day is written. The rule itself is `dayLabel`, the same for all.
+ */
+export interface DayWords {
+  today: string;
+  yesterday: string;
+  otherDay(date: Date, timeZone: string): string;
+}
+
+/** Today's, yesterday's or another day's label for the day `date` falls on, in the site's time zone. */
+export function dayLabel(
+  date: Date,
+  now: Date,
+  timeZone: string,
+  words: DayWords,
+): string {
+  const day = dayKey(date, timeZone);
+  if (day === dayKey(now, timeZone)) return words.today;
+  // Noon-to-noon steps are safe across DST changes: a calendar day is never 12 h off.
+  const yesterday = new Date(
+    Date.parse(`${dayKey(now, timeZone)}T12:00:00Z`) - 86_400_000,
+  );
+  if (day === yesterday.toISOString().slice(0, 10)) return words.yesterday;
+  return words.otherDay(date, timeZone);
+}
+
+const FRENCH_DAYS: DayWords = {
+  today: 'Aujourd’hui',
+  yesterday: 'Hier',
+  otherDay: (date, timeZone) => formatter(timeZone, 'day').format(date),
+};
+
 /** « Aujourd’hui », « Hier », or « mardi 26 novembre » for the day `date` falls on. */
 export function relativeDayLabel(
   date: Date,
   now: Date,
   timeZone: string,
 ): string {
-  const day = dayKey(date, timeZone);
-  if (day === dayKey(now, timeZone)) return 'Aujourd’hui';
-  // Noon-to-noon steps are safe across DST changes: a calendar day is never 12 h off.
-  const yesterday = new Date(
-    Date.parse(`${dayKey(now, timeZone)}T12:00:00Z`) - 86_400_000,
-  );
-  if (day === yesterday.toISOString().slice(0, 10)) return 'Hier';
-  return formatter(timeZone, 'day').format(date);
+  return dayLabel(date, now, timeZone, FRENCH_DAYS);
 }
 
 /** `2026-11-28T12:03:00+01:00`: ISO 8601 with the site's offset, for <time datetime> and feeds. */

@@ -21,6 +21,9 @@ export interface EditionUrls {
   prefix: string;
   home: string;
   article(slug: string): string;
+  section(slug: string): string;
+  tag(slug: string): string;
+  author(slug: string): string;
 }
 
 /** Read at each use: the site's URL may follow the address the server listens on (config.ts). */
@@ -37,6 +40,9 @@ export function editionUrls(site: SiteConfig, e: Edition): EditionUrls {
       return `${origin()}${prefix}/`;
     },
     article: (slug) => `${origin()}${prefix}${paths.article(slug)}`,
+    section: (slug) => `${origin()}${prefix}${paths.section(slug)}`,
+    tag: (slug) => `${origin()}${prefix}${paths.tag(slug)}`,
+    author: (slug) => `${origin()}${prefix}${paths.author(slug)}`,
   };
 }
 
@@ -58,6 +64,8 @@ export interface EditionTeaser {
   title: string;
   lead: string;
   section: string | null;
+  /** The section's page in the edition. */
+  sectionUrl: string | null;
   /** Bylines as written; a name in Latin script is isolated by the view (<bdi>). */
   authors: string[];
   iso: string;
@@ -79,6 +87,7 @@ export function presentEditionTeaser(
     title: a.title,
     lead: a.lead,
     section: a.section?.name ?? null,
+    sectionUrl: a.section ? urls.section(a.section.slug) : null,
     authors: a.authors.map((x) => x.name),
     iso: isoWithOffset(date, site.timeZone),
     label: formatArabicFullDate(date, site.timeZone),

@@ -79,23 +79,38 @@ export function articleGuid(
 /** Feeds carry the 16:9 cover at the width social networks and aggregators want. */
 export const FEED_IMAGE_WIDTH = 1200;
 
+/**
+ * `edition`: an edition other than the default one (issue #20): its pages live under `base`
+ * (pictures stay at the site's root), and French typography is the French edition's only.
+ */
+export interface FeedEdition {
+  base: string;
+  language: string;
+  name: string;
+}
+
 export function presentFeedItem(
   a: ArticleWithRelations,
   site: SiteConfig,
   fullText: boolean,
+  edition?: FeedEdition,
 ): FeedItem {
   const published = a.firstPublishedAt ?? a.publishedAt ?? a.createdAt;
   const lastChange = a.modifiedAt ?? a.publishedAt ?? published;
   const image = publicImageUrl(site, a.cover?.url);
+  const page = (path: string) =>
+    edition ? edition.base + path : absoluteUrl(site, path);
+  const text = edition ? (s: string) => s : typesetText;
+  const body = edition ? (s: string) => s : typesetHtml;
   return {
     guid: articleGuid(site, a),
-    url: absoluteUrl(site, paths.article(a.slug)),
-    title: typesetText(a.title),
-    summary: typesetText(a.lead),
-    contentHtml: fullText ? typesetHtml(a.bodyHtml) : null,
+    url: page(paths.article(a.slug)),
+    title: text(a.title),
+    summary: text(a.lead),
+    contentHtml: fullText ? body(a.bodyHtml) : null,
     authors: a.authors.map((p) => ({
       name: p.name,
-      url: absoluteUrl(site, paths.author(p.slug)),
+      url: page(paths.author(p.slug)),
     })),
     categories: [
       ...(a.section
@@ -103,14 +118,14 @@ export function presentFeedItem(
             {
               term: a.section.slug,
               label: a.section.name,
-              scheme: absoluteUrl(site, '/rubrique/'),
+              scheme: page('/rubrique/'),
             },
           ]
         : []),
       ...a.tags.map((t) => ({
         term: t.slug,
         label: t.name,
-        scheme: absoluteUrl(site, '/sujet/'),
+        scheme: page('/sujet/'),
       })),
     ],
     published,
@@ -147,29 +162,35 @@ export function presentFeed(
   scope: FeedScopeView,
   items: FeedItem[],
   site: SiteConfig,
-  extras: { hub: string | null; logoPath: string },
+  extras: { hub: string | null; logoPath: string; edition?: FeedEdition },
 ): FeedModel {
   const isSite = scope.basePath === '/' || scope.basePath === '';
   const newest = items.reduce<Date | null>(
     (max, i) => (max === null || i.updated > max ? i.updated : max),
     null,
   );
+  const { edition } = extras;
+  const page = (path: string) =>
+    edition ? edition.base + path : absoluteUrl(site, path);
+  const name = edition ? edition.name : site.name;
+  // An edition's feeds have their own ids: the prefix (or host) is part of the scope.
+  const idScope = `${edition ? new URL(edition.base).pathname.replace(/\/$/, '') : ''}${isSite ? '/' : scope.basePath}`;
   return {
-    id: `tag:${new URL(site.url).hostname},${FEED_ID_DATE}:feed:${isSite ? '/' : scope.basePath}`,
-    title: isSite ? site.name : `${scope.title} — ${site.name}`,
-    description: scope.description || site.tagline,
-    pageUrl: absoluteUrl(site, isSite ? '/' : scope.basePath),
+    id: `tag:${new URL(edition?.base ?? site.url).hostname},${FEED_ID_DATE}:feed:${idScope}`,
+    title: isSite ? name : `${scope.title} — ${name}`,
+    description: scope.description || (edition ? edition.name : site.tagline),
+    pageUrl: page(isSite ? '/' : scope.basePath),
     urls: {
-      rss: absoluteUrl(site, feedPath(scope.basePath, 'rss')),
-      atom: absoluteUrl(site, feedPath(scope.basePath, 'atom')),
-      json: absoluteUrl(site, feedPath(scope.basePath, 'json')),
+      rss: page(feedPath(scope.basePath, 'rss')),
+      atom: page(feedPath(scope.basePath, 'atom')),
+      json: page(feedPath(scope.basePath, 'json')),
     },
-    language: site.lang,
+    language: edition ? edition.language : site.lang,
     updated: newest,
     hub: extras.hub,
     logoUrl: absoluteUrl(site, extras.logoPath),
-    siteName: site.name,
-    siteUrl: `${site.url}/`,
+    siteName: name,
+    siteUrl: edition ? `${edition.base}/` : `${site.url}/`,
     items,
   };
 }

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config.ts';
 import type { SitemapArticleRow } from '../db/repos/sitemaps.ts';
 import { isoWithOffset } from '../domain/frenchDates.ts';
 import { paths } from './urls.ts';
-import { absoluteUrl, publicImageUrl } from './distributionUrls.ts';
+import { publicImageUrl } from './distributionUrls.ts';
 
 /** One <url> of a sitemap: where, when it last changed (W3C datetime with the site's offset), its pictures. */
 export interface SitemapUrl {
@@ -40,13 +40,15 @@ export function lastChange(
     : row.publishedAt;
 }
 
+/** `base`: where the pages live, the site's root or an edition's base (issue #20); pictures stay at the root. */
 export function presentArticleUrl(
   row: SitemapArticleRow,
   site: SiteConfig,
+  base: string = site.url,
 ): SitemapUrl {
   const image = publicImageUrl(site, row.coverUrl);
   return {
-    loc: absoluteUrl(site, paths.article(row.slug)),
+    loc: base + paths.article(row.slug),
     lastmod: isoWithOffset(lastChange(row), site.timeZone),
     images: image ? [image] : [],
   };
@@ -56,9 +58,10 @@ export function presentArticleUrl(
 export function presentNewsUrl(
   row: SitemapArticleRow,
   site: SiteConfig,
+  base: string = site.url,
 ): NewsUrl {
   return {
-    loc: absoluteUrl(site, paths.article(row.slug)),
+    loc: base + paths.article(row.slug),
     publicationDate: isoWithOffset(row.firstPublishedAt, site.timeZone),
     title: row.title,
   };
@@ -77,9 +80,10 @@ export function presentPageUrl(
   site: SiteConfig,
   path: string,
   latest: Date | null,
+  base: string = site.url,
 ): SitemapUrl {
   return {
-    loc: absoluteUrl(site, path),
+    loc: base + path,
     lastmod: latest ? isoWithOffset(latest, site.timeZone) : null,
     images: [],
   };
@@ -89,9 +93,10 @@ export function presentSitemapRef(
   site: SiteConfig,
   path: string,
   lastModified: Date | null,
+  base: string = site.url,
 ): SitemapRef {
   return {
-    loc: absoluteUrl(site, path),
+    loc: base + path,
     lastmod: lastModified ? isoWithOffset(lastModified, site.timeZone) : null,
   };
 }

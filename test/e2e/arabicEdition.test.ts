@@ -112,6 +112,18 @@ for (const dialect of DIALECTS) {
         );
         assert.ok(article.valid, JSON.stringify(article.results, null, 1));
         await screenshot(page, `ar-article-${width}-${dialect}`);
+
+        // The section's page, from the article's kicker: a listing right to left.
+        await page.locator('.breadcrumb a').nth(1).click();
+        await page.waitForURL(/\/ar\/rubrique\//);
+        assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+        assert.ok((await page.locator('.listing-item').count()) > 0);
+        assert.deepEqual(await serious(page), [], 'axe on an Arabic section');
+        const listing = await htmlValidator.validateString(
+          await (await page.request.get(page.url())).text(),
+        );
+        assert.ok(listing.valid, JSON.stringify(listing.results, null, 1));
+        await screenshot(page, `ar-section-${width}-${dialect}`);
         await page.close();
       });
 

@@ -11,6 +11,8 @@ import {
 } from '../support/xmllint.ts';
 import {
   FEEDPARSER_MISSING,
+  parseWithFeedExtractor,
+  parseWithFeedsmith,
   parseWithPythonFeedparser,
   parseWithRssParser,
 } from '../support/feedParsers.ts';
@@ -190,60 +192,139 @@ describeEachDialect('editions: French and Arabic', (getDb) => {
     );
   });
 
-  test('the Arabic RSS feed: two parsers agree, in Arabic, Arabic URLs only', async () => {
-    const res = await t.app.inject('/ar/rss.xml');
-    assert.equal(res.statusCode, 200);
-    assert.match(res.headers['content-type'] as string, /rss\+xml/);
-    assert.match(res.body, /<language>ar<\/language>/);
-    const parsed = await parseWithRssParser(res.body);
-    assert.equal(parsed.title, 'صحيفة الأطلس');
-    assert.equal(parsed.items.length, arabicDemoArticles.length);
-    for (const i of parsed.items)
-      assert.ok(i.link.startsWith(`${SITE}/ar/articles/`), i.link);
-    if (!FEEDPARSER_MISSING) {
-      const fp = parseWithPythonFeedparser(res.body);
-      assert.equal(fp.bozo, false, fp.error);
-      assert.equal(fp.items.length, parsed.items.length);
+  test('the Arabic feeds, RSS, Atom and JSON Feed: parsers agree, in Arabic, Arabic URLs only', async () => {
+    for (const [file, type] of [
+      ['feed.xml', /rss\+xml/],
+      ['feed.atom', /atom\+xml/],
+      ['feed.json', /feed\+json/],
+    ] as const) {
+      const res = await t.app.inject(`/ar/${file}`);
+      assert.equal(res.statusCode, 200, file);
+      assert.match(res.headers['content-type'] as string, type);
+      const parsed =
+        file === 'feed.json'
+          ? [
+              parseWithFeedsmith(res.body, 'json'),
+              parseWithFeedExtractor(res.body),
+            ]
+          : [
+              await parseWithRssParser(res.body),
+              parseWithFeedsmith(
+                res.body,
+                file === 'feed.xml' ? 'rss' : 'atom',
+              ),
+            ];
+      for (const p of parsed) {
+        assert.equal(p.title, 'صحيفة الأطلس', file);
+        assert.equal(p.items.length, arabicDemoArticles.length, file);
+        for (const i of p.items)
+          assert.ok(i.link.startsWith(`${SITE}/ar/articles/`), i.link);
+      }
+      if (file === 'feed.json') {
+        const json = JSON.parse(res.body) as {
+          language: string;
+          feed_url: string;
+        };
+        assert.equal(json.language, 'ar');
+        assert.equal(json.feed_url, `${SITE}/ar/feed.json`);
+      } else {
+        assert.match(
+          res.body,
+          file === 'feed.xml' ? /<language>ar<\/language>/ : /xml:lang="ar"/,
+        );
+        if (!FEEDPARSER_MISSING) {
+          const fp = parseWithPythonFeedparser(res.body);
+          assert.equal(fp.bozo, false, fp.error);
+          assert.equal(fp.items.length, arabicDemoArticles.length);
+        }
+      }
     }
+    // A section's feed, and the French feed lists no Arabic article.
+    const section = await t.app.inject('/ar/rubrique/iqtisad/feed.atom');
+    assert.equal(section.statusCode, 200);
+    assert.ok(parseWithFeedsmith(section.body, 'atom').items.length > 0);
+    assert.equal(
+      (await t.app.inject('/ar/rubrique/economie/feed.xml')).statusCode,
+      404,
+    );
+    assert.doesNotMatch(
+      (await t.app.inject('/feed.xml')).body,
+      /[\u0600-\u06ff]/,
+    );
+    // The first address of the feed moved for good.
+    const old = await t.app.inject('/ar/rss.xml');
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, `${SITE}/ar/feed.xml`);
   });
 
-  test('the Arabic sitemap: XSD-valid, xhtml:link alternates on translated articles', {
+  test('the Arabic sitemap index: XSD-valid, paginated by month like the French one, xhtml:link alternates', {
     skip: XMLLINT_MISSING || SITEMAP_SCHEMAS_MISSING,
   }, async () => {
-    const res = await t.app.inject('/ar/sitemap.xml');
-    assert.equal(res.statusCode, 200);
-    // shared/schemas has no XSD for the xhtml namespace: the sitemap part is validated without
-    // the links, and the links are checked one by one.
-    const withoutLinks = res.body.replace(/<xhtml:link [^>]*\/>/g, '');
-    const v = validateSitemap(withoutLinks);
-    assert.ok(v.valid, v.output);
-    const $ = cheerio.load(res.body, { xml: true });
-    assert.equal($('url').length, arabicDemoArticles.length + 1);
-    const entry = $('url').filter(
-      (_, u) => $(u).children('loc').text() === SITE + arPath,
+    const index = await t.app.inject('/ar/sitemap.xml');
+    assert.equal(index.statusCode, 200);
+    assert.ok(
+      validateSitemap(index.body).valid,
+      validateSitemap(index.body).output,
     );
-    assert.equal(entry.length, 1);
-    const links = entry
-      .children('xhtml\\:link')
-      .map(
-        (_, l) =>
-          `${$(l).attr('rel')} ${$(l).attr('hreflang')} ${$(l).attr('href')}`,
-      )
+    const locs = cheerio
+      .load(index.body, { xml: true })('sitemap > loc')
+      .map((_, l) => cheerio.load(l).text())
       .get();
-    assert.deepEqual(links, [
-      `alternate ar ${SITE}${arPath}`,
-      `alternate fr ${SITE}${frPath}`,
-    ]);
-    const linked = arabicDemoArticles.filter((a) =>
-      [
-        'bank-al-maghrib-baisse-taux-directeur',
-        'oncf-trafic-voyageurs-hausse',
-      ].includes(a.translationOf ?? ''),
-    ).length;
+    assert.ok(
+      locs.includes(`${SITE}/ar/sitemaps/sections.xml`),
+      locs.join(' '),
+    );
+    assert.ok(locs.includes(`${SITE}/ar/sitemaps/news.xml`));
+    const months = locs.filter((l) => l.includes('/ar/sitemaps/articles-'));
+    assert.ok(months.length >= 1, locs.join(' '));
+    let urls = 0;
+    let linked = 0;
+    for (const loc of locs) {
+      const res = await t.app.inject(loc.slice(SITE.length));
+      assert.equal(res.statusCode, 200, loc);
+      // shared/schemas has no XSD for the xhtml namespace: the sitemap part is validated without
+      // the links, and the links are checked one by one.
+      const v = validateSitemap(res.body.replace(/<xhtml:link [^>]*\/>/g, ''));
+      assert.ok(v.valid, `${loc}: ${v.output}`);
+      const $ = cheerio.load(res.body, { xml: true });
+      for (const l of $('loc')
+        .map((_, x) => $(x).text())
+        .get())
+        assert.ok(l.startsWith(`${SITE}/ar/`), l);
+      if (!months.includes(loc)) continue;
+      urls += $('url').length;
+      linked += $('url').filter(
+        (_, u) => $(u).children('xhtml\\:link').length > 0,
+      ).length;
+      const entry = $('url').filter(
+        (_, u) => $(u).children('loc').text() === SITE + arPath,
+      );
+      if (entry.length)
+        assert.deepEqual(
+          entry
+            .children('xhtml\\:link')
+            .map(
+              (_, l) =>
+                `${$(l).attr('rel')} ${$(l).attr('hreflang')} ${$(l).attr('href')}`,
+            )
+            .get(),
+          [`alternate ar ${SITE}${arPath}`, `alternate fr ${SITE}${frPath}`],
+        );
+    }
+    assert.equal(urls, arabicDemoArticles.length, 'every Arabic article once');
     assert.equal(
-      $('url').filter((_, u) => $(u).children('xhtml\\:link').length > 0)
-        .length,
       linked,
+      arabicDemoArticles.filter((a) =>
+        [
+          'bank-al-maghrib-baisse-taux-directeur',
+          'oncf-trafic-voyageurs-hausse',
+        ].includes(a.translationOf ?? ''),
+      ).length,
+    );
+    // robots.txt names the edition's sitemaps beside the French ones.
+    assert.match(
+      (await t.app.inject('/robots.txt')).body,
+      /\/ar\/sitemap\.xml/,
     );
   });
 
@@ -275,7 +356,10 @@ describeEachDialect('editions: French and Arabic', (getDb) => {
   test('the Arabic Google News sitemap: XSD-valid, the edition’s name and language', {
     skip: XMLLINT_MISSING || SITEMAP_SCHEMAS_MISSING,
   }, async () => {
-    const res = await t.app.inject('/ar/sitemap-news.xml');
+    const moved = await t.app.inject('/ar/sitemap-news.xml');
+    assert.equal(moved.statusCode, 301);
+    assert.equal(moved.headers.location, `${SITE}/ar/sitemaps/news.xml`);
+    const res = await t.app.inject('/ar/sitemaps/news.xml');
     assert.equal(res.statusCode, 200);
     const v = validateSitemap(res.body);
     assert.ok(v.valid, v.output);
@@ -302,7 +386,7 @@ describeEachDialect('editions: French and Arabic', (getDb) => {
       ['ar'],
     );
     // The French Google News sitemap has none of them.
-    const fr = await t.app.inject('/sitemap-news.xml');
+    const fr = await t.app.inject('/sitemaps/news.xml');
     assert.doesNotMatch(fr.body, /[\u0600-\u06ff]/);
   });
 

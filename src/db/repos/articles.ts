@@ -674,12 +674,13 @@ export async function findPublicCursor(
   db: Queryable,
   id: number,
   now: Date,
+  edition?: string,
 ): Promise<{ id: number; publishedAt: Date } | null> {
   const row = await db
     .selectFrom('articles')
     .select(['articles.id', 'articles.published_at'])
     .where('articles.id', '=', id)
-    .where(publiclyVisible(now))
+    .where(publiclyVisible(now, edition))
     .executeTakeFirst();
   const publishedAt = row ? toDate(row.published_at) : null;
   return row && publishedAt ? { id: row.id, publishedAt } : null;

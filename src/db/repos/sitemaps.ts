@@ -14,7 +14,8 @@ export interface SitemapArticleRow {
   coverUrl: string | null;
 }
 
-type Range = { now: Date; from: Date; to: Date };
+/** `edition`: the edition's articles (db/repos/publicScope.ts), the default one when absent. */
+type Range = { now: Date; from: Date; to: Date; edition?: string };
 
 function toSitemapRow(r: {
   id: number;
@@ -47,22 +48,6 @@ const ROW_COLUMNS = [
   'articles.cover_url',
 ] as const;
 
-/** An edition's newest public articles, newest first: its sitemap (issue #20). */
-export async function listEditionSitemapArticles(
-  db: Queryable,
-  q: { now: Date; edition: string; limit: number },
-): Promise<SitemapArticleRow[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(ROW_COLUMNS)
-    .where(publiclyVisible(q.now, q.edition))
-    .orderBy('articles.first_published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(q.limit)
-    .execute();
-  return rows.map(toSitemapRow);
-}
-
 /** Public articles first published in [from, to), oldest first: one page of a monthly sitemap. */
 export async function listArticlesFirstPublishedIn(
   db: Queryable,
@@ -71,7 +56,7 @@ export async function listArticlesFirstPublishedIn(
   const rows = await db
     .selectFrom('articles')
     .select(ROW_COLUMNS)
-    .where(publiclyVisible(q.now))
+    .where(publiclyVisible(q.now, q.edition))
     .where('articles.first_published_at', '>=', q.from.toISOString())
     .where('articles.first_published_at', '<', q.to.toISOString())
     .orderBy('articles.first_published_at')
@@ -94,7 +79,7 @@ export async function summarizeFirstPublishedIn(
       eb.fn.max('articles.published_at').as('published'),
       eb.fn.max('articles.modified_at').as('modified'),
     ])
-    .where(publiclyVisible(q.now))
+    .where(publiclyVisible(q.now, q.edition))
     .where('articles.first_published_at', '>=', q.from.toISOString())
     .where('articles.first_published_at', '<', q.to.toISOString())
     .executeTakeFirstOrThrow();
@@ -114,11 +99,12 @@ export async function summarizeFirstPublishedIn(
 export async function earliestFirstPublication(
   db: Queryable,
   now: Date,
+  edition?: string,
 ): Promise<Date | null> {
   const row = await db
     .selectFrom('articles')
     .select('articles.first_published_at')
-    .where(publiclyVisible(now))
+    .where(publiclyVisible(now, edition))
     .where('articles.first_published_at', 'is not', null)
     .orderBy('articles.first_published_at')
     .limit(1)
@@ -130,11 +116,12 @@ export async function earliestFirstPublication(
 export async function latestPublication(
   db: Queryable,
   now: Date,
+  edition?: string,
 ): Promise<Date | null> {
   const row = await db
     .selectFrom('articles')
     .select('articles.published_at')
-    .where(publiclyVisible(now))
+    .where(publiclyVisible(now, edition))
     .orderBy('articles.published_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -199,27 +186,44 @@ export async function listSectionsWithLatest(
   }));
 }
 
-/** Slugs of tags with at least one public article, at most `limit`, oldest tag first. */
+/**
+ * Slugs of tags with at least one public article, at most `limit`, oldest tag first. With
+ * another edition than the default one, only tags one of its public articles carries.
+ */
 export async function listTagSlugsInUse(
   db: Queryable,
   now: Date,
   limit: number,
+  edition: string = DEFAULT_EDITION,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('tags')
     .select('tags.slug')
     .where(tagPubliclyCarried(now))
+    .$if(edition !== DEFAULT_EDITION, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_tags')
+            .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+            .select('article_tags.article_id')
+            .whereRef('article_tags.tag_id', '=', 'tags.id')
+            .where(publiclyVisible(now, edition)),
+        ),
+      ),
+    )
     .orderBy('tags.id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.slug);
 }
 
-/** Slugs of authors with at least one public article, at most `limit`, oldest first. */
+/** Slugs of authors with at least one public article (of `edition` other than the default one), at most `limit`, oldest first. */
 export async function listAuthorSlugsInUse(
   db: Queryable,
   now: Date,
   limit: number,
+  edition: string = DEFAULT_EDITION,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('authors')
@@ -232,6 +236,18 @@ export async function listAuthorSlugsInUse(
           .whereRef('article_authors.author_id', '=', 'authors.id')
           // The links' copy of their article's publication time (see tagPubliclyCarried).
           .where('article_authors.public_at', '<=', now.toISOString()),
+      ),
+    )
+    .$if(edition !== DEFAULT_EDITION, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors')
+            .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+            .select('article_authors.article_id')
+            .whereRef('article_authors.author_id', '=', 'authors.id')
+            .where(publiclyVisible(now, edition)),
+        ),
       ),
     )
     .orderBy('authors.id')

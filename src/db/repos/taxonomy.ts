@@ -46,15 +46,18 @@ export async function listSectionsWithEdition(
     .execute();
 }
 
+/** The section with `slug`; with `edition`, only if it belongs to that edition. */
 export async function findSectionBySlug(
   db: Queryable,
   slug: string,
+  edition?: string,
 ): Promise<Section | null> {
   return (
     (await db
       .selectFrom('sections')
       .select(['id', 'slug', 'name', 'description', 'position'])
       .where('slug', '=', slug)
+      .$if(edition !== undefined, (q) => q.where('edition', '=', edition!))
       .executeTakeFirst()) ?? null
   );
 }

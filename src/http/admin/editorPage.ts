@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { articleEditions, findEdition } from '../../db/repos/editions.ts';
+import { direction } from '../../domain/editions.ts';
 import { findMediaById } from '../../db/repos/media.ts';
 import { presentPicture } from '../../presenters/picture.ts';
 import { listAuthors, listSections } from '../../db/repos/taxonomy.ts';
@@ -147,6 +149,7 @@ export async function sendEditor(
   });
   return sendAdminPage(services, reply, user, {
     title: a ? `Modifier : ${a.title}` : 'Nouvel article',
+    ...(a ? { dir: await articleDirection(services, a.id) } : {}),
     main:
       withNewsroomTools(
         editorView(model),
@@ -169,6 +172,16 @@ export async function sendEditor(
     ],
     ...(state.status ? { status: state.status } : {}),
   });
+}
+
+/** The direction of the article's edition's language: the editor mirrors for Arabic copy. */
+async function articleDirection(
+  services: AdminDeps,
+  articleId: number,
+): Promise<'rtl' | 'ltr'> {
+  const [info] = await articleEditions(services.db, [articleId]);
+  const edition = info ? await findEdition(services.db, info.edition) : null;
+  return edition ? direction(edition.language) : 'ltr';
 }
 
 /** The thumbnail of the library cover the form names, if it still exists. */

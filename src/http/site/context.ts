@@ -42,6 +42,8 @@ export interface SiteDeps {
   pages?: DerivedCache;
   /** Kept pages answered ahead of routing (absent: every request goes through Fastify). */
   fast?: FastPages;
+  /** The hosts editions are served on (issue #20), filled as their routes are registered: part of the page cache's key. */
+  editionHosts?: Set<string>;
 }
 
 export type PageSpec = PageShell & {
@@ -262,6 +264,40 @@ export async function sendPage(
 }
 
 /**
+ * The page cache's key for a request: its URL, with the host in front for an edition served on
+ * its own host (`ar.journal.example/` is not the French `/`). Other hosts are not in the key, so
+ * a made-up Host header cannot fill the cache. The fast path (fastPath.ts) peeks with the same key.
+ */
+export function pageKey(
+  editionHosts: ReadonlySet<string> | undefined,
+  host: string | undefined,
+  url: string,
+): string {
+  if (editionHosts === undefined || editionHosts.size === 0)
+    return `page:${url}`;
+  const h = host?.toLowerCase();
+  return h !== undefined && editionHosts?.has(h)
+    ? `page:${h}${url}`
+    : `page:${url}`;
+}
+
+/**
+ * Until when an edition page holds with no event (issue #20): the day's end in the site's time
+ * zone (« اليوم » becomes « أمس », the date in the header) and the next embargo ending.
+ */
+export async function editionPageValidUntil(deps: SiteDeps): Promise<Date> {
+  const now = deps.clock.now();
+  const embargoEnd = await keptEmbargoEnd(deps);
+  return pageLifetime(now, deps.site.timeZone, embargoEnd, true, {
+    title: '',
+    description: '',
+    canonicalPath: '',
+    main: '',
+    surrogateKeys: [],
+  });
+}
+
+/**
  * A public page route whose response is kept (per URL: the bytes, their brotli and gzip forms,
  * each made the first time a reader takes it, the ETag of each) until an event changes the
  * public articles or the sections, tags and authors (the event bus says so), or time alone
@@ -272,18 +308,27 @@ export function pageRoute(
   deps: SiteDeps,
   build: (request: FastifyRequest) => Promise<PageSpec>,
 ) {
+  return keptPageRoute(deps, async (request) =>
+    renderPage(deps, await build(request)),
+  );
+}
+
+/** pageRoute for a page rendered another way (the edition pages render with their own layout). */
+export function keptPageRoute(
+  deps: SiteDeps,
+  render: (request: FastifyRequest) => Promise<RenderedPage>,
+) {
   return async (
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply> => {
-    if (!deps.pages)
-      return sendRendered(reply, await renderPage(deps, await build(request)));
+    if (!deps.pages) return sendRendered(reply, await render(request));
     const encoding = negotiateEncoding(request);
     const kept = await deps.pages.get(
-      `page:${request.url}`,
+      pageKey(deps.editionHosts, request.headers.host, request.url),
       ['articles', 'taxonomy'],
       async () => {
-        const rendered = await renderPage(deps, await build(request));
+        const rendered = await render(request);
         const page = await keepPage(rendered, encoding);
         return {
           value: page,

@@ -7,6 +7,10 @@ import type { DistributionDeps } from './distributionDeps.ts';
 import type { FastPages } from './fastPath.ts';
 import { feedRoutes } from './feedRoutes.ts';
 import { sitemapRoutes } from './sitemapRoutes.ts';
+import { listEditions } from '../../db/repos/editions.ts';
+import { DEFAULT_EDITION, type Edition } from '../../domain/editions.ts';
+import { editionUrls } from '../../presenters/edition.ts';
+import { sitemapPaths } from '../../presenters/distributionUrls.ts';
 
 /** Google's limit on URLs in one sitemap file. */
 const SITEMAP_MAX_URLS = 50_000;
@@ -33,7 +37,23 @@ export async function registerDistribution(
   };
   brandAssetRoutes(app);
   feedRoutes(app, deps);
-  sitemapRoutes(app, deps);
+  // Every other edition's feeds and sitemaps: the same documents, its articles, its addresses.
+  const editions = await otherEditions(services);
+  for (const e of editions) {
+    const edition = editionDeps(deps, e);
+    feedRoutes(app, edition);
+    sitemapRoutes(app, edition);
+  }
+  sitemapRoutes(
+    app,
+    deps,
+    editions
+      .filter((e) => !e.host)
+      .flatMap((e) => {
+        const base = editionUrls(deps.site, e).base;
+        return [base + sitemapPaths.index(), base + sitemapPaths.news()];
+      }),
+  );
   const hubUrl = services.config.distribution.websubHub;
   if (hubUrl) {
     const pinger = await startWebSubPinger({
@@ -45,4 +65,33 @@ export async function registerDistribution(
     });
     app.addHook('onClose', async () => pinger.stop());
   }
+}
+
+/** The editions besides the default one, as the app starts (none while the database is out of reach). */
+async function otherEditions(services: Services): Promise<Edition[]> {
+  try {
+    return (await listEditions(services.db)).filter(
+      (e) => e.code !== DEFAULT_EDITION,
+    );
+  } catch {
+    return [];
+  }
+}
+
+function editionDeps(deps: DistributionDeps, e: Edition): DistributionDeps {
+  const urls = editionUrls(deps.site, e);
+  return {
+    ...deps,
+    edition: {
+      code: e.code,
+      language: e.language,
+      name: e.name,
+      newsName: e.newsPublicationName || e.name,
+      get base() {
+        return urls.base;
+      },
+      prefix: urls.prefix,
+      routeOptions: e.host ? { constraints: { host: e.host } } : {},
+    },
+  };
 }

@@ -27,6 +27,32 @@ export interface DistributionDeps {
   sitemapPageSize: number;
   /** Kept documents answered ahead of routing (absent: every request goes through Fastify). */
   fast?: FastPages;
+  /** The edition these feeds and sitemaps are for (issue #20); absent: the default one, at the site's root. */
+  edition?: DistributionEdition;
+}
+
+/** An edition other than the default one, as its feeds and sitemaps need it. */
+export interface DistributionEdition {
+  code: string;
+  language: string;
+  name: string;
+  /** The name Google News knows it by. */
+  newsName: string;
+  /** Its pages' absolute base (`https://journal.example/ar`), read at each use as the site's URL is. */
+  readonly base: string;
+  /** Route paths are registered under it ('' on its own host); with a host constraint on its own host. */
+  prefix: string;
+  routeOptions: { constraints?: { host: string } };
+}
+
+/** The absolute URL of a page of the documents' edition (`path` from presenters/urls.ts). */
+export function pageUrl(deps: DistributionDeps, path: string): string {
+  return (deps.edition ? deps.edition.base : deps.site.url) + path;
+}
+
+/** A cache key of the documents' edition: the default edition's keys are unprefixed. */
+export function editionKey(deps: DistributionDeps, key: string): string {
+  return deps.edition ? `${deps.edition.code}:${key}` : key;
 }
 
 /**

@@ -6,21 +6,20 @@ import { searchForReaders } from '../../search/readerSearch.ts';
 import { highlightSet } from '../../search/query.ts';
 import { highlightText, snippet } from '../../search/highlight.ts';
 import { htmlToText } from '../../search/text.ts';
-import { sendRendered } from './context.ts';
+import {
+  editionPageValidUntil,
+  keptPageRoute,
+  sendRendered,
+  type RenderedPage,
+} from './context.ts';
+import { listSections } from '../../db/repos/taxonomy.ts';
+import { editionListingRoutes } from './editionListingRoutes.ts';
 import { loadAsset, type Asset } from './assetsRoute.ts';
 import { findPublishedBySlug, listPublished } from '../../db/repos/articles.ts';
-import { listFeedArticles } from '../../db/repos/feeds.ts';
 import {
   listEditions,
   listPublicTranslations,
-  listPublicTranslationsOf,
 } from '../../db/repos/editions.ts';
-import {
-  listEditionSitemapArticles,
-  listNewsSitemapArticles,
-} from '../../db/repos/sitemaps.ts';
-import { isoWithOffset } from '../../domain/frenchDates.ts';
-import { lastChange } from '../../presenters/sitemap.ts';
 import { DEFAULT_EDITION, type Edition } from '../../domain/editions.ts';
 import { formatArabicLongDate } from '../../domain/arabicDates.ts';
 import {
@@ -29,7 +28,6 @@ import {
   groupEditionFilInfo,
   presentEditionTeaser,
 } from '../../presenters/edition.ts';
-import { presentFeedItem, type FeedModel } from '../../presenters/feed.ts';
 import { newsArticleLd } from '../../presenters/structuredData.ts';
 import { socialImage } from '../../presenters/socialCard.ts';
 import { brandImages } from './brandAssets.ts';
@@ -44,9 +42,6 @@ import {
   type Alternate,
   type EditionPageShell,
 } from '../../views/site/edition.ts';
-import { renderRss } from '../../views/feeds/rss.ts';
-import { renderEditionUrlset } from '../../views/sitemaps/editionSitemap.ts';
-import { renderNewsSitemap } from '../../views/sitemaps/sitemap.ts';
 import { AppError } from '../../errors.ts';
 import { FRESH_CACHE } from '../cacheControl.ts';
 
@@ -58,7 +53,6 @@ import { FRESH_CACHE } from '../cacheControl.ts';
  * with a host is served on that host (Fastify's host constraint), otherwise under its prefix.
  */
 const FIL_SIZE = 15;
-const SITEMAP_SIZE = 1000;
 
 export interface EditionAssets {
   stylesheet: Asset;
@@ -105,6 +99,31 @@ export async function editionRoutes(
   }
 }
 
+type ShellParams = Pick<
+  EditionPageShell,
+  'title' | 'description' | 'canonical' | 'main' | 'bodyClass'
+> &
+  Partial<Pick<EditionPageShell, 'alternates' | 'jsonLd' | 'sections'>>;
+
+/** What an edition's page routes share (editionListingRoutes.ts). */
+export interface EditionSite {
+  deps: SearchDeps;
+  edition: Edition;
+  urls: ReturnType<typeof editionUrls>;
+  /** The route path under the edition's prefix ('' on its own host). */
+  route(path: string): string;
+  /** The host constraint of an edition on its own host. */
+  options: { constraints?: { host: string } };
+  /** A page in the edition's frame, ready for the page cache (keptPageRoute). */
+  page(
+    p: Omit<ShellParams, 'sections'> & {
+      keys: string[];
+      currentSection?: string;
+    },
+  ): Promise<RenderedPage>;
+  words: ReturnType<typeof editionWords>;
+}
+
 function registerEdition(
   app: FastifyInstance,
   deps: SearchDeps,
@@ -115,45 +134,61 @@ function registerEdition(
   const { site } = deps;
   const urls = editionUrls(site, edition);
   const w = editionWords(edition.language);
-  const others = editions
-    .filter((e) => e.code !== edition.code)
-    .map((e) => e.code);
   const route = (path: string) => `${urls.prefix}${path}`;
   const options = edition.host ? { constraints: { host: edition.host } } : {};
+  if (edition.host) deps.editionHosts?.add(edition.host.toLowerCase());
   const rtl = edition.language.startsWith('ar');
-  const shell = (
-    p: Pick<
-      EditionPageShell,
-      'title' | 'description' | 'canonical' | 'main' | 'bodyClass'
-    > &
-      Partial<Pick<EditionPageShell, 'alternates' | 'jsonLd'>>,
-  ): string =>
+  const shell = (p: ShellParams): string =>
     editionLayout({
       edition,
       siteName: site.name,
       homeUrl: urls.home,
       stylesheets: [assets.stylesheet.url],
       preload: rtl ? [assets.regular.url] : [],
-      feedUrl: `${urls.base}/rss.xml`,
+      feedUrl: `${urls.base}/feed.xml`,
       legalUrl: `${urls.base}/mentions-legales`,
       searchUrl: `${urls.base}/recherche`,
       today: formatArabicLongDate(deps.clock.now(), site.timeZone),
       alternates: [],
       jsonLd: '',
+      sections: [],
       ...p,
     });
-  const send = (
-    reply: Parameters<typeof sendRendered>[0],
-    body: string,
-    keys: string[],
-  ) =>
-    // Edition pages are not kept (no page cache yet): valid for this answer only.
-    sendRendered(reply, {
+  /** A page of the edition as the page cache keeps it: its sections in the navigation, its lifetime. */
+  const page = async (
+    p: Omit<ShellParams, 'sections'> & {
+      keys: string[];
+      currentSection?: string;
+    },
+  ): Promise<RenderedPage> => {
+    const [sections, validUntil] = await Promise.all([
+      listSections(deps.db, edition.code),
+      editionPageValidUntil(deps),
+    ]);
+    const { keys, currentSection, ...rest } = p;
+    return {
       status: 200,
-      body,
+      body: shell({
+        ...rest,
+        sections: sections.map((s) => ({
+          name: s.name,
+          url: urls.section(s.slug),
+          current: s.slug === currentSection,
+        })),
+      }),
       surrogateKeys: keys,
-      validUntil: deps.clock.now(),
-    });
+      validUntil,
+    };
+  };
+  const ctx: EditionSite = {
+    deps,
+    edition,
+    urls,
+    route,
+    options,
+    page,
+    words: w,
+  };
 
   const filInfo = async (now: Date) =>
     groupEditionFilInfo(
@@ -168,46 +203,47 @@ function registerEdition(
       site,
     );
 
-  app.get(route('/'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const [featured, top, fil] = await Promise.all([
-      listPublished(deps.db, {
-        now,
-        limit: 1,
-        featuredOnly: true,
-        edition: edition.code,
-      }),
-      listPublished(deps.db, { now, limit: 5, edition: edition.code }),
-      filInfo(now),
-    ]);
-    const lead = featured.items[0] ?? top.items[0] ?? null;
-    const main = editionHomeView({
-      edition,
-      lead: lead ? presentEditionTeaser(lead, site, urls) : null,
-      top: top.items
-        .filter((a) => a.id !== lead?.id)
-        .slice(0, 4)
-        .map((a) => presentEditionTeaser(a, site, urls)),
-      filInfo: fil,
-    });
-    return send(
-      reply,
-      shell({
+  app.get(
+    route('/'),
+    options,
+    keptPageRoute(deps, async () => {
+      const now = deps.clock.now();
+      const [featured, top, fil] = await Promise.all([
+        listPublished(deps.db, {
+          now,
+          limit: 1,
+          featuredOnly: true,
+          edition: edition.code,
+        }),
+        listPublished(deps.db, { now, limit: 5, edition: edition.code }),
+        filInfo(now),
+      ]);
+      const lead = featured.items[0] ?? top.items[0] ?? null;
+      const main = editionHomeView({
+        edition,
+        lead: lead ? presentEditionTeaser(lead, site, urls) : null,
+        top: top.items
+          .filter((a) => a.id !== lead?.id)
+          .slice(0, 4)
+          .map((a) => presentEditionTeaser(a, site, urls)),
+        filInfo: fil,
+      });
+      return page({
         title: edition.name,
         description: edition.name,
         canonical: urls.home,
         main,
         bodyClass: 'home',
         alternates: homeAlternates(site, editions),
-      }),
-      [`edition:${edition.code}`, 'home'],
-    );
-  });
+        keys: [`edition:${edition.code}`, 'home'],
+      });
+    }),
+  );
 
   app.get(
     route('/articles/:slug'),
     options,
-    async (request: FastifyRequest, reply) => {
+    keptPageRoute(deps, async (request: FastifyRequest) => {
       const parsed = slugParams.safeParse(request.params);
       if (!parsed.success) throw new AppError('not_found');
       const now = deps.clock.now();
@@ -262,31 +298,29 @@ function registerEdition(
         translations: links,
         filInfo: fil,
       });
-      return send(
-        reply,
-        shell({
-          title: `${article.seoTitle ?? article.title} — ${edition.name}`,
-          description: article.seoDescription ?? article.lead,
-          canonical,
-          main,
-          bodyClass: 'article-page',
-          alternates: links.length ? alternates : [],
-          jsonLd: jsonLdScripts([
-            {
-              ...ld,
-              url: canonical,
-              mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
-              inLanguage: article.language,
-              publisher: {
-                ...(ld['publisher'] as object),
-                name: edition.newsPublicationName || edition.name,
-              },
+      return page({
+        title: `${article.seoTitle ?? article.title} — ${edition.name}`,
+        description: article.seoDescription ?? article.lead,
+        canonical,
+        main,
+        bodyClass: 'article-page',
+        alternates: links.length ? alternates : [],
+        jsonLd: jsonLdScripts([
+          {
+            ...ld,
+            url: canonical,
+            mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+            inLanguage: article.language,
+            publisher: {
+              ...(ld['publisher'] as object),
+              name: edition.newsPublicationName || edition.name,
             },
-          ]),
-        }),
-        [`article:${article.id}`, `edition:${edition.code}`],
-      );
-    },
+          },
+        ]),
+        currentSection: article.section?.slug,
+        keys: [`article:${article.id}`, `edition:${edition.code}`],
+      });
+    }),
   );
 
   const searchQuery = z.object({ q: z.string().max(200).optional() });
@@ -306,9 +340,10 @@ function registerEdition(
       },
     );
     const set = highlightSet(result.query);
-    return send(
+    // A search is answered once, not kept (as the French one).
+    return sendRendered(
       reply,
-      shell({
+      await page({
         title: `${w.search} — ${edition.name}`,
         description: w.search,
         canonical: `${urls.base}/recherche`,
@@ -326,126 +361,38 @@ function registerEdition(
           })),
         }),
         bodyClass: 'search-page',
+        keys: ['search'],
       }),
-      ['search'],
     );
   });
 
-  app.get(route('/mentions-legales'), options, async (_request, reply) =>
-    send(
-      reply,
-      shell({
+  app.get(
+    route('/mentions-legales'),
+    options,
+    keptPageRoute(deps, async () =>
+      page({
         title: `${w.legal} — ${edition.name}`,
         description: w.legal,
         canonical: `${urls.base}/mentions-legales`,
         main: editionLegalView(edition),
         bodyClass: 'site-info-page',
+        keys: [`edition:${edition.code}`],
       }),
-      [`edition:${edition.code}`],
     ),
   );
+  editionListingRoutes(app, ctx);
 
-  app.get(route('/rss.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const articles = await listFeedArticles(deps.db, {
-      now,
-      limit: 30,
-      withBody: false,
-      edition: edition.code,
-    });
-    const items = articles.map((a) => ({
-      ...presentFeedItem(a, site, false),
-      url: urls.article(a.slug),
-    }));
-    const feed: FeedModel = {
-      id: `${urls.base}/`,
-      title: edition.name,
-      description: edition.name,
-      pageUrl: urls.home,
-      urls: {
-        rss: `${urls.base}/rss.xml`,
-        atom: `${urls.base}/rss.xml`,
-        json: `${urls.base}/rss.xml`,
-      },
-      language: edition.language,
-      updated: items.reduce<Date | null>(
-        (m, i) => (m === null || i.updated > m ? i.updated : m),
-        null,
-      ),
-      hub: null,
-      logoUrl: `${site.url}${brandImages().logo.path}`,
-      siteName: edition.name,
-      siteUrl: urls.home,
-      items,
-    };
-    return reply
-      .type('application/rss+xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(renderRss(feed));
-  });
-
-  app.get(route('/sitemap.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const rows = await listEditionSitemapArticles(deps.db, {
-      now,
-      edition: edition.code,
-      limit: SITEMAP_SIZE,
-    });
-    const alternates = await listPublicTranslationsOf(
-      deps.db,
-      rows.map((r) => r.id),
-      now,
-      others,
+  // The first addresses of the edition's feed and sitemaps (before feeds and sitemaps were the
+  // site's own, http/site/distribution.ts): moved for good.
+  for (const [old, moved] of [
+    ['/rss.xml', '/feed.xml'],
+    ['/sitemap-news.xml', '/sitemaps/news.xml'],
+  ] as const)
+    app.get(route(old), options, async (_request, reply) =>
+      reply
+        .header('Cache-Control', FRESH_CACHE)
+        .redirect(`${urls.base}${moved}`, 301),
     );
-    const body = renderEditionUrlset([
-      { loc: urls.home, lastmod: null, alternates: [] },
-      ...rows.map((r) => {
-        const loc = urls.article(r.slug);
-        const translated = (alternates.get(r.id) ?? []).map((t) => ({
-          hreflang: editions.find((e) => e.code === t.edition)!.language,
-          href: articleUrlIn(site, editions, t.edition, t.slug)!,
-        }));
-        return {
-          loc,
-          lastmod: isoWithOffset(lastChange(r), site.timeZone),
-          alternates: translated.length
-            ? [{ hreflang: edition.language, href: loc }, ...translated]
-            : [],
-        };
-      }),
-    ]);
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(body);
-  });
-
-  app.get(route('/sitemap-news.xml'), options, async (_request, reply) => {
-    const now = deps.clock.now();
-    const rows = await listNewsSitemapArticles(deps.db, {
-      now,
-      since: new Date(now.getTime() - 2 * 86_400_000),
-      limit: 1000,
-      edition: edition.code,
-    });
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Cache-Control', FRESH_CACHE)
-      .send(
-        renderNewsSitemap(
-          rows.map((r) => ({
-            loc: urls.article(r.slug),
-            title: r.title,
-            publicationDate: isoWithOffset(r.firstPublishedAt, site.timeZone),
-          })),
-          {
-            name: edition.newsPublicationName || edition.name,
-            language: edition.language,
-          },
-          urls.home,
-        ),
-      );
-  });
 }
 
 /** The home pages of every edition, for each home's hreflang alternates (the default one is x-default). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DerivedCache } from './derivedCache.ts';
+import { pageKey } from './context.ts';
 import {
   chosenEncoding,
   negotiateAcceptEncoding,
@@ -52,9 +53,12 @@ export class FastPages {
   readonly #negotiated = new Map<string, ContentEncoding | null>();
   /** URL → where its kept document is, for caches other than the pages' (keyed `page:URL`). */
   readonly #sources = new Map<string, { cache: DerivedCache; key: string }>();
+  readonly #editionHosts: ReadonlySet<string> | undefined;
 
-  constructor(pages: DerivedCache) {
+  /** `editionHosts`: the hosts editions are served on, which the page cache's key includes (context.ts pageKey). */
+  constructor(pages: DerivedCache, editionHosts?: ReadonlySet<string>) {
     this.#pages = pages;
+    this.#editionHosts = editionHosts;
   }
 
   /**
@@ -110,7 +114,10 @@ export class FastPages {
       const key = cache.keyOf(kept);
       if (key === undefined) return;
       if (this.#sources.size >= SOURCES_MAX) this.#sources.clear();
-      this.#sources.set(request.url, { cache, key });
+      this.#sources.set(
+        pageKey(this.#editionHosts, request.headers.host, request.url),
+        { cache, key },
+      );
     }
     const encoding = this.#encoding(headers['accept-encoding']) ?? '';
     let variants = this.#responses.get(kept);
@@ -135,10 +142,9 @@ export class FastPages {
     const { url } = req;
     if (req.method !== 'GET' || url === undefined || !anonymous(req))
       return false;
-    const source = this.#sources.size > 0 ? this.#sources.get(url) : undefined;
-    const kept = source
-      ? source.cache.peek(source.key)
-      : this.#pages.peek(`page:${url}`);
+    const key = pageKey(this.#editionHosts, req.headers.host, url);
+    const source = this.#sources.size > 0 ? this.#sources.get(key) : undefined;
+    const kept = source ? source.cache.peek(source.key) : this.#pages.peek(key);
     if (kept === undefined || kept === null || typeof kept !== 'object')
       return false;
     const answers = this.#responses

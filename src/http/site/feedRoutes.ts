@@ -25,7 +25,10 @@ import { renderAtom } from '../../views/feeds/atom.ts';
 import { renderJsonFeed } from '../../views/feeds/jsonFeed.ts';
 import { renderRss } from '../../views/feeds/rss.ts';
 import { AppError } from '../../errors.ts';
+import { editionWords } from '../../views/site/edition.ts';
 import {
+  editionKey,
+  pageUrl,
   sendKeptDocument,
   siteDate,
   type DistributionDeps,
@@ -50,9 +53,21 @@ type Resolver = (
   slug: string,
 ) => Promise<FeedScope | null>;
 
+/** A tag's and an author's feed description, in the edition's language. */
+function describe(deps: DistributionDeps) {
+  if (!deps.edition)
+    return {
+      tag: (name: string) => `Les derniers articles sur le sujet : ${name}.`,
+      author: (name: string) => `Les derniers articles de ${name}.`,
+    };
+  const w = editionWords(deps.edition.language);
+  return { tag: w.feedTag, author: w.feedAuthor };
+}
+
 const scoped: Record<string, Resolver> = {
-  '/rubrique/:slug': async ({ db }, slug) => {
-    const s = await findSectionBySlug(db, slug);
+  '/rubrique/:slug': async (deps, slug) => {
+    // An edition's section feeds are its own sections'.
+    const s = await findSectionBySlug(deps.db, slug, deps.edition?.code);
     return (
       s && {
         key: `section:${s.slug}`,
@@ -63,26 +78,26 @@ const scoped: Record<string, Resolver> = {
       }
     );
   },
-  '/sujet/:slug': async ({ db, clock }, slug) => {
-    const t = await findPublicTagBySlug(db, slug, clock.now());
+  '/sujet/:slug': async (deps, slug) => {
+    const t = await findPublicTagBySlug(deps.db, slug, deps.clock.now());
     return (
       t && {
         key: `tag:${t.slug}`,
         basePath: paths.tag(t.slug),
         title: t.name,
-        description: `Les derniers articles sur le sujet : ${t.name}.`,
+        description: describe(deps).tag(t.name),
         filter: { tagId: t.id },
       }
     );
   },
-  '/auteur/:slug': async ({ db }, slug) => {
-    const a = await findAuthorBySlug(db, slug);
+  '/auteur/:slug': async (deps, slug) => {
+    const a = await findAuthorBySlug(deps.db, slug);
     return (
       a && {
         key: `author:${a.slug}`,
         basePath: paths.author(a.slug),
         title: a.name,
-        description: `Les derniers articles de ${a.name}.`,
+        description: describe(deps).author(a.name),
         filter: { authorId: a.id },
       }
     );
@@ -92,8 +107,8 @@ const scoped: Record<string, Resolver> = {
 const siteScope = (deps: DistributionDeps): FeedScope => ({
   key: 'site',
   basePath: '/',
-  title: deps.site.name,
-  description: deps.site.tagline,
+  title: deps.edition?.name ?? deps.site.name,
+  description: deps.edition?.name ?? deps.site.tagline,
   filter: {},
 });
 
@@ -101,12 +116,15 @@ const params = z.object({ slug: z.string().min(1).max(300) });
 
 /**
  * The site's feeds at /feed.xml (RSS), /feed.atom and /feed.json, and the same three under every
- * section, tag and author page: /rubrique/sport/feed.xml, /sujet/can-2025/feed.atom…
+ * section, tag and author page: /rubrique/sport/feed.xml, /sujet/can-2025/feed.atom… An
+ * edition's (issue #20) under its prefix or on its host: /ar/feed.atom, /ar/rubrique/iqtisad/feed.json.
  */
 export function feedRoutes(app: FastifyInstance, deps: DistributionDeps): void {
+  const prefix = deps.edition?.prefix ?? '';
+  const options = deps.edition?.routeOptions ?? {};
   for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
     const file = `/feed.${FEED_FORMATS[format].extension}`;
-    app.get(file, async (request, reply) =>
+    app.get(prefix + file, options, async (request, reply) =>
       sendKeptDocument(
         deps,
         request,
@@ -116,7 +134,7 @@ export function feedRoutes(app: FastifyInstance, deps: DistributionDeps): void {
       ),
     );
     for (const [base, resolve] of Object.entries(scoped)) {
-      app.get(base + file, async (request, reply) => {
+      app.get(prefix + base + file, options, async (request, reply) => {
         const parsed = params.safeParse(request.params);
         if (!parsed.success) throw new AppError('not_found');
         const scope = await resolve(deps, parsed.data.slug);
@@ -139,11 +157,13 @@ function feedHeaders(
   format: FeedFormat,
   scope: FeedScope,
 ) {
-  const self = absoluteUrl(deps.site, feedPath(scope.basePath, format));
+  const self = deps.edition
+    ? pageUrl(deps, feedPath(scope.basePath, format))
+    : absoluteUrl(deps.site, feedPath(scope.basePath, format));
   return {
     type: `${FEED_FORMATS[format].type}; charset=utf-8`,
     cacheControl: FRESH_CACHE,
-    surrogateKeys: ['feeds', `feed:${scope.key}`],
+    surrogateKeys: ['feeds', `feed:${editionKey(deps, scope.key)}`],
     links: deps.settings.websubHub
       ? [`<${deps.settings.websubHub}>; rel="hub"`, `<${self}>; rel="self"`]
       : [],
@@ -157,7 +177,7 @@ async function feedDocument(
 ): Promise<RenderedDocument> {
   const generation = await deps.cache.sync();
   return deps.cache.get(
-    `feed:${format}:${scope.key}`,
+    editionKey(deps, `feed:${format}:${scope.key}`),
     ['articles', 'taxonomy'],
     async () => {
       const model = await feedModel(deps, scope, generation);
@@ -186,7 +206,7 @@ function feedModel(
   generation: number,
 ): Promise<FeedModel> {
   return deps.cache.get(
-    `feed-model:${scope.key}`,
+    editionKey(deps, `feed-model:${scope.key}`),
     ['articles', 'taxonomy'],
     async () => {
       const now = deps.clock.now();
@@ -196,11 +216,13 @@ function feedModel(
           now,
           limit: FEED_SIZE,
           withBody: deps.settings.feedFullText,
+          ...(deps.edition ? { edition: deps.edition.code } : {}),
         }),
         nextEmbargoEnd(deps.db, now),
       ]);
+      const edition = feedEdition(deps);
       const items = articles.map((a) =>
-        presentFeedItem(a, deps.site, deps.settings.feedFullText),
+        presentFeedItem(a, deps.site, deps.settings.feedFullText, edition),
       );
       // An RSS enclosure states its length in bytes: the rendition is made now if it never was.
       await Promise.all(
@@ -216,6 +238,7 @@ function feedModel(
       const model = presentFeed(scope, items, deps.site, {
         hub: deps.settings.websubHub,
         logoPath: deps.brand.logo.path,
+        ...(edition ? { edition } : {}),
       });
       const bytes = items.reduce(
         (n, i) =>
@@ -229,4 +252,9 @@ function feedModel(
     },
     generation,
   );
+}
+
+function feedEdition(deps: DistributionDeps) {
+  const e = deps.edition;
+  return e ? { base: e.base, language: e.language, name: e.name } : undefined;
 }

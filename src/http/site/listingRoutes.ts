@@ -34,11 +34,18 @@ const TAG_KIND_LABELS: Record<string, ListingModel['kind']> = {
   place: 'Lieu',
 };
 
-interface Listing {
+/** What a listing page lists; the edition pages (editionListingRoutes.ts) list theirs the same way. */
+export interface Listing {
   kind: ListingModel['kind'];
   title: string;
   description: string;
-  filter: { sectionId?: number; tagId?: number; authorId?: number };
+  /** `edition`: another edition's articles (the default one when absent). */
+  filter: {
+    sectionId?: number;
+    tagId?: number;
+    authorId?: number;
+    edition?: string;
+  };
   basePath: string;
   surrogateKey: string;
   currentSection?: string;
@@ -161,7 +168,7 @@ export function listingRoutes(app: FastifyInstance, deps: SiteDeps): void {
   }
 }
 
-interface ListingWindow {
+export interface ListingWindow {
   items: Awaited<ReturnType<typeof listPublished>>['items'];
   /** The page number, null on a keyset page. */
   page: number | null;
@@ -179,15 +186,20 @@ interface ListingWindow {
  * number of index entries, at any archive size: numbered pages count up to their own end,
  * keyset pages read one page past their cursor.
  */
-async function listingWindow(
+export async function listingWindow(
   deps: SiteDeps,
-  listing: Listing,
+  listing: Pick<Listing, 'filter' | 'basePath'>,
   position: { page: number } | { before: number },
   now: Date,
 ): Promise<ListingWindow> {
   const cap = NUMBERED_PAGES * PAGE_SIZE;
   if ('before' in position) {
-    const cursor = await findPublicCursor(deps.db, position.before, now);
+    const cursor = await findPublicCursor(
+      deps.db,
+      position.before,
+      now,
+      listing.filter.edition,
+    );
     if (!cursor) throw new AppError('not_found');
     const { items } = await listPublished(
       deps.db,

@@ -25,7 +25,7 @@ import {
   renderSitemapIndex,
   renderUrlset,
 } from '../../views/sitemaps/sitemap.ts';
-import type { DistributionDeps } from './distributionDeps.ts';
+import { editionKey, type DistributionDeps } from './distributionDeps.ts';
 import { sitemapAlternates } from './translationLinks.ts';
 import {
   documentBytes,
@@ -38,6 +38,10 @@ export const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const NEWS_MAX = 1_000;
 /** Tag and author sitemaps are single files: past 50,000 entries the oldest are left out. */
 const LISTING_MAX = 50_000;
+
+/** The edition's code for the repositories (the default one when absent) and its pages' base. */
+const code = (deps: DistributionDeps) => deps.edition?.code;
+const base = (deps: DistributionDeps) => deps.edition?.base ?? deps.site.url;
 
 async function built(
   deps: DistributionDeps,
@@ -56,12 +60,16 @@ async function monthSummary(
 ) {
   const range = monthRange(key)!;
   return deps.cache.get(
-    `sitemap-summary:${key}`,
+    editionKey(deps, `sitemap-summary:${key}`),
     [`month:${key}`],
     async () => {
       const now = deps.clock.now();
       const [summary, validUntil] = await Promise.all([
-        summarizeFirstPublishedIn(deps.db, { now, ...range }),
+        summarizeFirstPublishedIn(deps.db, {
+          now,
+          ...range,
+          edition: code(deps),
+        }),
         nextEmbargoEnd(deps.db, now),
       ]);
       return { value: summary, bytes: 100, validUntil };
@@ -76,25 +84,23 @@ export async function sitemapIndex(
   generation: number,
 ): Promise<RenderedDocument> {
   return deps.cache.get(
-    'sitemap:index',
+    editionKey(deps, 'sitemap:index'),
     ['articles', 'taxonomy'],
     async () => {
       const now = deps.clock.now();
       const [earliest, latest, tags, authors, validUntil] = await Promise.all([
-        earliestFirstPublication(deps.db, now),
-        latestPublication(deps.db, now),
-        listTagSlugsInUse(deps.db, now, 1),
-        listAuthorSlugsInUse(deps.db, now, 1),
+        earliestFirstPublication(deps.db, now, code(deps)),
+        latestPublication(deps.db, now, code(deps)),
+        listTagSlugsInUse(deps.db, now, 1, code(deps)),
+        listAuthorSlugsInUse(deps.db, now, 1, code(deps)),
         nextEmbargoEnd(deps.db, now),
       ]);
-      const refs: SitemapRef[] = [
-        presentSitemapRef(deps.site, sitemapPaths.sections(), latest),
-      ];
-      if (tags.length)
-        refs.push(presentSitemapRef(deps.site, sitemapPaths.tags(), latest));
-      if (authors.length)
-        refs.push(presentSitemapRef(deps.site, sitemapPaths.authors(), latest));
-      refs.push(presentSitemapRef(deps.site, sitemapPaths.news(), latest));
+      const ref = (path: string, at: Date | null) =>
+        presentSitemapRef(deps.site, path, at, base(deps));
+      const refs: SitemapRef[] = [ref(sitemapPaths.sections(), latest)];
+      if (tags.length) refs.push(ref(sitemapPaths.tags(), latest));
+      if (authors.length) refs.push(ref(sitemapPaths.authors(), latest));
+      refs.push(ref(sitemapPaths.news(), latest));
       const months = earliest ? monthsBetween(earliest, now) : [];
       const summaries = await Promise.all(
         months.map((key) => monthSummary(deps, key, generation)),
@@ -103,13 +109,7 @@ export async function sitemapIndex(
         const summary = summaries[i]!;
         const pages = Math.ceil(summary.count / deps.sitemapPageSize);
         for (let page = 1; page <= pages; page++)
-          refs.push(
-            presentSitemapRef(
-              deps.site,
-              sitemapPaths.month(key, page),
-              summary.lastModified,
-            ),
-          );
+          refs.push(ref(sitemapPaths.month(key, page), summary.lastModified));
       }
       return built(deps, renderSitemapIndex(refs), validUntil);
     },
@@ -127,7 +127,7 @@ export async function monthSitemap(
   const range = monthRange(key);
   if (!range) return null;
   return deps.cache.get(
-    `sitemap:${key}:${page}`,
+    editionKey(deps, `sitemap:${key}:${page}`),
     [`month:${key}`],
     async () => {
       const now = deps.clock.now();
@@ -137,16 +137,23 @@ export async function monthSitemap(
           ...range,
           limit: deps.sitemapPageSize,
           offset: (page - 1) * deps.sitemapPageSize,
+          edition: code(deps),
         }),
         nextEmbargoEnd(deps.db, now),
       ]);
       if (rows.length === 0) return { value: null, bytes: 50, validUntil };
-      const alternates = await sitemapAlternates(deps.db, deps.site, rows, now);
+      const alternates = await sitemapAlternates(
+        deps.db,
+        deps.site,
+        rows,
+        now,
+        code(deps),
+      );
       return built(
         deps,
         renderUrlset(
           rows.map((r) => {
-            const url = presentArticleUrl(r, deps.site);
+            const url = presentArticleUrl(r, deps.site, base(deps));
             const alt = alternates.get(r.id);
             return alt ? { ...url, alternates: alt } : url;
           }),
@@ -169,12 +176,12 @@ export async function sectionsSitemap(
   generation: number,
 ): Promise<RenderedDocument> {
   return deps.cache.get(
-    'sitemap:sections',
+    editionKey(deps, 'sitemap:sections'),
     ['articles', 'taxonomy'],
     async () => {
       const now = deps.clock.now();
       const [sections, validUntil] = await Promise.all([
-        listSectionsWithLatest(deps.db, now),
+        listSectionsWithLatest(deps.db, now, code(deps)),
         nextEmbargoEnd(deps.db, now),
       ]);
       const latest = sections.reduce<Date | null>(
@@ -182,11 +189,16 @@ export async function sectionsSitemap(
         null,
       );
       const urls = [
-        presentPageUrl(deps.site, paths.home(), latest),
+        presentPageUrl(deps.site, paths.home(), latest, base(deps)),
         ...sections
           .filter((s) => s.latest)
           .map((s) =>
-            presentPageUrl(deps.site, paths.section(s.slug), s.latest),
+            presentPageUrl(
+              deps.site,
+              paths.section(s.slug),
+              s.latest,
+              base(deps),
+            ),
           ),
       ];
       return built(deps, renderUrlset(urls), validUntil);
@@ -202,14 +214,14 @@ export async function listingSitemap(
   generation: number,
 ): Promise<RenderedDocument | null> {
   return deps.cache.get(
-    `sitemap:${kind}`,
+    editionKey(deps, `sitemap:${kind}`),
     ['articles', 'taxonomy'],
     async () => {
       const now = deps.clock.now();
       const [slugs, validUntil] = await Promise.all([
         kind === 'tags'
-          ? listTagSlugsInUse(deps.db, now, LISTING_MAX)
-          : listAuthorSlugsInUse(deps.db, now, LISTING_MAX),
+          ? listTagSlugsInUse(deps.db, now, LISTING_MAX, code(deps))
+          : listAuthorSlugsInUse(deps.db, now, LISTING_MAX, code(deps)),
         nextEmbargoEnd(deps.db, now),
       ]);
       if (slugs.length === 0) return { value: null, bytes: 50, validUntil };
@@ -217,7 +229,9 @@ export async function listingSitemap(
       return built(
         deps,
         renderUrlset(
-          slugs.map((slug) => presentPageUrl(deps.site, toPath(slug), null)),
+          slugs.map((slug) =>
+            presentPageUrl(deps.site, toPath(slug), null, base(deps)),
+          ),
         ),
         validUntil,
       );
@@ -235,7 +249,7 @@ export async function newsSitemap(
   generation: number,
 ): Promise<RenderedDocument> {
   return deps.cache.get(
-    'sitemap:news',
+    editionKey(deps, 'sitemap:news'),
     ['articles', 'taxonomy'],
     async () => {
       const now = deps.clock.now();
@@ -244,6 +258,7 @@ export async function newsSitemap(
           now,
           since: new Date(now.getTime() - NEWS_WINDOW_MS),
           limit: NEWS_MAX,
+          edition: code(deps),
         }),
         nextEmbargoEnd(deps.db, now),
       ]);
@@ -258,9 +273,15 @@ export async function newsSitemap(
         ? new Date(Math.min(...expiries.map((d) => d.getTime())))
         : null;
       const body = renderNewsSitemap(
-        rows.map((r) => presentNewsUrl(r, deps.site)),
-        newsPublication(deps.site),
-        `${deps.site.url}/`,
+        rows.map((r) => presentNewsUrl(r, deps.site, base(deps))),
+        deps.edition
+          ? newsPublication({
+              ...deps.site,
+              name: deps.edition.newsName,
+              lang: deps.edition.language,
+            })
+          : newsPublication(deps.site),
+        `${base(deps)}/`,
       );
       return built(deps, body, validUntil);
     },

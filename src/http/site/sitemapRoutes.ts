@@ -6,7 +6,11 @@ import {
   sitemapPaths,
 } from '../../presenters/distributionUrls.ts';
 import { renderRobots } from '../../views/sitemaps/sitemap.ts';
-import { sendKeptDocument, type DistributionDeps } from './distributionDeps.ts';
+import {
+  editionKey,
+  sendKeptDocument,
+  type DistributionDeps,
+} from './distributionDeps.ts';
 import {
   documentBytes,
   renderedDocument,
@@ -42,12 +46,21 @@ const monthParams = z.object({
 
 /**
  * /sitemap.xml (the index), /sitemaps/articles-YYYY-MM.xml, /sitemaps/sections.xml, tags.xml,
- * authors.xml, the Google News /sitemaps/news.xml, and /robots.txt that points to them.
+ * authors.xml, the Google News /sitemaps/news.xml, and /robots.txt that points to them. An
+ * edition's (issue #20) the same under its prefix or on its host (/ar/sitemap.xml…); robots.txt
+ * is the site's, and names the sitemaps of the editions under a prefix (`editionSitemaps`).
  */
 export function sitemapRoutes(
   app: FastifyInstance,
   deps: DistributionDeps,
+  editionSitemaps: string[] = [],
 ): void {
+  const prefix = deps.edition?.prefix ?? '';
+  const options = deps.edition?.routeOptions ?? {};
+  const get = (
+    path: string,
+    handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  ) => app.get(prefix + path, options, handler);
   const send = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -59,10 +72,10 @@ export function sitemapRoutes(
     return sendKeptDocument(deps, request, reply, doc, {
       type: XML,
       cacheControl,
-      surrogateKeys: ['sitemaps', `sitemap:${key}`],
+      surrogateKeys: ['sitemaps', `sitemap:${editionKey(deps, key)}`],
     });
   };
-  app.get(sitemapPaths.index(), async (request, reply) =>
+  get(sitemapPaths.index(), async (request, reply) =>
     send(
       request,
       reply,
@@ -71,7 +84,7 @@ export function sitemapRoutes(
       'index',
     ),
   );
-  app.get(sitemapPaths.sections(), async (request, reply) =>
+  get(sitemapPaths.sections(), async (request, reply) =>
     send(
       request,
       reply,
@@ -80,7 +93,7 @@ export function sitemapRoutes(
       'sections',
     ),
   );
-  app.get(sitemapPaths.tags(), async (request, reply) =>
+  get(sitemapPaths.tags(), async (request, reply) =>
     send(
       request,
       reply,
@@ -89,7 +102,7 @@ export function sitemapRoutes(
       'tags',
     ),
   );
-  app.get(sitemapPaths.authors(), async (request, reply) =>
+  get(sitemapPaths.authors(), async (request, reply) =>
     send(
       request,
       reply,
@@ -98,7 +111,7 @@ export function sitemapRoutes(
       'authors',
     ),
   );
-  app.get(sitemapPaths.news(), async (request, reply) =>
+  get(sitemapPaths.news(), async (request, reply) =>
     send(
       request,
       reply,
@@ -107,7 +120,7 @@ export function sitemapRoutes(
       'news',
     ),
   );
-  app.get('/sitemaps/articles-:month.xml', async (request, reply) => {
+  get('/sitemaps/articles-:month.xml', async (request, reply) => {
     const parsed = monthParams.safeParse(request.params);
     if (!parsed.success) throw new AppError('not_found');
     const { key, page } = parsed.data.month;
@@ -121,6 +134,7 @@ export function sitemapRoutes(
     );
   });
 
+  if (deps.edition) return;
   // Kept like the sitemaps (no scope: only the configuration shapes it), so the fast path answers it.
   const robots = () =>
     deps.cache.get('robots', [], async () => {
@@ -128,6 +142,7 @@ export function sitemapRoutes(
         renderRobots([
           absoluteUrl(deps.site, sitemapPaths.index()),
           absoluteUrl(deps.site, sitemapPaths.news()),
+          ...editionSitemaps,
         ]),
         null,
       );

@@ -52,32 +52,35 @@ export async function translationLinks(
 }
 
 /**
- * The hreflang set of each default-edition article of a sitemap page that has translations
- * (itself first): the `xhtml:link` alternates. Empty without other editions.
+ * The hreflang set of each article of a sitemap page (of `edition`, the default one unless told)
+ * that has translations (itself first): the `xhtml:link` alternates. Empty without other editions.
  */
 export async function sitemapAlternates(
   db: Db,
   site: SiteConfig,
   rows: { id: number; slug: string }[],
   now: Date,
+  edition: string = DEFAULT_EDITION,
 ): Promise<Map<number, { hreflang: string; href: string }[]>> {
   const out = new Map<number, { hreflang: string; href: string }[]>();
   const editions = await listEditions(db);
   if (editions.length < 2) return out;
-  const others = editions.filter((e) => e.code !== DEFAULT_EDITION);
+  const others = editions.filter((e) => e.code !== edition);
   const found = await listPublicTranslationsOf(
     db,
     rows.map((r) => r.id),
     now,
     others.map((e) => e.code),
   );
-  const own =
-    editions.find((e) => e.code === DEFAULT_EDITION)?.language ?? 'fr';
+  const own = editions.find((e) => e.code === edition)?.language ?? 'fr';
   for (const r of rows) {
     const list = found.get(r.id);
     if (!list) continue;
     out.set(r.id, [
-      { hreflang: own, href: site.url + paths.article(r.slug) },
+      {
+        hreflang: own,
+        href: articleUrlIn(site, editions, edition, r.slug)!,
+      },
       ...list.map((t) => ({
         hreflang: editions.find((e) => e.code === t.edition)!.language,
         href: articleUrlIn(site, editions, t.edition, t.slug)!,

@@ -7,6 +7,11 @@ export interface AdminShell {
   main: string;
   /** Extra scripts, as versioned URLs, loaded with defer. */
   scripts?: string[];
+  /**
+   * Right to left for a page about copy written so (an article of an Arabic edition, issue
+   * #20): the interface stays French, its layout mirrors (admin.css is in logical properties).
+   */
+  dir?: 'rtl' | 'ltr';
 }
 
 export interface AdminLayoutContext {
@@ -29,7 +34,7 @@ export interface AdminLayoutContext {
 /** The back office frame: French, light, usable on a laptop and a phone. */
 export function adminLayout(ctx: AdminLayoutContext, page: AdminShell): string {
   return html`<!doctype html>
-<html lang="fr">
+<html lang="fr"!${page.dir === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -2,6 +2,8 @@ import { html } from '../html.ts';
 import type { EditionFilDay, EditionTeaser } from '../../presenters/edition.ts';
 import { direction, type Edition } from '../../domain/editions.ts';
 import { SITE_STYLESHEET } from './inlineStylesheet.ts';
+import { withPage } from '../../presenters/urls.ts';
+import type { ListingModel } from './listing.ts';
 
 /**
  * The pages of an edition other than the default one (issue #20): the same stylesheet and
@@ -29,6 +31,45 @@ export interface EditionWords {
   searchLabel: string;
   results: (n: number) => string;
   noResult: string;
+  /** A listing's kind (listing.ts' codes) in the edition's language. */
+  kinds: Record<ListingModel['kind'], string>;
+  /** « N articles », with the language's plural forms. */
+  articles: (n: number) => string;
+  moreThan: (n: number) => string;
+  older: string;
+  newest: string;
+  previousPage: string;
+  nextPage: string;
+  page: (n: number) => string;
+  pageOf: (n: number, count: number) => string;
+  continued: string;
+  pagination: string;
+  listingEmpty: string;
+  articlesBy: (name: string) => string;
+  allArticles: (title: string) => string;
+  /** Feed descriptions: a tag's, an author's. */
+  feedTag: (name: string) => string;
+  feedAuthor: (name: string) => string;
+}
+
+/** Arabic's six plural forms (CLDR, through Intl): مقال واحد، مقالان، 3 مقالات، 11 مقالا، 100 مقال. */
+const arabicPlural = new Intl.PluralRules('ar');
+function arabicArticles(n: number): string {
+  const digits = n.toLocaleString('en-US');
+  switch (arabicPlural.select(n)) {
+    case 'zero':
+      return 'لا مقالات';
+    case 'one':
+      return 'مقال واحد';
+    case 'two':
+      return 'مقالان';
+    case 'few':
+      return `${digits} مقالات`;
+    case 'many':
+      return `${digits} مقالا`;
+    default:
+      return `${digits} مقال`;
+  }
 }
 
 const WORDS: Record<string, EditionWords> = {
@@ -51,6 +92,29 @@ const WORDS: Record<string, EditionWords> = {
     searchLabel: 'ابحث في الصحيفة',
     results: (n) => `${n} نتيجة`,
     noResult: 'لا توجد نتائج لهذا البحث.',
+    kinds: {
+      Rubrique: 'قسم',
+      Sujet: 'موضوع',
+      Auteur: 'كاتب',
+      Personnalité: 'شخصية',
+      Organisation: 'مؤسسة',
+      Lieu: 'مكان',
+    },
+    articles: arabicArticles,
+    moreThan: (n) => `أكثر من ${arabicArticles(n)}`,
+    older: 'مقالات أقدم',
+    newest: 'أحدث المقالات',
+    previousPage: 'الصفحة السابقة',
+    nextPage: 'الصفحة التالية',
+    page: (n) => `الصفحة ${n}`,
+    pageOf: (n, count) => `الصفحة ${n} من ${count}`,
+    continued: 'تتمة',
+    pagination: 'ترقيم الصفحات',
+    listingEmpty: 'لا توجد مقالات منشورة هنا حاليا.',
+    articlesBy: (name) => `مقالات ${name}`,
+    allArticles: (title) => `جميع المقالات: ${title}.`,
+    feedTag: (name) => `آخر المقالات حول: ${name}.`,
+    feedAuthor: (name) => `آخر مقالات ${name}.`,
   },
 };
 
@@ -96,6 +160,8 @@ export interface EditionPageShell {
   today: string;
   main: string;
   bodyClass: string;
+  /** The edition's sections, in the navigation. */
+  sections: { name: string; url: string; current: boolean }[];
 }
 
 export function alternateLinks(alternates: Alternate[]): string {
@@ -145,6 +211,7 @@ export function editionLayout(p: EditionPageShell): string {
   <nav class="sections-nav" aria-label="${w.sections}">
     <ul class="wrap">
       <li><a href="${p.homeUrl}"!${p.canonical === p.homeUrl ? ' aria-current="page"' : ''}>${w.home}</a></li>
+      !${p.sections.map((s) => html`<li><a href="${s.url}"!${s.current ? ' aria-current="page"' : ''}>${s.name}</a></li>`)}
     </ul>
   </nav>
 </header>
@@ -173,10 +240,22 @@ function byline(authors: string[], w: EditionWords): string {
   return html`${w.by} !${authors.map((a) => html`<bdi>${a}</bdi>`).join('، ')}`;
 }
 
-function editionTeaser(a: EditionTeaser, level: 2 | 3, lead: boolean): string {
+function kicker(a: EditionTeaser): string {
+  if (!a.section) return '';
+  return a.sectionUrl
+    ? html`<p class="kicker"><a href="${a.sectionUrl}">${a.section}</a></p>`
+    : html`<p class="kicker">${a.section}</p>`;
+}
+
+function editionTeaser(
+  a: EditionTeaser,
+  level: 2 | 3,
+  lead: boolean,
+  className = 'teaser',
+): string {
   const h = `h${level}`;
-  return html`<article class="teaser">
-  !${a.section ? html`<p class="kicker">${a.section}</p>` : ''}
+  return html`<article class="${className}">
+  !${kicker(a)}
   <!${h} class="teaser-title"><a href="${a.url}">!${isolated(a.title)}</a></!${h}>
   !${lead ? html`<p class="teaser-lead">!${isolated(a.lead)}</p>` : ''}
   <p class="teaser-meta"><time datetime="${a.iso}">${a.label}</time></p>
@@ -210,7 +289,7 @@ export function editionHomeView(m: {
     !${
       m.lead
         ? html`<article class="lead-story">
-      !${m.lead.section ? html`<p class="kicker">${m.lead.section}</p>` : ''}
+      !${kicker(m.lead)}
       <h3 class="lead-title"><a href="${m.lead.url}">!${isolated(m.lead.title)}</a></h3>
       <p class="lead-chapo">!${isolated(m.lead.lead)}</p>
       <p class="teaser-meta">!${byline(m.lead.authors, w)} · <time datetime="${m.lead.iso}">${m.lead.label}</time></p>
@@ -239,7 +318,7 @@ export function editionArticleView(m: {
   <nav class="breadcrumb" aria-label="${w.breadcrumb}">
     <ol>
       <li><a href="${m.homeUrl}">${w.home}</a></li>
-      !${a.section ? html`<li>${a.section}</li>` : ''}
+      !${a.section ? html`<li>!${a.sectionUrl ? html`<a href="${a.sectionUrl}">${a.section}</a>` : html`${a.section}`}</li>` : ''}
       <li><span aria-current="page">!${isolated(a.title)}</span></li>
     </ol>
   </nav>
@@ -287,4 +366,69 @@ export function editionSearchView(m: {
 </form>
 !${m.q ? html`<p class="search-total">${m.results.length ? w.results(m.total) : w.noResult}</p>` : ''}
 <ol class="search-results">!${m.results.map((r) => html`<li class="teaser"><h2 class="teaser-title"><a href="${r.url}">!${r.titleHtml}</a></h2><p class="teaser-lead" dir="auto">!${r.extractHtml}</p></li>`)}</ol>`;
+}
+
+/** A listing page of an edition (listing.ts' model, the edition's teasers and words). */
+export interface EditionListingModel extends Omit<ListingModel, 'items'> {
+  edition: Edition;
+  items: EditionTeaser[];
+}
+
+/** Section, tag and author pages of an edition: the French listing's structure and class names, in its language. */
+export function editionListingView(m: EditionListingModel): string {
+  const w = editionWords(m.edition.language);
+  return html`<header class="listing-header">
+  <p class="kicker">${w.kinds[m.kind]}</p>
+  <h1>!${isolated(m.title)}</h1>
+  !${m.description ? html`<p class="listing-description">!${isolated(m.description)}</p>` : ''}
+  !${editionListingCount(m, w)}
+</header>
+!${
+    m.items.length
+      ? html`<div class="listing front">!${m.items.map((a) => editionTeaser(a, 2, true, 'teaser listing-item'))}</div>`
+      : html`<p class="empty">${w.listingEmpty}</p>`
+  }
+!${editionPagination(m, w)}`;
+}
+
+function editionListingCount(m: EditionListingModel, w: EditionWords): string {
+  const page = m.page !== null && m.page > 1 ? html` · ${w.page(m.page)}` : '';
+  if (m.total === null) return html`<p class="listing-count">${w.older}</p>`;
+  if (m.pageCount === null)
+    return html`<p class="listing-count">${w.moreThan(m.total - 1)}!${page}</p>`;
+  return html`<p class="listing-count">${w.articles(m.total)}!${page}</p>`;
+}
+
+/**
+ * The listing's pagination as listing.ts draws it (numbered pages, then older ones by keyset),
+ * with arrows that point the way the page reads: backwards is to the right in Arabic.
+ */
+function editionPagination(m: EditionListingModel, w: EditionWords): string {
+  const rtl = direction(m.edition.language) === 'rtl';
+  const back = rtl ? '→' : '←';
+  const forward = rtl ? '←' : '→';
+  if (m.page !== null && m.pageCount !== null) {
+    if (m.pageCount <= 1) return '';
+    return html`<nav class="pagination" aria-label="${w.pagination}">
+  !${m.page > 1 ? html`<a rel="prev" href="${withPage(m.basePath, m.page - 1)}">${back} ${w.previousPage}</a>` : '<span></span>'}
+  <span class="page-count">${w.pageOf(m.page, m.pageCount)}</span>
+  !${m.page < m.pageCount ? html`<a rel="next" href="${withPage(m.basePath, m.page + 1)}">${w.nextPage} ${forward}</a>` : '<span></span>'}
+</nav>`;
+  }
+  const prev =
+    m.page === null
+      ? html`<a href="${m.basePath}">${back} ${w.newest}</a>`
+      : m.page > 1
+        ? html`<a rel="prev" href="${withPage(m.basePath, m.page - 1)}">${back} ${w.previousPage}</a>`
+        : '<span></span>';
+  const next = !m.next
+    ? '<span></span>'
+    : 'before' in m.next
+      ? html`<a rel="next" href="${m.basePath}?avant=${String(m.next.before)}">${w.older} ${forward}</a>`
+      : html`<a rel="next" href="${withPage(m.basePath, m.next.page)}">${w.nextPage} ${forward}</a>`;
+  return html`<nav class="pagination" aria-label="${w.pagination}">
+  !${prev}
+  <span class="page-count">${m.page === null ? w.continued : w.page(m.page)}</span>
+  !${next}
+</nav>`;
 }
