@@ -85,9 +85,12 @@ for (const dialect of DIALECTS) {
           'the date is nearer the right edge',
         );
         assert.equal(
-          await page.evaluate(() =>
-            document.fonts.check('16px "Noto Sans Arabic"', 'مرحبا'),
-          ),
+          // Wait for the faces the page asked for; load() fetches the face if layout has not yet.
+          await page.evaluate(async () => {
+            await document.fonts.ready;
+            await document.fonts.load('16px "Noto Sans Arabic"', 'مرحبا');
+            return document.fonts.check('16px "Noto Sans Arabic"', 'مرحبا');
+          }),
           true,
           'the Arabic typeface is loaded',
         );

@@ -6,7 +6,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describeEachDialect } from '../support/databases.ts';
 import { TEST_NOW } from '../support/app.ts';
 import { buildArticle } from '../support/factories.ts';
+import { readFileSync } from 'node:fs';
 import { buildApp } from '../../src/app.ts';
+import { loadEditionAssets } from '../../src/http/site/editionRoutes.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createServices, type Services } from '../../src/services.ts';
@@ -115,6 +117,27 @@ describeEachDialect('compression', (getDb) => {
     const css = await app.inject(urls['stylesheet']!);
     assert.match(String(css.headers['cache-control']), /immutable/);
     assert.match(String(css.headers['content-type']), /^text\/css/);
+  });
+
+  test('a binary asset (the Arabic typeface) is sent byte for byte in every encoding', async () => {
+    const font = readFileSync(
+      new URL(
+        '../../src/assets/fonts/noto-sans-arabic-regular.woff2',
+        import.meta.url,
+      ),
+    );
+    const url = loadEditionAssets().regular.url;
+    for (const [accept, expected] of CASES) {
+      const res = await app.inject({
+        url,
+        headers: accept ? { 'accept-encoding': accept } : {},
+      });
+      assert.equal(res.statusCode, 200, `${url} ${accept}`);
+      const body = expected
+        ? DECODERS[expected]!(res.rawPayload)
+        : res.rawPayload;
+      assert.ok(body.equals(font), `${url} ${accept}: the file's own bytes`);
+    }
   });
 
   test('pages, feeds and sitemaps', async () => {

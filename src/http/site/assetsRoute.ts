@@ -79,7 +79,7 @@ const ASSET_BROTLI_QUALITY = 11;
  * (diskCache.ts) and a restart reads them back; otherwise they are made on libuv's thread pool.
  */
 async function precompressed(body: Buffer): Promise<RenderedDocument> {
-  const name = `asset-${createHash('sha256').update(body).digest('base64url')}-q${ASSET_BROTLI_QUALITY}`;
+  const name = `asset-v2-${createHash('sha256').update(body).digest('base64url')}-q${ASSET_BROTLI_QUALITY}`;
   const [br, gzip] = await Promise.all([
     readCached(`${name}.br`),
     readCached(`${name}.gz`),
@@ -92,7 +92,7 @@ async function precompressed(body: Buffer): Promise<RenderedDocument> {
       lastModified: null,
     };
   const doc = await renderedDocument(
-    body.toString('utf8'),
+    body,
     null,
     undefined,
     ASSET_BROTLI_QUALITY,

@@ -47,13 +47,14 @@ export interface RenderedDocument {
  * `encodings`: every form for a document that is kept; only the one a request needs otherwise.
  */
 export async function renderedDocument(
-  text: string,
+  /** A page's text, or an asset's bytes as they are (a font is not UTF-8). */
+  text: string | Buffer,
   builtAt: Date | null,
   encodings: readonly ContentEncoding[] = ENCODINGS,
   /** Static assets are compressed once per process: the best brotli (11) pays there. */
   brotliQuality = BROTLI_QUALITY,
 ): Promise<RenderedDocument> {
-  const body = Buffer.from(text, 'utf8');
+  const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   // Compressed on libuv's thread pool, so other requests go on meanwhile.
   const [br, gz] = await Promise.all([
     encodings.includes('br') ? compress(body, 'br', brotliQuality) : null,
