@@ -108,6 +108,12 @@ export class EditorPresence {
 
   /** Streams presence for `articleId` to `res` (headers sent) until it closes. */
   attach(articleId: number, editing: Editing, res: ServerResponse): void {
+    // Closing awaits its last announcements; a browser reconnecting meanwhile must not hold
+    // a stream open that nothing would end (the server's close would wait for it forever).
+    if (this.#closed) {
+      res.end();
+      return;
+    }
     const watcher: Watcher = { ...editing, res };
     let set = this.#byArticle.get(articleId);
     if (!set) this.#byArticle.set(articleId, (set = new Set()));
