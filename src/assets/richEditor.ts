@@ -10,12 +10,35 @@
  * source, shown as a labelled card whose source can be edited in place. A round trip through
  * the editor cannot change them, which is what the round-trip test checks.
  */
-import { Editor } from '@tiptap/core';
+import { Editor, Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Markdown } from '@tiptap/markdown';
 import { recogniseEmbed } from '../domain/embeds.ts';
 import { Islands } from './editorIslands.ts';
 import { keepUntouchedBlocks } from './untouchedBlocks.ts';
+
+/**
+ * Each block takes its direction from its own first strong letter (dir="auto"): an Arabic
+ * paragraph reads right to left in a French article and the reverse (issue #20). On screen
+ * only: the stored Markdown has no attribute for it.
+ */
+const BlockDirection = Extension.create({
+  name: 'blockDirection',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph', 'heading', 'blockquote', 'listItem'],
+        attributes: {
+          dir: {
+            default: 'auto',
+            parseHTML: () => 'auto',
+            renderHTML: () => ({ dir: 'auto' }),
+          },
+        },
+      },
+    ];
+  },
+});
 
 const words = (text: string) =>
   (text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? []).length;
@@ -136,6 +159,7 @@ if (textarea) {
         },
       }),
       Markdown,
+      BlockDirection,
       ...Islands,
     ],
     content: textarea.value,

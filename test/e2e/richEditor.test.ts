@@ -118,6 +118,15 @@ for (const dialect of DIALECTS) {
       await j.getByRole('button', { name: 'Image', exact: true }).click();
       await j.locator('#media-chooser .chooser-item').first().click();
 
+      // Every block takes its own direction (an Arabic paragraph reads right to left).
+      assert.deepEqual(
+        new Set(
+          await surface
+            .locator(':scope > p, :scope > h2, :scope > blockquote')
+            .evaluateAll((blocks) => blocks.map((b) => b.getAttribute('dir'))),
+        ),
+        new Set(['auto']),
+      );
       const markdown = await j
         .locator('textarea[name="bodySource"]')
         .inputValue();
