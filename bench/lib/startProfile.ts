@@ -1,0 +1,142 @@
+/**
+ * Where a cold start's time goes: `newsdesk serve` spawned on an archive, several times, each
+ * run printing its phases (NEWSDESK_START_PHASES=1, see src/startPhases.ts) in wall ms since
+ * the process started and the CPU ms spent by then, and the bench timing spawn → first 200 for
+ * the home page from outside. The machine may be shared: the minimum of the runs is reported.
+ *   node bench/lib/startProfile.ts [--articles 100000] [--runs 5] [--postgres] [--keep DIR]
+ * The archive is generated once into DIR (default: the system's temporary directory,
+ * newsdesk-start-<dialect>-<articles>) and reused by the next run: at 100,000 articles its
+ * search index takes minutes to build. PostgreSQL archives live in a database named after it.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.ts';
+import { migrateToLatest, openDatabase } from '../../src/db/database.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { createServices } from '../../src/services.ts';
+import { generateArchive } from './archive.ts';
+import { startProcess, stop } from './processes.ts';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
+};
+const articles = Number(option('--articles', '100000'));
+const runs = Number(option('--runs', '5'));
+const dialect = argv.includes('--postgres') ? 'postgres' : 'sqlite';
+const dir = option(
+  '--keep',
+  join(tmpdir(), `newsdesk-start-${dialect}-${articles}`),
+);
+const ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgName = `newsdesk_start_${articles}`;
+const databaseUrl =
+  dialect === 'sqlite'
+    ? `sqlite:${join(dir, 'archive.sqlite')}`
+    : ADMIN.replace(/\/postgres$/, `/${pgName}`);
+
+/** Generates the archive unless a previous run left it (the `ready` file is written last). */
+async function ensureArchive(): Promise<void> {
+  const ready = join(dir, 'ready');
+  if (existsSync(ready)) return;
+  mkdirSync(dir, { recursive: true });
+  if (dialect === 'postgres') {
+    const admin = new pg.Client({ connectionString: ADMIN });
+    await admin.connect();
+    await admin.query(`drop database if exists ${pgName}`);
+    await admin.query(`create database ${pgName}`);
+    await admin.end();
+  }
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl });
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle.db);
+  const services = createServices(config, handle, systemClock);
+  const archive = await generateArchive(services, { articles, now: new Date() });
+  await services.bus.close();
+  await handle.close();
+  console.log(
+    `[${dialect}] ${articles} articles generated in ${archive.seedSeconds.toFixed(1)} s, indexed in ${archive.indexSeconds.toFixed(1)} s`,
+  );
+  writeFileSync(ready, `${new Date().toISOString()}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** One phase as the server printed it: wall ms since its process started, CPU ms used by then. */
+interface Phase {
+  name: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Spawns the server, polls `/` until 200; the phases it printed, then spawn → listening and → 200. */
+async function oneRun(): Promise<Phase[]> {
+  const port = await freePort();
+  const started = performance.now();
+  let listenMs = Number.NaN;
+  const phases: Phase[] = [];
+  const serving = startProcess(
+    ['src/start.ts', 'serve', '--no-demo', '--port', String(port)],
+    { DATABASE_URL: databaseUrl, NEWSDESK_START_PHASES: '1' },
+  ).then((s) => {
+    listenMs = performance.now() - started;
+    s.child.stdout!.on('data', (chunk: Buffer) => {
+      for (const m of chunk
+        .toString()
+        .matchAll(/^startphase (\S+) ([\d.]+) ([\d.]+)$/gm))
+        phases.push({ name: m[1]!, wallMs: Number(m[2]), cpuMs: Number(m[3]) });
+    });
+    return s;
+  });
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const firstOkMs = performance.now() - started;
+  const { child } = await serving;
+  // The phases are printed with the banner and after the first 200: give stdout a moment.
+  await new Promise((r) => setTimeout(r, 200));
+  await stop(child);
+  return [
+    ...phases,
+    { name: 'bench:spawn→listening', wallMs: listenMs, cpuMs: Number.NaN },
+    { name: 'bench:spawn→first-200', wallMs: firstOkMs, cpuMs: Number.NaN },
+  ];
+}
+
+await ensureArchive();
+const all: Phase[][] = [];
+for (let i = 0; i < runs; i++) all.push(await oneRun());
+const names = [...new Set(all.flatMap((r) => r.map((p) => p.name)))];
+const min = (values: number[]) =>
+  values.filter((v) => !Number.isNaN(v)).reduce((a, b) => Math.min(a, b), Infinity);
+console.log(
+  `\ncold start, ${dialect}, ${articles.toLocaleString('en')} articles, minimum of ${runs} runs (ms since the process started)`,
+);
+console.log('phase'.padEnd(28), 'wall'.padStart(8), 'cpu'.padStart(8));
+for (const name of names) {
+  const of = all.map((r) => r.find((p) => p.name === name));
+  const wall = min(of.map((p) => p?.wallMs ?? Number.NaN));
+  const cpu = min(of.map((p) => p?.cpuMs ?? Number.NaN));
+  console.log(
+    name.padEnd(28),
+    wall.toFixed(0).padStart(8),
+    (Number.isFinite(cpu) ? cpu.toFixed(0) : '').padStart(8),
+  );
+}
