@@ -55,7 +55,10 @@ async function ensureArchive(): Promise<void> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle.db);
   const services = createServices(config, handle, systemClock);
-  const archive = await generateArchive(services, { articles, now: new Date() });
+  const archive = await generateArchive(services, {
+    articles,
+    now: new Date(),
+  });
   await services.bus.close();
   await handle.close();
   console.log(
@@ -125,7 +128,9 @@ const all: Phase[][] = [];
 for (let i = 0; i < runs; i++) all.push(await oneRun());
 const names = [...new Set(all.flatMap((r) => r.map((p) => p.name)))];
 const min = (values: number[]) =>
-  values.filter((v) => !Number.isNaN(v)).reduce((a, b) => Math.min(a, b), Infinity);
+  values
+    .filter((v) => !Number.isNaN(v))
+    .reduce((a, b) => Math.min(a, b), Infinity);
 console.log(
   `\ncold start, ${dialect}, ${articles.toLocaleString('en')} articles, minimum of ${runs} runs (ms since the process started)`,
 );

@@ -2,14 +2,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withServices } from '../cliUsers.ts';
-import { importWordpress } from '../import/importWordpress.ts';
-import { importGhost } from '../import/importGhost.ts';
-import { importNewsdesk } from '../import/importNewsdesk.ts';
 import { importRedirects } from '../commands/importRedirects.ts';
 import { systemActor } from '../commands/context.ts';
 import type { ImportReport } from '../import/report.ts';
 import { isValidSlug } from '../domain/slug.ts';
 
+// The importers (turndown, saxes…) are loaded by the action that runs them: `serve` loads this
+// file too, and needs none of them.
 function progressBar(): cliProgress.SingleBar {
   return new cliProgress.SingleBar(
     {
@@ -146,6 +145,9 @@ export function registerImportCommands(program: Command): void {
         const started = performance.now();
         bar.start(100, 0, { articles: 0, rate: 0 });
         try {
+          const { importWordpress } = await import(
+            '../import/importWordpress.ts'
+          );
           const report = await importWordpress(
             { ...services, media: services.media },
             services.search,
@@ -192,6 +194,7 @@ export function registerImportCommands(program: Command): void {
     ) => {
       await withServices(async (services) => {
         try {
+          const { importGhost } = await import('../import/importGhost.ts');
           const report = await importGhost(services, services.search, file, {
             dryRun: opts.dryRun ?? false,
             batchSize: opts.batchSize,
@@ -221,6 +224,9 @@ export function registerImportCommands(program: Command): void {
         const started = performance.now();
         bar.start(100, 0, { articles: 0, rate: 0 });
         try {
+          const { importNewsdesk } = await import(
+            '../import/importNewsdesk.ts'
+          );
           const report = await importNewsdesk(services, services.search, dir, {
             dryRun: opts.dryRun ?? false,
             batchSize: opts.batchSize,

@@ -1,7 +1,7 @@
 import {
   FIXED_ORGANISATIONS,
   FIXED_PLACES,
-  GEONAMES_PLACES,
+  geonamesPlaces,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
   NAME_PARTICLES,
@@ -48,18 +48,32 @@ export type KnownNames = ReadonlyMap<
   { name: string; kind: EntityKind }
 >;
 
-// The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
-const PLACES = new Map(
-  [...GEONAMES_PLACES, ...PLACE_NAMES].map((p) => [nameKey(p), p]),
-);
-const HAND_PLACES = new Set(PLACE_NAMES.map(nameKey));
-/** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
-const PLACES_WITH_ARTICLE = new Map(
-  PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [
-    nameKey(p.replace(/^(?:Le|La|Les) /, '')),
-    p,
-  ]),
-);
+/**
+ * The place names by folded key, built on the first analysis rather than at import: every
+ * start loads this module (the editorial index processor), few starts analyse an article soon.
+ */
+function placeTables(): {
+  places: Map<string, string>;
+  handPlaces: Set<string>;
+  withArticle: Map<string, string>;
+} {
+  places ??= {
+    // The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
+    places: new Map(
+      [...geonamesPlaces(), ...PLACE_NAMES].map((p) => [nameKey(p), p]),
+    ),
+    handPlaces: new Set(PLACE_NAMES.map(nameKey)),
+    /** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
+    withArticle: new Map(
+      PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [
+        nameKey(p.replace(/^(?:Le|La|Les) /, '')),
+        p,
+      ]),
+    ),
+  };
+  return places;
+}
+let places: ReturnType<typeof placeTables> | undefined;
 const ABBREVIATIONS =
   /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
 
@@ -263,7 +277,8 @@ function namedWith(
 
 function placeName(words: string[]): string | null {
   const key = wordKey(words.join(' '));
-  return PLACES.get(key) ?? PLACES_WITH_ARTICLE.get(key) ?? null;
+  const { places, withArticle } = placeTables();
+  return places.get(key) ?? withArticle.get(key) ?? null;
 }
 
 interface Found {
@@ -273,8 +288,17 @@ interface Found {
   position: number;
 }
 
-/** The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first token's folded form. */
-const FIXED = (() => {
+/**
+ * The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first
+ * token's folded form; and their lower-case first words (« franceinfo », « vallée »): any other
+ * lower-case word opens none of them. Built on the first analysis, like placeTables.
+ */
+function fixedTables(): {
+  byFirst: Map<string, { name: string; kind: EntityKind; tokens: string[] }[]>;
+  lowerFirst: Set<string>;
+  lowerFirstLetters: Set<string>;
+} {
+  if (fixed) return fixed;
   const byFirst = new Map<
     string,
     { name: string; kind: EntityKind; tokens: string[] }[]
@@ -294,16 +318,20 @@ const FIXED = (() => {
   add(FIXED_PLACES, 'place');
   for (const list of byFirst.values())
     list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return byFirst;
-})();
-/** The fixed names' lower-case first words (« franceinfo », « vallée »): any other lower-case word opens none of them. */
-const FIXED_LOWER_FIRST = new Set(
-  [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
-    .map((n) => tokenize(n)[0]!.text)
-    .filter((w) => !isCapitalised(w))
-    .map(wordKey),
-);
-const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
+  const lowerFirst = new Set(
+    [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
+      .map((n) => tokenize(n)[0]!.text)
+      .filter((w) => !isCapitalised(w))
+      .map(wordKey),
+  );
+  fixed = {
+    byFirst,
+    lowerFirst,
+    lowerFirstLetters: new Set([...lowerFirst].map((k) => k[0]!)),
+  };
+  return fixed;
+}
+let fixed: ReturnType<typeof fixedTables> | undefined;
 
 /** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
 const sameWord = (a: string, b: string, first: boolean) =>
@@ -315,18 +343,16 @@ const sameWord = (a: string, b: string, first: boolean) =>
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
+  const { byFirst, lowerFirst, lowerFirstLetters } = fixedTables();
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i]!.text;
     // The first word must match with its capitalisation (sameWord), so most words are out at once.
     if (
       !isCapitalised(text) &&
-      !(
-        LOWER_FIRST_LETTERS.has(text[0]!) &&
-        FIXED_LOWER_FIRST.has(wordKey(text))
-      )
+      !(lowerFirstLetters.has(text[0]!) && lowerFirst.has(wordKey(text)))
     )
       continue;
-    const candidates = FIXED.get(wordKey(text));
+    const candidates = byFirst.get(wordKey(text));
     const hit = candidates?.find((c) =>
       c.tokens.every(
         (w, k) =>
@@ -510,7 +536,7 @@ function readSpan(
     !(
       start &&
       words.length === 1 &&
-      !HAND_PLACES.has(wordKey(place)) &&
+      !placeTables().handPlaces.has(wordKey(place)) &&
       !midSentence.has(words[0]!)
     )
   )
