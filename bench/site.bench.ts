@@ -185,7 +185,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const started = performance.now();
   let listenMs = Number.NaN;
   const serving = startProcess(
-    ['src/start.ts', 'serve', '--no-demo', '--port', String(port)],
+    ['src/start.js', 'serve', '--no-demo', '--port', String(port)],
     { DATABASE_URL: databaseUrl, NEWSDESK_LOOP_STATS: '1' },
   ).then((s) => {
     listenMs = performance.now() - started;

@@ -1,32 +1,37 @@
 /**
  * Where a cold start's time goes: `newsdesk serve` spawned on an archive, several times, each
  * run printing its phases (NEWSDESK_START_PHASES=1, see src/startPhases.ts) in wall ms since
- * the process started and the CPU ms spent by then, and the bench timing spawn → first 200 for
- * the home page from outside. The machine may be shared: the minimum of the runs is reported.
- *   node bench/lib/startProfile.ts [--articles 100000] [--runs 5] [--postgres] [--keep DIR]
+ * the process started and the CPU ms it had used by then, and the bench timing spawn →
+ * listening and spawn → first 200 for the home page from outside. A shared machine slows some
+ * runs: the minimum of the runs is reported, per phase.
+ *   npm run bench -- start [--quick] [--postgres] [--articles N] [--runs N] [--keep DIR]
+ * --quick: 2,000 articles, 3 runs (proves the harness works). Otherwise 100,000 articles, 5 runs.
  * The archive is generated once into DIR (default: the system's temporary directory,
- * newsdesk-start-<dialect>-<articles>) and reused by the next run: at 100,000 articles its
- * search index takes minutes to build. PostgreSQL archives live in a database named after it.
+ * newsdesk-start-<dialect>-<articles>; a PostgreSQL archive is the database
+ * newsdesk_start_<articles>) and reused by the next run: at 100,000 articles its search index
+ * takes minutes to build. Writes bench/results/start.md (start.quick.md with --quick).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { systemClock } from '../../src/domain/clock.ts';
-import { createServices } from '../../src/services.ts';
-import { generateArchive } from './archive.ts';
-import { startProcess, stop } from './processes.ts';
+import { loadConfig } from '../src/config.ts';
+import { migrateToLatest, openDatabase } from '../src/db/database.ts';
+import { systemClock } from '../src/domain/clock.ts';
+import { createServices } from '../src/services.ts';
+import { generateArchive } from './lib/archive.ts';
+import { startProcess, stop } from './lib/processes.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
 };
-const articles = Number(option('--articles', '100000'));
-const runs = Number(option('--runs', '5'));
+const quick = argv.includes('--quick');
+const articles = Number(option('--articles', quick ? '2000' : '100000'));
+const runs = Number(option('--runs', quick ? '3' : '5'));
 const dialect = argv.includes('--postgres') ? 'postgres' : 'sqlite';
 const dir = option(
   '--keep',
@@ -92,7 +97,7 @@ async function oneRun(): Promise<Phase[]> {
   let listenMs = Number.NaN;
   const phases: Phase[] = [];
   const serving = startProcess(
-    ['src/start.ts', 'serve', '--no-demo', '--port', String(port)],
+    ['src/start.js', 'serve', '--no-demo', '--port', String(port)],
     { DATABASE_URL: databaseUrl, NEWSDESK_START_PHASES: '1' },
   ).then((s) => {
     listenMs = performance.now() - started;
@@ -130,18 +135,33 @@ const names = [...new Set(all.flatMap((r) => r.map((p) => p.name)))];
 const min = (values: number[]) =>
   values
     .filter((v) => !Number.isNaN(v))
-    .reduce((a, b) => Math.min(a, b), Infinity);
-console.log(
-  `\ncold start, ${dialect}, ${articles.toLocaleString('en')} articles, minimum of ${runs} runs (ms since the process started)`,
-);
-console.log('phase'.padEnd(28), 'wall'.padStart(8), 'cpu'.padStart(8));
-for (const name of names) {
+    .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+const rows = names.map((name) => {
   const of = all.map((r) => r.find((p) => p.name === name));
-  const wall = min(of.map((p) => p?.wallMs ?? Number.NaN));
   const cpu = min(of.map((p) => p?.cpuMs ?? Number.NaN));
-  console.log(
-    name.padEnd(28),
-    wall.toFixed(0).padStart(8),
-    (Number.isFinite(cpu) ? cpu.toFixed(0) : '').padStart(8),
-  );
-}
+  return {
+    name,
+    wall: min(of.map((p) => p?.wallMs ?? Number.NaN)).toFixed(0),
+    cpu: Number.isFinite(cpu) ? cpu.toFixed(0) : '',
+  };
+});
+const title = `Cold start, ${dialect}, ${articles.toLocaleString('en')} articles: minimum of ${runs} runs`;
+console.log(`\n${title} (ms since the process started)`);
+for (const r of rows)
+  console.log(r.name.padEnd(28), r.wall.padStart(8), r.cpu.padStart(8));
+const report = [
+  `# ${title}`,
+  '',
+  `\`npm run bench -- start ${argv.join(' ')}\` on ${new Date().toISOString().slice(0, 10)}. Wall ms since the server process started (the bench lines: since the bench spawned it), and the CPU ms the server had used by then.`,
+  '',
+  '| phase | wall | CPU |',
+  '|---|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${r.wall} | ${r.cpu} |`),
+  '',
+].join('\n');
+writeFileSync(
+  fileURLToPath(
+    new URL(`results/start${quick ? '.quick' : ''}.md`, import.meta.url),
+  ),
+  report,
+);
