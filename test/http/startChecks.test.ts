@@ -7,11 +7,17 @@ import {
   MIGRATION_NAMES,
   migrationProvider,
 } from '../../src/db/migrations/index.ts';
+import { createServices } from '../../src/services.ts';
+import { loadConfig } from '../../src/config.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { ensureSearchIndex } from '../../src/search/indexer.ts';
+import { buildArticle } from '../support/factories.ts';
 
 /**
- * A start on an up-to-date database reads the migration names only (database.ts); anything
- * else must still go through Kysely's migrator: an old database is brought up to date, a
- * database with a migration this code does not know is refused.
+ * What every start checks, made cheap (docs/ARCHITECTURE.md « Cold start »): an up-to-date
+ * database is recognised by the migration names alone (database.ts), yet an old database is
+ * still brought up to date and one with a migration this code does not know still refused;
+ * the search index is built when empty only (one row read, not a count).
  */
 describeEachDialect('migrateToLatest', (getDb) => {
   const last = MIGRATION_NAMES.at(-1)!;
@@ -55,5 +61,22 @@ describeEachDialect('migrateToLatest', (getDb) => {
       );
     }
     assert.deepEqual(await migrateToLatest(db), []);
+  });
+
+  test('the search index is built at start when empty, and only then', async () => {
+    const ctx = createServices(
+      loadConfig({ DATABASE_URL: getDb().url }),
+      getDb().handle,
+      systemClock,
+    );
+    await buildArticle(ctx, { status: 'published' });
+    await ctx.search.clear(ctx.db);
+    assert.equal(await ctx.search.isEmpty(ctx.db), true);
+    const indexed = await ensureSearchIndex(ctx.db, ctx.search);
+    assert.ok(indexed >= 1, `${indexed} articles indexed`);
+    assert.equal(await ctx.search.count(ctx.db), indexed);
+    assert.equal(await ctx.search.isEmpty(ctx.db), false);
+    assert.equal(await ensureSearchIndex(ctx.db, ctx.search), 0);
+    await ctx.bus.close();
   });
 });
