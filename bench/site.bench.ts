@@ -29,7 +29,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +42,7 @@ import {
   type DialectName,
 } from '../test/support/databases.ts';
 import { generateArchive, type Archive } from './lib/archive.ts';
-import { startProcess, stop, ROOT } from './lib/processes.ts';
+import { freePort, startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
 import type { ChildProcess } from 'node:child_process';
 
@@ -157,17 +156,6 @@ function fetchRaw(
     })
       .on('error', reject)
       .end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
   });
 }
 

@@ -9,20 +9,19 @@
  * The archive is generated once into DIR (default: the system's temporary directory,
  * newsdesk-start-<dialect>-<articles>; a PostgreSQL archive is the database
  * newsdesk_start_<articles>) and reused by the next run: at 100,000 articles its search index
- * takes minutes to build. Writes bench/results/start.md (start.quick.md with --quick).
+ * takes minutes to build. Writes bench/results/start[.postgres][.quick].md.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
 import { generateArchive } from './lib/archive.ts';
-import { startProcess, stop } from './lib/processes.ts';
+import { freePort, startProcess, stop } from './lib/processes.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -70,17 +69,6 @@ async function ensureArchive(): Promise<void> {
     `[${dialect}] ${articles} articles generated in ${archive.seedSeconds.toFixed(1)} s, indexed in ${archive.indexSeconds.toFixed(1)} s`,
   );
   writeFileSync(ready, `${new Date().toISOString()}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 /** One phase as the server printed it: wall ms since its process started, CPU ms used by then. */
@@ -161,7 +149,10 @@ const report = [
 ].join('\n');
 writeFileSync(
   fileURLToPath(
-    new URL(`results/start${quick ? '.quick' : ''}.md`, import.meta.url),
+    new URL(
+      `results/start${dialect === 'postgres' ? '.postgres' : ''}${quick ? '.quick' : ''}.md`,
+      import.meta.url,
+    ),
   ),
   report,
 );
