@@ -45,6 +45,12 @@ import {
 import { generateArchive, type Archive } from './lib/archive.ts';
 import { startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
+import {
+  runWalk,
+  WALK_ENCODINGS,
+  walkPaths,
+  walkScript as writeWalkScript,
+} from './lib/uncachedWalk.ts';
 import type { ChildProcess } from 'node:child_process';
 
 const run = promisify(execFile);
@@ -59,7 +65,8 @@ const MIXED_DURATION = quick ? 4 : 30;
 const COLD_RUNS = quick ? 1 : 3;
 const CONNECTIONS = 32;
 const THREADS = 2;
-const ACCEPT = 'gzip, deflate, br';
+/** What every request sends (the walk's too: bench/lib/uncachedWalk.ts). */
+const ACCEPT = WALK_ENCODINGS.browser;
 const dialects: DialectName[] = argv.includes('--sqlite')
   ? ['sqlite']
   : DIALECTS.filter((d) => d === 'sqlite' || !POSTGRES_SKIP);
@@ -78,6 +85,8 @@ interface LoopStats {
   max: number;
   rss: number;
   maxRss: number;
+  /** CPU time of the server's life so far (see src/loopStats.ts). */
+  cpuMs: number;
 }
 
 function toMs(value: string, unit: string): number {
@@ -213,45 +222,9 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** A Lua script for wrk: each thread walks its share of the paths (no URL asked twice), once, then again with `?tour=N`. */
-function walkScript(
-  name: string,
-  paths: string[],
-): { file: string; args: string[] } {
-  const list = join(work, `${name}.txt`);
-  writeFileSync(list, `${paths.join('\n')}\n`);
-  const file = join(work, `${name}.lua`);
-  writeFileSync(
-    file,
-    `local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-local mine = {}
-local n = 0
-function init(args)
-  local k = 0
-  local count = tonumber(args[2])
-  for line in io.lines(args[1]) do
-    if k % count == tid then mine[#mine + 1] = line end
-    k = k + 1
-  end
-end
-function request()
-  local path = mine[n % #mine + 1]
-  local tour = math.floor(n / #mine) + 1
-  n = n + 1
-  if tour > 1 then
-    local sep = string.find(path, "?", 1, true) and "&" or "?"
-    path = path .. sep .. "tour=" .. tour
-  end
-  return wrk.format(nil, path)
-end
-`,
-  );
-  return { file, args: [list, String(THREADS)] };
-}
+/** The shared walk's script (bench/lib/uncachedWalk.ts), written in this run's directory. */
+const walkScript = (name: string, paths: string[]) =>
+  writeWalkScript(work, name, paths, THREADS);
 
 interface DialectResult {
   dialect: DialectName;
@@ -266,7 +239,12 @@ interface DialectResult {
     bare: WrkResult;
     loop: LoopStats;
   }[];
-  walks: { size: number; result: WrkResult; loop: LoopStats }[];
+  walks: {
+    size: number;
+    result: WrkResult;
+    loop: LoopStats;
+    cpuMsPerPage: number;
+  }[];
   mixed: { result: WrkResult; rss: number[]; loop: LoopStats } | null;
   /** RSS right after the first 200, per archive size. */
   startRss: { size: number; rss: number }[];
@@ -324,22 +302,22 @@ async function walk(
   server: Server,
   archive: Archive,
 ): Promise<DialectResult['walks'][number]> {
-  // Oldest and newest interleaved: a crawler does not read in order.
-  const paths = archive.slugs
-    .map((s, i) => ({ s, k: (i * 7919) % archive.slugs.length }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ s }) => `/articles/${encodeURIComponent(s)}`);
-  await loopStats(server.child);
-  const result = await wrk(
-    server.url,
-    DURATION,
-    walkScript(`walk-${archive.articles}`, paths),
-  );
+  const paths = walkPaths(archive.slugs);
+  const before = await loopStats(server.child);
+  const result = await runWalk({
+    url: server.url,
+    seconds: DURATION,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    script: walkScript(`walk-${archive.articles}`, paths),
+    accept: ACCEPT,
+  });
   const loop = await loopStats(server.child);
+  const cpuMsPerPage = (loop.cpuMs - before.cpuMs) / result.requests;
   console.log(
-    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, ${result.bad} bad`,
+    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, server CPU ${cpuMsPerPage.toFixed(2)} ms/page, ${result.bad} bad`,
   );
-  return { size: archive.articles, result, loop };
+  return { size: archive.articles, result, loop, cpuMsPerPage };
 }
 
 async function cachedPages(
@@ -512,13 +490,13 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
           `| ${c.page} (\`${c.path}\`) | ${c.bytes} ${c.encoding} | ${fmt(c.ours.rps)} | ${fmt(c.bare.rps)} | **${fmt(c.ours.rps / c.bare.rps, 3)}** | ${fmt(c.ours.p50, 2)} / ${fmt(c.ours.p99, 2)} ms | ${fmt(c.loop.p99, 1)} ms | ${c.ours.bad} |`,
       ),
       '',
-      '### Uncached article walk (every article once, then `?tour=N`)',
+      '### Uncached article walk (every article once, then `?tour=N`; the walk of bench/uncached.bench.ts)',
       '',
-      '| archive | req/s | p50 / p99 | loop p99 | errors |',
-      '|---|---|---|---|---|',
+      '| archive | req/s | p50 / p99 | loop p99 | server CPU per page | errors |',
+      '|---|---|---|---|---|---|',
       ...r.walks.map(
         (w) =>
-          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${w.result.bad} |`,
+          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${fmt(w.cpuMsPerPage, 2)} ms | ${w.result.bad} |`,
       ),
       '',
       `### Cold start (median of ${COLD_RUNS})`,
