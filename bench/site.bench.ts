@@ -22,7 +22,6 @@
  * --million: the uncached walk at 1,000,000 articles too (generation takes a while).
  * --sqlite: SQLite only.
  */
-import { execFile } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -34,7 +33,6 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
@@ -51,11 +49,11 @@ import {
   runWalk,
   WALK_ENCODINGS,
   walkPaths,
+  type WalkResult,
   walkScript as writeWalkScript,
 } from './lib/uncachedWalk.ts';
 import type { ChildProcess } from 'node:child_process';
 
-const run = promisify(execFile);
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const ARCHIVE = quick ? 2_000 : 100_000;
@@ -76,13 +74,7 @@ const dialects: DialectName[] = argv.includes('--sqlite')
   : DIALECTS.filter((d) => d === 'sqlite' || !POSTGRES_SKIP);
 const work = mkdtempSync(join(tmpdir(), 'newsdesk-site-bench-'));
 
-interface WrkResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  bad: number;
-}
+type WrkResult = WalkResult;
 interface LoopStats {
   p50: number;
   p99: number;
@@ -93,46 +85,20 @@ interface LoopStats {
   cpuMs: number;
 }
 
-function toMs(value: string, unit: string): number {
-  const n = Number(value);
-  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n;
-}
-
 /** wrk -t2 -c32 --latency, optionally with a Lua script and its arguments. */
-async function wrk(
+function wrk(
   url: string,
   seconds: number,
   script?: { file: string; args: string[] },
 ): Promise<WrkResult> {
-  const args = [
-    `-t${THREADS}`,
-    `-c${CONNECTIONS}`,
-    `-d${seconds}s`,
-    '--latency',
-    '--timeout',
-    '10s',
-    '-H',
-    `Accept-Encoding: ${ACCEPT}`,
-    ...(script ? ['-s', script.file, url, '--', ...script.args] : [url]),
-  ];
-  const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
-  const latency = (p: string) => {
-    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
-    return m ? toMs(m[1]!, m[2]!) : Number.NaN;
-  };
-  const errors =
-    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-      stdout,
-    );
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0),
-    p50: latency('50'),
-    p99: latency('99'),
-    requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
-    bad:
-      Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) +
-      (errors ? errors.slice(1).reduce((s, n) => s + Number(n), 0) : 0),
-  };
+  return runWalk({
+    url,
+    seconds,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    accept: ACCEPT,
+    ...(script ? { script } : {}),
+  });
 }
 
 /** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */

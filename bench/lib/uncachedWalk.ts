@@ -88,13 +88,16 @@ function toMs(value: string, unit: string): number {
   return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n;
 }
 
-/** The walk itself: wrk with `script` against `url` for `seconds`, sending `accept` (null: no Accept-Encoding). */
+/**
+ * wrk against `url` for `seconds`, with `script` (the walk's, or none: one URL) and sending
+ * `accept` (null: no Accept-Encoding); the site benchmark's cached runs use it too.
+ */
 export async function runWalk(options: {
   url: string;
   seconds: number;
   connections: number;
   threads: number;
-  script: { file: string; args: string[] };
+  script?: { file: string; args: string[] };
   accept: string | null;
 }): Promise<WalkResult> {
   const { stdout } = await run(
@@ -107,11 +110,9 @@ export async function runWalk(options: {
       '--timeout',
       '10s',
       ...(options.accept ? ['-H', `Accept-Encoding: ${options.accept}`] : []),
-      '-s',
-      options.script.file,
-      options.url,
-      '--',
-      ...options.script.args,
+      ...(options.script
+        ? ['-s', options.script.file, options.url, '--', ...options.script.args]
+        : [options.url]),
     ],
     { maxBuffer: 1 << 24 },
   );
