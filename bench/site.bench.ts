@@ -9,8 +9,10 @@
  *                measured back to back: the ratio of req/s, newsdesk's p50/p99, and the
  *                server's event loop delay p99 during the run (NEWSDESK_LOOP_STATS=1);
  *   uncached     a walk over every article of the archive (each URL asked once; a second pass
- *                adds `?tour=2`, a URL never kept), at several archive sizes: its rate must not
- *                fall as the archive grows;
+ *                adds `?tour=2`, a URL never kept), at several archive sizes, after an
+ *                unmeasured warm-up walk: its rate must not fall as the archive grows; with the
+ *                server's CPU time per page. The walk is bench/uncached.bench.ts's
+ *                (bench/lib/uncachedWalk.ts), so the two benchmarks measure the same thing;
  *   mixed        cached pages, the walk and searches together: RSS sampled during the run, and
  *                the peak RSS of the server's whole life;
  *   transfer     what Chromium downloads for home and article (demo content), against the
@@ -20,7 +22,6 @@
  * --million: the uncached walk at 1,000,000 articles too (generation takes a while).
  * --sqlite: SQLite only.
  */
-import { execFile } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -32,7 +33,6 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
@@ -45,9 +45,15 @@ import {
 import { generateArchive, type Archive } from './lib/archive.ts';
 import { startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
+import {
+  runWalk,
+  WALK_ENCODINGS,
+  walkPaths,
+  type WalkResult,
+  walkScript as writeWalkScript,
+} from './lib/uncachedWalk.ts';
 import type { ChildProcess } from 'node:child_process';
 
-const run = promisify(execFile);
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const ARCHIVE = quick ? 2_000 : 100_000;
@@ -55,71 +61,44 @@ const WALKS = quick
   ? [500, 2_000]
   : [2_000, 100_000, ...(argv.includes('--million') ? [1_000_000] : [])];
 const DURATION = quick ? 3 : 10;
+/** The walk's unmeasured warm-up (the uncached bench's). */
+const WARM_DURATION = quick ? 2 : 5;
 const MIXED_DURATION = quick ? 4 : 30;
 const COLD_RUNS = quick ? 1 : 3;
 const CONNECTIONS = 32;
 const THREADS = 2;
-const ACCEPT = 'gzip, deflate, br';
+/** What every request sends (the walk's too: bench/lib/uncachedWalk.ts). */
+const ACCEPT = WALK_ENCODINGS.browser;
 const dialects: DialectName[] = argv.includes('--sqlite')
   ? ['sqlite']
   : DIALECTS.filter((d) => d === 'sqlite' || !POSTGRES_SKIP);
 const work = mkdtempSync(join(tmpdir(), 'newsdesk-site-bench-'));
 
-interface WrkResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  bad: number;
-}
+type WrkResult = WalkResult;
 interface LoopStats {
   p50: number;
   p99: number;
   max: number;
   rss: number;
   maxRss: number;
-}
-
-function toMs(value: string, unit: string): number {
-  const n = Number(value);
-  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n;
+  /** CPU time of the server's life so far (see src/loopStats.ts). */
+  cpuMs: number;
 }
 
 /** wrk -t2 -c32 --latency, optionally with a Lua script and its arguments. */
-async function wrk(
+function wrk(
   url: string,
   seconds: number,
   script?: { file: string; args: string[] },
 ): Promise<WrkResult> {
-  const args = [
-    `-t${THREADS}`,
-    `-c${CONNECTIONS}`,
-    `-d${seconds}s`,
-    '--latency',
-    '--timeout',
-    '10s',
-    '-H',
-    `Accept-Encoding: ${ACCEPT}`,
-    ...(script ? ['-s', script.file, url, '--', ...script.args] : [url]),
-  ];
-  const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
-  const latency = (p: string) => {
-    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
-    return m ? toMs(m[1]!, m[2]!) : Number.NaN;
-  };
-  const errors =
-    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-      stdout,
-    );
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0),
-    p50: latency('50'),
-    p99: latency('99'),
-    requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
-    bad:
-      Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) +
-      (errors ? errors.slice(1).reduce((s, n) => s + Number(n), 0) : 0),
-  };
+  return runWalk({
+    url,
+    seconds,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    accept: ACCEPT,
+    ...(script ? { script } : {}),
+  });
 }
 
 /** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */
@@ -213,45 +192,9 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** A Lua script for wrk: each thread walks its share of the paths (no URL asked twice), once, then again with `?tour=N`. */
-function walkScript(
-  name: string,
-  paths: string[],
-): { file: string; args: string[] } {
-  const list = join(work, `${name}.txt`);
-  writeFileSync(list, `${paths.join('\n')}\n`);
-  const file = join(work, `${name}.lua`);
-  writeFileSync(
-    file,
-    `local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-local mine = {}
-local n = 0
-function init(args)
-  local k = 0
-  local count = tonumber(args[2])
-  for line in io.lines(args[1]) do
-    if k % count == tid then mine[#mine + 1] = line end
-    k = k + 1
-  end
-end
-function request()
-  local path = mine[n % #mine + 1]
-  local tour = math.floor(n / #mine) + 1
-  n = n + 1
-  if tour > 1 then
-    local sep = string.find(path, "?", 1, true) and "&" or "?"
-    path = path .. sep .. "tour=" .. tour
-  end
-  return wrk.format(nil, path)
-end
-`,
-  );
-  return { file, args: [list, String(THREADS)] };
-}
+/** The shared walk's script (bench/lib/uncachedWalk.ts), written in this run's directory. */
+const walkScript = (name: string, paths: string[]) =>
+  writeWalkScript(work, name, paths, THREADS);
 
 interface DialectResult {
   dialect: DialectName;
@@ -266,7 +209,12 @@ interface DialectResult {
     bare: WrkResult;
     loop: LoopStats;
   }[];
-  walks: { size: number; result: WrkResult; loop: LoopStats }[];
+  walks: {
+    size: number;
+    result: WrkResult;
+    loop: LoopStats;
+    cpuMsPerPage: number;
+  }[];
   mixed: { result: WrkResult; rss: number[]; loop: LoopStats } | null;
   /** RSS right after the first 200, per archive size. */
   startRss: { size: number; rss: number }[];
@@ -324,22 +272,29 @@ async function walk(
   server: Server,
   archive: Archive,
 ): Promise<DialectResult['walks'][number]> {
-  // Oldest and newest interleaved: a crawler does not read in order.
-  const paths = archive.slugs
-    .map((s, i) => ({ s, k: (i * 7919) % archive.slugs.length }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ s }) => `/articles/${encodeURIComponent(s)}`);
-  await loopStats(server.child);
-  const result = await wrk(
-    server.url,
-    DURATION,
-    walkScript(`walk-${archive.articles}`, paths),
-  );
+  const walkFor = (name: string, seconds: number, query: string) =>
+    runWalk({
+      url: server.url,
+      seconds,
+      connections: CONNECTIONS,
+      threads: THREADS,
+      script: walkScript(
+        `${name}-${archive.articles}`,
+        walkPaths(archive.slugs, query),
+      ),
+      accept: ACCEPT,
+    });
+  // Unmeasured first, as in bench/uncached.bench.ts: the JIT and the database's cache warm up
+  // (URLs of their own, so the measured walk still finds nothing kept).
+  await walkFor('warm', WARM_DURATION, '?warm');
+  const before = await loopStats(server.child);
+  const result = await walkFor('walk', DURATION, '');
   const loop = await loopStats(server.child);
+  const cpuMsPerPage = (loop.cpuMs - before.cpuMs) / result.requests;
   console.log(
-    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, ${result.bad} bad`,
+    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, server CPU ${cpuMsPerPage.toFixed(2)} ms/page, ${result.bad} bad`,
   );
-  return { size: archive.articles, result, loop };
+  return { size: archive.articles, result, loop, cpuMsPerPage };
 }
 
 async function cachedPages(
@@ -512,13 +467,13 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
           `| ${c.page} (\`${c.path}\`) | ${c.bytes} ${c.encoding} | ${fmt(c.ours.rps)} | ${fmt(c.bare.rps)} | **${fmt(c.ours.rps / c.bare.rps, 3)}** | ${fmt(c.ours.p50, 2)} / ${fmt(c.ours.p99, 2)} ms | ${fmt(c.loop.p99, 1)} ms | ${c.ours.bad} |`,
       ),
       '',
-      '### Uncached article walk (every article once, then `?tour=N`)',
+      '### Uncached article walk (every article once, then `?tour=N`; the walk of bench/uncached.bench.ts)',
       '',
-      '| archive | req/s | p50 / p99 | loop p99 | errors |',
-      '|---|---|---|---|---|',
+      '| archive | req/s | p50 / p99 | loop p99 | server CPU per page | errors |',
+      '|---|---|---|---|---|---|',
       ...r.walks.map(
         (w) =>
-          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${w.result.bad} |`,
+          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${fmt(w.cpuMsPerPage, 2)} ms | ${w.result.bad} |`,
       ),
       '',
       `### Cold start (median of ${COLD_RUNS})`,
