@@ -1,11 +1,15 @@
 import {
+  FIRST_NAMES,
   FIXED_ORGANISATIONS,
   FIXED_PLACES,
   GEONAMES_PLACES,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
   NAME_PARTICLES,
+  NAME_TITLES,
   NOT_NAMES,
+  PERSON_VERBS,
+  TITLE_COMPLEMENTS,
   ORGANISATION_WORDS,
   PLACE_CONTEXT,
   PLACE_HEADS,
@@ -18,6 +22,7 @@ import {
   PORTFOLIO_HEADS,
   PORTFOLIO_WORDS,
   WORK_NOUNS,
+  WORK_TITLES,
 } from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
@@ -115,13 +120,20 @@ function tokenize(sentence: string): Token[] {
   const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
   for (const m of sentence.matchAll(re)) {
     let text = m[0];
-    if (/^[«“]$/.test(text) || (text === '"' && !quoted)) {
-      quoted = true;
-      tokens.push({ text, start: false, quoted: false });
-      continue;
+    // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
+    // left open by a sentence split does not swap the rest of the text in and out of quotes.
+    let opens = text === '«' || text === '“';
+    let closes = text === '»' || text === '”';
+    if (text === '"') {
+      const prev = sentence[m.index - 1],
+        next = sentence[m.index + 1];
+      if (prev === undefined || /[\s(«'’]/.test(prev)) opens = true;
+      else if (next === undefined || /[\s.,;:!?)»]/.test(next)) closes = true;
+      else if (quoted) closes = true;
+      else opens = true;
     }
-    if (/^[»”"]$/.test(text)) {
-      quoted = false;
+    if (opens || closes) {
+      quoted = opens;
       tokens.push({ text, start: false, quoted: false });
       continue;
     }
@@ -296,6 +308,38 @@ const FIXED = (() => {
     list.sort((a, b) => b.tokens.length - a.tokens.length);
   return byFirst;
 })();
+/**
+ * Press titles and parties that open with their article (« Le Parisien », « Les Républicains »),
+ * by the folded first word after it: met after a lower-case article or its contraction
+ * (« rapporte le Républicain lorrain », « selon le Parisien », « du Monde ») they are still
+ * that name, article included. Not when the rest is a place (« la Provence » is the region).
+ */
+const FIXED_AFTER_ARTICLE = (() => {
+  const byFirst = new Map<string, { name: string; tokens: string[] }[]>();
+  for (const name of FIXED_ORGANISATIONS) {
+    const [article, ...rest] = tokenize(name).map((t) => t.text);
+    if (!['Le', 'La', 'Les'].includes(article!) || rest.length === 0) continue;
+    if (placeName(rest)) continue;
+    const first = nameKey(rest[0]!);
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
+      name,
+      tokens: rest,
+    });
+  }
+  for (const list of byFirst.values())
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+})();
+const ARTICLES_BEFORE_TITLES = new Set([
+  'le',
+  'la',
+  'les',
+  'du',
+  'au',
+  'aux',
+  'des',
+]);
+
 /** The fixed names' lower-case first words (« franceinfo », « vallée »): any other lower-case word opens none of them. */
 const FIXED_LOWER_FIRST = new Set(
   [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
@@ -326,14 +370,31 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
       )
     )
       continue;
-    const candidates = FIXED.get(wordKey(text));
-    const hit = candidates?.find((c) =>
+    const matches = (c: { tokens: string[] }) =>
       c.tokens.every(
         (w, k) =>
           tokens[i + k] !== undefined &&
           sameWord(tokens[i + k]!.text, w, k === 0),
-      ),
-    );
+      );
+    let hit = FIXED.get(wordKey(text))?.find(matches);
+    // « Voici le détail… » opens a sentence with the word, not the magazine: a one-word name
+    // that is also an ordinary sentence word is a name only inside a sentence.
+    if (
+      hit &&
+      hit.tokens.length === 1 &&
+      tokens[i]!.start &&
+      isStopCapital(text)
+    )
+      hit = undefined;
+    if (!hit && ARTICLES_BEFORE_TITLES.has(tokens[i - 1]?.text ?? '')) {
+      const titled = FIXED_AFTER_ARTICLE.get(wordKey(text))?.find(matches);
+      if (titled)
+        hit = {
+          name: titled.name,
+          kind: 'organisation',
+          tokens: titled.tokens,
+        };
+    }
     if (!hit) continue;
     const aliases: string[] = [];
     let end = i + hit.tokens.length;
@@ -393,6 +454,12 @@ function readSpan(
       WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))
   )
     return [];
+  // « le Prélude de Bach », « l'interprète du Boléro »: the title of a work.
+  if (
+    (words.length > 1 && WORK_TITLES.has(opener)) ||
+    (span.before.at(-2) === 'interprète' && LINKS.has(span.before.at(-1)!))
+  )
+    return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
@@ -419,6 +486,23 @@ function readSpan(
   ) {
     if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')))
       honorific = true;
+    words.shift();
+    start = false;
+  }
+  // « la Prix Nobel de la Paix Shirin Ebadi », « le Président Macron »: the title goes; a title
+  // alone, or a prize with one word (« Prix Goncourt »), names no one.
+  let titles = 0;
+  while (words.length && NAME_TITLES.has(words[0]!.toLowerCase())) {
+    titles += words[0]!.toLowerCase() === 'prix' ? 2 : 1;
+    words.shift();
+    start = false;
+  }
+  if (titles > 0 && words.length < titles) return [];
+  // …and « de la Paix », « de la République » after the title are its own.
+  if (
+    titleBefore(span.before) &&
+    TITLE_COMPLEMENTS.has(words[0]?.toLowerCase() ?? '')
+  ) {
     words.shift();
     start = false;
   }
@@ -576,6 +660,13 @@ function readSpan(
   ];
 }
 
+/** « …Prix Nobel de la », « président de la »: a title, then the links to what it takes. */
+function titleBefore(before: string[]): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && (LINKS.has(before[i]!) || before[i] === 'la')) i--;
+  return i < before.length - 1 && i >= 0 && NAME_TITLES.has(before[i]!);
+}
+
 /** Honorifics: the name after them is a person's (« M. », « Mme », « Dr », « Me »). */
 const HONORIFICS = new Set([
   'm',
@@ -614,11 +705,12 @@ function kindOf(words: string[], span: Span): EntityKind {
   if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
     return 'organisation';
   if (namedWith(span.before, PLACE_NOUNS)) return 'place';
-  const role =
-    span.before.at(-1) === ',' ? span.before.at(-2) : span.before.at(-1);
   if (
     !words.some(isAcronym) &&
-    (near.some((w) => PERSON_NOUNS.has(w)) || PERSON_ROLES.has(role ?? ''))
+    (near.some((w) => PERSON_NOUNS.has(w)) ||
+      isRole(roleBefore(span.before)) ||
+      personFirstName(words) ||
+      personAfter(span.after))
   )
     return 'person';
   if (
@@ -636,6 +728,61 @@ function kindOf(words: string[], span: Span): EntityKind {
   if (words.length === 1) return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
+
+/**
+ * The word a role would be in before a name: right before it, before a comma (« le maire, Jean
+ * Dupont »), or before one adjective (« le vulcanologue allemand Boris Behncke »).
+ */
+function roleBefore(before: string[]): string {
+  const last = before.at(-1) ?? '';
+  if (
+    last === ',' ||
+    (/^\p{Ll}+$/u.test(last) && !NOT_ROLE_ADJECTIVES.has(last))
+  )
+    return isRole(last) ? last : (before.at(-2) ?? '');
+  return last;
+}
+const NOT_ROLE_ADJECTIVES = new Set([
+  ...LINKS,
+  'le',
+  'la',
+  'les',
+  'et',
+  'ou',
+  'à',
+  'au',
+  'aux',
+  'en',
+  'par',
+  'pour',
+  'avec',
+  'sur',
+  'chez',
+  'selon',
+]);
+/** A trade or role (PERSON_ROLES), or a « -logue » or « -logiste » (« vulcanologue », « cardiologue »). */
+const isRole = (w: string) =>
+  PERSON_ROLES.has(w) || /.{3}(?:logue|logiste)$/.test(w);
+
+/** « Johnny », « Boris Behncke »: a given name alone, or opening a name of two or three words. */
+const personFirstName = (words: string[]) =>
+  words.length <= 3 &&
+  FIRST_NAME_KEYS.has(wordKey(words[0]!)) &&
+  !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || isAcronym(w));
+const FIRST_NAME_KEYS = new Set(FIRST_NAMES.map(nameKey));
+
+/** « Ron Jeremy, 67 ans », « Maurane s'était confiée », « Johnny est mort »: what follows is a person's. */
+function personAfter(after: Token[]): boolean {
+  const [a, b, c] = after.map((t) => t.text.toLowerCase());
+  if (a === ',' && b !== undefined && /^\d{1,3}$/.test(b) && c === 'ans')
+    return true;
+  const verbs = a === ',' || a === "s'" || a === 'se' ? [b, c] : [a, b];
+  return (
+    PERSON_VERBS.has(verbs[0] ?? '') ||
+    (AUXILIARIES.has(verbs[0] ?? '') && PERSON_VERBS.has(verbs[1] ?? ''))
+  );
+}
+const AUXILIARIES = new Set(['est', 'était', 'a', 'avait', 'sera', 'serait']);
 
 /**
  * The noun a name stands after, skipping the lower-case words between them (« le groupe niçois

@@ -885,3 +885,121 @@ export const PLACE_HEADS = new Set([
 
 /** Words after which a name is where something happens (« à Sidi Moumen », « en Extrême-Orient »). */
 export const PLACE_PREPOSITIONS = new Set(['à', 'au', 'aux', 'en', 'vers']);
+
+/**
+ * Given names (data/first-names.txt, hand-written): a name that is one of them alone
+ * (« Johnny », « Maurane ») or opens with one (« Boris Behncke ») is a person's unless its context
+ * says otherwise.
+ */
+export const FIRST_NAMES: readonly string[] = readFileSync(
+  new URL('./data/first-names.txt', import.meta.url),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .flatMap((line) => line.split(' '))
+  .filter(Boolean);
+
+/**
+ * Capitalised titles written before a name (« la Prix Nobel de la Paix Shirin Ebadi », « le
+ * Président Macron »): not part of it, and not a name on their own. « Prix Nobel » also takes
+ * its field (« de la Paix », « de littérature »).
+ */
+export const NAME_TITLES = new Set([
+  'prix',
+  'nobel',
+  'président',
+  'présidente',
+  'premier',
+  'première',
+  'ministre',
+  'général',
+  'générale',
+  'colonel',
+  'capitaine',
+  'commandant',
+  'lieutenant',
+  'sergent',
+  'maréchal',
+  'amiral',
+  'sénateur',
+  'sénatrice',
+  'député',
+  'députée',
+  'gouverneur',
+  'juge',
+  'cardinal',
+  'monseigneur',
+  'mgr',
+  'pape',
+  'abbé',
+  'cheikh',
+  'émir',
+  'roi',
+  'reine',
+  'prince',
+  'princesse',
+  'sultan',
+  'chancelière',
+  'chancelier',
+  'ayatollah',
+]);
+
+/** First words of a work's title (« le Prélude de Bach », « la Symphonie du Nouveau Monde »): a work, not a name. */
+export const WORK_TITLES = new Set([
+  'prélude',
+  'symphonie',
+  'concerto',
+  'sonate',
+  'requiem',
+  'messe',
+  'nocturne',
+  'fugue',
+  'cantate',
+  'rhapsodie',
+  'boléro',
+  'hymne',
+  'ballade',
+  'valse',
+]);
+
+/**
+ * Words right after a one-word name that only a person does (« Maurane s'était confiée »,
+ * « Johnny est mort »): read with the word after them when they are an auxiliary.
+ */
+export const PERSON_VERBS = new Set([
+  'confié',
+  'confiée',
+  'confie',
+  'mort',
+  'morte',
+  'décédé',
+  'décédée',
+  'né',
+  'née',
+  'marié',
+  'mariée',
+  'épousé',
+  'divorcé',
+  'divorcée',
+  'enceinte',
+  'chante',
+  'chantait',
+  'chanté',
+  'âgé',
+  'âgée',
+]);
+
+/**
+ * What a title takes after « de », « de la » (« Prix Nobel de la Paix », « président de la
+ * République »): part of the title, not a name.
+ */
+export const TITLE_COMPLEMENTS = new Set([
+  'paix',
+  'littérature',
+  'médecine',
+  'physique',
+  'chimie',
+  'économie',
+  'république',
+]);
