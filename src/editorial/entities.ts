@@ -99,7 +99,8 @@ function sentences(text: string): string[] {
       .replace(/^\s*[-*•]\s*/, '')
       .replace(/^\d{1,2}[:h]\d{2}\s*/, '')
       // Flattened paragraphs (« …jeudi.Le gouvernement… ») still end a sentence.
-      .replace(/([\p{Ll}\d)»"])\.(?=\p{Lu})/gu, '$1. ');
+      // …also after an acronym (« selon TMZ.Une révolution… »).
+      .replace(/([\p{Ll}\d)»"]|\p{Lu}{2})\.(?=\p{Lu})/gu, '$1. ');
     let current = '';
     const parts = line.split(/(?<=[.!?…:;])\s+/);
     for (const part of parts) {
@@ -460,6 +461,13 @@ function readSpan(
     (span.before.at(-2) === 'interprète' && LINKS.has(span.before.at(-1)!))
   )
     return [];
+  // « FAIT DIVERS. », « BEST-OF POLITIQUE. »: a rubric in capitals opening the text, not a name.
+  if (
+    span.start &&
+    words.length > 1 &&
+    words.every((w) => /^[\p{Lu}-]+$/u.test(w))
+  )
+    return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
@@ -726,6 +734,15 @@ function kindOf(words: string[], span: Span): EntityKind {
   )
     return 'place';
   if (words.length === 1) return 'organisation';
+  // « Warner Music France », « Française des Jeux »: a name ending on a country or a known town
+  // (not any GeoNames place: « Le Pen », « Josselin » are surnames too), or holding « des »
+  // or « du » without a given name first, is a company's, not a person's.
+  if (
+    (HAND_PLACES.has(wordKey(words.at(-1)!)) ||
+      lower.some((w) => w === 'des' || w === 'du')) &&
+    !personFirstName(words)
+  )
+    return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
 
@@ -760,9 +777,9 @@ const NOT_ROLE_ADJECTIVES = new Set([
   'chez',
   'selon',
 ]);
-/** A trade or role (PERSON_ROLES), or a « -logue » or « -logiste » (« vulcanologue », « cardiologue »). */
+/** A trade or role (PERSON_ROLES), or a « -logue », « -logiste » or « -iste » (« vulcanologue », « le mentaliste Viktor »). */
 const isRole = (w: string) =>
-  PERSON_ROLES.has(w) || /.{3}(?:logue|logiste)$/.test(w);
+  PERSON_ROLES.has(w) || /.{3}(?:logue|iste)$/.test(w);
 
 /** « Johnny », « Boris Behncke »: a given name alone, or opening a name of two or three words. */
 const personFirstName = (words: string[]) =>
@@ -820,7 +837,13 @@ function merge(found: Found[]): Entity[] {
     .map((f) => wordKey(f.name));
   for (const f of found) {
     let key = wordKey(f.name);
-    if (!f.name.includes(' ')) {
+    // « Dupont de Ligonnès » after « Xavier Dupont de Ligonnès »: the same person.
+    const longer =
+      f.kind === 'person' && f.name.includes(' ')
+        ? people.find((p) => p !== key && p.endsWith(` ${key}`))
+        : undefined;
+    if (longer) key = longer;
+    else if (!f.name.includes(' ')) {
       const person =
         people.find((p) => p.split(' ').at(-1) === key) ??
         people.find((p) => p.split(' ')[0] === key);

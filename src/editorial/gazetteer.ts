@@ -42,7 +42,9 @@ Pretoria, Kinshasa, Luanda, Riyad, Djeddah, Dubaï, Abou Dhabi, Doha, Beyrouth, 
 Tel Aviv, Amman, Pékin, Shanghai, Hong Kong, Tokyo, Osaka, Séoul, Pyongyang, New Delhi, Bombay, Islamabad, Kaboul,
 Bangkok, Jakarta, Manille, Sydney, Washington, New York, Los Angeles, Chicago, Miami, Montréal, Toronto, Ottawa,
 Québec, Mexico, Brasilia, Rio de Janeiro, São Paulo, Buenos Aires, Santiago, Lima, Bogota, Caracas, Bruxelles,
-Strasbourg, Gibraltar, Ceuta, Melilla, Algésiras, Séville, Malaga, Valence, Grenade`;
+Strasbourg, Gibraltar, Ceuta, Melilla, Algésiras, Séville, Malaga, Valence, Grenade, Le Mans, Le Havre, La Rochelle,
+Le Touquet, La Baule, La Ciotat, Le Creusot, La Roche-sur-Yon, Les Sables-d'Olonne, Le Puy-en-Velay, La Courneuve, Le Lavandou,
+USA, UK`;
 
 /** French places the extractor reads often and GeoNames spells otherwise or leaves out (départements, regions). */
 const FRANCE = `Île-de-France, Hauts-de-France, Pas-de-Calais, Nord, Lot, Gironde, Bretagne, Normandie, Corse, Alsace, Lorraine, Provence,
@@ -119,7 +121,7 @@ La Croix, L'Humanité, Le Canard enchaîné, Sud Ouest, La Dépêche, Le Dauphin
 Radio classique, France 3 Hauts-de-France, Der Spiegel, New York Times, Washington Post, CNN, BBC, Al Jazeera, AFP, Reuters,
 Associated Press, Twitter, Facebook, Instagram, YouTube, TikTok, Snapchat, Hespress, Le360, Médias24, TelQuel, 2M, Medi1, Medi 1 TV,
 Le Matin, L'Economiste, Maison Blanche, Élysée, Matignon, Assemblée nationale, Sénat, Parlement européen, Commission européenne,
-Conseil constitutionnel, Conseil d'État, Cour des comptes, Cour de cassation, Chambre des représentants, Chambre des conseillers,
+Conseil constitutionnel, Conseil d'État, Cour suprême, Cour des comptes, Cour de cassation, Chambre des représentants, Chambre des conseillers,
 Chambre des députés, Front national, Rassemblement national, La République en marche, Les Républicains, Parti socialiste,
 La France insoumise, Banque mondiale, Fonds monétaire international, Organisation mondiale de la santé, Bison Futé, Bison futé,
 Le Républicain lorrain, L'Est républicain, La Provence, Midi libre, Le Télégramme, La Nouvelle République, Le Courrier picard,
@@ -227,6 +229,15 @@ export const ORGANISATION_WORDS = new Set([
   'radio',
   'télévision',
   'tv',
+  'télé',
+  'music',
+  'comics',
+  'records',
+  'pictures',
+  'studios',
+  'entertainment',
+  'reporter',
+  'magazine',
 ]);
 
 /** Capitalised words that are not names on their own (sentence openers, titles, generic nouns). */
@@ -430,6 +441,7 @@ export const NOT_NAMES = new Set([
   'quelles',
   'voici',
   'voilà',
+  'internet',
   'oui',
   'non',
   'ici',
@@ -533,6 +545,7 @@ export const PORTFOLIO_WORDS = new Set([
   'affaires',
   'étrangères',
   'europe',
+  'numérique',
 ]);
 
 /** Words after which a capitalised name is a place (« place de Clichy », « rue de Rivoli », « vallée du Rhône »). */

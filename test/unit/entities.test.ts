@@ -105,3 +105,43 @@ test('entities: a first name alone later in the article joins the full name', ()
   assert.equal(marie[0]!.name, 'Marie Dupont');
   assert.equal(marie[0]!.mentions, 2);
 });
+
+test('entities: a name ending on a country or holding « des » without a given name is a company; media words make one', () => {
+  const found = kinds(
+    "L'information a été donnée par Warner Music France. La Française des Jeux a bloqué les grilles. Elle l'a dit à Télé Loisirs.",
+  );
+  assert.equal(found.get('Warner Music France'), 'organisation');
+  assert.equal(found.get('Française des Jeux'), 'organisation');
+  assert.equal(found.get('Télé Loisirs'), 'organisation');
+  assert.equal(
+    kinds('Le meeting de Marine Le Pen a eu lieu.').get('Marine Le Pen'),
+    'person',
+    'a surname that is also a hamlet stays a person',
+  );
+});
+
+test('entities: a rubric in capitals is no name; a paragraph glued after an acronym still ends the sentence', () => {
+  const found = kinds(
+    'FAIT DIVERS. Un homme a été arrêté à Caen, selon TMZ.Une enquête est ouverte.',
+  );
+  assert.equal(found.has('FAIT DIVERS'), false);
+  assert.equal(found.get('TMZ'), 'organisation');
+  assert.equal(found.has('TMZ Une'), false);
+});
+
+test('entities: a shorter form of a full name (« Dupont de Ligonnès ») is the same person', () => {
+  const found = extractEntities(
+    'Xavier Dupont de Ligonnès a disparu. Dupont de Ligonnès est recherché.',
+  ).filter((e) => e.kind === 'person');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.mentions, 2);
+});
+
+test('entities: « -iste » trades before a name; places known with their article; USA', () => {
+  assert.equal(
+    kinds('Le mentaliste Viktor a donné des numéros.').get('Viktor'),
+    'person',
+  );
+  assert.equal(kinds('Le train allait au Mans.').get('Le Mans'), 'place');
+  assert.equal(kinds('Il vit aux USA depuis 2010.').get('USA'), 'place');
+});
