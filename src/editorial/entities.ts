@@ -84,9 +84,19 @@ interface Token {
   text: string;
   start: boolean;
   quoted: boolean;
+  /** Folded text, computed once when first needed (tokenKey). */
+  key?: string;
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+const tokenKey = (t: Token) => (t.key ??= wordKey(t.text));
+
+const UPPER_FIRST = /^\p{Lu}/u;
+// Called for every token: ASCII answers without the Unicode regex.
+const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(w);
+};
 const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
 const isBrand = (w: string) => /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w);
 
@@ -115,11 +125,18 @@ function sentences(text: string): string[] {
   return out;
 }
 
+const TOKEN = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
+const ELISION =
+  /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u;
+/** The tokens that are not words (TOKEN's other alternatives), and those that open a sentence. */
+const PUNCTUATION = new Set([...'«»"“”(),;:!?']);
+const OPENERS = new Set(['«', '"', '“', '(']);
+
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
-  const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
-  for (const m of sentence.matchAll(re)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     let text = m[0];
     // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
     // left open by a sentence split does not swap the rest of the text in and out of quotes.
@@ -135,33 +152,33 @@ function tokenize(sentence: string): Token[] {
     }
     if (opens || closes) {
       quoted = opens;
-      tokens.push({ text, start: false, quoted: false });
+      tokens.push({ text, start: false, quoted: false, key: undefined });
       continue;
     }
     // Elisions: « l'Europe » is « l' » then « Europe ».
     const elided =
-      /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u.exec(
-        text,
-      );
+      text.includes("'") || text.includes('’') ? ELISION.exec(text) : null;
     if (elided) {
       tokens.push({
         text: `${elided[1]!.toLowerCase()}'`,
         start: false,
         quoted,
+        key: undefined,
       });
       text = elided[2]!;
     }
     if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
       text = text.slice(0, -1);
-    tokens.push({ text, start: false, quoted });
+    // Every token has the same shape (key included), so the code reading them stays monomorphic.
+    tokens.push({ text, start: false, quoted, key: undefined });
   }
   // A word opens a sentence when it comes first, or right after an opening bracket, quote or dash.
   let opening = true;
   for (const t of tokens) {
-    if (/[\p{L}\p{N}]/u.test(t.text)) {
+    if (!PUNCTUATION.has(t.text)) {
       if (opening) t.start = true;
       opening = false;
-    } else if (/^[«"“(–—-]$/.test(t.text)) opening = true;
+    } else if (OPENERS.has(t.text)) opening = true;
   }
   return tokens;
 }
@@ -224,6 +241,12 @@ function spans(tokens: Token[]): Span[] {
         j = k;
       }
     }
+    // « Le », « Il », « M. » alone: readSpan reads nothing in such a span (NOT_NAMES holds no
+    // portfolio word), so it is not built — most spans are these sentence openers.
+    if (words.length === 1 && isStopCapital(words[0]!)) {
+      i = j;
+      continue;
+    }
     out.push({
       words,
       start: t.start,
@@ -240,7 +263,7 @@ function spans(tokens: Token[]): Span[] {
 
 // « M. », « Mme », « Dr. »: the honorific's full stop does not make it a name.
 const isStopCapital = (w: string) =>
-  NOT_NAMES.has(w.toLowerCase().replace(/\.$/, ''));
+  NOT_NAMES.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase());
 
 /** Joins tokens as written: no space after an elision (« de l'Intérieur »). */
 const joinTokens = (tokens: string[]) =>
@@ -290,7 +313,7 @@ interface Found {
 const FIXED = (() => {
   const byFirst = new Map<
     string,
-    { name: string; kind: EntityKind; tokens: string[] }[]
+    ({ name: string; kind: EntityKind } & FixedWords)[]
   >();
   const add = (names: readonly string[], kind: EntityKind) => {
     for (const name of names) {
@@ -299,7 +322,7 @@ const FIXED = (() => {
       (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
         name,
         kind,
-        tokens,
+        ...fixedWords(tokens),
       });
     }
   };
@@ -316,7 +339,7 @@ const FIXED = (() => {
  * that name, article included. Not when the rest is a place (« la Provence » is the region).
  */
 const FIXED_AFTER_ARTICLE = (() => {
-  const byFirst = new Map<string, { name: string; tokens: string[] }[]>();
+  const byFirst = new Map<string, ({ name: string } & FixedWords)[]>();
   for (const name of FIXED_ORGANISATIONS) {
     const [article, ...rest] = tokenize(name).map((t) => t.text);
     if (!['Le', 'La', 'Les'].includes(article!) || rest.length === 0) continue;
@@ -324,7 +347,7 @@ const FIXED_AFTER_ARTICLE = (() => {
     const first = nameKey(rest[0]!);
     (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
       name,
-      tokens: rest,
+      ...fixedWords(rest),
     });
   }
   for (const list of byFirst.values())
@@ -350,12 +373,35 @@ const FIXED_LOWER_FIRST = new Set(
 );
 const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
 
-/** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
-const sameWord = (a: string, b: string, first: boolean) =>
-  wordKey(a) === wordKey(b) &&
-  (first
-    ? isCapitalised(a) === isCapitalised(b)
-    : isCapitalised(a) || !isCapitalised(b));
+/** A fixed name's words, folded and with their capitalisation, computed once. */
+interface FixedWords {
+  tokens: string[];
+  keys: string[];
+  caps: boolean[];
+}
+function fixedWords(tokens: string[]): FixedWords {
+  return {
+    tokens,
+    keys: tokens.map(wordKey),
+    caps: tokens.map(isCapitalised),
+  };
+}
+
+/**
+ * The fixed name's words from token i on: the same words, the first also with the same
+ * capitalisation (« Le Monde » is a newspaper, « le monde » is not), the others capitalised
+ * where the name's are.
+ */
+function matchesAt(tokens: Token[], i: number, c: FixedWords): boolean {
+  if (i + c.keys.length > tokens.length) return false;
+  for (let k = 0; k < c.keys.length; k++) {
+    const t = tokens[i + k]!;
+    if (tokenKey(t) !== c.keys[k]) return false;
+    const cap = isCapitalised(t.text);
+    if (k === 0 ? cap !== c.caps[0] : !cap && c.caps[k]) return false;
+  }
+  return true;
+}
 
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
@@ -367,17 +413,13 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
       !isCapitalised(text) &&
       !(
         LOWER_FIRST_LETTERS.has(text[0]!) &&
-        FIXED_LOWER_FIRST.has(wordKey(text))
+        FIXED_LOWER_FIRST.has(tokenKey(tokens[i]!))
       )
     )
       continue;
-    const matches = (c: { tokens: string[] }) =>
-      c.tokens.every(
-        (w, k) =>
-          tokens[i + k] !== undefined &&
-          sameWord(tokens[i + k]!.text, w, k === 0),
-      );
-    let hit = FIXED.get(wordKey(text))?.find(matches);
+    const key = tokenKey(tokens[i]!);
+    let hit: { name: string; kind: EntityKind; tokens: string[] } | undefined =
+      FIXED.get(key)?.find((c) => matchesAt(tokens, i, c));
     // « Voici le détail… » opens a sentence with the word, not the magazine: a one-word name
     // that is also an ordinary sentence word is a name only inside a sentence.
     if (
@@ -388,7 +430,9 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
     )
       hit = undefined;
     if (!hit && ARTICLES_BEFORE_TITLES.has(tokens[i - 1]?.text ?? '')) {
-      const titled = FIXED_AFTER_ARTICLE.get(wordKey(text))?.find(matches);
+      const titled = FIXED_AFTER_ARTICLE.get(key)?.find((c) =>
+        matchesAt(tokens, i, c),
+      );
       if (titled)
         hit = {
           name: titled.name,
@@ -409,7 +453,10 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
       end += 3;
     }
     out.push({ name: hit.name, kind: hit.kind, aliases });
-    for (let k = i; k < end; k++) tokens[k]!.text = '';
+    for (let k = i; k < end; k++) {
+      tokens[k]!.text = '';
+      tokens[k]!.key = '';
+    }
     i = end - 1;
   }
   return out;
@@ -834,19 +881,23 @@ function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
   const people = found
     .filter((f) => f.kind === 'person' && f.name.includes(' '))
-    .map((f) => wordKey(f.name));
+    .map((f) => {
+      const key = wordKey(f.name);
+      const words = key.split(' ');
+      return { key, first: words[0], last: words.at(-1) };
+    });
   for (const f of found) {
     let key = wordKey(f.name);
     // « Dupont de Ligonnès » after « Xavier Dupont de Ligonnès »: the same person.
     const longer =
       f.kind === 'person' && f.name.includes(' ')
-        ? people.find((p) => p !== key && p.endsWith(` ${key}`))
+        ? people.find((p) => p.key !== key && p.key.endsWith(` ${key}`))?.key
         : undefined;
     if (longer) key = longer;
     else if (!f.name.includes(' ')) {
       const person =
-        people.find((p) => p.split(' ').at(-1) === key) ??
-        people.find((p) => p.split(' ')[0] === key);
+        people.find((p) => p.last === key)?.key ??
+        people.find((p) => p.first === key)?.key;
       if (person && person !== key) {
         key = person;
         if (!byKey.has(key)) {
