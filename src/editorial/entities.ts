@@ -135,23 +135,27 @@ const OPENERS = new Set(['«', '"', '“', '(']);
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
+  // A word opens a sentence when it comes first, or right after an opening bracket or quote.
+  let opening = true;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     let text = m[0];
-    // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
-    // left open by a sentence split does not swap the rest of the text in and out of quotes.
-    let opens = text === '«' || text === '“';
-    let closes = text === '»' || text === '”';
-    if (text === '"') {
-      const prev = sentence[m.index - 1],
-        next = sentence[m.index + 1];
-      if (prev === undefined || /[\s(«'’]/.test(prev)) opens = true;
-      else if (next === undefined || /[\s.,;:!?)»]/.test(next)) closes = true;
-      else if (quoted) closes = true;
-      else opens = true;
-    }
-    if (opens || closes) {
-      quoted = opens;
+    if (text.length === 1 && PUNCTUATION.has(text)) {
+      if (OPENERS.has(text)) opening = true;
+      // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
+      // left open by a sentence split does not swap the rest of the text in and out of quotes.
+      let opens = text === '«' || text === '“';
+      let closes = text === '»' || text === '”';
+      if (text === '"') {
+        const prev = sentence[m.index - 1],
+          next = sentence[m.index + 1];
+        if (prev === undefined || /[\s(«'’]/.test(prev)) opens = true;
+        else if (next === undefined || /[\s.,;:!?)»]/.test(next))
+          closes = true;
+        else if (quoted) closes = true;
+        else opens = true;
+      }
+      if (opens || closes) quoted = opens;
       tokens.push({ text, start: false, quoted: false, key: undefined });
       continue;
     }
@@ -161,24 +165,18 @@ function tokenize(sentence: string): Token[] {
     if (elided) {
       tokens.push({
         text: `${elided[1]!.toLowerCase()}'`,
-        start: false,
+        start: opening,
         quoted,
         key: undefined,
       });
+      opening = false;
       text = elided[2]!;
     }
     if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
       text = text.slice(0, -1);
     // Every token has the same shape (key included), so the code reading them stays monomorphic.
-    tokens.push({ text, start: false, quoted, key: undefined });
-  }
-  // A word opens a sentence when it comes first, or right after an opening bracket, quote or dash.
-  let opening = true;
-  for (const t of tokens) {
-    if (!PUNCTUATION.has(t.text)) {
-      if (opening) t.start = true;
-      opening = false;
-    } else if (OPENERS.has(t.text)) opening = true;
+    tokens.push({ text, start: opening, quoted, key: undefined });
+    opening = false;
   }
   return tokens;
 }
