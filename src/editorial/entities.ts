@@ -132,7 +132,8 @@ const ELISION =
 const PUNCTUATION = new Set([...'«»"“”(),;:!?']);
 const OPENERS = new Set(['«', '"', '“', '(']);
 
-function tokenize(sentence: string): Token[] {
+/** The tokens of a sentence; the capitalised words met inside it are added to `midSentence`. */
+function tokenize(sentence: string, midSentence?: Set<string>): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
   // A word opens a sentence when it comes first, or right after an opening bracket or quote.
@@ -150,8 +151,7 @@ function tokenize(sentence: string): Token[] {
         const prev = sentence[m.index - 1],
           next = sentence[m.index + 1];
         if (prev === undefined || /[\s(«'’]/.test(prev)) opens = true;
-        else if (next === undefined || /[\s.,;:!?)»]/.test(next))
-          closes = true;
+        else if (next === undefined || /[\s.,;:!?)»]/.test(next)) closes = true;
         else if (quoted) closes = true;
         else opens = true;
       }
@@ -174,6 +174,7 @@ function tokenize(sentence: string): Token[] {
     }
     if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
       text = text.slice(0, -1);
+    if (midSentence && !opening && isCapitalised(text)) midSentence.add(text);
     // Every token has the same shape (key included), so the code reading them stays monomorphic.
     tokens.push({ text, start: opening, quoted, key: undefined });
     opening = false;
@@ -370,6 +371,19 @@ const FIXED_LOWER_FIRST = new Set(
     .map(wordKey),
 );
 const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
+const LOWER_SECOND_LETTERS = new Set(
+  [...FIXED_LOWER_FIRST].map((k) => k[1] ?? ''),
+);
+/**
+ * Whether a lower-case token may fold to one of FIXED_LOWER_FIRST, without folding it: its first
+ * letter is one of theirs, and so is its second when that is an ASCII letter or digit (which
+ * folds to itself lower-cased; anything else, « l' » too, is folded to be sure).
+ */
+const mayOpenLowerFixed = (text: string) =>
+  LOWER_FIRST_LETTERS.has(text[0]!) &&
+  (text.length < 2 ||
+    !/^[A-Za-z0-9]$/.test(text[1]!) ||
+    LOWER_SECOND_LETTERS.has(text[1]!.toLowerCase()));
 
 /** A fixed name's words, folded and with their capitalisation, computed once. */
 interface FixedWords {
@@ -409,10 +423,7 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
     // The first word must match with its capitalisation (sameWord), so most words are out at once.
     if (
       !isCapitalised(text) &&
-      !(
-        LOWER_FIRST_LETTERS.has(text[0]!) &&
-        FIXED_LOWER_FIRST.has(tokenKey(tokens[i]!))
-      )
+      !(mayOpenLowerFixed(text) && FIXED_LOWER_FIRST.has(tokenKey(tokens[i]!)))
     )
       continue;
     const key = tokenKey(tokens[i]!);
@@ -467,10 +478,7 @@ export function extractEntities(
 ): Entity[] {
   const found: Found[] = [];
   const midSentence = new Set<string>();
-  const all = sentences(text).map(tokenize);
-  for (const tokens of all)
-    for (const t of tokens)
-      if (!t.start && isCapitalised(t.text)) midSentence.add(t.text);
+  const all = sentences(text).map((s) => tokenize(s, midSentence));
   let position = 0;
   for (const tokens of all) {
     for (const f of takeFixedNames(tokens))
