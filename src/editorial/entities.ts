@@ -644,6 +644,24 @@ function readSpan(
         aliases: [],
       }));
   }
+  // « RN Louis Aliot », « LR Jean-Marc Pujol »: an acronym, then a person named with a given name.
+  if (
+    words.length >= 3 &&
+    isAcronym(words[0]!) &&
+    personFirstName(words.slice(1))
+  )
+    return [
+      ...readSpan(
+        { ...span, words: words.slice(0, 1), after: [] },
+        known,
+        midSentence,
+      ),
+      ...readSpan(
+        { ...span, words: words.slice(1), start: false, before: [] },
+        known,
+        midSentence,
+      ),
+    ];
   const name = words.join(' ').replace(/\s+\.$/, '');
   const knownEntity = known.get(wordKey(name));
   if (knownEntity)
@@ -680,6 +698,13 @@ function readSpan(
     if (
       /(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) &&
       [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
+    )
+      return [];
+    // « l'Australien », « un Marseillais »: one inhabitant, not a name (unless a given name: « Alain »).
+    if (
+      /(?:ien|ienne|ain|aine|ais|aise|ois|oise)$/.test(single) &&
+      ["l'", 'le', 'la', 'un', 'une'].includes(span.before.at(-1) ?? '') &&
+      !personFirstName(words)
     )
       return [];
     // « de l'Égalité », « et des Finances »: a portfolio on its own.

@@ -117,7 +117,7 @@ export const FIXED_ORGANISATIONS: readonly string[] =
 France 24, France Télévisions, Radio France, RFI, Europe 1, RTL, RMC, M6, TF1, C8, TMC, W9, LCI, BFMTV, BFM TV, CNews, Arte, Canal+,
 Le Monde, Le Figaro, Le Parisien, Libération, Les Échos, Les Echos, Ouest-France, Ouest France, Le Point, L'Express, L'Obs,
 Le Journal du dimanche, JDD, Paris Match, Closer, Figaro, Le Huffington Post, HuffPost, Mediapart, Streetpress, 20 Minutes,
-La Croix, L'Humanité, Le Canard enchaîné, Sud Ouest, La Dépêche, Le Dauphiné libéré, Nice-Matin, La Voix du Nord, Le Progrès,
+La Croix, L'Humanité, Le Canard enchaîné, Charlie Hebdo, Franceinfo, Sud Ouest, La Dépêche, Le Dauphiné libéré, Nice-Matin, La Voix du Nord, Le Progrès,
 Radio classique, France 3 Hauts-de-France, Der Spiegel, New York Times, Washington Post, CNN, BBC, Al Jazeera, AFP, Reuters,
 Associated Press, Twitter, Facebook, Instagram, YouTube, TikTok, Snapchat, Hespress, Le360, Médias24, TelQuel, 2M, Medi1, Medi 1 TV,
 Le Matin, L'Economiste, Maison Blanche, Élysée, Matignon, Assemblée nationale, Sénat, Parlement européen, Commission européenne,

@@ -145,3 +145,13 @@ test('entities: « -iste » trades before a name; places known with their articl
   assert.equal(kinds('Le train allait au Mans.').get('Le Mans'), 'place');
   assert.equal(kinds('Il vit aux USA depuis 2010.').get('USA'), 'place');
 });
+
+test('entities: an acronym before a person is two entities; one inhabitant after an article is no name', () => {
+  const found = kinds(
+    "Le candidat RN Louis Aliot l'emporte. Le procès de l'Australien a repris.",
+  );
+  assert.equal(found.get('RN'), 'organisation');
+  assert.equal(found.get('Louis Aliot'), 'person');
+  assert.equal(found.has('RN Louis Aliot'), false);
+  assert.equal(found.has('Australien'), false);
+});
