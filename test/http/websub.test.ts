@@ -73,6 +73,27 @@ async function waitFor(
   }
 }
 
+/** The three formats of each feed base, as the hub is told of them. */
+function feedTopics(bases: string[]): string[] {
+  return bases.flatMap((base) =>
+    ['xml', 'atom', 'json'].map(
+      (ext) => `https://journal.example${base}.${ext}`,
+    ),
+  );
+}
+
+/** Waits until the hub has been pinged for every one of `topics`. */
+function pingedFor(
+  hub: { pings: { topic: string | null }[] },
+  topics: string[],
+  what: string,
+): Promise<void> {
+  return waitFor(
+    () => topics.every((u) => hub.pings.some((p) => p.topic === u)),
+    what,
+  );
+}
+
 describeEachDialect(
   'WebSub: the hub is pinged after publication, outside the transaction',
   (getDb) => {
@@ -132,20 +153,13 @@ describeEachDialect(
         authorIds: [ids.author],
         tagIds: [ids.tag],
       });
-      const expected = [
+      const expected = feedTopics([
         '/feed',
         '/rubrique/monde/feed',
         '/sujet/diplomatie/feed',
         '/auteur/imane-chraibi/feed',
-      ].flatMap((base) =>
-        ['xml', 'atom', 'json'].map(
-          (ext) => `https://journal.example${base}.${ext}`,
-        ),
-      );
-      await waitFor(
-        () => expected.every((u) => hub.pings.some((p) => p.topic === u)),
-        'the twelve pings',
-      );
+      ]);
+      await pingedFor(hub, expected, 'the twelve pings');
       assert.ok(hub.pings.every((p) => p.mode === 'publish'));
     });
 
@@ -335,20 +349,13 @@ describeEachDialect(
         authorIds: [ids.author],
         tagIds: [ids.tag],
       });
-      const expected = [
+      const expected = feedTopics([
         '/ar/feed',
         '/ar/rubrique/iqtisad/feed',
         '/ar/sujet/bourse/feed',
         '/ar/auteur/karim-berrada/feed',
-      ].flatMap((base) =>
-        ['xml', 'atom', 'json'].map(
-          (ext) => `https://journal.example${base}.${ext}`,
-        ),
-      );
-      await waitFor(
-        () => expected.every((u) => hub.pings.some((p) => p.topic === u)),
-        'the twelve Arabic pings',
-      );
+      ]);
+      await pingedFor(hub, expected, 'the twelve Arabic pings');
       // Each topic the hub is told of is a feed that answers.
       for (const url of expected) {
         const res = await t.app.inject(
