@@ -91,6 +91,17 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number(row.n);
 }
 
+/** Whether the site has its owner: the setup link is offered, and honoured, only until it does. */
+export async function hasOwner(db: Queryable): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'owner')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertUser(
   db: Queryable,
   u: {
