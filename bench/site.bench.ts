@@ -46,7 +46,12 @@ import {
   type DialectName,
 } from '../test/support/databases.ts';
 import { generateArchive, type Archive } from './lib/archive.ts';
-import { cpuPerRequest, serverCpu, type CpuRun } from './lib/cpuPerRequest.ts';
+import {
+  cpuPerRequest,
+  readLoopStats,
+  serverCpu,
+  type CpuRun,
+} from './lib/cpuPerRequest.ts';
 import { startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
 import type { ChildProcess } from 'node:child_process';
@@ -128,19 +133,8 @@ async function wrk(
 }
 
 /** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */
-function loopStats(child: ChildProcess): Promise<LoopStats> {
-  return new Promise((resolve) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /loopstats (\{[^\n]*\})\n/.exec(out);
-      if (!m) return;
-      child.stdout!.off('data', onData);
-      resolve(JSON.parse(m[1]!) as LoopStats);
-    };
-    child.stdout!.on('data', onData);
-    child.kill('SIGUSR2');
-  });
+async function loopStats(child: ChildProcess): Promise<LoopStats> {
+  return (await readLoopStats(child)) as unknown as LoopStats;
 }
 
 /** A GET as a browser sends it; the bytes as they came (not decompressed). */

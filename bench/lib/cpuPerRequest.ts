@@ -20,8 +20,10 @@ export interface CpuRun {
   bad: number;
 }
 
-/** The process's CPU microseconds so far (user + system), from its `loopstats` line. */
-export function serverCpu(child: ChildProcess): Promise<number> {
+/** The `loopstats {json}` line a server prints on SIGUSR2 (src/loopStats.ts, bench/bareServer.ts). */
+export function readLoopStats(
+  child: ChildProcess,
+): Promise<Record<string, number>> {
   return new Promise((resolve) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -29,12 +31,16 @@ export function serverCpu(child: ChildProcess): Promise<number> {
       const m = /loopstats (\{[^\n]*\})\n/.exec(out);
       if (!m) return;
       child.stdout!.off('data', onData);
-      const { cpu } = JSON.parse(m[1]!) as { cpu: number };
-      resolve(cpu);
+      resolve(JSON.parse(m[1]!) as Record<string, number>);
     };
     child.stdout!.on('data', onData);
     child.kill('SIGUSR2');
   });
+}
+
+/** The process's CPU microseconds so far (user + system), from its `loopstats` line. */
+export async function serverCpu(child: ChildProcess): Promise<number> {
+  return (await readLoopStats(child))['cpu']!;
 }
 
 /**
