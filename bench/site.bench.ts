@@ -17,10 +17,13 @@
  *                the peak RSS of the server's whole life;
  *   transfer     what Chromium downloads for home and article (demo content), against the
  *                figures recorded on main before this work (bench/results/site-before.json).
- *   npm run bench -- site [--quick] [--million] [--sqlite]
+ *   npm run bench -- site [--quick] [--million] [--sqlite] [--cpu]
  * --quick: 2,000 articles (walks at 500 and 2,000), 3 s runs: proves the harness works.
  * --million: the uncached walk at 1,000,000 articles too (generation takes a while).
  * --sqlite: SQLite only.
+ * --cpu: only the cached pages, measured as the server's CPU time per request against the bare
+ *   server's (bench/lib/cpuPerRequest.ts), which means something even on a busy machine;
+ *   written to bench/results/site-cpu.md.
  */
 import {
   mkdirSync,
@@ -43,6 +46,12 @@ import {
   type DialectName,
 } from '../test/support/databases.ts';
 import { generateArchive, type Archive } from './lib/archive.ts';
+import {
+  cpuPerRequest,
+  readLoopStats,
+  serverCpu,
+  type CpuRun,
+} from './lib/cpuPerRequest.ts';
 import { startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
 import {
@@ -56,6 +65,7 @@ import type { ChildProcess } from 'node:child_process';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const cpuOnly = argv.includes('--cpu');
 const ARCHIVE = quick ? 2_000 : 100_000;
 const WALKS = quick
   ? [500, 2_000]
@@ -81,8 +91,8 @@ interface LoopStats {
   max: number;
   rss: number;
   maxRss: number;
-  /** CPU time of the server's life so far (see src/loopStats.ts). */
-  cpuMs: number;
+  /** CPU microseconds of the server's life so far (see src/loopStats.ts). */
+  cpu: number;
 }
 
 /** wrk -t2 -c32 --latency, optionally with a Lua script and its arguments. */
@@ -102,25 +112,19 @@ function wrk(
 }
 
 /** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */
-function loopStats(child: ChildProcess): Promise<LoopStats> {
-  return new Promise((resolve) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /loopstats (\{[^\n]*\})\n/.exec(out);
-      if (!m) return;
-      child.stdout!.off('data', onData);
-      resolve(JSON.parse(m[1]!) as LoopStats);
-    };
-    child.stdout!.on('data', onData);
-    child.kill('SIGUSR2');
-  });
+async function loopStats(child: ChildProcess): Promise<LoopStats> {
+  return (await readLoopStats(child)) as unknown as LoopStats;
 }
 
 /** A GET as a browser sends it; the bytes as they came (not decompressed). */
-function fetchRaw(
-  url: string,
-): Promise<{ status: number; type: string; encoding: string; body: Buffer }> {
+function fetchRaw(url: string): Promise<{
+  status: number;
+  type: string;
+  encoding: string;
+  body: Buffer;
+  /** Every header as sent, [name, value, …]. */
+  rawHeaders: string[];
+}> {
   return new Promise((resolve, reject) => {
     request(url, { headers: { 'accept-encoding': ACCEPT } }, (res) => {
       const chunks: Buffer[] = [];
@@ -131,6 +135,7 @@ function fetchRaw(
           type: String(res.headers['content-type'] ?? ''),
           encoding: String(res.headers['content-encoding'] ?? ''),
           body: Buffer.concat(chunks),
+          rawHeaders: res.rawHeaders,
         }),
       );
     })
@@ -290,18 +295,16 @@ async function walk(
   const before = await loopStats(server.child);
   const result = await walkFor('walk', DURATION, '');
   const loop = await loopStats(server.child);
-  const cpuMsPerPage = (loop.cpuMs - before.cpuMs) / result.requests;
+  const cpuMsPerPage = (loop.cpu - before.cpu) / 1000 / result.requests;
   console.log(
     `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, server CPU ${cpuMsPerPage.toFixed(2)} ms/page, ${result.bad} bad`,
   );
   return { size: archive.articles, result, loop, cpuMsPerPage };
 }
 
-async function cachedPages(
-  server: Server,
-  archive: Archive,
-): Promise<DialectResult['cached']> {
-  const pages: Record<string, string> = {
+/** The kept pages measured against the bare server. */
+function cachedPaths(archive: Archive): Record<string, string> {
+  return {
     home: '/',
     article: `/articles/${encodeURIComponent(archive.slugs.at(-1)!)}`,
     section: `/rubrique/${archive.sections[0]}`,
@@ -310,19 +313,45 @@ async function cachedPages(
     feed: '/feed.xml',
     search: '/recherche?q=gouvernement',
   };
+}
+
+/** Asks `path` until it is kept, and starts the bare server on the bytes newsdesk sent for it. */
+async function bareFor(
+  server: Server,
+  page: string,
+  path: string,
+  sameHeaders = false,
+): Promise<{
+  sent: Awaited<ReturnType<typeof fetchRaw>>;
+  bare: Awaited<ReturnType<typeof startProcess>>;
+}> {
+  await fetchRaw(server.url + path); // built and kept
+  const sent = await fetchRaw(server.url + path);
+  if (sent.status !== 200) throw new Error(`${path} answered ${sent.status}`);
+  const bodyFile = join(work, `${page}.body`);
+  writeFileSync(bodyFile, sent.body);
+  const args = ['bench/bareServer.ts', bodyFile, sent.type, sent.encoding];
+  if (sameHeaders) {
+    // Node adds these three itself, on both servers.
+    const own = new Set(['date', 'connection', 'keep-alive']);
+    const headers: string[] = [];
+    for (let i = 0; i < sent.rawHeaders.length; i += 2)
+      if (!own.has(sent.rawHeaders[i]!.toLowerCase()))
+        headers.push(sent.rawHeaders[i]!, sent.rawHeaders[i + 1]!);
+    const headersFile = join(work, `${page}.headers.json`);
+    writeFileSync(headersFile, JSON.stringify(headers));
+    args.push(headersFile);
+  }
+  return { sent, bare: await startProcess(args) };
+}
+
+async function cachedPages(
+  server: Server,
+  archive: Archive,
+): Promise<DialectResult['cached']> {
   const out: DialectResult['cached'] = [];
-  for (const [page, path] of Object.entries(pages)) {
-    await fetchRaw(server.url + path); // built and kept
-    const sent = await fetchRaw(server.url + path);
-    if (sent.status !== 200) throw new Error(`${path} answered ${sent.status}`);
-    const bodyFile = join(work, `${page}.body`);
-    writeFileSync(bodyFile, sent.body);
-    const bare = await startProcess([
-      'bench/bareServer.ts',
-      bodyFile,
-      sent.type,
-      sent.encoding,
-    ]);
+  for (const [page, path] of Object.entries(cachedPaths(archive))) {
+    const { sent, bare } = await bareFor(server, page, path);
     const baseline = await wrk(bare.url, DURATION);
     await stop(bare.child);
     await loopStats(server.child);
@@ -377,6 +406,146 @@ async function mixed(
     `  mixed load: ${result.rps.toFixed(0)} req/s, RSS ${rss.map(mb).join(' → ')} MB, peak ${mb(loop.maxRss)} MB`,
   );
   return { result, rss, loop };
+}
+
+interface CpuRow {
+  page: string;
+  path: string;
+  bytes: number;
+  encoding: string;
+  headers: number;
+  ours: CpuRun;
+  bare: CpuRun;
+  /** The bare server sending newsdesk's headers too. */
+  bareSameHeaders: CpuRun;
+}
+
+/** Rounds per page: the servers measured in turn, each round's figures kept. */
+const CPU_ROUNDS = 3;
+
+/**
+ * The least disturbed run: what the machine's neighbours do only adds to a server's CPU per
+ * request (cache misses, preemption), so the smallest of a few runs is the steadiest figure.
+ */
+function leastRun(runs: CpuRun[]): CpuRun {
+  const best = runs.reduce((a, b) => (b.usPerRequest < a.usPerRequest ? b : a));
+  return { ...best, bad: runs.reduce((n, r) => n + r.bad, 0) };
+}
+
+/**
+ * CPU µs per request of newsdesk, of the bare server (body as newsdesk sent it) and of the bare
+ * server sending newsdesk's headers as well, per kept page (see bench/lib/cpuPerRequest.ts).
+ * A short run first warms each server's JIT; rounds alternate the servers.
+ */
+async function cachedCpu(server: Server, archive: Archive): Promise<CpuRow[]> {
+  const options = {
+    seconds: DURATION,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    headers: { 'Accept-Encoding': ACCEPT },
+  };
+  const warm = { ...options, seconds: 1 };
+  const out: CpuRow[] = [];
+  for (const [page, path] of Object.entries(cachedPaths(archive))) {
+    const { sent, bare } = await bareFor(server, page, path);
+    const same = await bareFor(server, page, path, true);
+    const servers = [
+      { child: server.child, url: server.url + path, runs: [] as CpuRun[] },
+      { child: bare.child, url: bare.url, runs: [] as CpuRun[] },
+      { child: same.bare.child, url: same.bare.url, runs: [] as CpuRun[] },
+    ];
+    try {
+      for (const s of servers) await cpuPerRequest(s.child, s.url, warm);
+      for (let round = 0; round < CPU_ROUNDS; round++)
+        for (const s of servers)
+          s.runs.push(await cpuPerRequest(s.child, s.url, options));
+    } finally {
+      await stop(bare.child);
+      await stop(same.bare.child);
+    }
+    const [ours, baseline, sameHeaders] = servers.map((s) =>
+      leastRun(s.runs),
+    ) as [CpuRun, CpuRun, CpuRun];
+    console.log(
+      `  cached ${page}: ${ours.usPerRequest.toFixed(1)} vs bare ${baseline.usPerRequest.toFixed(1)} CPU µs/request = ${(ours.usPerRequest / baseline.usPerRequest).toFixed(2)}×; bare with newsdesk's headers ${sameHeaders.usPerRequest.toFixed(1)} (${ours.bad} bad)`,
+    );
+    out.push({
+      page,
+      path,
+      bytes: sent.body.length,
+      encoding: sent.encoding || 'identity',
+      headers: sent.rawHeaders.length / 2,
+      ours,
+      bare: baseline,
+      bareSameHeaders: sameHeaders,
+    });
+  }
+  return out;
+}
+
+/**
+ * Waits until the server has finished what it does after starting (the warm-up's sitemap
+ * builds, main.ts; the jobs' first runs): two seconds in a row under 50 ms of CPU each, or a
+ * minute. A kept page measured before would pay for them (and a page they make stale is
+ * rebuilt on the normal path).
+ */
+async function quietened(server: Server): Promise<void> {
+  let quiet = 0;
+  let last = await serverCpu(server.child);
+  for (let s = 0; s < 60 && quiet < 2; s++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = await serverCpu(server.child);
+    quiet = now - last < 50_000 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+/** The server's CPU with no request at all (timers, the bus's poll, jobs): ms per second. */
+async function idleCpu(server: Server): Promise<number> {
+  const seconds = quick ? 3 : 10;
+  const before = await serverCpu(server.child);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return ((await serverCpu(server.child)) - before) / 1000 / seconds;
+}
+
+async function cpuDialect(
+  dialect: DialectName,
+): Promise<{ dialect: DialectName; idleMsPerS: number; rows: CpuRow[] }> {
+  return withArchive(dialect, ARCHIVE, async (url, archive) => {
+    const server = await startServer(url);
+    try {
+      await quietened(server);
+      const idleMsPerS = await idleCpu(server);
+      return { dialect, idleMsPerS, rows: await cachedCpu(server, archive) };
+    } finally {
+      await stop(server.child);
+    }
+  });
+}
+
+function cpuReport(results: Awaited<ReturnType<typeof cpuDialect>>[]) {
+  const lines = [
+    '# Kept pages: newsdesk’s CPU time per request against a bare Node http server',
+    '',
+    `\`npm run bench -- site --cpu${quick ? ' --quick' : ''}\` on ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${ARCHIVE.toLocaleString('en')} articles, wrk -t${THREADS} -c${CONNECTIONS}, ${DURATION} s per run, the least of ${CPU_ROUNDS} rounds after a 1 s warm-up, \`Accept-Encoding: ${ACCEPT}\`.${quick ? ' **Quick run: figures show the harness works, nothing more.**' : ''}`,
+    'Each figure is the server process’s CPU time (user + system) over a run divided by the responses wrk counted. “bare” is bench/bareServer.ts sending the bytes newsdesk sent, in the same encoding, with its three headers; “bare, same headers” sends newsdesk’s headers too (the very response), so the difference between the two is the cost of the headers themselves, and what remains between it and newsdesk is newsdesk’s. CPU per request moves less than req/s with what else the machine runs; its inverse ratio approximates the throughput ratio on an idle machine.',
+    '',
+  ];
+  for (const { dialect, idleMsPerS, rows } of results)
+    lines.push(
+      `## ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+      '',
+      `Idle, the newsdesk process uses ${fmt(idleMsPerS, 2)} ms of CPU per second (timers, the bus's poll, jobs).`,
+      '',
+      '| page | bytes sent | headers | newsdesk CPU µs/request | bare | newsdesk / bare | bare, same headers | newsdesk / bare, same headers | errors |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.page} (\`${r.path}\`) | ${r.bytes} ${r.encoding} | ${r.headers} | ${fmt(r.ours.usPerRequest, 1)} | ${fmt(r.bare.usPerRequest, 1)} | **${fmt(r.ours.usPerRequest / r.bare.usPerRequest, 2)}×** | ${fmt(r.bareSameHeaders.usPerRequest, 1)} | **${fmt(r.ours.usPerRequest / r.bareSameHeaders.usPerRequest, 2)}×** | ${r.ours.bad + r.bare.bad + r.bareSameHeaders.bad} |`,
+      ),
+      '',
+    );
+  return lines.join('\n');
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -516,6 +685,23 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
 }
 
 try {
+  if (cpuOnly) {
+    const results: Awaited<ReturnType<typeof cpuDialect>>[] = [];
+    for (const dialect of dialects) {
+      console.log(`\n[${dialect}]`);
+      results.push(await cpuDialect(dialect));
+    }
+    const text = cpuReport(results);
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const file = `bench/results/site-cpu${quick ? '.quick' : ''}.md`;
+    writeFileSync(join(ROOT, file), text);
+    console.log(`\n${text}\nwritten to ${file}`);
+  } else await fullRun();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function fullRun(): Promise<void> {
   const results: DialectResult[] = [];
   for (const dialect of dialects) {
     console.log(`\n[${dialect}]`);
@@ -527,6 +713,4 @@ try {
   const file = quick ? 'bench/results/site.quick.md' : 'bench/results/site.md';
   writeFileSync(join(ROOT, file), text);
   console.log(`\n${text}\nwritten to ${file}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
