@@ -5,8 +5,8 @@
  * posts/s, and the importer's resident memory sampled every 250 ms (peak, and at each quarter
  * of the run: it must stay flat whatever the file's size, the parser streams). For scale, the
  * one-article command path (createArticle + publishArticle) is timed on a few hundred articles
- * in the same run. Writes bench/results/import.md. `--db=sqlite` or `--db=postgres` runs one
- * database only (`npm run bench -- import --db=postgres`), written to import-<db>.md. The WXR is
+ * in the same run. Writes bench/results/import.md. `--sqlite` or `--postgres` runs that
+ * database only (`npm run bench -- import --postgres`), written to import-<db>.md. The WXR is
  * generated once and reused from the temporary folder (cachedWxr).
  */
 import { spawn } from 'node:child_process';
@@ -28,14 +28,12 @@ import { insertAuthor, insertSection } from '../src/db/repos/taxonomy.ts';
 import { loadCorpus } from './searchCorpus.ts';
 
 const quick = process.argv.includes('--quick');
-/** `--db=sqlite` or `--db=postgres`: one database only (the default runs both, SQLite first). */
-const only = process.argv
-  .find((a) => a.startsWith('--db='))
-  ?.slice('--db='.length);
-if (only !== undefined && only !== 'sqlite' && only !== 'postgres') {
-  console.error(`--db=${only}: expected --db=sqlite or --db=postgres`);
-  process.exit(2);
-}
+/** `--sqlite` or `--postgres`: that database only (as bulkWrite's `--sqlite`); both by default. */
+const only = process.argv.includes('--sqlite')
+  ? 'sqlite'
+  : process.argv.includes('--postgres')
+    ? 'postgres'
+    : undefined;
 const wants = (dialect: 'sqlite' | 'postgres') =>
   only === undefined || only === dialect;
 const POSTS = quick ? 2_000 : 100_000;
@@ -227,7 +225,7 @@ try {
 const lines = [
   '# Import benchmark',
   '',
-  `\`npm run bench -- import${quick ? ' --quick' : ''}${only ? ` --db=${only}` : ''}\` — ${POSTS.toLocaleString('en')} generated WordPress posts (${(bytes / 1_048_576).toFixed(0)} MiB of WXR, from shared/data/fr-news), imported by \`newsdesk import wordpress\` in its own process (search, editorial index, redirects filled per batch of 500). One-by-one: createArticle + publishArticle on ${ONE_BY_ONE} articles in the same run.`,
+  `\`npm run bench -- import${quick ? ' --quick' : ''}${only ? ` --${only}` : ''}\` — ${POSTS.toLocaleString('en')} generated WordPress posts (${(bytes / 1_048_576).toFixed(0)} MiB of WXR, from shared/data/fr-news), imported by \`newsdesk import wordpress\` in its own process (search, editorial index, redirects filled per batch of 500). One-by-one: createArticle + publishArticle on ${ONE_BY_ONE} articles in the same run.`,
   quick ? '\n**Quick run: figures not meaningful.**' : '',
   '',
   '| database | posts | time | posts/s | CPU ms per post (import process, all threads) | one-by-one commands, articles/s | peak RSS | RSS at 25 / 50 / 75 / 100 % |',
@@ -242,7 +240,7 @@ const lines = [
 ];
 const text = lines.join('\n');
 console.log(text);
-// One database alone (`--db=…`) does not overwrite the figures of both.
+// One database alone (`--sqlite`, `--postgres`) does not overwrite the figures of both.
 writeFileSync(
   join(ROOT, `bench/results/import${only ? `-${only}` : ''}.md`),
   text,
