@@ -5,7 +5,9 @@
  * posts/s, and the importer's resident memory sampled every 250 ms (peak, and at each quarter
  * of the run: it must stay flat whatever the file's size, the parser streams). For scale, the
  * one-article command path (createArticle + publishArticle) is timed on a few hundred articles
- * in the same run. Writes bench/results/import.md.
+ * in the same run. Writes bench/results/import.md. `--sqlite` or `--postgres` runs that
+ * database only (`npm run bench -- import --postgres`), written to import-<db>.md. The WXR is
+ * generated once and reused from the temporary folder (cachedWxr).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,14 @@ import { insertAuthor, insertSection } from '../src/db/repos/taxonomy.ts';
 import { loadCorpus } from './searchCorpus.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--sqlite` or `--postgres`: that database only (as bulkWrite's `--sqlite`); both by default. */
+const only = process.argv.includes('--sqlite')
+  ? 'sqlite'
+  : process.argv.includes('--postgres')
+    ? 'postgres'
+    : undefined;
+const wants = (dialect: 'sqlite' | 'postgres') =>
+  only === undefined || only === dialect;
 const POSTS = quick ? 2_000 : 100_000;
 const ONE_BY_ONE = quick ? 100 : 500;
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-import-'));
@@ -49,7 +59,12 @@ interface Run {
   imported: number;
   peakMb: number;
   quartersMb: number[];
+  /** CPU time of the import process, all threads, as last sampled (≤ 250 ms before its end). */
+  cpuSeconds: number;
 }
+
+/** /proc's unit of CPU time (USER_HZ): 100 on Linux. */
+const CLOCK_TICKS = 100;
 
 /** Runs the CLI import, sampling its RSS from /proc. */
 function runImport(dbUrl: string, dialect: string): Promise<Run> {
@@ -81,11 +96,16 @@ function runImport(dbUrl: string, dialect: string): Promise<Run> {
       },
     );
     const samples: number[] = [];
+    let cpuTicks = 0;
     const timer = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         if (kb) samples.push(kb / 1024);
+        // utime + stime of every thread (workers included), fields 14 and 15 after the name.
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuTicks = Number(fields[11]) + Number(fields[12]);
       } catch {
         // The process has just ended.
       }
@@ -108,6 +128,7 @@ function runImport(dbUrl: string, dialect: string): Promise<Run> {
         seconds,
         imported: r.counts['post']?.imported ?? 0,
         peakMb: Math.round(Math.max(0, ...samples)),
+        cpuSeconds: cpuTicks / CLOCK_TICKS,
         quartersMb: [at(0.25), at(0.5), at(0.75), at(0.999)],
       });
     });
@@ -166,30 +187,37 @@ console.log(
 );
 const runs: Run[] = [];
 const rates: Record<string, number> = {};
-try {
-  runs.push(await runImport(`sqlite:${join(dir, 'import.sqlite')}`, 'sqlite'));
-  rates['sqlite'] = await oneByOne(`sqlite:${join(dir, 'one.sqlite')}`);
-  let pgNote = '';
+
+/** The import then the one-by-one path, each in a database of its own, dropped after. */
+async function onPostgres(): Promise<void> {
   try {
     await admin('select 1');
   } catch (error) {
-    pgNote = String(error);
+    console.warn(`PostgreSQL unreachable, skipped: ${String(error)}`);
+    return;
   }
-  if (!pgNote) {
-    for (const what of ['import', 'one'] as const) {
-      const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
-      await admin(`create database ${name}`);
-      const url = Object.assign(new URL(adminUrl), {
-        pathname: `/${name}`,
-      }).toString();
-      try {
-        if (what === 'import') runs.push(await runImport(url, 'postgres'));
-        else rates['postgres'] = await oneByOne(url);
-      } finally {
-        await admin(`drop database if exists ${name} with (force)`);
-      }
+  for (const what of ['import', 'one'] as const) {
+    const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
+    await admin(`create database ${name}`);
+    const url = Object.assign(new URL(adminUrl), {
+      pathname: `/${name}`,
+    }).toString();
+    try {
+      if (what === 'import') runs.push(await runImport(url, 'postgres'));
+      else rates['postgres'] = await oneByOne(url);
+    } finally {
+      await admin(`drop database if exists ${name} with (force)`);
     }
-  } else console.warn(`PostgreSQL unreachable, skipped: ${pgNote}`);
+  }
+}
+try {
+  if (wants('sqlite')) {
+    runs.push(
+      await runImport(`sqlite:${join(dir, 'import.sqlite')}`, 'sqlite'),
+    );
+    rates['sqlite'] = await oneByOne(`sqlite:${join(dir, 'one.sqlite')}`);
+  }
+  if (wants('postgres')) await onPostgres();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -197,14 +225,14 @@ try {
 const lines = [
   '# Import benchmark',
   '',
-  `\`npm run bench -- import${quick ? ' --quick' : ''}\` — ${POSTS.toLocaleString('en')} generated WordPress posts (${(bytes / 1_048_576).toFixed(0)} MiB of WXR, from shared/data/fr-news), imported by \`newsdesk import wordpress\` in its own process (search, editorial index, redirects filled per batch of 500). One-by-one: createArticle + publishArticle on ${ONE_BY_ONE} articles in the same run.`,
+  `\`npm run bench -- import${quick ? ' --quick' : ''}${only ? ` --${only}` : ''}\` — ${POSTS.toLocaleString('en')} generated WordPress posts (${(bytes / 1_048_576).toFixed(0)} MiB of WXR, from shared/data/fr-news), imported by \`newsdesk import wordpress\` in its own process (search, editorial index, redirects filled per batch of 500). One-by-one: createArticle + publishArticle on ${ONE_BY_ONE} articles in the same run.`,
   quick ? '\n**Quick run: figures not meaningful.**' : '',
   '',
-  '| database | posts | time | posts/s | one-by-one commands, articles/s | peak RSS | RSS at 25 / 50 / 75 / 100 % |',
-  '|---|---|---|---|---|---|---|',
+  '| database | posts | time | posts/s | CPU ms per post (import process, all threads) | one-by-one commands, articles/s | peak RSS | RSS at 25 / 50 / 75 / 100 % |',
+  '|---|---|---|---|---|---|---|---|',
   ...runs.map(
     (r) =>
-      `| ${r.dialect} | ${r.imported.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${Math.round(r.imported / r.seconds)} | ${Math.round(rates[r.dialect] ?? 0)} | ${r.peakMb} MB | ${r.quartersMb.join(' / ')} MB |`,
+      `| ${r.dialect} | ${r.imported.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${Math.round(r.imported / r.seconds)} | ${((1000 * r.cpuSeconds) / Math.max(1, r.imported)).toFixed(1)} | ${Math.round(rates[r.dialect] ?? 0)} | ${r.peakMb} MB | ${r.quartersMb.join(' / ')} MB |`,
   ),
   '',
   `Measured ${new Date().toISOString().slice(0, 10)}.`,
@@ -212,4 +240,8 @@ const lines = [
 ];
 const text = lines.join('\n');
 console.log(text);
-writeFileSync(join(ROOT, 'bench/results/import.md'), text);
+// One database alone (`--sqlite`, `--postgres`) does not overwrite the figures of both.
+writeFileSync(
+  join(ROOT, `bench/results/import${only ? `-${only}` : ''}.md`),
+  text,
+);

@@ -9,18 +9,22 @@
  *                measured back to back: the ratio of req/s, newsdesk's p50/p99, and the
  *                server's event loop delay p99 during the run (NEWSDESK_LOOP_STATS=1);
  *   uncached     a walk over every article of the archive (each URL asked once; a second pass
- *                adds `?tour=2`, a URL never kept), at several archive sizes: its rate must not
- *                fall as the archive grows;
+ *                adds `?tour=2`, a URL never kept), at several archive sizes, after an
+ *                unmeasured warm-up walk: its rate must not fall as the archive grows; with the
+ *                server's CPU time per page. The walk is bench/uncached.bench.ts's
+ *                (bench/lib/uncachedWalk.ts), so the two benchmarks measure the same thing;
  *   mixed        cached pages, the walk and searches together: RSS sampled during the run, and
  *                the peak RSS of the server's whole life;
  *   transfer     what Chromium downloads for home and article (demo content), against the
  *                figures recorded on main before this work (bench/results/site-before.json).
- *   npm run bench -- site [--quick] [--million] [--sqlite]
+ *   npm run bench -- site [--quick] [--million] [--sqlite] [--cpu]
  * --quick: 2,000 articles (walks at 500 and 2,000), 3 s runs: proves the harness works.
  * --million: the uncached walk at 1,000,000 articles too (generation takes a while).
  * --sqlite: SQLite only.
+ * --cpu: only the cached pages, measured as the server's CPU time per request against the bare
+ *   server's (bench/lib/cpuPerRequest.ts), which means something even on a busy machine;
+ *   written to bench/results/site-cpu.md.
  */
-import { execFile } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -31,7 +35,6 @@ import {
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
@@ -42,105 +45,85 @@ import {
   type DialectName,
 } from '../test/support/databases.ts';
 import { generateArchive, type Archive } from './lib/archive.ts';
+import {
+  cpuPerRequest,
+  readLoopStats,
+  serverCpu,
+  type CpuRun,
+} from './lib/cpuPerRequest.ts';
 import { freePort, startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
+import {
+  runWalk,
+  WALK_ENCODINGS,
+  walkPaths,
+  type WalkResult,
+  walkScript as writeWalkScript,
+} from './lib/uncachedWalk.ts';
 import type { ChildProcess } from 'node:child_process';
 
-const run = promisify(execFile);
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const cpuOnly = argv.includes('--cpu');
 const ARCHIVE = quick ? 2_000 : 100_000;
 const WALKS = quick
   ? [500, 2_000]
   : [2_000, 100_000, ...(argv.includes('--million') ? [1_000_000] : [])];
 const DURATION = quick ? 3 : 10;
+/** The walk's unmeasured warm-up (the uncached bench's). */
+const WARM_DURATION = quick ? 2 : 5;
 const MIXED_DURATION = quick ? 4 : 30;
 const COLD_RUNS = quick ? 1 : 3;
 const CONNECTIONS = 32;
 const THREADS = 2;
-const ACCEPT = 'gzip, deflate, br';
+/** What every request sends (the walk's too: bench/lib/uncachedWalk.ts). */
+const ACCEPT = WALK_ENCODINGS.browser;
 const dialects: DialectName[] = argv.includes('--sqlite')
   ? ['sqlite']
   : DIALECTS.filter((d) => d === 'sqlite' || !POSTGRES_SKIP);
 const work = mkdtempSync(join(tmpdir(), 'newsdesk-site-bench-'));
 
-interface WrkResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  bad: number;
-}
+type WrkResult = WalkResult;
 interface LoopStats {
   p50: number;
   p99: number;
   max: number;
   rss: number;
   maxRss: number;
-}
-
-function toMs(value: string, unit: string): number {
-  const n = Number(value);
-  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n;
+  /** CPU microseconds of the server's life so far (see src/loopStats.ts). */
+  cpu: number;
 }
 
 /** wrk -t2 -c32 --latency, optionally with a Lua script and its arguments. */
-async function wrk(
+function wrk(
   url: string,
   seconds: number,
   script?: { file: string; args: string[] },
 ): Promise<WrkResult> {
-  const args = [
-    `-t${THREADS}`,
-    `-c${CONNECTIONS}`,
-    `-d${seconds}s`,
-    '--latency',
-    '--timeout',
-    '10s',
-    '-H',
-    `Accept-Encoding: ${ACCEPT}`,
-    ...(script ? ['-s', script.file, url, '--', ...script.args] : [url]),
-  ];
-  const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
-  const latency = (p: string) => {
-    const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
-    return m ? toMs(m[1]!, m[2]!) : Number.NaN;
-  };
-  const errors =
-    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-      stdout,
-    );
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0),
-    p50: latency('50'),
-    p99: latency('99'),
-    requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0),
-    bad:
-      Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) +
-      (errors ? errors.slice(1).reduce((s, n) => s + Number(n), 0) : 0),
-  };
-}
-
-/** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */
-function loopStats(child: ChildProcess): Promise<LoopStats> {
-  return new Promise((resolve) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /loopstats (\{[^\n]*\})\n/.exec(out);
-      if (!m) return;
-      child.stdout!.off('data', onData);
-      resolve(JSON.parse(m[1]!) as LoopStats);
-    };
-    child.stdout!.on('data', onData);
-    child.kill('SIGUSR2');
+  return runWalk({
+    url,
+    seconds,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    accept: ACCEPT,
+    ...(script ? { script } : {}),
   });
 }
 
+/** The server's loop delay since the last call, and its memory (see src/loopStats.ts). */
+async function loopStats(child: ChildProcess): Promise<LoopStats> {
+  return (await readLoopStats(child)) as unknown as LoopStats;
+}
+
 /** A GET as a browser sends it; the bytes as they came (not decompressed). */
-function fetchRaw(
-  url: string,
-): Promise<{ status: number; type: string; encoding: string; body: Buffer }> {
+function fetchRaw(url: string): Promise<{
+  status: number;
+  type: string;
+  encoding: string;
+  body: Buffer;
+  /** Every header as sent, [name, value, …]. */
+  rawHeaders: string[];
+}> {
   return new Promise((resolve, reject) => {
     request(url, { headers: { 'accept-encoding': ACCEPT } }, (res) => {
       const chunks: Buffer[] = [];
@@ -151,6 +134,7 @@ function fetchRaw(
           type: String(res.headers['content-type'] ?? ''),
           encoding: String(res.headers['content-encoding'] ?? ''),
           body: Buffer.concat(chunks),
+          rawHeaders: res.rawHeaders,
         }),
       );
     })
@@ -201,45 +185,9 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** A Lua script for wrk: each thread walks its share of the paths (no URL asked twice), once, then again with `?tour=N`. */
-function walkScript(
-  name: string,
-  paths: string[],
-): { file: string; args: string[] } {
-  const list = join(work, `${name}.txt`);
-  writeFileSync(list, `${paths.join('\n')}\n`);
-  const file = join(work, `${name}.lua`);
-  writeFileSync(
-    file,
-    `local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-local mine = {}
-local n = 0
-function init(args)
-  local k = 0
-  local count = tonumber(args[2])
-  for line in io.lines(args[1]) do
-    if k % count == tid then mine[#mine + 1] = line end
-    k = k + 1
-  end
-end
-function request()
-  local path = mine[n % #mine + 1]
-  local tour = math.floor(n / #mine) + 1
-  n = n + 1
-  if tour > 1 then
-    local sep = string.find(path, "?", 1, true) and "&" or "?"
-    path = path .. sep .. "tour=" .. tour
-  end
-  return wrk.format(nil, path)
-end
-`,
-  );
-  return { file, args: [list, String(THREADS)] };
-}
+/** The shared walk's script (bench/lib/uncachedWalk.ts), written in this run's directory. */
+const walkScript = (name: string, paths: string[]) =>
+  writeWalkScript(work, name, paths, THREADS);
 
 interface DialectResult {
   dialect: DialectName;
@@ -254,7 +202,12 @@ interface DialectResult {
     bare: WrkResult;
     loop: LoopStats;
   }[];
-  walks: { size: number; result: WrkResult; loop: LoopStats }[];
+  walks: {
+    size: number;
+    result: WrkResult;
+    loop: LoopStats;
+    cpuMsPerPage: number;
+  }[];
   mixed: { result: WrkResult; rss: number[]; loop: LoopStats } | null;
   /** RSS right after the first 200, per archive size. */
   startRss: { size: number; rss: number }[];
@@ -312,29 +265,34 @@ async function walk(
   server: Server,
   archive: Archive,
 ): Promise<DialectResult['walks'][number]> {
-  // Oldest and newest interleaved: a crawler does not read in order.
-  const paths = archive.slugs
-    .map((s, i) => ({ s, k: (i * 7919) % archive.slugs.length }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ s }) => `/articles/${encodeURIComponent(s)}`);
-  await loopStats(server.child);
-  const result = await wrk(
-    server.url,
-    DURATION,
-    walkScript(`walk-${archive.articles}`, paths),
-  );
+  const walkFor = (name: string, seconds: number, query: string) =>
+    runWalk({
+      url: server.url,
+      seconds,
+      connections: CONNECTIONS,
+      threads: THREADS,
+      script: walkScript(
+        `${name}-${archive.articles}`,
+        walkPaths(archive.slugs, query),
+      ),
+      accept: ACCEPT,
+    });
+  // Unmeasured first, as in bench/uncached.bench.ts: the JIT and the database's cache warm up
+  // (URLs of their own, so the measured walk still finds nothing kept).
+  await walkFor('warm', WARM_DURATION, '?warm');
+  const before = await loopStats(server.child);
+  const result = await walkFor('walk', DURATION, '');
   const loop = await loopStats(server.child);
+  const cpuMsPerPage = (loop.cpu - before.cpu) / 1000 / result.requests;
   console.log(
-    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, ${result.bad} bad`,
+    `  uncached walk at ${archive.articles}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, loop p99 ${loop.p99} ms, server CPU ${cpuMsPerPage.toFixed(2)} ms/page, ${result.bad} bad`,
   );
-  return { size: archive.articles, result, loop };
+  return { size: archive.articles, result, loop, cpuMsPerPage };
 }
 
-async function cachedPages(
-  server: Server,
-  archive: Archive,
-): Promise<DialectResult['cached']> {
-  const pages: Record<string, string> = {
+/** The kept pages measured against the bare server. */
+function cachedPaths(archive: Archive): Record<string, string> {
+  return {
     home: '/',
     article: `/articles/${encodeURIComponent(archive.slugs.at(-1)!)}`,
     section: `/rubrique/${archive.sections[0]}`,
@@ -343,19 +301,45 @@ async function cachedPages(
     feed: '/feed.xml',
     search: '/recherche?q=gouvernement',
   };
+}
+
+/** Asks `path` until it is kept, and starts the bare server on the bytes newsdesk sent for it. */
+async function bareFor(
+  server: Server,
+  page: string,
+  path: string,
+  sameHeaders = false,
+): Promise<{
+  sent: Awaited<ReturnType<typeof fetchRaw>>;
+  bare: Awaited<ReturnType<typeof startProcess>>;
+}> {
+  await fetchRaw(server.url + path); // built and kept
+  const sent = await fetchRaw(server.url + path);
+  if (sent.status !== 200) throw new Error(`${path} answered ${sent.status}`);
+  const bodyFile = join(work, `${page}.body`);
+  writeFileSync(bodyFile, sent.body);
+  const args = ['bench/bareServer.ts', bodyFile, sent.type, sent.encoding];
+  if (sameHeaders) {
+    // Node adds these three itself, on both servers.
+    const own = new Set(['date', 'connection', 'keep-alive']);
+    const headers: string[] = [];
+    for (let i = 0; i < sent.rawHeaders.length; i += 2)
+      if (!own.has(sent.rawHeaders[i]!.toLowerCase()))
+        headers.push(sent.rawHeaders[i]!, sent.rawHeaders[i + 1]!);
+    const headersFile = join(work, `${page}.headers.json`);
+    writeFileSync(headersFile, JSON.stringify(headers));
+    args.push(headersFile);
+  }
+  return { sent, bare: await startProcess(args) };
+}
+
+async function cachedPages(
+  server: Server,
+  archive: Archive,
+): Promise<DialectResult['cached']> {
   const out: DialectResult['cached'] = [];
-  for (const [page, path] of Object.entries(pages)) {
-    await fetchRaw(server.url + path); // built and kept
-    const sent = await fetchRaw(server.url + path);
-    if (sent.status !== 200) throw new Error(`${path} answered ${sent.status}`);
-    const bodyFile = join(work, `${page}.body`);
-    writeFileSync(bodyFile, sent.body);
-    const bare = await startProcess([
-      'bench/bareServer.ts',
-      bodyFile,
-      sent.type,
-      sent.encoding,
-    ]);
+  for (const [page, path] of Object.entries(cachedPaths(archive))) {
+    const { sent, bare } = await bareFor(server, page, path);
     const baseline = await wrk(bare.url, DURATION);
     await stop(bare.child);
     await loopStats(server.child);
@@ -410,6 +394,146 @@ async function mixed(
     `  mixed load: ${result.rps.toFixed(0)} req/s, RSS ${rss.map(mb).join(' → ')} MB, peak ${mb(loop.maxRss)} MB`,
   );
   return { result, rss, loop };
+}
+
+interface CpuRow {
+  page: string;
+  path: string;
+  bytes: number;
+  encoding: string;
+  headers: number;
+  ours: CpuRun;
+  bare: CpuRun;
+  /** The bare server sending newsdesk's headers too. */
+  bareSameHeaders: CpuRun;
+}
+
+/** Rounds per page: the servers measured in turn, each round's figures kept. */
+const CPU_ROUNDS = 3;
+
+/**
+ * The least disturbed run: what the machine's neighbours do only adds to a server's CPU per
+ * request (cache misses, preemption), so the smallest of a few runs is the steadiest figure.
+ */
+function leastRun(runs: CpuRun[]): CpuRun {
+  const best = runs.reduce((a, b) => (b.usPerRequest < a.usPerRequest ? b : a));
+  return { ...best, bad: runs.reduce((n, r) => n + r.bad, 0) };
+}
+
+/**
+ * CPU µs per request of newsdesk, of the bare server (body as newsdesk sent it) and of the bare
+ * server sending newsdesk's headers as well, per kept page (see bench/lib/cpuPerRequest.ts).
+ * A short run first warms each server's JIT; rounds alternate the servers.
+ */
+async function cachedCpu(server: Server, archive: Archive): Promise<CpuRow[]> {
+  const options = {
+    seconds: DURATION,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    headers: { 'Accept-Encoding': ACCEPT },
+  };
+  const warm = { ...options, seconds: 1 };
+  const out: CpuRow[] = [];
+  for (const [page, path] of Object.entries(cachedPaths(archive))) {
+    const { sent, bare } = await bareFor(server, page, path);
+    const same = await bareFor(server, page, path, true);
+    const servers = [
+      { child: server.child, url: server.url + path, runs: [] as CpuRun[] },
+      { child: bare.child, url: bare.url, runs: [] as CpuRun[] },
+      { child: same.bare.child, url: same.bare.url, runs: [] as CpuRun[] },
+    ];
+    try {
+      for (const s of servers) await cpuPerRequest(s.child, s.url, warm);
+      for (let round = 0; round < CPU_ROUNDS; round++)
+        for (const s of servers)
+          s.runs.push(await cpuPerRequest(s.child, s.url, options));
+    } finally {
+      await stop(bare.child);
+      await stop(same.bare.child);
+    }
+    const [ours, baseline, sameHeaders] = servers.map((s) =>
+      leastRun(s.runs),
+    ) as [CpuRun, CpuRun, CpuRun];
+    console.log(
+      `  cached ${page}: ${ours.usPerRequest.toFixed(1)} vs bare ${baseline.usPerRequest.toFixed(1)} CPU µs/request = ${(ours.usPerRequest / baseline.usPerRequest).toFixed(2)}×; bare with newsdesk's headers ${sameHeaders.usPerRequest.toFixed(1)} (${ours.bad} bad)`,
+    );
+    out.push({
+      page,
+      path,
+      bytes: sent.body.length,
+      encoding: sent.encoding || 'identity',
+      headers: sent.rawHeaders.length / 2,
+      ours,
+      bare: baseline,
+      bareSameHeaders: sameHeaders,
+    });
+  }
+  return out;
+}
+
+/**
+ * Waits until the server has finished what it does after starting (the warm-up's sitemap
+ * builds, main.ts; the jobs' first runs): two seconds in a row under 50 ms of CPU each, or a
+ * minute. A kept page measured before would pay for them (and a page they make stale is
+ * rebuilt on the normal path).
+ */
+async function quietened(server: Server): Promise<void> {
+  let quiet = 0;
+  let last = await serverCpu(server.child);
+  for (let s = 0; s < 60 && quiet < 2; s++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = await serverCpu(server.child);
+    quiet = now - last < 50_000 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+/** The server's CPU with no request at all (timers, the bus's poll, jobs): ms per second. */
+async function idleCpu(server: Server): Promise<number> {
+  const seconds = quick ? 3 : 10;
+  const before = await serverCpu(server.child);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return ((await serverCpu(server.child)) - before) / 1000 / seconds;
+}
+
+async function cpuDialect(
+  dialect: DialectName,
+): Promise<{ dialect: DialectName; idleMsPerS: number; rows: CpuRow[] }> {
+  return withArchive(dialect, ARCHIVE, async (url, archive) => {
+    const server = await startServer(url);
+    try {
+      await quietened(server);
+      const idleMsPerS = await idleCpu(server);
+      return { dialect, idleMsPerS, rows: await cachedCpu(server, archive) };
+    } finally {
+      await stop(server.child);
+    }
+  });
+}
+
+function cpuReport(results: Awaited<ReturnType<typeof cpuDialect>>[]) {
+  const lines = [
+    '# Kept pages: newsdesk’s CPU time per request against a bare Node http server',
+    '',
+    `\`npm run bench -- site --cpu${quick ? ' --quick' : ''}\` on ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${ARCHIVE.toLocaleString('en')} articles, wrk -t${THREADS} -c${CONNECTIONS}, ${DURATION} s per run, the least of ${CPU_ROUNDS} rounds after a 1 s warm-up, \`Accept-Encoding: ${ACCEPT}\`.${quick ? ' **Quick run: figures show the harness works, nothing more.**' : ''}`,
+    'Each figure is the server process’s CPU time (user + system) over a run divided by the responses wrk counted. “bare” is bench/bareServer.ts sending the bytes newsdesk sent, in the same encoding, with its three headers; “bare, same headers” sends newsdesk’s headers too (the very response), so the difference between the two is the cost of the headers themselves, and what remains between it and newsdesk is newsdesk’s. CPU per request moves less than req/s with what else the machine runs; its inverse ratio approximates the throughput ratio on an idle machine.',
+    '',
+  ];
+  for (const { dialect, idleMsPerS, rows } of results)
+    lines.push(
+      `## ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+      '',
+      `Idle, the newsdesk process uses ${fmt(idleMsPerS, 2)} ms of CPU per second (timers, the bus's poll, jobs).`,
+      '',
+      '| page | bytes sent | headers | newsdesk CPU µs/request | bare | newsdesk / bare | bare, same headers | newsdesk / bare, same headers | errors |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.page} (\`${r.path}\`) | ${r.bytes} ${r.encoding} | ${r.headers} | ${fmt(r.ours.usPerRequest, 1)} | ${fmt(r.bare.usPerRequest, 1)} | **${fmt(r.ours.usPerRequest / r.bare.usPerRequest, 2)}×** | ${fmt(r.bareSameHeaders.usPerRequest, 1)} | **${fmt(r.ours.usPerRequest / r.bareSameHeaders.usPerRequest, 2)}×** | ${r.ours.bad + r.bare.bad + r.bareSameHeaders.bad} |`,
+      ),
+      '',
+    );
+  return lines.join('\n');
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -500,13 +624,13 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
           `| ${c.page} (\`${c.path}\`) | ${c.bytes} ${c.encoding} | ${fmt(c.ours.rps)} | ${fmt(c.bare.rps)} | **${fmt(c.ours.rps / c.bare.rps, 3)}** | ${fmt(c.ours.p50, 2)} / ${fmt(c.ours.p99, 2)} ms | ${fmt(c.loop.p99, 1)} ms | ${c.ours.bad} |`,
       ),
       '',
-      '### Uncached article walk (every article once, then `?tour=N`)',
+      '### Uncached article walk (every article once, then `?tour=N`; the walk of bench/uncached.bench.ts)',
       '',
-      '| archive | req/s | p50 / p99 | loop p99 | errors |',
-      '|---|---|---|---|---|',
+      '| archive | req/s | p50 / p99 | loop p99 | server CPU per page | errors |',
+      '|---|---|---|---|---|---|',
       ...r.walks.map(
         (w) =>
-          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${w.result.bad} |`,
+          `| ${w.size.toLocaleString('en')} | ${fmt(w.result.rps)} | ${fmt(w.result.p50, 1)} / ${fmt(w.result.p99, 1)} ms | ${fmt(w.loop.p99, 1)} ms | ${fmt(w.cpuMsPerPage, 2)} ms | ${w.result.bad} |`,
       ),
       '',
       `### Cold start (median of ${COLD_RUNS})`,
@@ -549,6 +673,23 @@ function report(results: DialectResult[], demo: Record<string, Transfer>) {
 }
 
 try {
+  if (cpuOnly) {
+    const results: Awaited<ReturnType<typeof cpuDialect>>[] = [];
+    for (const dialect of dialects) {
+      console.log(`\n[${dialect}]`);
+      results.push(await cpuDialect(dialect));
+    }
+    const text = cpuReport(results);
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const file = `bench/results/site-cpu${quick ? '.quick' : ''}.md`;
+    writeFileSync(join(ROOT, file), text);
+    console.log(`\n${text}\nwritten to ${file}`);
+  } else await fullRun();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function fullRun(): Promise<void> {
   const results: DialectResult[] = [];
   for (const dialect of dialects) {
     console.log(`\n[${dialect}]`);
@@ -560,6 +701,4 @@ try {
   const file = quick ? 'bench/results/site.quick.md' : 'bench/results/site.md';
   writeFileSync(join(ROOT, file), text);
   console.log(`\n${text}\nwritten to ${file}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
+import { AppError } from './errors.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { serveForever } from './main.ts';
 import { registerUserCommands } from './cliUsers.ts';
@@ -120,6 +121,10 @@ program.parseAsync().catch((error: unknown) => {
   }
   const message = error instanceof Error ? error.message : String(error);
   console.error(`newsdesk: ${message}`);
+  // A refused input says which field and why (« adresse déjà utilisée »), as the forms do.
+  if (error instanceof AppError)
+    for (const [field, why] of Object.entries(error.fields))
+      console.error(`  ${field}: ${why}`);
   if (/ECONNREFUSED|connect/i.test(message))
     console.error('Is the database reachable? Check DATABASE_URL.');
   process.exit(1);

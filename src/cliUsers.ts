@@ -15,11 +15,6 @@ export async function withServices<T>(
   run: (services: ReturnType<typeof createServices>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  // No server here to learn the address from: the link names PORT on localhost, so say so.
-  if (config.site.urlFromServer)
-    console.warn(
-      `SITE_URL is not set: the link below uses ${config.site.url}. Set SITE_URL to the site's public address so the link works for the person you send it to.`,
-    );
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -27,6 +22,14 @@ export async function withServices<T>(
   } finally {
     await handle.close();
   }
+}
+
+/** Before a printed link: no server here to learn the address from, so it names PORT on localhost. */
+function warnLinkAddress(services: ReturnType<typeof createServices>): void {
+  if (services.config.site.urlFromServer)
+    console.warn(
+      `SITE_URL is not set: the link below uses ${services.config.site.url}. Set SITE_URL to the site's public address so the link works for the person you send it to.`,
+    );
 }
 
 /** `newsdesk user add|reset-password`: accounts from the command line; links instead of mail. */
@@ -71,6 +74,7 @@ export function registerUserCommands(program: Command): void {
           );
         const role = opts.role;
         await withServices(async (services) => {
+          warnLinkAddress(services);
           const sectionIds: number[] = [];
           for (const slug of (opts.sections ?? '')
             .split(',')
@@ -111,6 +115,7 @@ export function registerUserCommands(program: Command): void {
     )
     .action(async (opts: { email: string }) => {
       await withServices(async (services) => {
+        warnLinkAddress(services);
         const target = await findUserByEmail(services.db, opts.email);
         if (!target) throw new Error(`no account with e-mail ${opts.email}`);
         const link = await resetPassword(

@@ -16,7 +16,7 @@ import { buildApp } from './app.ts';
 import { loadDemoContent } from './demo/loadDemo.ts';
 import { loadDemoAudience } from './demo/demoAudience.ts';
 import { createServices, type Services } from './services.ts';
-import { countUsers } from './db/repos/users.ts';
+import { hasOwner } from './db/repos/users.ts';
 import { issueOneTimeLink } from './commands/accounts/tokens.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { startAudienceJob } from './jobs/audienceDaily.ts';
@@ -105,17 +105,16 @@ export async function startServer(
   adoptServedAddress(config.site, app.server.address() as AddressInfo);
   const warning = siteUrlWarning(config.site);
   if (warning) app.log.warn({ siteUrl: config.site.url }, warning);
-  // First run: no account yet, so the console gets a one-time link that creates the owner.
-  const setupUrl =
-    (await countUsers(handle.db)) === 0
-      ? await issueOneTimeLink(
-          handle.db,
-          config.site.url,
-          'setup',
-          null,
-          services.clock.now(),
-        )
-      : null;
+  // First run: no owner yet, so the console gets a one-time link that creates the owner.
+  const setupUrl = !(await hasOwner(handle.db))
+    ? await issueOneTimeLink(
+        handle.db,
+        config.site.url,
+        'setup',
+        null,
+        services.clock.now(),
+      )
+    : null;
   // Build the documents whose first build reads the whole archive (the sitemap index groups every
   // month) in the background, so no crawler waits for it; a little after listening, so the
   // first readers (a restart under load) are not queued behind it on a synchronous database.

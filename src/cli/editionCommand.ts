@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { systemClock } from '../domain/clock.ts';
-import { createServices } from '../services.ts';
+import { withServices } from '../cliUsers.ts';
 import { systemActor } from '../commands/context.ts';
 import {
   addEdition,
@@ -10,19 +7,6 @@ import {
   setSectionEditionCommand,
 } from '../commands/editions.ts';
 import { loadArabicDemo } from '../demo/loadArabicDemo.ts';
-import type { Services } from '../services.ts';
-
-/** Runs `work` on the configured database, migrated, then closes it. */
-async function withServices(work: (s: Services) => Promise<void>) {
-  const config = loadConfig();
-  const handle = openDatabase(config.database);
-  try {
-    await migrateToLatest(handle.db);
-    await work(createServices(config, handle, systemClock));
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * `newsdesk edition …` (issue #20): add an edition, move a section into it, link translations,

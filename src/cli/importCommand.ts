@@ -9,8 +9,21 @@ import { isValidSlug } from '../domain/slug.ts';
 
 // The importers (turndown, saxes…) are loaded by the action that runs them: `serve` loads this
 // file too, and needs none of them.
-function progressBar(): cliProgress.SingleBar {
-  return new cliProgress.SingleBar(
+
+/** What an importer tells of its progress: work done of its total, and articles written. */
+type ImportProgress = (done: number, total: number, articles: number) => void;
+
+/**
+ * Runs one import with the progress bar (share of the work done, articles written and their
+ * rate), then writes the report and prints its summary; the media storage is closed whatever
+ * happens. Every `newsdesk import …` goes through here.
+ */
+async function withImportProgress(
+  services: { media: { storage: { close(): Promise<void> } } },
+  reportFile: string,
+  run: (onProgress: ImportProgress) => Promise<ImportReport>,
+): Promise<void> {
+  const bar = new cliProgress.SingleBar(
     {
       format:
         'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {eta_formatted}',
@@ -20,6 +33,23 @@ function progressBar(): cliProgress.SingleBar {
     },
     cliProgress.Presets.shades_classic,
   );
+  const started = performance.now();
+  bar.start(100, 0, { articles: 0, rate: 0 });
+  try {
+    const report = await run((done, total, articles) =>
+      bar.update(Math.floor((100 * done) / Math.max(1, total)), {
+        articles,
+        rate: Math.round(
+          articles / Math.max(0.001, (performance.now() - started) / 1000),
+        ),
+      }),
+    );
+    bar.stop();
+    finish(report, reportFile);
+  } finally {
+    bar.stop();
+    await services.media.storage.close();
+  }
 }
 
 const readableFile = (value: string): string => {
@@ -140,15 +170,9 @@ export function registerImportCommands(program: Command): void {
       const sectionMap = opts.sectionMap
         ? readSectionMap(opts.sectionMap)
         : new Map<string, string>();
-      await withServices(async (services) => {
-        const bar = progressBar();
-        const started = performance.now();
-        bar.start(100, 0, { articles: 0, rate: 0 });
-        try {
-          const { importWordpress } = await import(
-            '../import/importWordpress.ts'
-          );
-          const report = await importWordpress(
+      await withServices((services) =>
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importWordpress.ts')).importWordpress(
             { ...services, media: services.media },
             services.search,
             file,
@@ -160,23 +184,11 @@ export function registerImportCommands(program: Command): void {
               sectionMap,
               batchSize: opts.batchSize,
               timeZone: services.config.site.timeZone,
-              onProgress: (read, total, articles) =>
-                bar.update(Math.floor((100 * read) / Math.max(1, total)), {
-                  articles,
-                  rate: Math.round(
-                    articles /
-                      Math.max(0.001, (performance.now() - started) / 1000),
-                  ),
-                }),
+              onProgress,
             },
-          );
-          bar.stop();
-          finish(report, opts.report);
-        } finally {
-          bar.stop();
-          await services.media.storage.close();
-        }
-      });
+          ),
+        ),
+      );
     },
   );
 
@@ -192,18 +204,20 @@ export function registerImportCommands(program: Command): void {
       file: string,
       opts: { dryRun?: boolean; batchSize: number; report: string },
     ) => {
-      await withServices(async (services) => {
-        try {
-          const { importGhost } = await import('../import/importGhost.ts');
-          const report = await importGhost(services, services.search, file, {
-            dryRun: opts.dryRun ?? false,
-            batchSize: opts.batchSize,
-          });
-          finish(report, opts.report);
-        } finally {
-          await services.media.storage.close();
-        }
-      });
+      await withServices((services) =>
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importGhost.ts')).importGhost(
+            services,
+            services.search,
+            file,
+            {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+              onProgress,
+            },
+          ),
+        ),
+      );
     },
   );
 
@@ -219,33 +233,20 @@ export function registerImportCommands(program: Command): void {
       dir: string,
       opts: { dryRun?: boolean; batchSize: number; report: string },
     ) => {
-      await withServices(async (services) => {
-        const bar = progressBar();
-        const started = performance.now();
-        bar.start(100, 0, { articles: 0, rate: 0 });
-        try {
-          const { importNewsdesk } = await import(
-            '../import/importNewsdesk.ts'
-          );
-          const report = await importNewsdesk(services, services.search, dir, {
-            dryRun: opts.dryRun ?? false,
-            batchSize: opts.batchSize,
-            onProgress: (done, total, articles) =>
-              bar.update(Math.floor((100 * done) / Math.max(1, total)), {
-                articles,
-                rate: Math.round(
-                  articles /
-                    Math.max(0.001, (performance.now() - started) / 1000),
-                ),
-              }),
-          });
-          bar.stop();
-          finish(report, opts.report);
-        } finally {
-          bar.stop();
-          await services.media.storage.close();
-        }
-      });
+      await withServices((services) =>
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importNewsdesk.ts')).importNewsdesk(
+            services,
+            services.search,
+            dir,
+            {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+              onProgress,
+            },
+          ),
+        ),
+      );
     },
   );
 

@@ -10,6 +10,8 @@ import { findUserById } from '../db/repos/users.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { canOnArticle } from '../policies/article.ts';
 import { handleOf, mentionHandles } from '../domain/mentions.ts';
+import type { Queryable } from '../db/database.ts';
+import type { NewEvent } from '../db/repos/events.ts';
 import { AppError } from '../errors.ts';
 import type { Actor, CommandContext } from './context.ts';
 
@@ -90,21 +92,20 @@ export async function resolveArticleComment(
   articleId: number,
   commentId: number,
 ): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (tx) => {
-    await loadAuthorized(tx, actor, 'view', articleId);
-    const comment = await findComment(tx, articleId, commentId);
-    if (!comment) throw new AppError('not_found');
-    if (comment.resolvedAt) return;
-    await resolveComment(tx, commentId, actor.id, now);
-    await ctx.events.record(tx, {
-      name: 'comments.update',
-      articleId,
-      actorId: actor.id,
-      at: now,
-      payload: { commentId, resolved: true },
-    });
-  });
+  await changeComment(
+    ctx,
+    actor,
+    articleId,
+    commentId,
+    async (tx, comment, now) => {
+      if (comment.resolvedAt) return null;
+      await resolveComment(tx, commentId, actor.id, now);
+      return {
+        name: 'comments.update',
+        payload: { commentId, resolved: true },
+      };
+    },
+  );
 }
 
 /** Deletes a comment: its author only (nobody rewrites what a colleague said). */
@@ -114,19 +115,43 @@ export async function deleteArticleComment(
   articleId: number,
   commentId: number,
 ): Promise<void> {
+  await changeComment(ctx, actor, articleId, commentId, async (tx, comment) => {
+    if (comment.authorId !== actor.id) throw new AppError('forbidden');
+    await deleteComment(tx, commentId);
+    return { name: 'comments.delete', payload: { commentId } };
+  });
+}
+
+type FoundComment = NonNullable<Awaited<ReturnType<typeof findComment>>>;
+
+/**
+ * What resolving and deleting share: in one transaction, the actor must be able to read the
+ * article and the comment must be on it (404 otherwise); `change` applies the verb and names
+ * the event to record, or null when there is nothing to do.
+ */
+async function changeComment(
+  ctx: CommandContext,
+  actor: Member,
+  articleId: number,
+  commentId: number,
+  change: (
+    tx: Queryable,
+    comment: FoundComment,
+    now: Date,
+  ) => Promise<Pick<NewEvent, 'name' | 'payload'> | null>,
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     await loadAuthorized(tx, actor, 'view', articleId);
     const comment = await findComment(tx, articleId, commentId);
     if (!comment) throw new AppError('not_found');
-    if (comment.authorId !== actor.id) throw new AppError('forbidden');
-    await deleteComment(tx, commentId);
+    const event = await change(tx, comment, now);
+    if (!event) return;
     await ctx.events.record(tx, {
-      name: 'comments.delete',
+      ...event,
       articleId,
       actorId: actor.id,
       at: now,
-      payload: { commentId },
     });
   });
 }

@@ -156,9 +156,30 @@ function typesetRun(text: string, prev: string): string {
   return restore(s.slice(lead.length), kept, SPAN_BASE);
 }
 
+/**
+ * Titles and chapôs already typeset, by their text. Every article page shows the same ten
+ * newest titles in its fil info and teasers that come back page after page: about a dozen runs
+ * of the rules per page, a sixth of an uncached page's rendering, for strings seen before. The
+ * rules are a pure function of the text, so a remembered result is the result (28 such texts:
+ * 0.27 ms to typeset, 0.005 ms remembered). Cleared when full: at most 2,048 texts of at most
+ * 600 characters (5 MB at worst, well under a megabyte for titles and chapôs), and the hot
+ * strings come back at once.
+ */
+const typesetTexts = new Map<string, string>();
+const TYPESET_TEXTS_MAX = 2_048;
+/** Longer texts (a rare long description) are typeset each time rather than held. */
+const TYPESET_TEXT_KEPT_LENGTH = 600;
+
 /** Plain text (a title, a chapô, a caption, a description) → French typography; not escaped. */
 export function typesetText(text: string): string {
-  return typesetRun(text, '');
+  if (text.length > TYPESET_TEXT_KEPT_LENGTH) return typesetRun(text, '');
+  let typeset = typesetTexts.get(text);
+  if (typeset === undefined) {
+    typeset = typesetRun(text, '');
+    if (typesetTexts.size >= TYPESET_TEXTS_MAX) typesetTexts.clear();
+    typesetTexts.set(text, typeset);
+  }
+  return typeset;
 }
 
 /** Tags whose text is code or not text at all: left exactly as it is. */

@@ -1,11 +1,15 @@
 import {
+  FIRST_NAMES,
   FIXED_ORGANISATIONS,
   FIXED_PLACES,
   geonamesPlaces,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
   NAME_PARTICLES,
+  NAME_TITLES,
   NOT_NAMES,
+  PERSON_VERBS,
+  TITLE_COMPLEMENTS,
   ORGANISATION_WORDS,
   PLACE_CONTEXT,
   PLACE_HEADS,
@@ -18,6 +22,7 @@ import {
   PORTFOLIO_HEADS,
   PORTFOLIO_WORDS,
   WORK_NOUNS,
+  WORK_TITLES,
 } from './gazetteer.ts';
 import { nameKey } from './signature.ts';
 
@@ -48,32 +53,18 @@ export type KnownNames = ReadonlyMap<
   { name: string; kind: EntityKind }
 >;
 
-/**
- * The place names by folded key, built on the first analysis rather than at import: every
- * start loads this module (the editorial index processor), few starts analyse an article soon.
- */
-function placeTables(): {
-  places: Map<string, string>;
-  handPlaces: Set<string>;
-  withArticle: Map<string, string>;
-} {
-  places ??= {
-    // The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
-    places: new Map(
-      [...geonamesPlaces(), ...PLACE_NAMES].map((p) => [nameKey(p), p]),
-    ),
-    handPlaces: new Set(PLACE_NAMES.map(nameKey)),
-    /** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
-    withArticle: new Map(
-      PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [
-        nameKey(p.replace(/^(?:Le|La|Les) /, '')),
-        p,
-      ]),
-    ),
-  };
-  return places;
-}
-let places: ReturnType<typeof placeTables> | undefined;
+// The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
+const PLACES = new Map(
+  [...geonamesPlaces(), ...PLACE_NAMES].map((p) => [nameKey(p), p]),
+);
+const HAND_PLACES = new Set(PLACE_NAMES.map(nameKey));
+/** « Caire » is known as « Le Caire »: articles that belong to a place's name. */
+const PLACES_WITH_ARTICLE = new Map(
+  PLACE_NAMES.filter((p) => /^(?:Le|La|Les) /.test(p)).map((p) => [
+    nameKey(p.replace(/^(?:Le|La|Les) /, '')),
+    p,
+  ]),
+);
 const ABBREVIATIONS =
   /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
 
@@ -93,9 +84,19 @@ interface Token {
   text: string;
   start: boolean;
   quoted: boolean;
+  /** Folded text, computed once when first needed (tokenKey). */
+  key?: string;
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+const tokenKey = (t: Token) => (t.key ??= wordKey(t.text));
+
+const UPPER_FIRST = /^\p{Lu}/u;
+// Called for every token: ASCII answers without the Unicode regex.
+const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(w);
+};
 const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
 const isBrand = (w: string) => /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w);
 
@@ -108,7 +109,8 @@ function sentences(text: string): string[] {
       .replace(/^\s*[-*•]\s*/, '')
       .replace(/^\d{1,2}[:h]\d{2}\s*/, '')
       // Flattened paragraphs (« …jeudi.Le gouvernement… ») still end a sentence.
-      .replace(/([\p{Ll}\d)»"])\.(?=\p{Lu})/gu, '$1. ');
+      // …also after an acronym (« selon TMZ.Une révolution… »).
+      .replace(/([\p{Ll}\d)»"]|\p{Lu}{2})\.(?=\p{Lu})/gu, '$1. ');
     let current = '';
     const parts = line.split(/(?<=[.!?…:;])\s+/);
     for (const part of parts) {
@@ -123,46 +125,59 @@ function sentences(text: string): string[] {
   return out;
 }
 
-function tokenize(sentence: string): Token[] {
+const TOKEN = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
+const ELISION =
+  /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u;
+/** The tokens that are not words (TOKEN's other alternatives), and those that open a sentence. */
+const PUNCTUATION = new Set([...'«»"“”(),;:!?']);
+const OPENERS = new Set(['«', '"', '“', '(']);
+
+/** The tokens of a sentence; the capitalised words met inside it are added to `midSentence`. */
+function tokenize(sentence: string, midSentence?: Set<string>): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
-  const re = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
-  for (const m of sentence.matchAll(re)) {
+  // A word opens a sentence when it comes first, or right after an opening bracket or quote.
+  let opening = true;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     let text = m[0];
-    if (/^[«“]$/.test(text) || (text === '"' && !quoted)) {
-      quoted = true;
-      tokens.push({ text, start: false, quoted: false });
-      continue;
-    }
-    if (/^[»”"]$/.test(text)) {
-      quoted = false;
-      tokens.push({ text, start: false, quoted: false });
+    if (text.length === 1 && PUNCTUATION.has(text)) {
+      if (OPENERS.has(text)) opening = true;
+      // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
+      // left open by a sentence split does not swap the rest of the text in and out of quotes.
+      let opens = text === '«' || text === '“';
+      let closes = text === '»' || text === '”';
+      if (text === '"') {
+        const prev = sentence[m.index - 1],
+          next = sentence[m.index + 1];
+        if (prev === undefined || /[\s(«'’]/.test(prev)) opens = true;
+        else if (next === undefined || /[\s.,;:!?)»]/.test(next)) closes = true;
+        else if (quoted) closes = true;
+        else opens = true;
+      }
+      if (opens || closes) quoted = opens;
+      tokens.push({ text, start: false, quoted: false, key: undefined });
       continue;
     }
     // Elisions: « l'Europe » is « l' » then « Europe ».
     const elided =
-      /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u.exec(
-        text,
-      );
+      text.includes("'") || text.includes('’') ? ELISION.exec(text) : null;
     if (elided) {
       tokens.push({
         text: `${elided[1]!.toLowerCase()}'`,
-        start: false,
+        start: opening,
         quoted,
+        key: undefined,
       });
+      opening = false;
       text = elided[2]!;
     }
     if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
       text = text.slice(0, -1);
-    tokens.push({ text, start: false, quoted });
-  }
-  // A word opens a sentence when it comes first, or right after an opening bracket, quote or dash.
-  let opening = true;
-  for (const t of tokens) {
-    if (/[\p{L}\p{N}]/u.test(t.text)) {
-      if (opening) t.start = true;
-      opening = false;
-    } else if (/^[«"“(–—-]$/.test(t.text)) opening = true;
+    if (midSentence && !opening && isCapitalised(text)) midSentence.add(text);
+    // Every token has the same shape (key included), so the code reading them stays monomorphic.
+    tokens.push({ text, start: opening, quoted, key: undefined });
+    opening = false;
   }
   return tokens;
 }
@@ -225,6 +240,12 @@ function spans(tokens: Token[]): Span[] {
         j = k;
       }
     }
+    // « Le », « Il », « M. » alone: readSpan reads nothing in such a span (NOT_NAMES holds no
+    // portfolio word), so it is not built — most spans are these sentence openers.
+    if (words.length === 1 && isStopCapital(words[0]!)) {
+      i = j;
+      continue;
+    }
     out.push({
       words,
       start: t.start,
@@ -241,7 +262,7 @@ function spans(tokens: Token[]): Span[] {
 
 // « M. », « Mme », « Dr. »: the honorific's full stop does not make it a name.
 const isStopCapital = (w: string) =>
-  NOT_NAMES.has(w.toLowerCase().replace(/\.$/, ''));
+  NOT_NAMES.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase());
 
 /** Joins tokens as written: no space after an elision (« de l'Intérieur »). */
 const joinTokens = (tokens: string[]) =>
@@ -277,8 +298,7 @@ function namedWith(
 
 function placeName(words: string[]): string | null {
   const key = wordKey(words.join(' '));
-  const { places, withArticle } = placeTables();
-  return places.get(key) ?? withArticle.get(key) ?? null;
+  return PLACES.get(key) ?? PLACES_WITH_ARTICLE.get(key) ?? null;
 }
 
 interface Found {
@@ -288,20 +308,11 @@ interface Found {
   position: number;
 }
 
-/**
- * The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first
- * token's folded form; and their lower-case first words (« franceinfo », « vallée »): any other
- * lower-case word opens none of them. Built on the first analysis, like placeTables.
- */
-function fixedTables(): {
-  byFirst: Map<string, { name: string; kind: EntityKind; tokens: string[] }[]>;
-  lowerFirst: Set<string>;
-  lowerFirstLetters: Set<string>;
-} {
-  if (fixed) return fixed;
+/** The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first token's folded form. */
+const FIXED = (() => {
   const byFirst = new Map<
     string,
-    { name: string; kind: EntityKind; tokens: string[] }[]
+    ({ name: string; kind: EntityKind } & FixedWords)[]
   >();
   const add = (names: readonly string[], kind: EntityKind) => {
     for (const name of names) {
@@ -310,7 +321,7 @@ function fixedTables(): {
       (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
         name,
         kind,
-        tokens,
+        ...fixedWords(tokens),
       });
     }
   };
@@ -318,48 +329,126 @@ function fixedTables(): {
   add(FIXED_PLACES, 'place');
   for (const list of byFirst.values())
     list.sort((a, b) => b.tokens.length - a.tokens.length);
-  const lowerFirst = new Set(
-    [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
-      .map((n) => tokenize(n)[0]!.text)
-      .filter((w) => !isCapitalised(w))
-      .map(wordKey),
-  );
-  fixed = {
-    byFirst,
-    lowerFirst,
-    lowerFirstLetters: new Set([...lowerFirst].map((k) => k[0]!)),
-  };
-  return fixed;
-}
-let fixed: ReturnType<typeof fixedTables> | undefined;
+  return byFirst;
+})();
+/**
+ * Press titles and parties that open with their article (« Le Parisien », « Les Républicains »),
+ * by the folded first word after it: met after a lower-case article or its contraction
+ * (« rapporte le Républicain lorrain », « selon le Parisien », « du Monde ») they are still
+ * that name, article included. Not when the rest is a place (« la Provence » is the region).
+ */
+const FIXED_AFTER_ARTICLE = (() => {
+  const byFirst = new Map<string, ({ name: string } & FixedWords)[]>();
+  for (const name of FIXED_ORGANISATIONS) {
+    const [article, ...rest] = tokenize(name).map((t) => t.text);
+    if (!['Le', 'La', 'Les'].includes(article!) || rest.length === 0) continue;
+    if (placeName(rest)) continue;
+    const first = nameKey(rest[0]!);
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
+      name,
+      ...fixedWords(rest),
+    });
+  }
+  for (const list of byFirst.values())
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+})();
+const ARTICLES_BEFORE_TITLES = new Set([
+  'le',
+  'la',
+  'les',
+  'du',
+  'au',
+  'aux',
+  'des',
+]);
 
-/** Same word; the first also with the same capitalisation (« Le Monde » is a newspaper, « le monde » is not). */
-const sameWord = (a: string, b: string, first: boolean) =>
-  wordKey(a) === wordKey(b) &&
-  (first
-    ? isCapitalised(a) === isCapitalised(b)
-    : isCapitalised(a) || !isCapitalised(b));
+/** The fixed names' lower-case first words (« franceinfo », « vallée »): any other lower-case word opens none of them. */
+const FIXED_LOWER_FIRST = new Set(
+  [...FIXED_ORGANISATIONS, ...FIXED_PLACES]
+    .map((n) => tokenize(n)[0]!.text)
+    .filter((w) => !isCapitalised(w))
+    .map(wordKey),
+);
+const LOWER_FIRST_LETTERS = new Set([...FIXED_LOWER_FIRST].map((k) => k[0]!));
+const LOWER_SECOND_LETTERS = new Set(
+  [...FIXED_LOWER_FIRST].map((k) => k[1] ?? ''),
+);
+/**
+ * Whether a lower-case token may fold to one of FIXED_LOWER_FIRST, without folding it: its first
+ * letter is one of theirs, and so is its second when that is an ASCII letter or digit (which
+ * folds to itself lower-cased; anything else, « l' » too, is folded to be sure).
+ */
+const mayOpenLowerFixed = (text: string) =>
+  LOWER_FIRST_LETTERS.has(text[0]!) &&
+  (text.length < 2 ||
+    !/^[A-Za-z0-9]$/.test(text[1]!) ||
+    LOWER_SECOND_LETTERS.has(text[1]!.toLowerCase()));
+
+/** A fixed name's words, folded and with their capitalisation, computed once. */
+interface FixedWords {
+  tokens: string[];
+  keys: string[];
+  caps: boolean[];
+}
+function fixedWords(tokens: string[]): FixedWords {
+  return {
+    tokens,
+    keys: tokens.map(wordKey),
+    caps: tokens.map(isCapitalised),
+  };
+}
+
+/**
+ * The fixed name's words from token i on: the same words, the first also with the same
+ * capitalisation (« Le Monde » is a newspaper, « le monde » is not), the others capitalised
+ * where the name's are.
+ */
+function matchesAt(tokens: Token[], i: number, c: FixedWords): boolean {
+  if (i + c.keys.length > tokens.length) return false;
+  for (let k = 0; k < c.keys.length; k++) {
+    const t = tokens[i + k]!;
+    if (tokenKey(t) !== c.keys[k]) return false;
+    const cap = isCapitalised(t.text);
+    if (k === 0 ? cap !== c.caps[0] : !cap && c.caps[k]) return false;
+  }
+  return true;
+}
 
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
-  const { byFirst, lowerFirst, lowerFirstLetters } = fixedTables();
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i]!.text;
     // The first word must match with its capitalisation (sameWord), so most words are out at once.
     if (
       !isCapitalised(text) &&
-      !(lowerFirstLetters.has(text[0]!) && lowerFirst.has(wordKey(text)))
+      !(mayOpenLowerFixed(text) && FIXED_LOWER_FIRST.has(tokenKey(tokens[i]!)))
     )
       continue;
-    const candidates = byFirst.get(wordKey(text));
-    const hit = candidates?.find((c) =>
-      c.tokens.every(
-        (w, k) =>
-          tokens[i + k] !== undefined &&
-          sameWord(tokens[i + k]!.text, w, k === 0),
-      ),
-    );
+    const key = tokenKey(tokens[i]!);
+    let hit: { name: string; kind: EntityKind; tokens: string[] } | undefined =
+      FIXED.get(key)?.find((c) => matchesAt(tokens, i, c));
+    // « Voici le détail… » opens a sentence with the word, not the magazine: a one-word name
+    // that is also an ordinary sentence word is a name only inside a sentence.
+    if (
+      hit &&
+      hit.tokens.length === 1 &&
+      tokens[i]!.start &&
+      isStopCapital(text)
+    )
+      hit = undefined;
+    if (!hit && ARTICLES_BEFORE_TITLES.has(tokens[i - 1]?.text ?? '')) {
+      const titled = FIXED_AFTER_ARTICLE.get(key)?.find((c) =>
+        matchesAt(tokens, i, c),
+      );
+      if (titled)
+        hit = {
+          name: titled.name,
+          kind: 'organisation',
+          tokens: titled.tokens,
+        };
+    }
     if (!hit) continue;
     const aliases: string[] = [];
     let end = i + hit.tokens.length;
@@ -373,7 +462,10 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
       end += 3;
     }
     out.push({ name: hit.name, kind: hit.kind, aliases });
-    for (let k = i; k < end; k++) tokens[k]!.text = '';
+    for (let k = i; k < end; k++) {
+      tokens[k]!.text = '';
+      tokens[k]!.key = '';
+    }
     i = end - 1;
   }
   return out;
@@ -386,10 +478,7 @@ export function extractEntities(
 ): Entity[] {
   const found: Found[] = [];
   const midSentence = new Set<string>();
-  const all = sentences(text).map(tokenize);
-  for (const tokens of all)
-    for (const t of tokens)
-      if (!t.start && isCapitalised(t.text)) midSentence.add(t.text);
+  const all = sentences(text).map((s) => tokenize(s, midSentence));
   let position = 0;
   for (const tokens of all) {
     for (const f of takeFixedNames(tokens))
@@ -419,6 +508,19 @@ function readSpan(
       WORK_NOUNS.has(headNoun(span.before.slice(0, -1)) ?? ''))
   )
     return [];
+  // « le Prélude de Bach », « l'interprète du Boléro »: the title of a work.
+  if (
+    (words.length > 1 && WORK_TITLES.has(opener)) ||
+    (span.before.at(-2) === 'interprète' && LINKS.has(span.before.at(-1)!))
+  )
+    return [];
+  // « FAIT DIVERS. », « BEST-OF POLITIQUE. »: a rubric in capitals opening the text, not a name.
+  if (
+    span.start &&
+    words.length > 1 &&
+    words.every((w) => /^[\p{Lu}-]+$/u.test(w))
+  )
+    return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
@@ -445,6 +547,23 @@ function readSpan(
   ) {
     if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')))
       honorific = true;
+    words.shift();
+    start = false;
+  }
+  // « la Prix Nobel de la Paix Shirin Ebadi », « le Président Macron »: the title goes; a title
+  // alone, or a prize with one word (« Prix Goncourt »), names no one.
+  let titles = 0;
+  while (words.length && NAME_TITLES.has(words[0]!.toLowerCase())) {
+    titles += words[0]!.toLowerCase() === 'prix' ? 2 : 1;
+    words.shift();
+    start = false;
+  }
+  if (titles > 0 && words.length < titles) return [];
+  // …and « de la Paix », « de la République » after the title are its own.
+  if (
+    titleBefore(span.before) &&
+    TITLE_COMPLEMENTS.has(words[0]?.toLowerCase() ?? '')
+  ) {
     words.shift();
     start = false;
   }
@@ -525,6 +644,24 @@ function readSpan(
         aliases: [],
       }));
   }
+  // « RN Louis Aliot », « LR Jean-Marc Pujol »: an acronym, then a person named with a given name.
+  if (
+    words.length >= 3 &&
+    isAcronym(words[0]!) &&
+    personFirstName(words.slice(1))
+  )
+    return [
+      ...readSpan(
+        { ...span, words: words.slice(0, 1), after: [] },
+        known,
+        midSentence,
+      ),
+      ...readSpan(
+        { ...span, words: words.slice(1), start: false, before: [] },
+        known,
+        midSentence,
+      ),
+    ];
   const name = words.join(' ').replace(/\s+\.$/, '');
   const knownEntity = known.get(wordKey(name));
   if (knownEntity)
@@ -536,7 +673,7 @@ function readSpan(
     !(
       start &&
       words.length === 1 &&
-      !placeTables().handPlaces.has(wordKey(place)) &&
+      !HAND_PLACES.has(wordKey(place)) &&
       !midSentence.has(words[0]!)
     )
   )
@@ -561,6 +698,13 @@ function readSpan(
     if (
       /(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) &&
       [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
+    )
+      return [];
+    // « l'Australien », « un Marseillais »: one inhabitant, not a name (unless a given name: « Alain »).
+    if (
+      /(?:ien|ienne|ain|aine|ais|aise|ois|oise)$/.test(single) &&
+      ["l'", 'le', 'la', 'un', 'une'].includes(span.before.at(-1) ?? '') &&
+      !personFirstName(words)
     )
       return [];
     // « de l'Égalité », « et des Finances »: a portfolio on its own.
@@ -602,6 +746,13 @@ function readSpan(
   ];
 }
 
+/** « …Prix Nobel de la », « président de la »: a title, then the links to what it takes. */
+function titleBefore(before: string[]): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && (LINKS.has(before[i]!) || before[i] === 'la')) i--;
+  return i < before.length - 1 && i >= 0 && NAME_TITLES.has(before[i]!);
+}
+
 /** Honorifics: the name after them is a person's (« M. », « Mme », « Dr », « Me »). */
 const HONORIFICS = new Set([
   'm',
@@ -640,11 +791,12 @@ function kindOf(words: string[], span: Span): EntityKind {
   if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
     return 'organisation';
   if (namedWith(span.before, PLACE_NOUNS)) return 'place';
-  const role =
-    span.before.at(-1) === ',' ? span.before.at(-2) : span.before.at(-1);
   if (
     !words.some(isAcronym) &&
-    (near.some((w) => PERSON_NOUNS.has(w)) || PERSON_ROLES.has(role ?? ''))
+    (near.some((w) => PERSON_NOUNS.has(w)) ||
+      isRole(roleBefore(span.before)) ||
+      personFirstName(words) ||
+      personAfter(span.after))
   )
     return 'person';
   if (
@@ -660,8 +812,72 @@ function kindOf(words: string[], span: Span): EntityKind {
   )
     return 'place';
   if (words.length === 1) return 'organisation';
+  // « Warner Music France », « Française des Jeux »: a name ending on a country or a known town
+  // (not any GeoNames place: « Le Pen », « Josselin » are surnames too), or holding « des »
+  // or « du » without a given name first, is a company's, not a person's.
+  if (
+    (HAND_PLACES.has(wordKey(words.at(-1)!)) ||
+      lower.some((w) => w === 'des' || w === 'du')) &&
+    !personFirstName(words)
+  )
+    return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
+
+/**
+ * The word a role would be in before a name: right before it, before a comma (« le maire, Jean
+ * Dupont »), or before one adjective (« le vulcanologue allemand Boris Behncke »).
+ */
+function roleBefore(before: string[]): string {
+  const last = before.at(-1) ?? '';
+  if (
+    last === ',' ||
+    (/^\p{Ll}+$/u.test(last) && !NOT_ROLE_ADJECTIVES.has(last))
+  )
+    return isRole(last) ? last : (before.at(-2) ?? '');
+  return last;
+}
+const NOT_ROLE_ADJECTIVES = new Set([
+  ...LINKS,
+  'le',
+  'la',
+  'les',
+  'et',
+  'ou',
+  'à',
+  'au',
+  'aux',
+  'en',
+  'par',
+  'pour',
+  'avec',
+  'sur',
+  'chez',
+  'selon',
+]);
+/** A trade or role (PERSON_ROLES), or a « -logue », « -logiste » or « -iste » (« vulcanologue », « le mentaliste Viktor »). */
+const isRole = (w: string) =>
+  PERSON_ROLES.has(w) || /.{3}(?:logue|iste)$/.test(w);
+
+/** « Johnny », « Boris Behncke »: a given name alone, or opening a name of two or three words. */
+const personFirstName = (words: string[]) =>
+  words.length <= 3 &&
+  FIRST_NAME_KEYS.has(wordKey(words[0]!)) &&
+  !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || isAcronym(w));
+const FIRST_NAME_KEYS = new Set(FIRST_NAMES.map(nameKey));
+
+/** « Ron Jeremy, 67 ans », « Maurane s'était confiée », « Johnny est mort »: what follows is a person's. */
+function personAfter(after: Token[]): boolean {
+  const [a, b, c] = after.map((t) => t.text.toLowerCase());
+  if (a === ',' && b !== undefined && /^\d{1,3}$/.test(b) && c === 'ans')
+    return true;
+  const verbs = a === ',' || a === "s'" || a === 'se' ? [b, c] : [a, b];
+  return (
+    PERSON_VERBS.has(verbs[0] ?? '') ||
+    (AUXILIARIES.has(verbs[0] ?? '') && PERSON_VERBS.has(verbs[1] ?? ''))
+  );
+}
+const AUXILIARIES = new Set(['est', 'était', 'a', 'avait', 'sera', 'serait']);
 
 /**
  * The noun a name stands after, skipping the lower-case words between them (« le groupe niçois
@@ -696,13 +912,23 @@ function merge(found: Found[]): Entity[] {
   const byKey = new Map<string, Entity & { position: number }>();
   const people = found
     .filter((f) => f.kind === 'person' && f.name.includes(' '))
-    .map((f) => wordKey(f.name));
+    .map((f) => {
+      const key = wordKey(f.name);
+      const words = key.split(' ');
+      return { key, first: words[0], last: words.at(-1) };
+    });
   for (const f of found) {
     let key = wordKey(f.name);
-    if (!f.name.includes(' ')) {
+    // « Dupont de Ligonnès » after « Xavier Dupont de Ligonnès »: the same person.
+    const longer =
+      f.kind === 'person' && f.name.includes(' ')
+        ? people.find((p) => p.key !== key && p.key.endsWith(` ${key}`))?.key
+        : undefined;
+    if (longer) key = longer;
+    else if (!f.name.includes(' ')) {
       const person =
-        people.find((p) => p.split(' ').at(-1) === key) ??
-        people.find((p) => p.split(' ')[0] === key);
+        people.find((p) => p.last === key)?.key ??
+        people.find((p) => p.first === key)?.key;
       if (person && person !== key) {
         key = person;
         if (!byKey.has(key)) {

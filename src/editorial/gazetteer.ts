@@ -42,7 +42,9 @@ Pretoria, Kinshasa, Luanda, Riyad, Djeddah, Dubaï, Abou Dhabi, Doha, Beyrouth, 
 Tel Aviv, Amman, Pékin, Shanghai, Hong Kong, Tokyo, Osaka, Séoul, Pyongyang, New Delhi, Bombay, Islamabad, Kaboul,
 Bangkok, Jakarta, Manille, Sydney, Washington, New York, Los Angeles, Chicago, Miami, Montréal, Toronto, Ottawa,
 Québec, Mexico, Brasilia, Rio de Janeiro, São Paulo, Buenos Aires, Santiago, Lima, Bogota, Caracas, Bruxelles,
-Strasbourg, Gibraltar, Ceuta, Melilla, Algésiras, Séville, Malaga, Valence, Grenade`;
+Strasbourg, Gibraltar, Ceuta, Melilla, Algésiras, Séville, Malaga, Valence, Grenade, Le Mans, Le Havre, La Rochelle,
+Le Touquet, La Baule, La Ciotat, Le Creusot, La Roche-sur-Yon, Les Sables-d'Olonne, Le Puy-en-Velay, La Courneuve, Le Lavandou,
+USA, UK`;
 
 /** French places the extractor reads often and GeoNames spells otherwise or leaves out (départements, regions). */
 const FRANCE = `Île-de-France, Hauts-de-France, Pas-de-Calais, Nord, Lot, Gironde, Bretagne, Normandie, Corse, Alsace, Lorraine, Provence,
@@ -120,11 +122,11 @@ export const FIXED_ORGANISATIONS: readonly string[] =
 France 24, France Télévisions, Radio France, RFI, Europe 1, RTL, RMC, M6, TF1, C8, TMC, W9, LCI, BFMTV, BFM TV, CNews, Arte, Canal+,
 Le Monde, Le Figaro, Le Parisien, Libération, Les Échos, Les Echos, Ouest-France, Ouest France, Le Point, L'Express, L'Obs,
 Le Journal du dimanche, JDD, Paris Match, Closer, Figaro, Le Huffington Post, HuffPost, Mediapart, Streetpress, 20 Minutes,
-La Croix, L'Humanité, Le Canard enchaîné, Sud Ouest, La Dépêche, Le Dauphiné libéré, Nice-Matin, La Voix du Nord, Le Progrès,
+La Croix, L'Humanité, Le Canard enchaîné, Charlie Hebdo, Franceinfo, Sud Ouest, La Dépêche, Le Dauphiné libéré, Nice-Matin, La Voix du Nord, Le Progrès,
 Radio classique, France 3 Hauts-de-France, Der Spiegel, New York Times, Washington Post, CNN, BBC, Al Jazeera, AFP, Reuters,
 Associated Press, Twitter, Facebook, Instagram, YouTube, TikTok, Snapchat, Hespress, Le360, Médias24, TelQuel, 2M, Medi1, Medi 1 TV,
 Le Matin, L'Economiste, Maison Blanche, Élysée, Matignon, Assemblée nationale, Sénat, Parlement européen, Commission européenne,
-Conseil constitutionnel, Conseil d'État, Cour des comptes, Cour de cassation, Chambre des représentants, Chambre des conseillers,
+Conseil constitutionnel, Conseil d'État, Cour suprême, Cour des comptes, Cour de cassation, Chambre des représentants, Chambre des conseillers,
 Chambre des députés, Front national, Rassemblement national, La République en marche, Les Républicains, Parti socialiste,
 La France insoumise, Banque mondiale, Fonds monétaire international, Organisation mondiale de la santé, Bison Futé, Bison futé,
 Le Républicain lorrain, L'Est républicain, La Provence, Midi libre, Le Télégramme, La Nouvelle République, Le Courrier picard,
@@ -232,6 +234,15 @@ export const ORGANISATION_WORDS = new Set([
   'radio',
   'télévision',
   'tv',
+  'télé',
+  'music',
+  'comics',
+  'records',
+  'pictures',
+  'studios',
+  'entertainment',
+  'reporter',
+  'magazine',
 ]);
 
 /** Capitalised words that are not names on their own (sentence openers, titles, generic nouns). */
@@ -435,6 +446,7 @@ export const NOT_NAMES = new Set([
   'quelles',
   'voici',
   'voilà',
+  'internet',
   'oui',
   'non',
   'ici',
@@ -538,6 +550,7 @@ export const PORTFOLIO_WORDS = new Set([
   'affaires',
   'étrangères',
   'europe',
+  'numérique',
 ]);
 
 /** Words after which a capitalised name is a place (« place de Clichy », « rue de Rivoli », « vallée du Rhône »). */
@@ -890,3 +903,121 @@ export const PLACE_HEADS = new Set([
 
 /** Words after which a name is where something happens (« à Sidi Moumen », « en Extrême-Orient »). */
 export const PLACE_PREPOSITIONS = new Set(['à', 'au', 'aux', 'en', 'vers']);
+
+/**
+ * Given names (data/first-names.txt, hand-written): a name that is one of them alone
+ * (« Johnny », « Maurane ») or opens with one (« Boris Behncke ») is a person's unless its context
+ * says otherwise.
+ */
+export const FIRST_NAMES: readonly string[] = readFileSync(
+  new URL('./data/first-names.txt', import.meta.url),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .flatMap((line) => line.split(' '))
+  .filter(Boolean);
+
+/**
+ * Capitalised titles written before a name (« la Prix Nobel de la Paix Shirin Ebadi », « le
+ * Président Macron »): not part of it, and not a name on their own. « Prix Nobel » also takes
+ * its field (« de la Paix », « de littérature »).
+ */
+export const NAME_TITLES = new Set([
+  'prix',
+  'nobel',
+  'président',
+  'présidente',
+  'premier',
+  'première',
+  'ministre',
+  'général',
+  'générale',
+  'colonel',
+  'capitaine',
+  'commandant',
+  'lieutenant',
+  'sergent',
+  'maréchal',
+  'amiral',
+  'sénateur',
+  'sénatrice',
+  'député',
+  'députée',
+  'gouverneur',
+  'juge',
+  'cardinal',
+  'monseigneur',
+  'mgr',
+  'pape',
+  'abbé',
+  'cheikh',
+  'émir',
+  'roi',
+  'reine',
+  'prince',
+  'princesse',
+  'sultan',
+  'chancelière',
+  'chancelier',
+  'ayatollah',
+]);
+
+/** First words of a work's title (« le Prélude de Bach », « la Symphonie du Nouveau Monde »): a work, not a name. */
+export const WORK_TITLES = new Set([
+  'prélude',
+  'symphonie',
+  'concerto',
+  'sonate',
+  'requiem',
+  'messe',
+  'nocturne',
+  'fugue',
+  'cantate',
+  'rhapsodie',
+  'boléro',
+  'hymne',
+  'ballade',
+  'valse',
+]);
+
+/**
+ * Words right after a one-word name that only a person does (« Maurane s'était confiée »,
+ * « Johnny est mort »): read with the word after them when they are an auxiliary.
+ */
+export const PERSON_VERBS = new Set([
+  'confié',
+  'confiée',
+  'confie',
+  'mort',
+  'morte',
+  'décédé',
+  'décédée',
+  'né',
+  'née',
+  'marié',
+  'mariée',
+  'épousé',
+  'divorcé',
+  'divorcée',
+  'enceinte',
+  'chante',
+  'chantait',
+  'chanté',
+  'âgé',
+  'âgée',
+]);
+
+/**
+ * What a title takes after « de », « de la » (« Prix Nobel de la Paix », « président de la
+ * République »): part of the title, not a name.
+ */
+export const TITLE_COMPLEMENTS = new Set([
+  'paix',
+  'littérature',
+  'médecine',
+  'physique',
+  'chimie',
+  'économie',
+  'république',
+]);

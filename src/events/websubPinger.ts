@@ -5,12 +5,14 @@ import type { EventBus } from './bus.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
 import { listFeedScopesOf } from '../db/repos/feeds.ts';
 import { firstPublicationsOf } from '../db/repos/articles.ts';
+import { articleEditions } from '../db/repos/editions.ts';
+import { DEFAULT_EDITION, type Edition } from '../domain/editions.ts';
 import {
-  absoluteUrl,
   FEED_FORMATS,
   feedPath,
   type FeedFormat,
 } from '../presenters/distributionUrls.ts';
+import { editionUrls } from '../presenters/edition.ts';
 import { paths } from '../presenters/urls.ts';
 
 /** The events after which a feed has something new for subscribers. */
@@ -33,6 +35,8 @@ export interface WebSubOptions {
   bus: EventBus;
   hubUrl: string;
   site: SiteConfig;
+  /** The other editions whose feeds this process serves (read at start, like their routes). */
+  editions?: readonly Edition[];
   log: WebSubLog;
   timeoutMs?: number;
 }
@@ -46,8 +50,9 @@ export interface WebSubPinger {
 /**
  * Tells a WebSub hub that feeds changed, so subscribers get an article within seconds instead of
  * at their next poll. It runs outside the request and the transaction: it is poked after an event
- * is recorded, reads committed events from the table, and POSTs `hub.mode=publish` for the site's
- * feeds and those of the article's section, tags and authors. A slow or failing hub is logged,
+ * is recorded, reads committed events from the table, and POSTs `hub.mode=publish` for the feeds
+ * of the article's edition (the site's, or another edition's under its prefix or host) and those
+ * of its section, tags and authors in that edition. A slow or failing hub is logged,
  * never felt by the journalist who published.
  */
 export async function startWebSubPinger(
@@ -98,23 +103,40 @@ export async function startWebSubPinger(
   };
 }
 
-/** Every feed the articles appear in: the site's, and their sections', tags' and authors', in each format. */
+/**
+ * Every feed the articles appear in: their edition's, and their sections', tags' and authors'
+ * in that edition, in each format. An edition this process does not serve has no feeds yet.
+ */
 async function topicUrls(
   options: WebSubOptions,
   articleIds: number[],
 ): Promise<string[]> {
-  const scopes = await listFeedScopesOf(options.db, articleIds);
-  const bases = [
-    '/',
-    ...scopes.sections.map(paths.section),
-    ...scopes.tags.map(paths.tag),
-    ...scopes.authors.map(paths.author),
-  ];
-  return bases.flatMap((base) =>
-    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((f) =>
-      absoluteUrl(options.site, feedPath(base, f)),
-    ),
-  );
+  const byEdition = new Map<string, number[]>();
+  for (const a of await articleEditions(options.db, articleIds))
+    byEdition.set(a.edition, [...(byEdition.get(a.edition) ?? []), a.id]);
+  const urls: string[] = [];
+  for (const [code, ids] of byEdition) {
+    const root = feedRoot(options, code);
+    if (root === null) continue;
+    const scopes = await listFeedScopesOf(options.db, ids);
+    const bases = [
+      '/',
+      ...scopes.sections.map(paths.section),
+      ...scopes.tags.map(paths.tag),
+      ...scopes.authors.map(paths.author),
+    ];
+    for (const base of bases)
+      for (const f of Object.keys(FEED_FORMATS) as FeedFormat[])
+        urls.push(root + feedPath(base, f));
+  }
+  return urls;
+}
+
+/** Where an edition's feed paths start: the site's address, or the edition's prefix or host. */
+function feedRoot(options: WebSubOptions, code: string): string | null {
+  if (code === DEFAULT_EDITION) return options.site.url;
+  const edition = options.editions?.find((e) => e.code === code);
+  return edition ? editionUrls(options.site, edition).base : null;
 }
 
 async function ping(options: WebSubOptions, topic: string): Promise<void> {

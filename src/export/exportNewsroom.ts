@@ -12,6 +12,7 @@ import {
   pageRedirectRows,
   pageSections,
   pageTags,
+  tagAliasesOf,
 } from '../db/repos/exportPages.ts';
 import type { MediaStorage } from '../media/storage/storage.ts';
 import { JsonLinesWriter } from './jsonLines.ts';
@@ -83,8 +84,18 @@ export async function exportNewsroom(
   const tags = new JsonLinesWriter(join(dir, 'tags.jsonl'));
   for (let after = 0; ; ) {
     const rows = await pageTags(db, after, PAGE);
+    const aliases = await tagAliasesOf(
+      db,
+      rows.map((r) => r.id),
+    );
     for (const r of rows)
-      await tags.write({ id: r.id, slug: r.slug, name: r.name, kind: r.kind });
+      await tags.write({
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        kind: r.kind,
+        aliases: aliases.get(r.id) ?? [],
+      });
     if (rows.length < PAGE) break;
     after = rows.at(-1)!.id;
   }

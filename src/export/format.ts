@@ -18,6 +18,8 @@ export interface ExportedTerm {
   description?: string;
   bio?: string;
   kind?: string;
+  /** A tag's other names (tag_aliases): « FMI » for « Fonds monétaire international ». */
+  aliases?: string[];
   position?: number;
   inNewsSitemap?: boolean;
   edition?: string;

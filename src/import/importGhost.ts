@@ -93,7 +93,12 @@ export async function importGhost(
   ctx: MediaCommandContext,
   search: SearchProvider,
   file: string,
-  options: { dryRun: boolean; batchSize: number },
+  options: {
+    dryRun: boolean;
+    batchSize: number;
+    /** Progress: posts read of the file's total, and articles written so far. */
+    onProgress?: (read: number, total: number, articles: number) => void;
+  },
 ): Promise<ImportReport> {
   const report = new ImportReport('ghost', file, options.dryRun);
   let parsed: unknown;
@@ -169,6 +174,9 @@ export async function importGhost(
   };
 
   let batch: ImportedArticle[] = [];
+  const total = data['posts'].length;
+  let read = 0;
+  let written = 0;
   const flush = async () => {
     if (!batch.length) return;
     if (options.dryRun) report.imported('post', batch.length);
@@ -178,10 +186,13 @@ export async function importGhost(
       report.imported('post', r.imported);
       report.unchanged('post', r.unchanged);
       report.redirects += r.redirects;
+      written += r.imported;
     }
     batch = [];
+    options.onProgress?.(read, total, written);
   };
   for (const p of data['posts']) {
+    read++;
     const id = key(p['id']);
     const title = text(p['title']);
     const type = p['page'] === true || p['type'] === 'page' ? 'page' : 'post';

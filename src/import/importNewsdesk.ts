@@ -101,9 +101,14 @@ export async function importNewsdesk(
         slug: t.slug,
         name: t.name,
         description: t.description ?? t.bio ?? '',
-        // The kind the newsroom gave the tag (person, place…) comes back with it.
-        ...(kind === 'tag' && t.kind
-          ? { classify: () => ({ kind: t.kind!, aliases: [] }) }
+        // The kind the newsroom gave the tag (person, place…) and its aliases come back with it.
+        ...(kind === 'tag'
+          ? {
+              classify: () => ({
+                kind: t.kind ?? 'topic',
+                aliases: t.aliases ?? [],
+              }),
+            }
           : {}),
       });
       if (created) report.imported(type);

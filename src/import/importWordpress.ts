@@ -167,6 +167,8 @@ export async function importWordpress(
         else report.imported(typeOf.get(a.sourceId)!);
     }
     batch = [];
+    // Only the batch's types are needed: the map does not grow with the archive.
+    typeOf.clear();
   };
   const typeOf = new Map<string, string>();
 

@@ -4,7 +4,7 @@ import type {
 } from '../commands/importArticles.ts';
 import { extractEntities, type EntityKind } from '../editorial/entities.ts';
 import { entitiesOf } from '../editorial/indexer.ts';
-import { slugFromTitle } from '../domain/slug.ts';
+import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
 
 /** A tag's kind as the tags table stores it: an entity kind, or a plain topic. */
 export interface TagKind {
@@ -51,6 +51,9 @@ export function importedTagKind(name: string, article: Text | null): TagKind {
   return alone.kind === 'place' ? { kind: 'place', aliases: [] } : topic;
 }
 
+/** Tags created at once (PostgreSQL's pool holds 10 connections; the writer needs none meanwhile). */
+const CONCURRENT = 8;
+
 export interface TagTerm {
   key: string;
   slug: string;
@@ -88,23 +91,63 @@ export class ImportTags {
     if (!this.has(term.key)) this.#pending.set(term.key, term);
   }
 
-  /** Creates the batch's tags not created yet, in article order; MUST run before writing it. */
+  /** Creates the batch's tags not created yet, each read against its first article; MUST run before writing it. */
   async ensureFor(batch: readonly ImportedArticle[]): Promise<void> {
+    const due: { term: TagTerm; article: Text | null }[] = [];
     for (const article of batch)
       for (const key of article.tagKeys) {
         const term = this.#pending.get(key);
-        if (term) await this.#ensure(term, article);
+        if (!term) continue;
+        this.#pending.delete(key);
+        due.push({ term, article });
       }
+    await this.#ensureAll(due);
   }
 
   /** Creates the tags no article used. */
   async ensureRest(): Promise<void> {
-    for (const term of [...this.#pending.values()])
-      await this.#ensure(term, null);
+    const due = [...this.#pending.values()].map((term) => ({
+      term,
+      article: null,
+    }));
+    this.#pending.clear();
+    await this.#ensureAll(due);
+  }
+
+  /**
+   * Each tag is its own small transaction (the writer's ensureTerm): a batch brings hundreds of
+   * new tags at the start of an archive, about ten round trips and a commit each. They run
+   * CONCURRENT at a time, so PostgreSQL's pool works them in parallel instead of one waiting
+   * on the other's round trips (SQLite's one connection takes them in turn). Tags whose names
+   * give the same slug run one after the other, in the order met: the first one makes the tag,
+   * the next finds it (as they would one by one), never two inserts of one slug at once.
+   */
+  async #ensureAll(
+    due: readonly { term: TagTerm; article: Text | null }[],
+  ): Promise<void> {
+    const bySlug = new Map<string, typeof due>();
+    for (const d of due) {
+      // The slug the writer will give the tag (ensureTerm's rule).
+      const slug = isValidSlug(d.term.slug)
+        ? d.term.slug
+        : slugFromTitle(d.term.slug || d.term.name) || d.term.key;
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), d]);
+    }
+    const groups = [...bySlug.values()];
+    const lane = async () => {
+      for (let group = groups.shift(); group; group = groups.shift())
+        for (const { term, article } of group)
+          await this.#ensure(term, article);
+    };
+    // Every lane ends before a failure is thrown: no transaction is left running behind it.
+    const ends = await Promise.allSettled(
+      Array.from({ length: CONCURRENT }, lane),
+    );
+    const failure = ends.find((e) => e.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   async #ensure(term: TagTerm, article: Text | null): Promise<void> {
-    this.#pending.delete(term.key);
     const { created } = await this.#writer.ensureTerm('tag', term.key, {
       slug: term.slug,
       name: term.name,

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { CommandContext } from '../commands/context.ts';
-import type { StoredEvent } from '../db/repos/events.ts';
+import { deleteEventsBefore, type StoredEvent } from '../db/repos/events.ts';
 import { formatTime } from '../domain/frenchDates.ts';
 import type { EventBus } from '../events/bus.ts';
 import { sseComment, sseFrame } from './sse.ts';
+
+/**
+ * Announcements older than this many heartbeats are deleted from the events table: one is
+ * worth nothing after 2.5 (its process is forgotten), and every reader has long read it (the
+ * bus lags by a poll and a grace of seconds).
+ */
+const KEPT_HEARTBEATS = 10;
 
 /** Someone with an article open in the editor. */
 export interface Editing {
@@ -154,9 +161,22 @@ export class EditorPresence {
       name: w.name,
       since: w.since,
     }));
-    const writing = this.#record(articleId, editors);
+    this.#track(this.#record(articleId, editors));
+  }
+
+  #track(writing: Promise<void>): void {
     this.#writing.add(writing);
     void writing.finally(() => this.#writing.delete(writing));
+  }
+
+  async #prune(): Promise<void> {
+    const { db, clock } = this.#o.ctx;
+    const before = clock.now().getTime() - this.#heartbeatMs * KEPT_HEARTBEATS;
+    try {
+      await deleteEventsBefore(db, 'presence.update', new Date(before));
+    } catch (error) {
+      this.#o.onError?.(error);
+    }
   }
 
   async #record(articleId: number, editors: Editing[]): Promise<void> {
@@ -205,11 +225,15 @@ export class EditorPresence {
     for (const id of changed) this.#tell(id);
   }
 
-  /** Pings the streams, re-announces what this process holds, forgets silent processes. */
+  /**
+   * Pings the streams, re-announces what this process holds, forgets silent processes, and
+   * deletes old announcements (every process does; deleting twice is harmless).
+   */
   #beat(): void {
     for (const set of this.#byArticle.values())
       for (const w of set) w.res.write(sseComment('ping'));
     for (const id of this.#byArticle.keys()) this.#announce(id);
+    this.#track(this.#prune());
     const deadline = Date.now() - this.#heartbeatMs * 2.5;
     for (const [id, nodes] of this.#remote) {
       let dropped = false;

@@ -9,5 +9,11 @@ export function htmlToText(html: string): string {
   const withoutTags = html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ');
-  return decodeHTML(withoutTags).replace(/\s+/g, ' ').trim();
+  return decodeHTML(withoutTags).replace(SPACING, ' ').trim();
 }
+
+/**
+ * Every run of white space but a lone space (already what it becomes): `/\s+/` rewrote each of
+ * a body's hundreds of single spaces, half of this function's time on every search result.
+ */
+const SPACING = /[^\S ]\s*| \s+/g;

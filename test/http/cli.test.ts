@@ -140,6 +140,15 @@ describeEachDialect('the newsdesk command line', (getDb) => {
     const missing = await runCli(['user', 'add', '--role', 'editor'], env());
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /--email/);
+    const dup = ['user', 'add', '--email', 'deux@redaction.example'];
+    assert.equal((await runCli([...dup, '--role', 'editor'], env())).code, 0);
+    const again = await runCli([...dup, '--role', 'journalist'], env());
+    assert.equal(again.code, 1);
+    assert.match(
+      again.stderr,
+      /email: Un compte existe déjà avec cette adresse/,
+      'the refused field and why, not only « informations non valides »',
+    );
   });
 
   test('news-sitemap excludes and includes a section; an unknown slug is named', async () => {

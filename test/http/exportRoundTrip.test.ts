@@ -32,6 +32,8 @@ import { uploadMedia } from '../../src/commands/media/uploadMedia.ts';
 import { updateMedia } from '../../src/commands/media/updateMedia.ts';
 import { importRedirects } from '../../src/commands/importRedirects.ts';
 import { setSectionInNewsSitemap } from '../../src/commands/setSectionInNewsSitemap.ts';
+import { addTagAlias } from '../../src/db/repos/tagAliases.ts';
+import type { Db } from '../../src/db/database.ts';
 import { exportNewsroom } from '../../src/export/exportNewsroom.ts';
 import { importNewsdesk } from '../../src/import/importNewsdesk.ts';
 import { paths } from '../../src/presenters/urls.ts';
@@ -83,6 +85,18 @@ async function publicPages(t: TestApp): Promise<Map<string, string>> {
   return pages;
 }
 
+/** Each tag's aliases by tag slug (pages show none: they are compared on their own). */
+async function tagAliases(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tag_aliases')
+    .innerJoin('tags', 'tags.id', 'tag_aliases.tag_id')
+    .select(['tags.slug', 'tag_aliases.alias', 'tag_aliases.alias_key'])
+    .orderBy('tags.slug')
+    .orderBy('tag_aliases.alias_key')
+    .execute();
+  return rows.map((r) => `${r.slug}: ${r.alias} (${r.alias_key})`);
+}
+
 /** The first line that differs, with its number, or null: readable where a page is long. */
 function firstDifference(got: string, want: string): string | null {
   const g = got.split('\n');
@@ -109,6 +123,14 @@ describeEachDialect('newsdesk export, then import newsdesk', (getDb) => {
       const karim = await buildAuthor(ctx, { slug: 'karim' });
       const budget = await buildTag(ctx, { slug: 'budget' });
       const festival = await buildTag(ctx, { slug: 'festival' });
+      // Other names of a tag (entities read in texts match them): they must come back too.
+      await addTagAlias(
+        ctx.db,
+        budget.id,
+        'Loi de finances',
+        'loi-de-finances',
+      );
+      await addTagAlias(ctx.db, budget.id, 'PLF', 'plf');
       const file = join(dir, '..', `h13-${process.pid}-cover.jpg`);
       writeFileSync(file, await jpeg({ width: 1600, height: 1000, hue: 30 }));
       const up = await uploadMedia(ctx, actor, {
@@ -229,6 +251,8 @@ describeEachDialect('newsdesk export, then import newsdesk', (getDb) => {
       assert.equal(Number(imported.focal_x), 0.3);
       assert.equal(imported.content_hash, picture.contentHash);
 
+      assert.deepEqual(await tagAliases(b.ctx.db), await tagAliases(ctx.db));
+      assert.equal((await tagAliases(ctx.db)).length, 2);
       const before = await publicPages(a);
       const after = await publicPages(b);
       assert.ok(before.size >= 40, `${before.size} pages`);

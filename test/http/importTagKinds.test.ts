@@ -188,3 +188,76 @@ describeEachDialect('imported tags take entity kinds', (getDb) => {
     await stop?.();
   });
 });
+
+/** Two posts' tags; the first has two that give one slug (« Économie » and « economie »), met at once. */
+const COLLIDING_WXR = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">
+<channel>
+<title>Journal</title>
+<link>https://ancien.example.ma</link>
+<wp:base_blog_url>https://ancien.example.ma</wp:base_blog_url>
+${[1, 2]
+  .map(
+    (id) => `<item>
+<title><![CDATA[Le budget ${id}]]></title>
+<link>https://ancien.example.ma/2024/05/0${id}/budget-${id}/</link>
+<dc:creator><![CDATA[redac]]></dc:creator>
+<content:encoded><![CDATA[<p>Le budget est voté.</p>]]></content:encoded>
+<wp:post_id>${id}</wp:post_id>
+<wp:post_date_gmt>2024-05-0${id} 10:00:00</wp:post_date_gmt>
+<wp:post_name><![CDATA[budget-${id}]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+${id === 1 ? '<category domain="post_tag" nicename="Économie"><![CDATA[Économie]]></category>' : ''}
+<category domain="post_tag" nicename="economie"><![CDATA[Économie]]></category>
+${Array.from({ length: 12 }, (_, k) => `<category domain="post_tag" nicename="theme-${id}-${k}"><![CDATA[Thème ${id} ${k}]]></category>`).join('\n')}
+</item>`,
+  )
+  .join('\n')}
+</channel>
+</rss>
+`;
+
+describeEachDialect('a batch of new tags, created concurrently', (getDb) => {
+  test('two tag keys of one slug in a batch make one tag, both mapped to it; a rerun changes nothing', async () => {
+    const storage = await storageEnv('disk');
+    const t = await buildTestApp(getDb(), storage.env);
+    try {
+      const file = join(mkdtempSync(join(tmpdir(), 'newsdesk-tags-')), 'x.xml');
+      writeFileSync(file, COLLIDING_WXR);
+      const options = {
+        dryRun: false,
+        uploads: null,
+        fetchPictures: false,
+        keepShortcodes: true,
+        sectionMap: new Map(),
+        batchSize: 10,
+        timeZone: 'Africa/Casablanca',
+      };
+      const report = await importWordpress(t.ctx, t.ctx.search, file, options);
+      assert.equal(report.error, null);
+      assert.equal(report.counts['post']?.imported, 2);
+      // 24 themes and « Économie » made once; its second key found it.
+      assert.deepEqual(report.counts['tag'], {
+        read: 26,
+        imported: 25,
+        unchanged: 1,
+        skipped: 0,
+      });
+      const economie = await t.ctx.db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select('tags.slug')
+        .where('tags.slug', '=', 'economie')
+        .execute();
+      assert.equal(economie.length, 2);
+      const state = await importState(t.ctx.db, t.ctx.search);
+      const again = await importWordpress(t.ctx, t.ctx.search, file, options);
+      assert.equal(again.counts['tag']?.imported ?? 0, 0);
+      assert.deepEqual(await importState(t.ctx.db, t.ctx.search), state);
+    } finally {
+      await t.app.close();
+      await storage.stop();
+    }
+  });
+});

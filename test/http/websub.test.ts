@@ -16,6 +16,11 @@ import { createArticle } from '../../src/commands/createArticle.ts';
 import { publishArticle } from '../../src/commands/publishArticle.ts';
 import { startWebSubPinger } from '../../src/events/websubPinger.ts';
 import { loadConfig } from '../../src/config.ts';
+import {
+  addEdition,
+  setSectionEditionCommand,
+} from '../../src/commands/editions.ts';
+import { ARABIC_DEMO_EDITION } from '../../src/demo/loadArabicDemo.ts';
 
 /** A WebSub hub on 127.0.0.1 that records the pings it gets; its answer and delay can be set. */
 async function startHub(): Promise<{
@@ -66,6 +71,27 @@ async function waitFor(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** The three formats of each feed base, as the hub is told of them. */
+function feedTopics(bases: string[]): string[] {
+  return bases.flatMap((base) =>
+    ['xml', 'atom', 'json'].map(
+      (ext) => `https://journal.example${base}.${ext}`,
+    ),
+  );
+}
+
+/** Waits until the hub has been pinged for every one of `topics`. */
+function pingedFor(
+  hub: { pings: { topic: string | null }[] },
+  topics: string[],
+  what: string,
+): Promise<void> {
+  return waitFor(
+    () => topics.every((u) => hub.pings.some((p) => p.topic === u)),
+    what,
+  );
 }
 
 describeEachDialect(
@@ -127,20 +153,13 @@ describeEachDialect(
         authorIds: [ids.author],
         tagIds: [ids.tag],
       });
-      const expected = [
+      const expected = feedTopics([
         '/feed',
         '/rubrique/monde/feed',
         '/sujet/diplomatie/feed',
         '/auteur/imane-chraibi/feed',
-      ].flatMap((base) =>
-        ['xml', 'atom', 'json'].map(
-          (ext) => `https://journal.example${base}.${ext}`,
-        ),
-      );
-      await waitFor(
-        () => expected.every((u) => hub.pings.some((p) => p.topic === u)),
-        'the twelve pings',
-      );
+      ]);
+      await pingedFor(hub, expected, 'the twelve pings');
       assert.ok(hub.pings.every((p) => p.mode === 'publish'));
     });
 
@@ -282,6 +301,79 @@ describeEachDialect(
     test('teardown', async () => {
       await t.app.close();
       hub.server.closeAllConnections(); // fetch keeps connections alive for a few seconds
+      await new Promise<void>((resolve) => hub.server.close(() => resolve()));
+    });
+  },
+);
+
+describeEachDialect(
+  'WebSub: an Arabic-edition article pings the Arabic edition’s feeds',
+  (getDb) => {
+    let t: TestApp;
+    let hub: Awaited<ReturnType<typeof startHub>>;
+    let ids: { section: number; author: number; tag: number };
+
+    test('setup: the Arabic edition and one of its sections, then the app with a hub', async () => {
+      hub = await startHub();
+      // Editions are served from the next start: make it, then start the app that pings.
+      const first = await buildTestApp(getDb());
+      await addEdition(first.ctx, systemActor('test'), ARABIC_DEMO_EDITION);
+      ids = {
+        section: (
+          await buildSection(first.ctx, { slug: 'iqtisad', name: 'اقتصاد' })
+        ).id,
+        author: (
+          await buildAuthor(first.ctx, {
+            slug: 'karim-berrada',
+            name: 'Karim Berrada',
+          })
+        ).id,
+        tag: (await buildTag(first.ctx, { slug: 'bourse', name: 'البورصة' }))
+          .id,
+      };
+      await setSectionEditionCommand(first.ctx, systemActor('test'), {
+        slug: 'iqtisad',
+        edition: 'ar',
+      });
+      await first.app.close();
+      t = await buildTestApp(getDb(), { WEBSUB_HUB: hub.url });
+      await t.app.ready();
+    });
+
+    test('publishing pings the /ar/ feeds (site, section, tag, author), not the French ones', async () => {
+      hub.pings.length = 0;
+      await buildArticle(t.ctx, {
+        slug: 'bourse-casablanca',
+        title: 'بورصة الدار البيضاء ترتفع',
+        sectionId: ids.section,
+        authorIds: [ids.author],
+        tagIds: [ids.tag],
+      });
+      const expected = feedTopics([
+        '/ar/feed',
+        '/ar/rubrique/iqtisad/feed',
+        '/ar/sujet/bourse/feed',
+        '/ar/auteur/karim-berrada/feed',
+      ]);
+      await pingedFor(hub, expected, 'the twelve Arabic pings');
+      // Each topic the hub is told of is a feed that answers.
+      for (const url of expected) {
+        const res = await t.app.inject(
+          url.replace('https://journal.example', ''),
+        );
+        assert.equal(res.statusCode, 200, url);
+      }
+      // One publication's topics go out in one pass: nothing else came with these twelve.
+      assert.deepEqual(
+        [...new Set(hub.pings.map((p) => p.topic))].sort(),
+        [...expected].sort(),
+        'no French feed is pinged for an Arabic article',
+      );
+    });
+
+    test('teardown', async () => {
+      await t.app.close();
+      hub.server.closeAllConnections();
       await new Promise<void>((resolve) => hub.server.close(() => resolve()));
     });
   },

@@ -75,6 +75,23 @@ test('the French typography table, code point by code point', () => {
     assert.equal(show(typesetText(input)), show(expected), input);
 });
 
+test('a text typeset again (remembered) reads as the first time, long texts too', () => {
+  for (const [input, expected] of TABLE) {
+    typesetText(input);
+    assert.equal(show(typesetText(input)), show(expected), input);
+  }
+  // Past the remembered length, and more distinct texts than are remembered at once.
+  const long = `${'Il a dit "oui" ! '.repeat(60)}Fin`;
+  assert.ok(long.length > 600);
+  assert.equal(typesetText(long), typesetText(long));
+  assert.match(typesetText(long), new RegExp(`^Il a dit «${N}oui${N}»${N}!`));
+  for (let i = 0; i < 3_000; i++) typesetText(`Titre ${i} : "suite"`);
+  assert.equal(
+    show(typesetText('Titre 1 : "suite"')),
+    show(`Titre 1${B}: «${N}suite${N}»`),
+  );
+});
+
 test('typesetting is idempotent', () => {
   for (const [input] of TABLE) {
     const once = typesetText(input);

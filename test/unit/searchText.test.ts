@@ -210,6 +210,34 @@ test('bodies become text: tags split words, entities are decoded', () => {
   );
 });
 
+test('bodies become text: every run of white space is one space, no-break spaces included', () => {
+  assert.equal(
+    htmlToText('<p>Un\tdeux  trois</p>\n\n<p>\u00a0quatre&nbsp;?\u202f»</p> '),
+    'Un deux trois quatre ? »',
+  );
+  // The same text as collapsing every run with /\s+/, whatever mix of spaces a body holds.
+  const spaces = [
+    ' ',
+    '  ',
+    '\n',
+    ' \n ',
+    '\t',
+    '\u00a0',
+    ' \u00a0',
+    '\u202f',
+    '\r\n',
+  ];
+  for (const a of spaces)
+    for (const b of spaces) {
+      const html = `<p>x${a}y</p>${b}<p>z${b}${a}w</p>`;
+      const reference = html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      assert.equal(htmlToText(html), reference, JSON.stringify(html));
+    }
+});
+
 test('extracts skip stemming words that cannot match, and mark exactly the words a full pass marks', async () => {
   const { readFileSync } = await import('node:fs');
   const { sharedFile } = await import('../support/shared.ts');

@@ -1,12 +1,13 @@
 import type { CommandContext } from '../context.ts';
-import { countUsers } from '../../db/repos/users.ts';
+import { hasOwner } from '../../db/repos/users.ts';
 import { consumeOneTimeToken } from '../../db/repos/sessions.ts';
 import { hashPassword, passwordProblem } from '../../auth/passwords.ts';
 import { hashToken } from '../../auth/tokens.ts';
 import { AppError } from '../../errors.ts';
 import { insertUserWithAuthor } from './addUser.ts';
 
-/** First run: the one-time setup link creates the owner, once, and only while no account exists. */
+/** First run: the one-time setup link creates the owner, once, and only while the site has no owner
+ * (accounts invited from the command line before it do not close the door). */
 export async function setupOwner(
   ctx: CommandContext,
   input: {
@@ -22,7 +23,7 @@ export async function setupOwner(
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
-    if ((await countUsers(tx)) > 0)
+    if (await hasOwner(tx))
       throw new AppError('forbidden', {
         message: 'Le compte propriétaire existe déjà. Connectez-vous.',
       });

@@ -39,6 +39,24 @@ export async function recordEvent(
   return row.id;
 }
 
+/**
+ * Deletes the `name` events recorded before `before` and says how many: for announcements
+ * worth nothing once heard (presence), which would otherwise pile up in the table. Reads the
+ * (name, id) index, so it walks only that name's rows.
+ */
+export async function deleteEventsBefore(
+  db: Queryable,
+  name: EventName,
+  before: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('events')
+    .where('name', '=', name)
+    .where('created_at', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Events after `afterId`, oldest first: how processors and live readers catch up. */
 export async function listEventsAfter(
   db: Queryable,

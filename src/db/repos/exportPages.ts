@@ -25,6 +25,25 @@ export async function pageTags(db: Queryable, afterId: number, n: number) {
     .execute();
 }
 
+/** The other names of each tag of `tagIds` (tag_aliases), in the order they were added. */
+export async function tagAliasesOf(
+  db: Queryable,
+  tagIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!tagIds.length) return out;
+  const rows = await db
+    .selectFrom('tag_aliases')
+    .select(['tag_id', 'alias'])
+    .where('tag_id', 'in', tagIds)
+    .orderBy('tag_id')
+    .orderBy('alias_key')
+    .execute();
+  for (const r of rows)
+    out.set(r.tag_id, [...(out.get(r.tag_id) ?? []), r.alias]);
+  return out;
+}
+
 export async function pageAuthors(db: Queryable, afterId: number, n: number) {
   return db
     .selectFrom('authors')

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { toDate } from '../schema.ts';
-import { publiclyVisible, tagPubliclyCarried } from './publicScope.ts';
+import { publiclyVisible } from './publicScope.ts';
 import { DEFAULT_EDITION } from '../../domain/editions.ts';
 
 /** What a sitemap says about an article: where it is, when it last changed, its picture. */
@@ -190,67 +190,71 @@ export async function listSectionsWithLatest(
  * Slugs of tags with at least one public article, at most `limit`, oldest tag first. With
  * another edition than the default one, only tags one of its public articles carries.
  */
-export async function listTagSlugsInUse(
+export function listTagSlugsInUse(
   db: Queryable,
   now: Date,
   limit: number,
   edition: string = DEFAULT_EDITION,
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('tags')
-    .select('tags.slug')
-    .where(tagPubliclyCarried(now))
-    .$if(edition !== DEFAULT_EDITION, (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('article_tags')
-            .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-            .select('article_tags.article_id')
-            .whereRef('article_tags.tag_id', '=', 'tags.id')
-            .where(publiclyVisible(now, edition)),
-        ),
-      ),
-    )
-    .orderBy('tags.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.slug);
+  return listSlugsInUse(db, 'tags', now, limit, edition);
 }
 
 /** Slugs of authors with at least one public article (of `edition` other than the default one), at most `limit`, oldest first. */
-export async function listAuthorSlugsInUse(
+export function listAuthorSlugsInUse(
   db: Queryable,
   now: Date,
   limit: number,
   edition: string = DEFAULT_EDITION,
 ): Promise<string[]> {
+  return listSlugsInUse(db, 'authors', now, limit, edition);
+}
+
+/** Each owner's link table from articles, and the link's column naming the owner. */
+const LINKS = {
+  tags: { link: 'article_tags', key: 'tag_id' },
+  authors: { link: 'article_authors', key: 'author_id' },
+} as const;
+
+/**
+ * Tags and authors are listed the same way: through the links' copy of their article's
+ * publication time (see tagPubliclyCarried), and for another edition than the default one,
+ * only through one of that edition's public articles.
+ */
+async function listSlugsInUse(
+  db: Queryable,
+  owner: keyof typeof LINKS,
+  now: Date,
+  limit: number,
+  edition: string,
+): Promise<string[]> {
+  const { link, key } = LINKS[owner];
+  const linked = db.dynamic.table(link).as('link');
+  const linkKey = db.dynamic.ref<'link.tag_id'>(`link.${key}`);
   const rows = await db
-    .selectFrom('authors')
-    .select('authors.slug')
+    .selectFrom(db.dynamic.table(owner).as('owner'))
+    .select('owner.slug')
     .where((eb) =>
       eb.exists(
         eb
-          .selectFrom('article_authors')
-          .select('article_authors.article_id')
-          .whereRef('article_authors.author_id', '=', 'authors.id')
-          // The links' copy of their article's publication time (see tagPubliclyCarried).
-          .where('article_authors.public_at', '<=', now.toISOString()),
+          .selectFrom(linked)
+          .select('link.article_id')
+          .where(linkKey, '=', eb.ref('owner.id'))
+          .where('link.public_at', '<=', now.toISOString()),
       ),
     )
     .$if(edition !== DEFAULT_EDITION, (q) =>
       q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('article_authors')
-            .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-            .select('article_authors.article_id')
-            .whereRef('article_authors.author_id', '=', 'authors.id')
+            .selectFrom(linked)
+            .innerJoin('articles', 'articles.id', 'link.article_id')
+            .select('link.article_id')
+            .where(linkKey, '=', eb.ref('owner.id'))
             .where(publiclyVisible(now, edition)),
         ),
       ),
     )
-    .orderBy('authors.id')
+    .orderBy('owner.id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.slug);

@@ -83,12 +83,15 @@ export async function listUsers(db: Queryable): Promise<User[]> {
   );
 }
 
-export async function countUsers(db: Queryable): Promise<number> {
+/** Whether the site has its owner: the setup link is offered, and honoured, only until it does. */
+export async function hasOwner(db: Queryable): Promise<boolean> {
   const row = await db
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .select('id')
+    .where('role', '=', 'owner')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertUser(

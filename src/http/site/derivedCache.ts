@@ -38,6 +38,8 @@ export class DerivedCache {
   /** The key each kept object value was stored under (the fast path finds a document's entry by it). */
   readonly #keys = new WeakMap<object, string>();
   #bytes = 0;
+  /** The key moved last most recently (see #used). */
+  #last: string | undefined;
 
   constructor(
     tracker: ChangeTracker,
@@ -90,9 +92,20 @@ export class DerivedCache {
     if (!entry || !this.#timely(entry, this.#clock.now().getTime()))
       return undefined;
     if (!this.#tracker.isFresh(entry.scopes, entry.builtAt)) return undefined;
-    this.#entries.delete(key); // most recently used goes last
-    this.#entries.set(key, entry);
+    this.#used(key, entry);
     return entry.value;
+  }
+
+  /**
+   * Moves `key` last (most recently used). A page asked again and again (the home page under
+   * load) is already last: re-inserting it would only churn the map, which a Map pays for by
+   * rehashing every entry once deletions pile up.
+   */
+  #used(key: string, entry: Entry): void {
+    if (this.#last === key) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.#last = key;
   }
 
   #timely(entry: Entry, now: number): boolean {
@@ -116,8 +129,7 @@ export class DerivedCache {
       this.#timely(entry, now) &&
       this.#tracker.isFresh(entry.scopes, entry.builtAt)
     ) {
-      this.#entries.delete(key); // most recently used goes last
-      this.#entries.set(key, entry);
+      this.#used(key, entry);
       return entry.value as T;
     }
     const flightKey = `${key}@${gen}`;
@@ -165,6 +177,7 @@ export class DerivedCache {
     }
     if (entry.bytes > this.#maxBytes) return;
     this.#entries.set(key, entry);
+    this.#last = key;
     this.#bytes += entry.bytes;
     if (typeof entry.value === 'object' && entry.value !== null)
       this.#keys.set(entry.value, key);

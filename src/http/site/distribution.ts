@@ -61,6 +61,7 @@ export async function registerDistribution(
       bus: services.bus,
       hubUrl,
       site: services.config.site,
+      editions,
       log: app.log,
     });
     app.addHook('onClose', async () => pinger.stop());

@@ -76,6 +76,21 @@ export function documentEtag(body: Buffer): string {
   return createHash('sha1').update(body).digest('base64url').slice(0, 22);
 }
 
+/**
+ * Brotli's window (log2 of its size) for a document of `length` bytes: the smallest that holds
+ * it, as a window past the document's end finds nothing more to refer to (a 46 KB article page:
+ * 10,676 bytes with 16, 10,688 with the default 22). The encoder sizes its ring buffer for the
+ * window, 4 MiB by default, made again for every document; on an uncached archive walk, where
+ * each page is compressed once, the CPU per page fell from 6.7 to 6.3 ms (median of four
+ * interleaved rounds, in-process, busy machine).
+ */
+export function brotliWindow(length: number): number {
+  return Math.min(
+    zlib.BROTLI_DEFAULT_WINDOW,
+    Math.max(zlib.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(length + 1))),
+  );
+}
+
 /** `body` in `encoding`, compressed on libuv's thread pool (off the event loop). */
 export function compress(
   body: Buffer,
@@ -88,6 +103,7 @@ export function compress(
           ...BROTLI_OPTIONS.params,
           [zlib.BROTLI_PARAM_QUALITY]: brotliQuality,
           [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+          [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(body.length),
         },
       })
     : gzipAsync(body);

@@ -11,17 +11,10 @@ import { editionListingView } from '../../views/site/edition.ts';
 import { AppError } from '../../errors.ts';
 import { keptPageRoute } from './context.ts';
 import type { EditionSite } from './editionRoutes.ts';
-import { listingWindow, type Listing } from './listingRoutes.ts';
+import { type Listing, listingOf, listingWindow } from './listingRoutes.ts';
 import { parseListingPosition } from './pageQuery.ts';
 
 const params = z.object({ slug: z.string().min(1).max(300) });
-
-/** Entity tags say what they name, as on the French pages (listingRoutes.ts). */
-const TAG_KINDS: Record<string, Listing['kind']> = {
-  person: 'Personnalité',
-  organisation: 'Organisation',
-  place: 'Lieu',
-};
 
 type Resolver = (
   site: EditionSite,
@@ -37,45 +30,16 @@ const resolvers: Record<string, Resolver> = {
   '/rubrique/:slug': async ({ deps, edition, urls }, slug) => {
     const s = await findSectionBySlug(deps.db, slug, edition.code);
     return (
-      s && {
-        kind: 'Rubrique',
-        title: s.name,
-        description: s.description,
-        filter: { sectionId: s.id, edition: edition.code },
-        basePath: urls.section(s.slug),
-        surrogateKey: `section:${s.slug}`,
-        currentSection: s.slug,
-        mustList: false,
-      }
+      s && { ...listingOf.section(s, urls, edition.code), mustList: false }
     );
   },
   '/sujet/:slug': async ({ deps, edition, urls }, slug) => {
     const t = await findPublicTagBySlug(deps.db, slug, deps.clock.now());
-    return (
-      t && {
-        kind: TAG_KINDS[t.kind] ?? 'Sujet',
-        title: t.name,
-        description: '',
-        filter: { tagId: t.id, edition: edition.code },
-        basePath: urls.tag(t.slug),
-        surrogateKey: `tag:${t.slug}`,
-        mustList: true,
-      }
-    );
+    return t && { ...listingOf.tag(t, urls, edition.code), mustList: true };
   },
   '/auteur/:slug': async ({ deps, edition, urls }, slug) => {
     const a = await findAuthorBySlug(deps.db, slug);
-    return (
-      a && {
-        kind: 'Auteur',
-        title: a.name,
-        description: a.bio,
-        filter: { authorId: a.id, edition: edition.code },
-        basePath: urls.author(a.slug),
-        surrogateKey: `author:${a.slug}`,
-        mustList: true,
-      }
-    );
+    return a && { ...listingOf.author(a, urls, edition.code), mustList: true };
   },
 };
 

@@ -8,8 +8,11 @@ import {
   listPublished,
 } from '../../db/repos/articles.ts';
 import {
+  type Author,
   findAuthorBySlug,
   findPublicTagBySlug,
+  type Section,
+  type Tag,
 } from '../../db/repos/taxonomy.ts';
 import { presentTeaser, truncate } from '../../presenters/article.ts';
 import { paths } from '../../presenters/urls.ts';
@@ -53,46 +56,54 @@ export interface Listing {
 
 type Resolver = (deps: SiteDeps, slug: string) => Promise<Listing | null>;
 
+/** Where a listing's pages are: the French paths, or an edition's addresses (editionUrls). */
+type ListingPaths = Pick<typeof paths, 'section' | 'tag' | 'author'>;
+
+/**
+ * The listing of a section, a tag or an author, at `at`'s addresses; with `edition`, of that
+ * edition's articles only. The French pages and the edition pages (editionListingRoutes.ts)
+ * both build theirs here.
+ */
+export const listingOf = {
+  section: (s: Section, at: ListingPaths, edition?: string): Listing => ({
+    kind: 'Rubrique',
+    title: s.name,
+    description: s.description,
+    filter: { sectionId: s.id, ...(edition ? { edition } : {}) },
+    basePath: at.section(s.slug),
+    surrogateKey: `section:${s.slug}`,
+    currentSection: s.slug,
+  }),
+  tag: (t: Tag, at: ListingPaths, edition?: string): Listing => ({
+    kind: TAG_KIND_LABELS[t.kind] ?? 'Sujet',
+    title: t.name,
+    description: '',
+    filter: { tagId: t.id, ...(edition ? { edition } : {}) },
+    basePath: at.tag(t.slug),
+    surrogateKey: `tag:${t.slug}`,
+  }),
+  author: (a: Author, at: ListingPaths, edition?: string): Listing => ({
+    kind: 'Auteur',
+    title: a.name,
+    description: a.bio,
+    filter: { authorId: a.id, ...(edition ? { edition } : {}) },
+    basePath: at.author(a.slug),
+    surrogateKey: `author:${a.slug}`,
+  }),
+};
+
 const resolvers: Record<string, Resolver> = {
   '/rubrique/:slug': async (deps, slug) => {
     const s = await sectionBySlug(deps, slug);
-    return (
-      s && {
-        kind: 'Rubrique',
-        title: s.name,
-        description: s.description,
-        filter: { sectionId: s.id },
-        basePath: paths.section(s.slug),
-        surrogateKey: `section:${s.slug}`,
-        currentSection: s.slug,
-      }
-    );
+    return s && listingOf.section(s, paths);
   },
   '/sujet/:slug': async ({ db, clock }, slug) => {
     const t = await findPublicTagBySlug(db, slug, clock.now());
-    return (
-      t && {
-        kind: TAG_KIND_LABELS[t.kind] ?? 'Sujet',
-        title: t.name,
-        description: '',
-        filter: { tagId: t.id },
-        basePath: paths.tag(t.slug),
-        surrogateKey: `tag:${t.slug}`,
-      }
-    );
+    return t && listingOf.tag(t, paths);
   },
   '/auteur/:slug': async ({ db }, slug) => {
     const a = await findAuthorBySlug(db, slug);
-    return (
-      a && {
-        kind: 'Auteur',
-        title: a.name,
-        description: a.bio,
-        filter: { authorId: a.id },
-        basePath: paths.author(a.slug),
-        surrogateKey: `author:${a.slug}`,
-      }
-    );
+    return a && listingOf.author(a, paths);
   },
 };
 
