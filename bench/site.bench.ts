@@ -33,7 +33,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
@@ -52,7 +51,7 @@ import {
   serverCpu,
   type CpuRun,
 } from './lib/cpuPerRequest.ts';
-import { startProcess, stop, ROOT } from './lib/processes.ts';
+import { freePort, startProcess, stop, ROOT } from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
 import {
   runWalk,
@@ -144,17 +143,6 @@ function fetchRaw(url: string): Promise<{
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 interface Server {
   child: ChildProcess;
   url: string;
@@ -169,7 +157,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const started = performance.now();
   let listenMs = Number.NaN;
   const serving = startProcess(
-    ['src/start.ts', 'serve', '--no-demo', '--port', String(port)],
+    ['src/start.js', 'serve', '--no-demo', '--port', String(port)],
     { DATABASE_URL: databaseUrl, NEWSDESK_LOOP_STATS: '1' },
   ).then((s) => {
     listenMs = performance.now() - started;

@@ -23,6 +23,10 @@ import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { reportLoopStatsOnSignal } from './loopStats.ts';
+import {
+  markStartPhase,
+  reportStartPhasesAfterFirstResponse,
+} from './startPhases.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -53,6 +57,7 @@ export async function startServer(
   config: Config,
   options: ServeOptions,
 ): Promise<RunningServer> {
+  markStartPhase('modules-loaded');
   // Until the app's logger exists, a connection lost while idle is told on the console.
   let onIdleError = (error: Error) =>
     console.warn(
@@ -61,9 +66,13 @@ export async function startServer(
   const handle = openDatabase(config.database, {
     onIdleError: (error) => onIdleError(error),
   });
+  markStartPhase('database-opened');
   await migrateToLatest(handle.db);
+  markStartPhase('migrations-checked');
   const services = createServices(config, handle, options.clock ?? systemClock);
+  markStartPhase('services-created');
   const indexed = await ensureSearchIndex(handle.db, services.search);
+  markStartPhase('search-index-checked');
   if (indexed > 0)
     console.log(`Index de recherche construit : ${indexed} articles.`);
   if (options.demo) {
@@ -75,10 +84,13 @@ export async function startServer(
       );
     }
   }
+  markStartPhase('demo-checked');
   const app = await buildApp({
     ...services,
     logger: { level: config.logLevel },
   });
+  markStartPhase('app-built');
+  reportStartPhasesAfterFirstResponse(app.server);
   onIdleError = (error) =>
     app.log.warn(
       { err: error },
@@ -88,6 +100,7 @@ export async function startServer(
     port: options.port ?? config.port,
     host: options.host ?? config.host,
   });
+  markStartPhase('listening');
   // Synchronously after listen resolves: no request has been handled yet.
   adoptServedAddress(config.site, app.server.address() as AddressInfo);
   const warning = siteUrlWarning(config.site);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withServices } from '../cliUsers.ts';
-import { exportNewsroom } from '../export/exportNewsroom.ts';
 
 /** `newsdesk export DIR`: the whole newsroom as a documented folder (docs/EXPORT.md). */
 export function registerExportCommand(program: Command): void {
@@ -25,6 +24,9 @@ export function registerExportCommand(program: Command): void {
         );
         bar.start(1, 0);
         try {
+          const { exportNewsroom } = await import(
+            '../export/exportNewsroom.ts'
+          );
           const manifest = await exportNewsroom(
             services.db,
             services.media.storage,

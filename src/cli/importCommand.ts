@@ -2,13 +2,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withServices } from '../cliUsers.ts';
-import { importWordpress } from '../import/importWordpress.ts';
-import { importGhost } from '../import/importGhost.ts';
-import { importNewsdesk } from '../import/importNewsdesk.ts';
 import { importRedirects } from '../commands/importRedirects.ts';
 import { systemActor } from '../commands/context.ts';
 import type { ImportReport } from '../import/report.ts';
 import { isValidSlug } from '../domain/slug.ts';
+
+// The importers (turndown, saxes…) are loaded by the action that runs them: `serve` loads this
+// file too, and needs none of them.
 
 /** What an importer tells of its progress: work done of its total, and articles written. */
 type ImportProgress = (done: number, total: number, articles: number) => void;
@@ -171,8 +171,8 @@ export function registerImportCommands(program: Command): void {
         ? readSectionMap(opts.sectionMap)
         : new Map<string, string>();
       await withServices((services) =>
-        withImportProgress(services, opts.report, (onProgress) =>
-          importWordpress(
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importWordpress.ts')).importWordpress(
             { ...services, media: services.media },
             services.search,
             file,
@@ -205,12 +205,17 @@ export function registerImportCommands(program: Command): void {
       opts: { dryRun?: boolean; batchSize: number; report: string },
     ) => {
       await withServices((services) =>
-        withImportProgress(services, opts.report, (onProgress) =>
-          importGhost(services, services.search, file, {
-            dryRun: opts.dryRun ?? false,
-            batchSize: opts.batchSize,
-            onProgress,
-          }),
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importGhost.ts')).importGhost(
+            services,
+            services.search,
+            file,
+            {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+              onProgress,
+            },
+          ),
         ),
       );
     },
@@ -229,12 +234,17 @@ export function registerImportCommands(program: Command): void {
       opts: { dryRun?: boolean; batchSize: number; report: string },
     ) => {
       await withServices((services) =>
-        withImportProgress(services, opts.report, (onProgress) =>
-          importNewsdesk(services, services.search, dir, {
-            dryRun: opts.dryRun ?? false,
-            batchSize: opts.batchSize,
-            onProgress,
-          }),
+        withImportProgress(services, opts.report, async (onProgress) =>
+          (await import('../import/importNewsdesk.ts')).importNewsdesk(
+            services,
+            services.search,
+            dir,
+            {
+              dryRun: opts.dryRun ?? false,
+              batchSize: opts.batchSize,
+              onProgress,
+            },
+          ),
         ),
       );
     },

@@ -2,7 +2,7 @@ import {
   FIRST_NAMES,
   FIXED_ORGANISATIONS,
   FIXED_PLACES,
-  GEONAMES_PLACES,
+  geonamesPlaces,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
   NAME_PARTICLES,
@@ -55,7 +55,7 @@ export type KnownNames = ReadonlyMap<
 
 // The hand-written names last, so their French forms win over GeoNames' spellings of the same key.
 const PLACES = new Map(
-  [...GEONAMES_PLACES, ...PLACE_NAMES].map((p) => [nameKey(p), p]),
+  [...geonamesPlaces(), ...PLACE_NAMES].map((p) => [nameKey(p), p]),
 );
 const HAND_PLACES = new Set(PLACE_NAMES.map(nameKey));
 /** « Caire » is known as « Le Caire »: articles that belong to a place's name. */

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import exifr from 'exifr';
 import type { Metadata } from 'sharp';
 import { AppError } from '../errors.ts';
 import { MIN_COVER_WIDTH, MIN_PICTURE_WIDTH } from '../domain/pictures.ts';
@@ -85,6 +83,8 @@ export async function inspectUpload(
   if (size === 0) throw refuse('Le fichier est vide.');
   if (size > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
   const bytes = await readFile(path);
+  // file-type and exifr are loaded with the first upload, not at start (no page needs them).
+  const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   // SVG is text (file-type sees XML, or nothing): said apart, because people expect it to work.
@@ -200,6 +200,7 @@ async function prefill(
 ): Promise<{ caption: string; credit: string; copyright: string }> {
   let tags: Record<string, Tagged> = {};
   try {
+    const { default: exifr } = await import('exifr');
     tags =
       (await exifr.parse(bytes, {
         tiff: true,

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Db } from '../db/database.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { StoredEvent } from '../db/repos/events.ts';
@@ -26,6 +25,8 @@ export async function startNotificationMailer(options: {
   siteUrl: string;
   log: { warn(obj: object, msg: string): void };
 }): Promise<{ stop(): void; idle(): Promise<void> }> {
+  // nodemailer is loaded only where SMTP_URL is set, not by every start.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(options.smtpUrl);
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;

@@ -93,7 +93,7 @@ export async function ensureSearchIndex(
   db: Db,
   search: SearchProvider,
 ): Promise<number> {
-  if ((await search.count(db)) > 0) return 0;
+  if (!(await search.isEmpty(db))) return 0;
   const { indexed } = await reindexAll(db, search);
   return indexed;
 }

@@ -19,6 +19,8 @@ export interface SearchProvider {
   has(db: Queryable, articleId: number): Promise<boolean>;
   /** Number of indexed articles. */
   count(db: Queryable): Promise<number>;
+  /** Whether no article is indexed: one row read, where count reads the whole index. */
+  isEmpty(db: Queryable): Promise<boolean>;
   /** Drops entries whose article no longer exists. */
   removeOrphans(db: Queryable): Promise<void>;
   /** Empties the index before a full rebuild (which must end with `optimize`). */

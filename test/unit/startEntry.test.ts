@@ -8,12 +8,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-test('src/start.ts runs the CLI and leaves compiled code in the compile cache', async () => {
+test('src/start.js runs the CLI and leaves compiled code in the compile cache', async () => {
   const cache = await mkdtemp(join(tmpdir(), 'newsdesk-compile-cache-'));
   try {
     const { stdout } = await run(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', 'src/start.ts', '--help'],
+      ['--disable-warning=ExperimentalWarning', 'src/start.js', '--help'],
       // No NODE_COMPILE_CACHE (it would turn the cache on by itself): start.ts must, and its
       // default place is under the system's temporary directory.
       { env: { ...withoutCacheVariable(process.env), TMPDIR: cache } },

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { notifyChannel } from '../repos/events.ts';
@@ -17,27 +17,33 @@ import { listenChannel } from './postgresListener.ts';
  * A pooled connection that breaks while idle (the server restarts, an administrator ends it) is
  * dropped by the pool, and the next query opens a new one; the pool reports it as an 'error'
  * event, which would end the process if nothing listened, so `onIdleError` always listens.
+ * pg is loaded with the first connection, so a SQLite newsroom never loads it.
  */
 export function createPostgresDialect(
   connectionString: string,
   max = 10,
   onIdleError: (error: Error) => void = () => {},
   connectionTimeoutMillis = 0,
-): { dialect: PostgresDialect; pool: pg.Pool } {
-  const types = {
-    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-      if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
-      return pg.types.getTypeParser(oid, format as 'text');
+): PostgresDialect {
+  return new PostgresDialect({
+    pool: async (): Promise<pg.Pool> => {
+      const { default: pg } = await import('pg');
+      const types = {
+        getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+          if (oid === 20) return (v: string) => Number(v); // int8: count(*) and bigserial
+          return pg.types.getTypeParser(oid, format as 'text');
+        },
+      };
+      const pool = new pg.Pool({
+        connectionString,
+        max,
+        connectionTimeoutMillis,
+        types: types as never,
+      });
+      pool.on('error', onIdleError);
+      return pool;
     },
-  };
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    connectionTimeoutMillis,
-    types: types as never,
   });
-  pool.on('error', onIdleError);
-  return { dialect: new PostgresDialect({ pool }), pool };
 }
 
 /**
@@ -79,7 +85,7 @@ export const postgres: Dialect = {
         options.poolSize,
         options.onIdleError,
         options.connectionTimeoutMs,
-      ).dialect,
+      ),
     }),
   search: postgresSearch,
   changeSignal: (target, local) =>

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface ChannelListener {
   close(): Promise<void>;
@@ -24,6 +24,8 @@ export async function listenChannel(
 ): Promise<ChannelListener> {
   if (!/^[a-z_][a-z0-9_]*$/.test(options.channel))
     throw new Error(`invalid channel name: ${options.channel}`);
+  // Loaded here, not at import: the module is part of every start, SQLite's too.
+  const { default: pg } = await import('pg');
   const firstDelay = options.retryMs ?? 500;
   let current: pg.Client | null = null;
   let closed = false;

@@ -1,51 +1,50 @@
 import type { Migration, MigrationProvider } from 'kysely';
-import * as initial from './20261128_0001_initial.ts';
-import * as newsroom from './20261128_0002_newsroom.ts';
-import * as distribution from './20261128_0004_distribution.ts';
-import * as search from './20261128_0003_search.ts';
-import * as editorial from './20261128_0005_editorial.ts';
-import * as searchPrefixes from './20261129_0006_search_prefixes.ts';
-import * as searchNewest from './20261129_0007_search_newest.ts';
-import * as media from './20261201_0020_media.ts';
-import * as apiCredentials from './20261201_0030_api_credentials.ts';
-import * as webhooks from './20261201_0031_webhooks.ts';
-import * as audience from './20261201_0040_audience.ts';
-import * as liveReaders from './20261202_0400_live_readers.ts';
-import * as liveBlogs from './20261201_0041_live_blogs.ts';
-import * as linkPublicAt from './20261202_0200_link_public_at.ts';
-import * as editions from './20261202_0800_editions.ts';
-import * as imports from './20261202_0700_imports.ts';
-import * as previewLinks from './20261202_1000_preview_links.ts';
-import * as notifications from './20261202_0900_notifications.ts';
-// Helper "editor" (issue 16): newsroom comments.
-import * as articleComments from './20261203_05_article_comments.ts';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so that a
  * migration cannot be skipped by a packaging mistake; names are timestamps and never change.
+ * Each file is imported only when the migrator asks for them: a start on an up-to-date
+ * database checks the names alone (database.ts) and loads none of them.
  */
-const migrations: Record<string, Migration> = {
-  '20261128_0001_initial': initial,
-  '20261128_0002_newsroom': newsroom,
-  '20261128_0004_distribution': distribution,
-  '20261128_0003_search': search,
-  '20261128_0005_editorial': editorial,
-  '20261129_0006_search_prefixes': searchPrefixes,
-  '20261129_0007_search_newest': searchNewest,
-  '20261201_0020_media': media,
-  '20261201_0030_api_credentials': apiCredentials,
-  '20261201_0031_webhooks': webhooks,
-  '20261201_0040_audience': audience,
-  '20261201_0041_live_blogs': liveBlogs,
-  '20261202_0200_link_public_at': linkPublicAt,
-  '20261202_0400_live_readers': liveReaders,
-  '20261202_0700_imports': imports,
-  '20261202_0800_editions': editions,
-  '20261202_0900_notifications': notifications,
-  '20261202_1000_preview_links': previewLinks,
-  '20261203_05_article_comments': articleComments,
+const migrations: Record<string, () => Promise<Migration>> = {
+  '20261128_0001_initial': () => import('./20261128_0001_initial.ts'),
+  '20261128_0002_newsroom': () => import('./20261128_0002_newsroom.ts'),
+  '20261128_0004_distribution': () => import('./20261128_0004_distribution.ts'),
+  '20261128_0003_search': () => import('./20261128_0003_search.ts'),
+  '20261128_0005_editorial': () => import('./20261128_0005_editorial.ts'),
+  '20261129_0006_search_prefixes': () =>
+    import('./20261129_0006_search_prefixes.ts'),
+  '20261129_0007_search_newest': () =>
+    import('./20261129_0007_search_newest.ts'),
+  '20261201_0020_media': () => import('./20261201_0020_media.ts'),
+  '20261201_0030_api_credentials': () =>
+    import('./20261201_0030_api_credentials.ts'),
+  '20261201_0031_webhooks': () => import('./20261201_0031_webhooks.ts'),
+  '20261201_0040_audience': () => import('./20261201_0040_audience.ts'),
+  '20261201_0041_live_blogs': () => import('./20261201_0041_live_blogs.ts'),
+  '20261202_0200_link_public_at': () =>
+    import('./20261202_0200_link_public_at.ts'),
+  '20261202_0400_live_readers': () => import('./20261202_0400_live_readers.ts'),
+  '20261202_0700_imports': () => import('./20261202_0700_imports.ts'),
+  '20261202_0800_editions': () => import('./20261202_0800_editions.ts'),
+  '20261202_0900_notifications': () =>
+    import('./20261202_0900_notifications.ts'),
+  '20261202_1000_preview_links': () =>
+    import('./20261202_1000_preview_links.ts'),
+  // Helper "editor" (issue 16): newsroom comments.
+  '20261203_05_article_comments': () =>
+    import('./20261203_05_article_comments.ts'),
 };
 
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
+  getMigrations: async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(migrations).map(
+          async ([name, load]) => [name, await load()] as const,
+        ),
+      ),
+    ),
 };

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { diffWords } from 'diff';
 import { createArticle } from '../../commands/createArticle.ts';
 import { updateArticle } from '../../commands/updateArticle.ts';
 import { loadAuthorized } from '../../commands/articleAccess.ts';
@@ -53,6 +52,8 @@ async function conflictView(
     ? `${opened.snapshot.title}\n\n${opened.snapshot.lead}\n\n${opened.snapshot.bodySource}`
     : '';
   const after = `${latest.snapshot.title}\n\n${latest.snapshot.lead}\n\n${latest.snapshot.bodySource}`;
+  // diff is loaded by the first conflict, not by every start.
+  const { diffWords } = await import('diff');
   const diffHtml = diffWords(before, after)
     .map((part) =>
       part.added

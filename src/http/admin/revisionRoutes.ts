@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { diffWords } from 'diff';
 import { loadAuthorized } from '../../commands/articleAccess.ts';
 import { restoreRevision } from '../../commands/restoreRevision.ts';
 import { listRevisions, type Revision } from '../../db/repos/revisions.ts';
@@ -40,6 +39,8 @@ export function revisionRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const a = revisions.find((r) => r.id === q.data.a),
         b = revisions.find((r) => r.id === q.data.b);
       if (!a || !b) throw new AppError('not_found');
+      // diff is loaded by the first comparison, not by every start.
+      const { diffWords } = await import('diff');
       const diffHtml = diffWords(asText(a), asText(b))
         .map((p) =>
           p.added

@@ -9,7 +9,12 @@ import {
   sendDocument,
   type RenderedDocument,
 } from './documentResponse.ts';
-import { readCached, writeCached } from './diskCache.ts';
+import {
+  readCached,
+  readCachedSync,
+  writeCached,
+  writeCachedSync,
+} from './diskCache.ts';
 
 const ASSETS_DIR = new URL('../../assets/', import.meta.url);
 
@@ -51,7 +56,20 @@ export function loadScriptAsset(name: string): Asset {
   });
 }
 
+/** What the stripped form depends on besides the source: a script stripped otherwise is not reused. */
+const STRIP_OPTIONS = `strip v1 node ${process.version}`;
+
+/** The stripped script, kept on disk under its source's hash (see diskCache.ts). */
 function stripTypes(source: string): string {
+  const name = `stripped-${createHash('sha256').update(`${STRIP_OPTIONS}\0${source}`).digest('base64url')}.js`;
+  const kept = readCachedSync(name);
+  if (kept) return kept.toString('utf8');
+  const code = stripWithNode(source);
+  writeCachedSync(name, code);
+  return code;
+}
+
+function stripWithNode(source: string): string {
   // stripTypeScriptTypes is flagged experimental and says so on stderr at every start; its output
   // is plain JavaScript that the browser tests run, so silence that one warning only.
   const emitWarning = process.emitWarning;

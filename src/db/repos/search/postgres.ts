@@ -489,6 +489,16 @@ export const postgresSearch: SearchProvider = {
     );
   },
 
+  async isEmpty(db) {
+    return (
+      (await pgdb(db)
+        .selectFrom('search_documents')
+        .select('article_id')
+        .limit(1)
+        .executeTakeFirst()) === undefined
+    );
+  },
+
   async count(db) {
     const row = await pgdb(db)
       .selectFrom('search_documents')

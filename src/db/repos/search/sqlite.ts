@@ -247,6 +247,16 @@ export const sqliteSearch: SearchProvider = {
     );
   },
 
+  async isEmpty(db) {
+    return (
+      (await fts(db)
+        .selectFrom('search_keys')
+        .select('article_id')
+        .limit(1)
+        .executeTakeFirst()) === undefined
+    );
+  },
+
   async count(db) {
     const row = await fts(db)
       .selectFrom('search_keys')
