@@ -36,10 +36,16 @@ function hash(text: string, from: number): number {
 
 export function shingleSketch(text: string): ShingleSketch {
   // Harakat would split Arabic words: they go first, as in the terms.
-  const folded = (plainArabicText(text).match(/[\p{L}\p{N}]+/gu) ?? [])
-    .map(foldWord)
-    .join(' ')
-    .slice(0, MAX_CHARS);
+  // Words are folded only until MAX_CHARS are reached: the rest of a long story is not read.
+  const words: string[] = [];
+  let length = -1;
+  for (const m of plainArabicText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = foldWord(m[0]);
+    words.push(word);
+    length += word.length + 1;
+    if (length >= MAX_CHARS) break;
+  }
+  const folded = words.join(' ').slice(0, MAX_CHARS);
   const all = new Set<number>();
   for (let i = 0; i + SHINGLE <= folded.length; i++) all.add(hash(folded, i));
   const sorted = [...all].sort((a, b) => a - b);
