@@ -468,20 +468,20 @@ export class ImportWriter {
         (isValidSlug(a.slug) ? a.slug : slugFromTitle(a.slug || a.title)) ||
         `article-${slugFromTitle(a.sourceId) || 'importe'}`,
     );
-    // Free slugs: the wanted one, else -2, -3…; asked of the database a few at a time.
-    const taken = new Set<string>();
-    const checked = new Set<string>();
+    // Free slugs: the wanted one, else -2, -3…. The first five candidates of every article are
+    // asked of the database at once (a few statements per batch, not one per article); only
+    // a slug taken five times over asks again.
+    const candidates = (s: string, n: number) =>
+      Array.from({ length: 5 }, (_, k) => (n + k === 1 ? s : `${s}-${n + k}`));
+    const checked = new Set(base.flatMap((s) => candidates(s, 1)));
+    const taken = await takenArticleSlugs(tx, [...checked]);
     const chosen: string[] = [];
     for (const s of base) {
       for (let n = 1; ; n += 5) {
-        const candidates = Array.from({ length: 5 }, (_, k) =>
-          n + k === 1 ? s : `${s}-${n + k}`,
-        ).filter((c) => !checked.has(c));
-        for (const c of await takenArticleSlugs(tx, candidates)) taken.add(c);
-        for (const c of candidates) checked.add(c);
-        const free = Array.from({ length: 5 }, (_, k) =>
-          n + k === 1 ? s : `${s}-${n + k}`,
-        ).find((c) => !taken.has(c));
+        const unchecked = candidates(s, n).filter((c) => !checked.has(c));
+        for (const c of await takenArticleSlugs(tx, unchecked)) taken.add(c);
+        for (const c of unchecked) checked.add(c);
+        const free = candidates(s, n).find((c) => !taken.has(c));
         if (free) {
           taken.add(free);
           chosen.push(free);
