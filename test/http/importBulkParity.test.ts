@@ -57,6 +57,16 @@ const texts = [
     title: 'Un nouveau tramway pour Casablanca',
     body: `${TOPICS[1]![1]}\n\nLes travaux ont duré quatre ans.`,
   },
+  // A long story: past the term bag's 600 body terms and the shingles' 1,500 characters (both
+  // stop reading there), with a figure and a word only at its end, which search must still find.
+  {
+    title: 'L’année en revue : retraites, tramway, barrages et conteneurs',
+    body: `${Array.from(
+      { length: 12 },
+      (_, k) =>
+        `Chapitre ${k + 1}. ${TOPICS.map(([, b]) => b).join(' ')}`,
+    ).join('\n\n')}\n\nÀ Ouarzazate, 4.700 panneaux solaires ont été posés.`,
+  },
 ];
 
 /** The one left as a draft (not one the search below looks for). */
@@ -210,6 +220,7 @@ describeEachDialect(
         'tramway',
         'barrages sécheresse',
         'Raja',
+        'Ouarzazate',
       ]) {
         const hits = async (t: TestApp) => {
           const res = await t.app.inject({
