@@ -32,7 +32,7 @@ import {
 } from '../editorial/analysisPool.ts';
 import { addTagAlias } from '../db/repos/tagAliases.ts';
 import type { SearchProvider } from '../search/provider.ts';
-import { indexNewArticles } from '../editorial/indexer.ts';
+import { NewArticleIndex } from '../editorial/indexer.ts';
 import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
 import { paths } from '../presenters/urls.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
@@ -255,10 +255,12 @@ export class ImportWriter {
       for (const p of analyses) p.catch(() => {});
       const ids: number[] = [];
       let redirects = 0;
+      const editorial = new NewArticleIndex(tx, now);
       for (const [k, i] of starts.entries()) {
         const analysed = await analyses[k]!;
         const written = await this.#writeChunk(
           tx,
+          editorial,
           fresh.slice(i, i + CHUNK).map((a, j) => ({
             a,
             slug: slugs[i + j]!,
@@ -269,6 +271,7 @@ export class ImportWriter {
         ids.push(...written.ids);
         redirects += written.redirects;
       }
+      await editorial.finish();
       await this.#ctx.events.record(tx, {
         name: 'articles.import',
         actorId: actorId(this.#actor),
@@ -288,6 +291,7 @@ export class ImportWriter {
   /** Writes analysed articles and their derived index entries; returns their ids in order. */
   async #writeChunk(
     tx: Queryable,
+    editorial: NewArticleIndex,
     chunk: { a: ImportedArticle; slug: string; analysis: ArticleAnalysis }[],
     now: Date,
   ): Promise<{ ids: number[]; redirects: number }> {
@@ -438,8 +442,7 @@ export class ImportWriter {
         deletedAt: p.a.deletedAt,
       })),
     );
-    await indexNewArticles(
-      tx,
+    await editorial.add(
       prepared.map((p, i) => ({
         id: ids[i]!,
         status: p.a.status,
@@ -453,7 +456,6 @@ export class ImportWriter {
         deletedAt: p.a.deletedAt,
         analysis: p.analysis,
       })),
-      now,
     );
     return { ids, redirects };
   }
