@@ -63,8 +63,7 @@ const texts = [
     title: 'L’année en revue : retraites, tramway, barrages et conteneurs',
     body: `${Array.from(
       { length: 12 },
-      (_, k) =>
-        `Chapitre ${k + 1}. ${TOPICS.map(([, b]) => b).join(' ')}`,
+      (_, k) => `Chapitre ${k + 1}. ${TOPICS.map(([, b]) => b).join(' ')}`,
     ).join('\n\n')}\n\nÀ Ouarzazate, 4.700 panneaux solaires ont été posés.`,
   },
 ];
