@@ -6,7 +6,8 @@
  * the writer's worker threads. Bodies are four corpus articles joined (about 10 KB, like the
  * import benchmark's posts). SQLite, then PostgreSQL when reachable. 20,000 articles
  * (`--quick`: 2,000; `--articles=N`; PostgreSQL a quarter of that). CPU is reported for the
- * whole process (workers included) and for its main thread.
+ * whole process (workers included) and for its main thread. `--parts`: first, the CPU of each
+ * part of the text analysis on the main thread (the first 500 articles, word cache cold).
  * Writes bench/results/bulkWrite.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,10 @@ import {
   type ImportedArticle,
 } from '../src/commands/importArticles.ts';
 import { loadCorpus } from './searchCorpus.ts';
+import { renderBodyWith } from '../src/media/bodyPictures.ts';
+import { indexFields } from '../src/search/indexer.ts';
+import { termBag } from '../src/editorial/signature.ts';
+import { entitiesOf } from '../src/editorial/indexer.ts';
 
 const quick = process.argv.includes('--quick');
 const countArg = process.argv.find((a) => a.startsWith('--articles='));
@@ -138,6 +143,41 @@ async function run(
   }
 }
 
+/** CPU ms per article of each analysis part (articleAnalysis.ts), in this thread. */
+function analysisParts(count: number): string {
+  const thread = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const spent = { render: 0, 'search terms': 0, 'term bag': 0, entities: 0 };
+  const timed = <T>(part: keyof typeof spent, f: () => T): T => {
+    const t = thread();
+    const result = f();
+    spent[part] += thread() - t;
+    return result;
+  };
+  for (let i = 0; i < count; i++) {
+    const a = article(i);
+    const { html } = timed('render', () =>
+      renderBodyWith(a.bodySource, new Map(), new Map()),
+    );
+    timed('search terms', () =>
+      indexFields({ title: a.title, lead: a.lead, bodyHtml: html }),
+    );
+    const text = { title: a.title, lead: a.lead, body: a.bodySource };
+    timed('term bag', () => termBag(text));
+    timed('entities', () => entitiesOf(text));
+  }
+  return Object.entries(spent)
+    .map(([part, ms]) => `${part} ${(ms / count).toFixed(2)}`)
+    .join(', ');
+}
+
+const parts = process.argv.includes('--parts')
+  ? analysisParts(Math.min(500, ARTICLES))
+  : null;
+if (parts) console.log(`analysis, ms CPU per article: ${parts}`);
+
 const rates: [
   string,
   number,
@@ -185,6 +225,9 @@ writeFileSync(
     '',
     `\`npm run bench -- bulkWrite${quick ? ' --quick' : ''}\` — articles written through ImportWriter.writeBatch in batches of ${BATCH} (article, revision, links, redirect, search index, editorial index, one event per batch), bodies of about 10 KB from shared/data/fr-news.`,
     quick ? '\n**Quick run: figures not meaningful.**' : '',
+    parts
+      ? `\nText analysis on the main thread (first 500 articles, word cache cold), ms CPU per article: ${parts}.`
+      : '',
     '',
     '| database | articles | articles/s | CPU ms per article (Node process, all threads) | of which main thread |',
     '|---|---|---|---|---|',

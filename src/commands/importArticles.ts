@@ -32,7 +32,7 @@ import {
 } from '../editorial/analysisPool.ts';
 import { addTagAlias } from '../db/repos/tagAliases.ts';
 import type { SearchProvider } from '../search/provider.ts';
-import { indexNewArticles } from '../editorial/indexer.ts';
+import { NewArticleIndex } from '../editorial/indexer.ts';
 import { isValidSlug, slugFromTitle } from '../domain/slug.ts';
 import { paths } from '../presenters/urls.ts';
 import type { RevisionSnapshot } from '../db/repos/revisions.ts';
@@ -255,10 +255,12 @@ export class ImportWriter {
       for (const p of analyses) p.catch(() => {});
       const ids: number[] = [];
       let redirects = 0;
+      const editorial = new NewArticleIndex(tx, now);
       for (const [k, i] of starts.entries()) {
         const analysed = await analyses[k]!;
         const written = await this.#writeChunk(
           tx,
+          editorial,
           fresh.slice(i, i + CHUNK).map((a, j) => ({
             a,
             slug: slugs[i + j]!,
@@ -269,6 +271,7 @@ export class ImportWriter {
         ids.push(...written.ids);
         redirects += written.redirects;
       }
+      await editorial.finish();
       await this.#ctx.events.record(tx, {
         name: 'articles.import',
         actorId: actorId(this.#actor),
@@ -288,6 +291,7 @@ export class ImportWriter {
   /** Writes analysed articles and their derived index entries; returns their ids in order. */
   async #writeChunk(
     tx: Queryable,
+    editorial: NewArticleIndex,
     chunk: { a: ImportedArticle; slug: string; analysis: ArticleAnalysis }[],
     now: Date,
   ): Promise<{ ids: number[]; redirects: number }> {
@@ -438,8 +442,7 @@ export class ImportWriter {
         deletedAt: p.a.deletedAt,
       })),
     );
-    await indexNewArticles(
-      tx,
+    await editorial.add(
       prepared.map((p, i) => ({
         id: ids[i]!,
         status: p.a.status,
@@ -453,7 +456,6 @@ export class ImportWriter {
         deletedAt: p.a.deletedAt,
         analysis: p.analysis,
       })),
-      now,
     );
     return { ids, redirects };
   }
@@ -468,20 +470,20 @@ export class ImportWriter {
         (isValidSlug(a.slug) ? a.slug : slugFromTitle(a.slug || a.title)) ||
         `article-${slugFromTitle(a.sourceId) || 'importe'}`,
     );
-    // Free slugs: the wanted one, else -2, -3…; asked of the database a few at a time.
-    const taken = new Set<string>();
-    const checked = new Set<string>();
+    // Free slugs: the wanted one, else -2, -3…. The first five candidates of every article are
+    // asked of the database at once (a few statements per batch, not one per article); only
+    // a slug taken five times over asks again.
+    const candidates = (s: string, n: number) =>
+      Array.from({ length: 5 }, (_, k) => (n + k === 1 ? s : `${s}-${n + k}`));
+    const checked = new Set(base.flatMap((s) => candidates(s, 1)));
+    const taken = await takenArticleSlugs(tx, [...checked]);
     const chosen: string[] = [];
     for (const s of base) {
       for (let n = 1; ; n += 5) {
-        const candidates = Array.from({ length: 5 }, (_, k) =>
-          n + k === 1 ? s : `${s}-${n + k}`,
-        ).filter((c) => !checked.has(c));
-        for (const c of await takenArticleSlugs(tx, candidates)) taken.add(c);
-        for (const c of candidates) checked.add(c);
-        const free = Array.from({ length: 5 }, (_, k) =>
-          n + k === 1 ? s : `${s}-${n + k}`,
-        ).find((c) => !taken.has(c));
+        const unchecked = candidates(s, n).filter((c) => !checked.has(c));
+        for (const c of await takenArticleSlugs(tx, unchecked)) taken.add(c);
+        for (const c of unchecked) checked.add(c);
+        const free = candidates(s, n).find((c) => !taken.has(c));
         if (free) {
           taken.add(free);
           chosen.push(free);

@@ -157,74 +157,103 @@ export type NewArticle = Pick<
  * Indexes articles that have just been created (an import batch: none has a signature yet) and
  * leaves the index exactly as `reindexArticle` called on each of them in id order would: each
  * article's weights read the document frequencies with every earlier article of the batch, and
- * itself, counted. The frequencies are read once for the batch and moved in memory; the counts
- * are summed per section and written once, signatures and postings a few thousand rows per
- * statement.
+ * itself, counted. One is made per batch and fed its articles a chunk at a time (`add`, chunks in
+ * id order), then `finish` writes the counts. The frequencies are read once per term for the
+ * whole batch and moved in memory; the counts are summed per section over the batch and written
+ * once (a term used in many chunks is one row, not one per chunk), signatures and postings a few
+ * thousand rows per statement.
  */
-export async function indexNewArticles(
-  tx: Queryable,
-  articles: readonly NewArticle[],
-  at: Date,
-): Promise<void> {
-  const live = [...articles]
-    .filter((a) => a.deletedAt === null && LIVE_STATUSES.includes(a.status))
-    .sort((a, b) => a.id - b.id);
-  if (!live.length) return;
-  const withBags = live.map((article) => {
-    const text = {
-      title: article.title,
-      lead: article.lead,
-      body: article.bodySource,
-    };
-    return {
-      article,
-      bag: article.analysis?.bag ?? termBag(text),
-      entities: article.analysis?.entities ?? entitiesOf(text),
-    };
-  });
-  const { df, docs: archived } = await documentFrequencies(
-    tx,
-    withBags.flatMap((b) => b.bag.distinct),
-  );
-  let docs = archived;
-  const counted = new Map<number, Map<string, number>>();
-  const rows = [];
-  for (const { article, bag, entities } of withBags) {
-    const countedSection =
-      article.status === 'published' ? (article.sectionId ?? 0) : null;
-    if (countedSection !== null) {
-      docs += 1;
-      let section = counted.get(countedSection);
-      if (!section) counted.set(countedSection, (section = new Map()));
-      for (const t of bag.distinct) {
-        df.set(t, (df.get(t) ?? 0) + 1);
-        section.set(t, (section.get(t) ?? 0) + 1);
-      }
-    }
-    const signature = signatureOf(bag, (t) => idfWeight(df.get(t) ?? 0, docs));
-    rows.push({
-      signature: {
-        articleId: article.id,
-        status: article.status,
-        day: dayNumber(articleTime(article)),
-        sectionId: article.sectionId,
-        signature,
-        entities,
-        countedSection,
-        countedTerms: countedSection === null ? [] : bag.distinct,
-      },
-      termKeys: indexTerms(signature).map(termKey),
+export class NewArticleIndex {
+  readonly #tx: Queryable;
+  readonly #at: Date;
+  /** Published articles' frequencies: the archive's as read, plus this batch's so far. */
+  readonly #df = new Map<string, number>();
+  #docs: number | null = null;
+  /** What the batch counts, per section: term → articles, and the number of articles. */
+  readonly #counted = new Map<
+    number,
+    { terms: Map<string, number>; articles: number }
+  >();
+
+  constructor(tx: Queryable, at: Date) {
+    this.#tx = tx;
+    this.#at = at;
+  }
+
+  /** Signs and files `articles` (ids above every earlier chunk's); counts wait for `finish`. */
+  async add(articles: readonly NewArticle[]): Promise<void> {
+    const live = [...articles]
+      .filter((a) => a.deletedAt === null && LIVE_STATUSES.includes(a.status))
+      .sort((a, b) => a.id - b.id);
+    if (!live.length) return;
+    const withBags = live.map((article) => {
+      const text = {
+        title: article.title,
+        lead: article.lead,
+        body: article.bodySource,
+      };
+      return {
+        article,
+        bag: article.analysis?.bag ?? termBag(text),
+        entities: article.analysis?.entities ?? entitiesOf(text),
+      };
     });
+    // Only terms the batch has not met yet are read: the others' counts are in memory.
+    const df = this.#df;
+    const { df: read, docs: archived } = await documentFrequencies(
+      this.#tx,
+      withBags.flatMap((b) => b.bag.distinct).filter((t) => !df.has(t)),
+    );
+    for (const t of new Set(withBags.flatMap((b) => b.bag.distinct)))
+      if (!df.has(t)) df.set(t, read.get(t) ?? 0);
+    this.#docs ??= archived;
+    const rows = [];
+    for (const { article, bag, entities } of withBags) {
+      const countedSection =
+        article.status === 'published' ? (article.sectionId ?? 0) : null;
+      if (countedSection !== null) {
+        this.#docs += 1;
+        let section = this.#counted.get(countedSection);
+        if (!section)
+          this.#counted.set(
+            countedSection,
+            (section = { terms: new Map(), articles: 0 }),
+          );
+        section.articles += 1;
+        for (const t of bag.distinct) {
+          df.set(t, df.get(t)! + 1);
+          section.terms.set(t, (section.terms.get(t) ?? 0) + 1);
+        }
+      }
+      const docs = this.#docs;
+      const signature = signatureOf(bag, (t) =>
+        idfWeight(df.get(t) ?? 0, docs),
+      );
+      rows.push({
+        signature: {
+          articleId: article.id,
+          status: article.status,
+          day: dayNumber(articleTime(article)),
+          sectionId: article.sectionId,
+          signature,
+          entities,
+          countedSection,
+          countedTerms: countedSection === null ? [] : bag.distinct,
+        },
+        termKeys: indexTerms(signature).map(termKey),
+      });
+    }
+    await insertSignaturesInBulk(this.#tx, rows, this.#at);
   }
-  // Sections in id order, like `moveCounts`: no deadlock with a concurrent move.
-  for (const section of [...counted.keys()].sort((a, b) => a - b)) {
-    const terms = counted.get(section)!;
-    const articlesCounted = rows.filter(
-      (r) => r.signature.countedSection === section,
-    ).length;
-    await adjustTermCounts(tx, section, [...terms], articlesCounted);
+
+  /** Writes the batch's counts (sections in id order, like `moveCounts`: no deadlock with a concurrent move). */
+  async finish(): Promise<void> {
+    for (const id of [...this.#counted.keys()].sort((a, b) => a - b)) {
+      const { terms, articles } = this.#counted.get(id)!;
+      await adjustTermCounts(this.#tx, id, [...terms], articles);
+    }
+    this.#counted.clear();
   }
-  await insertSignaturesInBulk(tx, rows, at);
 }
 
 /** Takes back what was counted and counts what is now, touching only the terms that changed. */

@@ -36,14 +36,29 @@ function hash(text: string, from: number): number {
 
 export function shingleSketch(text: string): ShingleSketch {
   // Harakat would split Arabic words: they go first, as in the terms.
-  const folded = (plainArabicText(text).match(/[\p{L}\p{N}]+/gu) ?? [])
-    .map(foldWord)
-    .join(' ')
-    .slice(0, MAX_CHARS);
-  const all = new Set<number>();
-  for (let i = 0; i + SHINGLE <= folded.length; i++) all.add(hash(folded, i));
-  const sorted = [...all].sort((a, b) => a - b);
-  return { size: all.size, sketch: sorted.slice(0, SKETCH_SIZE) };
+  // Words are folded only until MAX_CHARS are reached: the rest of a long story is not read.
+  const words: string[] = [];
+  let length = -1;
+  for (const m of plainArabicText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = foldWord(m[0]);
+    words.push(word);
+    length += word.length + 1;
+    if (length >= MAX_CHARS) break;
+  }
+  const folded = words.join(' ').slice(0, MAX_CHARS);
+  // Hashes are unsigned 32-bit: sorted in a typed array, then counted once each (a Set of
+  // numbers past 2^30 boxes every one of them).
+  const hashes = new Uint32Array(Math.max(0, folded.length - SHINGLE + 1));
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hash(folded, i);
+  hashes.sort();
+  const sketch: number[] = [];
+  let size = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    if (i > 0 && hashes[i] === hashes[i - 1]) continue;
+    size++;
+    if (sketch.length < SKETCH_SIZE) sketch.push(hashes[i]!);
+  }
+  return { size, sketch };
 }
 
 /** The share of the smaller text's shingles that the other has too (0 when either is empty). */

@@ -92,12 +92,18 @@ export function termBag(text: ArticleText): TermBag {
   let titleTerms: string[] = [];
   let titleCount = 0;
   for (const [field, raw] of fields) {
-    let list = terms(raw, (t, word) => {
-      if (!display.has(t)) display.set(t, word);
-    });
     // The term tables hold 80 characters: a longer "word" (a pasted URL, a hash) is no topic.
-    list = list.filter((t) => t.length <= 80);
-    if (field === 'body') list = list.slice(0, MAX_BODY_TERMS);
+    // Past MAX_BODY_TERMS the body is not read at all.
+    const list = terms(
+      raw,
+      (t, word) => {
+        if (!display.has(t)) display.set(t, word);
+      },
+      {
+        maxLength: 80,
+        limit: field === 'body' ? MAX_BODY_TERMS : Number.POSITIVE_INFINITY,
+      },
+    );
     if (field === 'title') {
       titleTerms = [...new Set(list)];
       titleCount = list.length;

@@ -382,25 +382,43 @@ function editorialStem(lowerWord: string): string | null {
   return f.stem;
 }
 
+/** Bounds on what `terms` reads (see termBag: the top of a long story is all it keeps). */
+export interface TermLimits {
+  /** Stop after this many terms: the rest of the text is not read. */
+  limit?: number;
+  /** Terms longer than this are left out (and not counted). */
+  maxLength?: number;
+}
+
 /**
  * The editorial terms of a text, in order: stems of the words that carry meaning, and whole
  * numbers of two digits or more. Single letters and function words are dropped. `onWord` hears
- * each term with the word it was read from (a readable form for explanations).
+ * each term with the word it was read from (a readable form for explanations). The figures of
+ * the whole text come first, then the words; with `limits.limit`, the words past the limit are
+ * not stemmed at all (most of a long story's cost), and the result is the full result's prefix.
  */
 export function terms(
   text: string,
   onWord?: (term: string, word: string) => void,
+  limits: TermLimits = {},
 ): string[] {
+  const limit = limits.limit ?? Number.POSITIVE_INFINITY;
+  const maxLength = limits.maxLength ?? Number.POSITIVE_INFINITY;
   const out: string[] = [];
   // Harakat would split Arabic words, Arabic-Indic digits escape NUMBER.
   const numbersRemoved = plainArabicText(text).replace(NUMBER, (match) => {
     const digits = match.replace(/[.\u00a0\u202f ]/g, '').replace(',', '.');
-    if (digits.replace('.', '').length >= 2) {
+    if (
+      digits.replace('.', '').length >= 2 &&
+      digits.length <= maxLength &&
+      out.length < limit
+    ) {
       out.push(digits);
       onWord?.(digits, match);
     }
     return ' ';
   });
+  if (out.length >= limit) return out;
   for (const match of numbersRemoved.toLowerCase().matchAll(EDITORIAL_WORD)) {
     let word = match[0].replace(/’/g, "'");
     const elided = ELIDED.exec(word);
@@ -408,9 +426,10 @@ export function terms(
     for (const part of word.split("'")) {
       if (part.length < 2 || /^\d+$/.test(part)) continue;
       const t = editorialStem(part);
-      if (t === null) continue;
+      if (t === null || t.length > maxLength) continue;
       out.push(t);
       onWord?.(t, part);
+      if (out.length >= limit) return out;
     }
   }
   return out;

@@ -57,6 +57,15 @@ const texts = [
     title: 'Un nouveau tramway pour Casablanca',
     body: `${TOPICS[1]![1]}\n\nLes travaux ont duré quatre ans.`,
   },
+  // A long story: past the term bag's 600 body terms and the shingles' 1,500 characters (both
+  // stop reading there), with a figure and a word only at its end, which search must still find.
+  {
+    title: 'L’année en revue : retraites, tramway, barrages et conteneurs',
+    body: `${Array.from(
+      { length: 12 },
+      (_, k) => `Chapitre ${k + 1}. ${TOPICS.map(([, b]) => b).join(' ')}`,
+    ).join('\n\n')}\n\nÀ Ouarzazate, 4.700 panneaux solaires ont été posés.`,
+  },
 ];
 
 /** The one left as a draft (not one the search below looks for). */
@@ -210,6 +219,7 @@ describeEachDialect(
         'tramway',
         'barrages sécheresse',
         'Raja',
+        'Ouarzazate',
       ]) {
         const hits = async (t: TestApp) => {
           const res = await t.app.inject({
@@ -243,6 +253,59 @@ describeEachDialect(
         );
       }
       await bulk.app.close();
+      await single.app.close();
+      await other.drop();
+    });
+  },
+);
+
+describeEachDialect(
+  'a batch written in chunks indexes as batches of one article do',
+  (getDb) => {
+    test('same signatures, postings and term counts for 130 articles (three chunks) as for 130 batches', async () => {
+      const other = await createTestDatabase(getDb().dialect);
+      const whole = await buildTestApp(getDb());
+      const single = await buildTestApp(other);
+      const actor = systemActor('test');
+      const at = new Date('2025-07-01T09:00:00Z');
+      // Two sections and a few drafts: counts per section, drafts signed but not counted.
+      const batch: ImportedArticle[] = Array.from({ length: 130 }, (_, i) => {
+        const [title, body] = TOPICS[i % TOPICS.length]!;
+        const day = new Date(at.getTime() + i * 3_600_000);
+        return {
+          sourceId: String(i),
+          status: i % 9 === 4 ? 'draft' : 'published',
+          title: `${title} (${i})`,
+          slug: `article-${i}`,
+          lead: '',
+          bodySource: `${body}\n\n${TOPICS[(i * 5) % TOPICS.length]![1]} Bilan n° ${i * 37}.`,
+          sectionKey: i % 3 === 0 ? 'monde' : 'maroc',
+          authorKeys: [],
+          tagKeys: [],
+          createdAt: day,
+          publishedAt: i % 9 === 4 ? null : day,
+          modifiedAt: null,
+          scheduledAt: null,
+          deletedAt: null,
+          seoTitle: null,
+          seoDescription: null,
+          oldPaths: [],
+          cover: null,
+        };
+      });
+      const writers = [whole, single].map(
+        (t) => new ImportWriter(t.ctx, t.ctx.search, 'test', actor),
+      );
+      for (const w of writers)
+        for (const s of ['maroc', 'monde'])
+          await w.ensureTerm('section', s, { slug: s, name: s });
+      assert.equal((await writers[0]!.writeBatch(batch)).imported, 130);
+      for (const a of batch) await writers[1]!.writeBatch([a]);
+      const [a, b] = [await rows(whole.ctx.db), await rows(single.ctx.db)];
+      assert.equal(a.signatures.length, 130);
+      assert.ok(a.terms.length > 0);
+      assert.deepEqual(a, b);
+      await whole.app.close();
       await single.app.close();
       await other.drop();
     });

@@ -121,6 +121,26 @@ test('character-shingle sketches estimate shared text: near 1 for a copy inside 
   assert.equal(shingleContainment(shingleSketch(''), shingleSketch(base)), 0);
 });
 
+test('a shingle sketch reads only the first 1,500 folded characters, and counts each shingle once', () => {
+  const top =
+    'Le Conseil des ministres a adopté le projet de loi de finances. '.repeat(
+      30,
+    );
+  const sketch = shingleSketch(top);
+  assert.deepEqual(
+    shingleSketch(`${top} Une suite que le sketch ne lit pas.`),
+    sketch,
+  );
+  // A repeated sentence: fewer distinct shingles than positions, hashes ascending and unique.
+  assert.ok(sketch.size > 0 && sketch.size < 1_500 - 4);
+  assert.deepEqual(
+    sketch.sketch,
+    [...new Set(sketch.sketch)].sort((a, b) => a - b),
+  );
+  assert.equal(sketch.sketch.length, Math.min(64, sketch.size));
+  assert.deepEqual(shingleSketch('abc'), { size: 0, sketch: [] });
+});
+
 test('matching passages pair the sentences that share most and mark the shared words on both sides', () => {
   const pairs = matchingPassages(
     { ...REWRITE_B, body: REWRITE_B.body },
