@@ -36,6 +36,22 @@ function payloadLines(): string[] | null {
   return lines;
 }
 
+/**
+ * Sends the queries a few at a time: every one is still checked, but on PostgreSQL the next ones
+ * are parsed and rendered while the database answers, instead of each waiting for the round trip
+ * before it.
+ */
+const BATCH = 8;
+async function inBatches(
+  queries: string[],
+  send: (q: string, i: number) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < queries.length; start += BATCH)
+    await Promise.all(
+      queries.slice(start, start + BATCH).map((q, k) => send(q, start + k)),
+    );
+}
+
 describeEachDialect('search with hostile input', (getDb) => {
   let t: TestApp;
   let articlesBefore = 0;
@@ -92,10 +108,10 @@ describeEachDialect('search with hostile input', (getDb) => {
     const lines = payloadLines()!;
     assert.ok(lines.length > 10_000, `${lines.length} payloads`);
     // The page is where markup could escape; the API shares its parser and provider, and gets a sample.
-    for (const [i, q] of lines.entries()) {
+    await inBatches(lines, async (q, i) => {
       await check('/recherche', q, true);
       if (i % 10 === 0) await check('/api/search', q, false);
-    }
+    });
   });
 
   test('10,000 random strings on the API, one in twenty on the page too', async () => {
@@ -105,10 +121,10 @@ describeEachDialect('search with hostile input', (getDb) => {
       queries.some((q) => q.length > 5000),
       'some are very long',
     );
-    for (const [i, q] of queries.entries()) {
+    await inBatches(queries, async (q, i) => {
       await check('/api/search', q, false);
       if (i % 20 === 0) await check('/recherche', q, true);
-    }
+    });
   });
 
   test('malformed encodings and parameters answer 4xx, never 500', async () => {

@@ -1,8 +1,9 @@
 import { describe, before, after } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
   migrateToLatest,
@@ -90,7 +91,102 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, migrated, empty database of its own: a temp SQLite file, or a new PostgreSQL database. */
+/** The PostgreSQL URL of database `name` on the test server. */
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** What the migrated schema depends on: a change to any of these files makes a new template. */
+const SCHEMA_SOURCES = ['migrations', 'dialects'].map((dir) =>
+  fileURLToPath(new URL(`../../src/db/${dir}/`, import.meta.url)),
+);
+
+function schemaHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of SCHEMA_SOURCES)
+    for (const file of readdirSync(dir).sort())
+      hash.update(file).update(readFileSync(join(dir, file)));
+  hash.update(
+    readFileSync(new URL('../../src/db/database.ts', import.meta.url)),
+  );
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Any number taken by nothing else: the lock that lets one test process build the template. */
+const TEMPLATE_LOCK = 20_261_203;
+
+let template: Promise<string> | undefined;
+
+/**
+ * Templates of earlier schemas, so that they do not pile up on the server: each is dropped
+ * unless someone is connected to it (another checkout's run still copying it; it will build its
+ * own again if it needs it).
+ */
+async function dropStaleTemplates(client: pg.Client, current: string) {
+  const stale = await client.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'newsdesk\\_template\\_%' and datname <> $1",
+    [current],
+  );
+  for (const { datname } of stale.rows)
+    await client.query(`drop database if exists ${datname}`).catch(() => {});
+}
+
+/**
+ * The name of a PostgreSQL database migrated to the current schema, made once (per schema) by
+ * really running every migration on an empty database, then copied by each test. Migrating takes
+ * ~2 s of PostgreSQL work per database and the suite makes well over a hundred; a copy
+ * (`create database … template`) takes ~0.1 s. The name carries a hash of the migration sources,
+ * so a changed migration is run again, on its own new template. Test processes run in parallel:
+ * an advisory lock lets one build it while the others wait, and it gets its name (a rename) only
+ * once migrated and closed, since a template nobody may be connected to.
+ */
+function postgresTemplate(): Promise<string> {
+  template ??= withRetries('PostgreSQL template', async () => {
+    const name = `newsdesk_template_${schemaHash()}`;
+    const client = new pg.Client({
+      connectionString: adminUrl,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+      const found = await client.query(
+        'select 1 from pg_database where datname = $1',
+        [name],
+      );
+      if (found.rowCount) return name;
+      await dropStaleTemplates(client, name);
+      const building = `${name}_build`;
+      await client.query(`drop database if exists ${building} with (force)`);
+      await client.query(`create database ${building}`);
+      const handle = openDatabase(
+        { dialect: 'postgres', connectionString: databaseUrl(building) },
+        { poolSize: 1, connectionTimeoutMs: CONNECT_TIMEOUT_MS },
+      );
+      try {
+        await migrateToLatest(handle.db);
+      } finally {
+        await handle.close();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+      return name;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  });
+  // A failed attempt is not kept: the next database asks again.
+  template.catch(() => {
+    template = undefined;
+  });
+  return template;
+}
+
+/**
+ * A new, migrated, empty database of its own: a temp SQLite file (migrated on the spot, it is
+ * cheap), or a new PostgreSQL database copied from the migrated template above.
+ */
 export async function createTestDatabase(
   dialect: DialectName,
 ): Promise<TestDatabase> {
@@ -109,27 +205,25 @@ export async function createTestDatabase(
       },
     };
   }
+  const source = await postgresTemplate();
   const name = `newsdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   // `if not exists` is not PostgreSQL syntax: a retry after a create that did commit finds it there.
   await withRetries(`create database ${name}`, async () => {
     try {
-      await adminQuery(`create database ${name}`);
+      await adminQuery(`create database ${name} template ${source}`);
     } catch (error) {
       if (!/already exists/.test(String(error))) throw error;
     }
   });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = databaseUrl(name);
   const handle = openDatabase(
-    { dialect: 'postgres', connectionString: url.toString() },
+    { dialect: 'postgres', connectionString: url },
     { poolSize: 5, connectionTimeoutMs: CONNECT_TIMEOUT_MS },
   );
-  // Migrations run in one transaction each: one that failed to connect can simply run again.
-  await withRetries(`migrate ${name}`, () => migrateToLatest(handle.db));
   return {
     dialect,
     handle,
-    url: url.toString(),
+    url,
     drop: async () => {
       await handle.close();
       await withRetries(`drop database ${name}`, () =>
