@@ -26,7 +26,7 @@ async function withImportProgress(
   const bar = new cliProgress.SingleBar(
     {
       format:
-        'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {eta_formatted}',
+        'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {eta}',
       hideCursor: true,
       noTTYOutput: true,
       notTTYSchedule: 5000,
@@ -34,21 +34,52 @@ async function withImportProgress(
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
-  bar.start(100, 0, { articles: 0, rate: 0 });
+  const eta = new WindowedEta();
+  bar.start(1, 0, { articles: 0, rate: 0, eta: '…' });
   try {
-    const report = await run((done, total, articles) =>
-      bar.update(Math.floor((100 * done) / Math.max(1, total)), {
+    // The bar counts the importer's own units (bytes read of the file, items of an export).
+    const report = await run((done, total, articles) => {
+      if (bar.getTotal() !== total) bar.setTotal(Math.max(1, total));
+      bar.update(done, {
+        eta: eta.text(done, total),
         articles,
         rate: Math.round(
           articles / Math.max(0.001, (performance.now() - started) / 1000),
         ),
-      }),
-    );
+      });
+    });
     bar.stop();
     finish(report, reportFile);
   } finally {
     bar.stop();
     await services.media.storage.close();
+  }
+}
+
+/**
+ * Time left from the progress of the last half minute. cli-progress's own ETA uses its last
+ * few updates, and an importer reports in bursts (the reader runs ahead, then waits for a
+ * batch to be written): its estimate swung between « 30s » and infinite on a large import.
+ */
+class WindowedEta {
+  static readonly WINDOW_MS = 30_000;
+  readonly #samples: { at: number; done: number }[] = [];
+
+  text(done: number, total: number): string {
+    const now = performance.now();
+    this.#samples.push({ at: now, done });
+    while (
+      this.#samples.length > 2 &&
+      now - this.#samples[1]!.at > WindowedEta.WINDOW_MS
+    )
+      this.#samples.shift();
+    const first = this.#samples[0]!;
+    const rate = (done - first.done) / Math.max(1, now - first.at);
+    if (rate <= 0) return '…';
+    const seconds = Math.round((total - done) / rate / 1000);
+    return seconds >= 60
+      ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`
+      : `${seconds}s`;
   }
 }
 
