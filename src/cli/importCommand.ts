@@ -26,7 +26,7 @@ async function withImportProgress(
   const bar = new cliProgress.SingleBar(
     {
       format:
-        'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {eta}',
+        'Import |{bar}| {percentage}% · {articles} articles · {rate}/s · ETA {timeLeft}',
       hideCursor: true,
       noTTYOutput: true,
       notTTYSchedule: 5000,
@@ -35,13 +35,13 @@ async function withImportProgress(
   );
   const started = performance.now();
   const eta = new WindowedEta();
-  bar.start(1, 0, { articles: 0, rate: 0, eta: '…' });
+  bar.start(1, 0, { articles: 0, rate: 0, timeLeft: '…' });
   try {
     // The bar counts the importer's own units (bytes read of the file, items of an export).
     const report = await run((done, total, articles) => {
       if (bar.getTotal() !== total) bar.setTotal(Math.max(1, total));
       bar.update(done, {
-        eta: eta.text(done, total),
+        timeLeft: eta.text(done, total),
         articles,
         rate: Math.round(
           articles / Math.max(0.001, (performance.now() - started) / 1000),
@@ -61,12 +61,11 @@ async function withImportProgress(
  * few updates, and an importer reports in bursts (the reader runs ahead, then waits for a
  * batch to be written): its estimate swung between « 30s » and infinite on a large import.
  */
-class WindowedEta {
+export class WindowedEta {
   static readonly WINDOW_MS = 30_000;
   readonly #samples: { at: number; done: number }[] = [];
 
-  text(done: number, total: number): string {
-    const now = performance.now();
+  text(done: number, total: number, now = performance.now()): string {
     this.#samples.push({ at: now, done });
     while (
       this.#samples.length > 2 &&

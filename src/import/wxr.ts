@@ -94,9 +94,13 @@ export async function* readWxr(
     if (!node) return;
     if (stack.length === 2) {
       const type = RECORDS[node.name];
-      if (type) ready.push({ type, node });
+      if (type) ready.push({ type, node: detached(node) });
       else if (!node.children.length)
-        ready.push({ type: 'channel', field: node.name, value: node.text });
+        ready.push({
+          type: 'channel',
+          field: node.name,
+          value: ownCopy(node.text),
+        });
     } else if (stack.length > 2) stack.at(-1)!.children.push(node);
   });
 
@@ -115,6 +119,30 @@ export async function* readWxr(
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * A string that shares no memory with the chunk it was read from. The parser hands out text
+ * and attribute values as slices of the decoded chunk (64 KB of file, up to 128 KB in memory),
+ * and V8 keeps a whole chunk alive for any slice of it: a tag's slug kept for the rest of an
+ * import held its chunk too, and a 100,000-post import grew by about 14 KB per post (RSS 2.3 →
+ * 3.7 GB). Joining to a one-character string makes V8 build a new flat string; the slice after
+ * it points into that copy, not into the chunk.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/** The record with every string its own copy (see ownCopy). */
+function detached(node: WxrNode): WxrNode {
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(node.attrs)) attrs[k] = ownCopy(v);
+  return {
+    name: node.name,
+    attrs,
+    text: ownCopy(node.text),
+    children: node.children.map(detached),
+  };
 }
 
 /** The text of the first child named `name`, trimmed ('' when absent). */
