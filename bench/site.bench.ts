@@ -51,7 +51,13 @@ import {
   serverCpu,
   type CpuRun,
 } from './lib/cpuPerRequest.ts';
-import { freePort, startProcess, stop, ROOT } from './lib/processes.ts';
+import {
+  freePort,
+  startProcess,
+  stop,
+  ROOT,
+  untilFirstOk,
+} from './lib/processes.ts';
 import { measureTransfers, type Transfer } from './lib/transfer.ts';
 import {
   runWalk,
@@ -167,14 +173,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   serving.catch((error: unknown) => {
     failed = error;
   });
-  for (;;) {
-    if (failed) throw failed;
-    const ok = await fetch(`${url}/`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await untilFirstOk(`${url}/`, () => failed);
   const firstOkMs = performance.now() - started;
   const { child } = await serving;
   return { child, url, listenMs, firstOkMs };

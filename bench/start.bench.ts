@@ -21,7 +21,7 @@ import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { createServices } from '../src/services.ts';
 import { generateArchive } from './lib/archive.ts';
-import { freePort, startProcess, stop } from './lib/processes.ts';
+import { freePort, startProcess, stop, untilFirstOk } from './lib/processes.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -97,13 +97,7 @@ async function oneRun(): Promise<Phase[]> {
     });
     return s;
   });
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await untilFirstOk(`http://127.0.0.1:${port}/`);
   const firstOkMs = performance.now() - started;
   const { child } = await serving;
   // The phases are printed with the banner and after the first 200: give stdout a moment.

@@ -51,3 +51,22 @@ export function freePort(): Promise<number> {
     s.on('error', reject);
   });
 }
+
+/**
+ * Polls `url` every 5 ms until it answers 200 (cold-start measures: the first page served).
+ * `failed` is checked before each try, so a server that died ends the wait with its error.
+ */
+export async function untilFirstOk(
+  url: string,
+  failed: () => unknown = () => undefined,
+): Promise<void> {
+  for (;;) {
+    const error = failed();
+    if (error) throw error;
+    const ok = await fetch(url)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
