@@ -7,7 +7,9 @@
  * one-article command path (createArticle + publishArticle) is timed on a few hundred articles
  * in the same run. Writes bench/results/import.md. `--sqlite` or `--postgres` runs that
  * database only (`npm run bench -- import --postgres`), written to import-<db>.md. The WXR is
- * generated once and reused from the temporary folder (cachedWxr).
+ * generated once and reused from the temporary folder (cachedWxr). `--keep-db NAME`: the
+ * PostgreSQL import's database is named NAME and kept (the start benchmark can then measure a
+ * cold start on it: `npm run bench -- start --database-url postgres://…/NAME`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,12 @@ const wants = (dialect: 'sqlite' | 'postgres') =>
   only === undefined || only === dialect;
 const POSTS = quick ? 2_000 : 100_000;
 const ONE_BY_ONE = quick ? 100 : 500;
+const keepIndex = process.argv.indexOf('--keep-db');
+const keptDb = keepIndex >= 0 ? process.argv[keepIndex + 1] : undefined;
+if (keptDb !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keptDb))
+  throw new Error(
+    `--keep-db wants a plain database name (a-z, 0-9, _), not ${keptDb}`,
+  );
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-import-'));
 
 const adminUrl =
@@ -197,7 +205,11 @@ async function onPostgres(): Promise<void> {
     return;
   }
   for (const what of ['import', 'one'] as const) {
-    const name = `newsdesk_bench_${randomBytes(4).toString('hex')}`;
+    const keep = what === 'import' && keptDb !== undefined;
+    const name = keep
+      ? keptDb
+      : `newsdesk_bench_${randomBytes(4).toString('hex')}`;
+    if (keep) await admin(`drop database if exists ${name} with (force)`);
     await admin(`create database ${name}`);
     const url = Object.assign(new URL(adminUrl), {
       pathname: `/${name}`,
@@ -206,7 +218,7 @@ async function onPostgres(): Promise<void> {
       if (what === 'import') runs.push(await runImport(url, 'postgres'));
       else rates['postgres'] = await oneByOne(url);
     } finally {
-      await admin(`drop database if exists ${name} with (force)`);
+      if (!keep) await admin(`drop database if exists ${name} with (force)`);
     }
   }
 }

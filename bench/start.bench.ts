@@ -5,11 +5,14 @@
  * listening and spawn → first 200 for the home page from outside. A shared machine slows some
  * runs: the minimum of the runs is reported, per phase.
  *   npm run bench -- start [--quick] [--postgres] [--articles N] [--runs N] [--keep DIR]
+ *                          [--database-url URL]
  * --quick: 2,000 articles, 3 runs (proves the harness works). Otherwise 100,000 articles, 5 runs.
  * The archive is generated once into DIR (default: the system's temporary directory,
  * newsdesk-start-<dialect>-<articles>; a PostgreSQL archive is the database
  * newsdesk_start_<articles>) and reused by the next run: at 100,000 articles its search index
- * takes minutes to build. Writes bench/results/start[.postgres][.quick].md.
+ * takes minutes to build. `--database-url URL`: the archive is that database, as it is (no
+ * generation; e.g. the one `npm run bench -- import --postgres --keep-db NAME` left, 100,000
+ * imported posts), and the dialect is the URL's. Writes bench/results/start[.postgres][.quick].md.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,20 +34,26 @@ const option = (name: string, fallback: string) => {
 const quick = argv.includes('--quick');
 const articles = Number(option('--articles', quick ? '2000' : '100000'));
 const runs = Number(option('--runs', quick ? '3' : '5'));
-const dialect = argv.includes('--postgres') ? 'postgres' : 'sqlite';
+const givenUrl = option('--database-url', '');
+const dialect =
+  argv.includes('--postgres') || givenUrl.startsWith('postgres')
+    ? 'postgres'
+    : 'sqlite';
 const dir = option(
   '--keep',
   join(tmpdir(), `newsdesk-start-${dialect}-${articles}`),
 );
 const ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const pgName = `newsdesk_start_${articles}`;
-const databaseUrl =
-  dialect === 'sqlite'
+const databaseUrl = givenUrl
+  ? givenUrl
+  : dialect === 'sqlite'
     ? `sqlite:${join(dir, 'archive.sqlite')}`
     : ADMIN.replace(/\/postgres$/, `/${pgName}`);
 
 /** Generates the archive unless a previous run left it (the `ready` file is written last). */
 async function ensureArchive(): Promise<void> {
+  if (givenUrl) return;
   const ready = join(dir, 'ready');
   if (existsSync(ready)) return;
   mkdirSync(dir, { recursive: true });
@@ -69,6 +78,19 @@ async function ensureArchive(): Promise<void> {
     `[${dialect}] ${articles} articles generated in ${archive.seedSeconds.toFixed(1)} s, indexed in ${archive.indexSeconds.toFixed(1)} s`,
   );
   writeFileSync(ready, `${new Date().toISOString()}\n`);
+}
+
+/** How many articles a given archive holds (the title reports it, not the --articles default). */
+async function countArticles(): Promise<number> {
+  const handle = openDatabase(
+    loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }).database,
+  );
+  const row = await handle.db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  await handle.close();
+  return Number(row.n);
 }
 
 /** One phase as the server printed it: wall ms since its process started, CPU ms used by then. */
@@ -111,6 +133,7 @@ async function oneRun(): Promise<Phase[]> {
 }
 
 await ensureArchive();
+const archiveArticles = givenUrl ? await countArticles() : articles;
 const all: Phase[][] = [];
 for (let i = 0; i < runs; i++) all.push(await oneRun());
 const names = [...new Set(all.flatMap((r) => r.map((p) => p.name)))];
@@ -127,7 +150,7 @@ const rows = names.map((name) => {
     cpu: Number.isFinite(cpu) ? cpu.toFixed(0) : '',
   };
 });
-const title = `Cold start, ${dialect}, ${articles.toLocaleString('en')} articles: minimum of ${runs} runs`;
+const title = `Cold start, ${dialect}, ${archiveArticles.toLocaleString('en')} articles: minimum of ${runs} runs`;
 console.log(`\n${title} (ms since the process started)`);
 for (const r of rows)
   console.log(r.name.padEnd(28), r.wall.padStart(8), r.cpu.padStart(8));
