@@ -101,28 +101,36 @@ export function entityFigures(set: EntitySet): EntityFigures {
 
 export function entityReport(): {
   dev: EntityFigures;
+  train2: EntityFigures;
   heldOut: EntityFigures;
   heldOut2: EntityFigures;
+  heldOut3: EntityFigures;
   markdown: string;
 } {
   const dev = entityFigures('dev'),
+    train2 = entityFigures('train-2'),
     heldOut = entityFigures('held-out'),
-    heldOut2 = entityFigures('held-out-2');
+    heldOut2 = entityFigures('held-out-2'),
+    heldOut3 = entityFigures('held-out-3');
   const f = (x: number) => x.toFixed(3);
   const row = (name: string, r: EntityFigures) =>
     `| ${name} | ${r.articles} | ${r.entities} | ${r.found} | ${r.right} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} |`;
   const markdown = `Dev-corpus articles labelled by hand (eval/fixtures/entity-labels.json, guideline eval/ENTITIES.md); an entity is right only with its kind.
-The extractor's rules were written against the errors of the ${dev.articles} *dev* articles, so their figure flatters; the ${heldOut.articles} *held-out* ones were labelled afterwards but their errors were then used to change rules, so they flatter too.
-The ${heldOut2.articles} *held-out-2* articles (drawn with a fixed seed by eval/entityPick.ts, labelled by reading before the extractor ran on them) are the clean figure: no rule is tuned on them, and their errors are not printed here so that they stay unseen.
+The extractor's rules were written against the errors of the ${dev.articles} *dev* and ${train2.articles} *train-2* articles, so their figures flatter; the ${heldOut.articles} *held-out* ones were labelled afterwards but their errors were then used to change rules, so they flatter too.
+The ${heldOut2.articles} *held-out-2* articles (drawn with a fixed seed by eval/entityPick.ts, labelled by reading before the extractor ran on them) were the clean figure until 2026-12-03, when it was printed after each batch of fixes (none kept or dropped for it); the ${heldOut3.articles} *held-out-3* articles (a second draw, labelled the same way on 2026-12-04) are the clean figure now. The errors of neither are printed here, so that they stay unseen.
 
 | set | articles | entities | found | right | precision | recall | F1 |
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${row(`${dev.articles} dev articles`, dev)}
+${row(`${train2.articles} train-2 articles`, train2)}
 ${row(`${heldOut.articles} held-out articles (seen while tuning)`, heldOut)}
-${row(`${heldOut2.articles} held-out-2 articles (clean)`, heldOut2)}
+${row(`${heldOut2.articles} held-out-2 articles (never tuned on)`, heldOut2)}
+${row(`${heldOut3.articles} held-out-3 articles (clean)`, heldOut3)}
 
 Errors, dev: ${dev.errors.length ? `\n${dev.errors.map((e) => `- ${e}`).join('\n')}` : 'none'}
 
+Errors, train-2: ${train2.errors.length ? `\n${train2.errors.map((e) => `- ${e}`).join('\n')}` : 'none'}
+
 Errors, held-out: ${heldOut.errors.length ? `\n${heldOut.errors.map((e) => `- ${e}`).join('\n')}` : 'none'}`;
-  return { dev, heldOut, heldOut2, markdown };
+  return { dev, train2, heldOut, heldOut2, heldOut3, markdown };
 }
