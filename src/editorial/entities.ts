@@ -66,7 +66,7 @@ const PLACES_WITH_ARTICLE = new Map(
   ]),
 );
 const ABBREVIATIONS =
-  /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc)\.$/;
+  /(?:^|\s)(?:Co|Inc|Ltd|M|Mme|Mlle|Dr|Pr|St|Ste|av|J\.-C|etc|\p{Lu})\.$/u;
 
 // The same words come back in every article: their folded keys are kept (bounded) rather than recomputed.
 const keys = new Map<string, string>();
@@ -98,7 +98,39 @@ const isCapitalised = (w: string) => {
   return UPPER_FIRST.test(w);
 };
 const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
-const isBrand = (w: string) => /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w);
+// « NejMaroc », « BuzzFeed »; not « McGee », « MacArthur », which are surnames.
+const isBrand = (w: string) =>
+  /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w) && !/^Ma?c\p{Lu}/u.test(w);
+const DASHES = new Set(['-', '–', '—']);
+const MEDIA_TAILS = new Set([
+  'actu',
+  'actus',
+  'info',
+  'infos',
+  'matin',
+  'soir',
+  'hebdo',
+  'magazine',
+  'mag',
+  'news',
+  'tv',
+  'fm',
+  'radio',
+  'presse',
+  'journal',
+  'times',
+  'post',
+  'tribune',
+]);
+const CARDINALS = new Set(['Nord', 'Sud', 'Est', 'Ouest']);
+/** « Américain », « Niçoises »: an inhabitant's word. */
+const DEMONYM = /(?:ain|aine|ais|aise|ois|oise|ien|ienne)s?$/;
+/** « Elizabeth II », « Mohammed VI », « Louis XIV »: a regnal number, not an acronym. */
+const isRegnal = (w: string) =>
+  /^(?:X{0,2})(?:IX|IV|V?I{0,3})$/.test(w) && w.length > 0;
+
+const GLUED_OPENER =
+  /(\p{Ll}{3}|\p{Lu}{3})(Le|La|Les|Il|Elle|Ils|Elles|Un|Une|Par|Pour|Dans|Selon|Mais|Depuis|Cette|Ces|Après|Alors|Lors|Sur)(?=\s)/gu;
 
 /** Sentences of a text: split on end punctuation, never after « Co. » or « M. »; a colon opens one too. */
 function sentences(text: string): string[] {
@@ -110,7 +142,10 @@ function sentences(text: string): string[] {
       .replace(/^\d{1,2}[:h]\d{2}\s*/, '')
       // Flattened paragraphs (« …jeudi.Le gouvernement… ») still end a sentence.
       // …also after an acronym (« selon TMZ.Une révolution… »).
-      .replace(/([\p{Ll}\d)»"]|\p{Lu}{2})\.(?=\p{Lu})/gu, '$1. ');
+      .replace(/([\p{Ll}\d)»"]|\p{Lu}{2})\.(?=\p{Lu})/gu, '$1. ')
+      // …and without the full stop, when the next sentence's first word is glued to the last
+      // word of this one (« Non Stop ZappingLa réaction », « par BFMTVPar la voix »).
+      .replace(GLUED_OPENER, '$1. $2');
     let current = '';
     const parts = line.split(/(?<=[.!?…:;])\s+/);
     for (const part of parts) {
@@ -125,15 +160,25 @@ function sentences(text: string): string[] {
   return out;
 }
 
-const TOKEN = /[«»"“”()]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?]/gu;
+// A dash that joins no two words (« PEOPLE - Selon… », « – ») is punctuation: it ends a name.
+const TOKEN =
+  /[«»"“”()]|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?–—]|-(?![\p{L}\p{N}])/gu;
 const ELISION =
   /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u;
 /** The tokens that are not words (TOKEN's other alternatives), and those that open a sentence. */
-const PUNCTUATION = new Set([...'«»"“”(),;:!?']);
+const PUNCTUATION = new Set([...'«»"“”(),;:!?–—-']);
 const OPENERS = new Set(['«', '"', '“', '(']);
 
-/** The tokens of a sentence; the capitalised words met inside it are added to `midSentence`. */
-function tokenize(sentence: string, midSentence?: Set<string>): Token[] {
+/** What a text's sentences have shown of its words, gathered while tokenizing them. */
+interface Seen {
+  /** Capitalised words met inside a sentence (not opening it). */
+  midSentence: Set<string>;
+  /** Words met in lower case (« compteurs »): the same word capitalised opening a headline is that word. */
+  lower: Set<string>;
+}
+
+/** The tokens of a sentence; what they show of the text's words is added to `seen`. */
+function tokenize(sentence: string, seen?: Seen): Token[] {
   const tokens: Token[] = [];
   let quoted = false;
   // A word opens a sentence when it comes first, or right after an opening bracket or quote.
@@ -172,9 +217,16 @@ function tokenize(sentence: string, midSentence?: Set<string>): Token[] {
       opening = false;
       text = elided[2]!;
     }
-    if (text.endsWith('.') && !/^(?:Co|Inc|Ltd|M|Mme|Dr|St)\.$/.test(text))
+    // « R. Kelly », « J. K. Rowling »: an initial keeps its full stop, as abbreviations do.
+    if (
+      text.endsWith('.') &&
+      !/^(?:Co|Inc|Ltd|M|Mme|Dr|St|\p{Lu})\.$/u.test(text)
+    )
       text = text.slice(0, -1);
-    if (midSentence && !opening && isCapitalised(text)) midSentence.add(text);
+    if (seen)
+      if (isCapitalised(text)) {
+        if (!opening) seen.midSentence.add(text);
+      } else if (text.length > 3) seen.lower.add(text);
     // Every token has the same shape (key included), so the code reading them stays monomorphic.
     tokens.push({ text, start: opening, quoted, key: undefined });
     opening = false;
@@ -183,6 +235,9 @@ function tokenize(sentence: string, midSentence?: Set<string>): Token[] {
 }
 
 interface Span {
+  /** Token indices of the span in its sentence: [from, to). */
+  from: number;
+  to: number;
   words: string[];
   start: boolean;
   quoted: boolean;
@@ -200,13 +255,29 @@ function spans(tokens: Token[]): Span[] {
       i++;
       continue;
     }
-    const words = [t.text.replace(/\.$/, t.text === 'Co.' ? '.' : '')];
+    const words = [
+      t.text.replace(
+        /\.$/,
+        t.text === 'Co.' || /^\p{Lu}\.$/u.test(t.text) ? '.' : '',
+      ),
+    ];
     let j = i + 1;
     while (j < tokens.length) {
       const next = tokens[j]!.text;
       if (isCapitalised(next)) {
         words.push(next);
         j++;
+        continue;
+      }
+      // « Mémorial de la Shoah », « Institut de l'Élevage »: after a noun that heads names.
+      if (
+        next === 'de' &&
+        (tokens[j + 1]?.text === 'la' || tokens[j + 1]?.text === "l'") &&
+        isCapitalised(tokens[j + 2]?.text ?? '') &&
+        isNameHead(words[0]!)
+      ) {
+        words.push(next, tokens[j + 1]!.text, tokens[j + 2]!.text);
+        j += 3;
         continue;
       }
       if (
@@ -221,13 +292,14 @@ function spans(tokens: Token[]): Span[] {
       }
       break;
     }
-    // « Agence nationale de sécurité du médicament (ANSM) »: an organisation word, lower-case words, then its acronym.
-    if (ORGANISATION_WORDS.has(words[0]!.toLowerCase())) {
+    // « Agence nationale de sécurité du médicament (ANSM) », « Institut national de Géophysique
+    // et de Vulcanologie (INGV) »: an organisation word, words, then its acronym.
+    if (isOrganisationWord(words[0]!)) {
       let k = j;
       while (
         k < tokens.length &&
         k - j < 12 &&
-        /^[\p{Ll}']+$/u.test(tokens[k]!.text)
+        /^[\p{L}'’-]+$/u.test(tokens[k]!.text)
       )
         k++;
       if (
@@ -238,6 +310,12 @@ function spans(tokens: Token[]): Span[] {
       ) {
         words.push(...tokens.slice(j, k).map((x) => x.text));
         j = k;
+      } else if (words.length === 1) {
+        const end = describedName(tokens, j);
+        if (end > j) {
+          words.push(...tokens.slice(j, end).map((x) => x.text));
+          j = end;
+        }
       }
     }
     // « Le », « Il », « M. » alone: readSpan reads nothing in such a span (NOT_NAMES holds no
@@ -247,18 +325,67 @@ function spans(tokens: Token[]): Span[] {
       continue;
     }
     out.push({
+      from: i,
+      to: j,
       words,
       start: t.start,
       quoted: t.quoted,
       before: tokens
         .slice(Math.max(0, i - 4), i)
         .map((x) => x.text.toLowerCase()),
-      after: tokens.slice(j, j + 3),
+      after: tokens.slice(j, j + 4),
     });
     i = j;
   }
   return out;
 }
+
+/** Lower-case words that may join an organisation's name to its complement. */
+const NAME_LINKS = new Set([
+  ...'de du des la le les et pour sur contre'.split(' '),
+  "d'",
+  "l'",
+]);
+/** « régionale », « civiles », « nationaux »: adjectives, by their endings. */
+const ADJECTIVE =
+  /(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|elles|if|ive|ifs|ives|ile|iles|é|ée|és|ées|eur|euse|eurs|euses)$/;
+
+/**
+ * « Agence régionale de santé du Grand Est », « Collectif des parties civiles pour le Rwanda »:
+ * after an organisation word, the lower-case words of its name up to the capitalised word that
+ * completes it — adjectives, link words and the word after each link, nothing else (« L'Union a
+ * décidé que la France… » has a verb) — and that capitalised run. The token index after the
+ * name, or `from` when there is none.
+ */
+function describedName(tokens: Token[], from: number): number {
+  let k = from;
+  let afterLink = false;
+  while (k < tokens.length && k - from < 10) {
+    const w = tokens[k]!.text;
+    if (NAME_LINKS.has(w)) afterLink = true;
+    else if (isCapitalised(w)) {
+      if (!afterLink || k === from || isStopCapital(w)) return from;
+      while (k < tokens.length && isCapitalised(tokens[k]!.text)) k++;
+      return k;
+    } else if (/^\p{Ll}+$/u.test(w) && (afterLink || ADJECTIVE.test(w)))
+      afterLink = false;
+    else return from;
+    k++;
+  }
+  return from;
+}
+
+/** « Instituts », « Brigade »: a word that makes a name an organisation's, plural too. */
+const isOrganisationWord = (w: string) => {
+  const lower = w.toLowerCase();
+  return (
+    ORGANISATION_WORDS.has(lower) ||
+    (/[sx]$/.test(lower) && ORGANISATION_WORDS.has(lower.slice(0, -1)))
+  );
+};
+/** A noun that heads a name with « de la » in it (« Mémorial de la Shoah »). */
+const isNameHead = (w: string) =>
+  isOrganisationWord(w) || PLACE_NOUNS.has(w.toLowerCase());
 
 // « M. », « Mme », « Dr. »: the honorific's full stop does not make it a name.
 const isStopCapital = (w: string) =>
@@ -306,6 +433,8 @@ interface Found {
   kind: EntityKind;
   aliases: string[];
   position: number;
+  /** How much of a guess the kind is: 1 after « à » (a place?), 2 for a word nothing describes (see kindOf). */
+  weak?: 1 | 2;
 }
 
 /** The fixed organisation names as token sequences (see FIXED_ORGANISATIONS), by their first token's folded form. */
@@ -317,6 +446,14 @@ const FIXED = (() => {
   const add = (names: readonly string[], kind: EntityKind) => {
     for (const name of names) {
       const tokens = tokenize(name).map((t) => t.text);
+      // The elided article loses its capital in tokens: « L'Alsace » would take every
+      // « l'Alsace », the region; such a title is left to its context.
+      if (
+        kind === 'organisation' &&
+        tokens[0] === "l'" &&
+        placeName(tokens.slice(1))
+      )
+        continue;
       const first = nameKey(tokens[0]!);
       (byFirst.get(first) ?? byFirst.set(first, []).get(first)!).push({
         name,
@@ -415,6 +552,9 @@ function matchesAt(tokens: Token[], i: number, c: FixedWords): boolean {
   return true;
 }
 
+/** Networks whose local stations are named after them. */
+const LOCAL_NETWORKS = new Set(['France Bleu', 'France 3', 'BFM']);
+
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
   const out: Omit<Found, 'position'>[] = [];
@@ -452,6 +592,18 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
     if (!hit) continue;
     const aliases: string[] = [];
     let end = i + hit.tokens.length;
+    // « France Bleu Azur », « France 3 Bretagne »: the local station is named after the network.
+    if (LOCAL_NETWORKS.has(hit.name)) {
+      const local: string[] = [];
+      while (
+        local.length < 2 &&
+        isCapitalised(tokens[end]?.text ?? '') &&
+        !isStopCapital(tokens[end]!.text)
+      )
+        local.push(tokens[end++]!.text);
+      if (local.length)
+        hit = { ...hit, name: joinTokens([...hit.tokens, ...local]) };
+    }
     // « Les Républicains (LR) »: the acronym is the same organisation.
     if (
       tokens[end]?.text === '(' &&
@@ -477,30 +629,76 @@ export function extractEntities(
   known: KnownNames = new Map(),
 ): Entity[] {
   const found: Found[] = [];
-  const midSentence = new Set<string>();
-  const all = sentences(text).map((s) => tokenize(s, midSentence));
+  const seen: Seen = { midSentence: new Set(), lower: new Set() };
+  const all = sentences(text).map((s) => tokenize(s, seen));
   let position = 0;
   for (const tokens of all) {
     for (const f of takeFixedNames(tokens))
       found.push({ ...f, position: ++position });
+    let list: Found[][] = [];
+    let end = -1;
     for (const span of spans(tokens)) {
       position++;
-      for (const f of readSpan(span, known, midSentence))
-        found.push({ ...f, position });
+      const read = readSpan(span, known, seen).map((f) => ({ ...f, position }));
+      if (!inList(tokens, end, span.from)) {
+        listKinds(list);
+        list = [];
+      }
+      list.push(read);
+      end = span.to;
+      found.push(...read);
     }
+    listKinds(list);
   }
   return merge(found);
+}
+
+/** Whether only « , », « et » or « ou » stand between two spans (tokens end to from). */
+function inList(tokens: Token[], end: number, from: number): boolean {
+  if (end < 0 || from <= end) return false;
+  for (let k = end; k < from; k++) {
+    const t = tokens[k]!.text;
+    if (t !== ',' && t !== 'et' && t !== 'ou') return false;
+  }
+  return true;
+}
+
+/**
+ * « la région de Pedara, Trecastagni et Viagrande »: names listed together are of one kind, so
+ * a word nothing describes takes the kind its list's other names were read as, when they agree.
+ * Three names at least: « pour le Rwanda et Ibuka » may join two different things.
+ */
+function listKinds(list: Found[][]): void {
+  if (list.length < 3) return;
+  const all = list.flat();
+  const surest = Math.min(...all.map((f) => f.weak ?? 0)) as 0 | 1 | 2;
+  const kinds = new Set(
+    all.filter((f) => (f.weak ?? 0) === surest).map((f) => f.kind),
+  );
+  if (kinds.size !== 1) return;
+  const [kind] = kinds;
+  for (const f of all)
+    if ((f.weak ?? 0) > surest) {
+      f.kind = kind!;
+      f.weak = surest || undefined;
+    }
 }
 
 function readSpan(
   given: Span,
   known: KnownNames,
-  midSentence: Set<string>,
+  seen: Seen,
 ): Omit<Found, 'position'>[] {
   let span = given;
   const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
+  // An award is not labelled (« le 50e prix Templeton »; « Prix Nobel » is read as a title below).
+  if (
+    span.before.at(-1) === 'prix' ||
+    (span.before.at(-2) === 'prix' && !LINKS.has(span.before.at(-1)!))
+  )
+    return [];
   // The title of a show or a work (« l'émission phare Recherche appartement ou maison »).
   if (
     WORK_NOUNS.has(headNoun(span.before) ?? '') ||
@@ -514,11 +712,15 @@ function readSpan(
     (span.before.at(-2) === 'interprète' && LINKS.has(span.before.at(-1)!))
   )
     return [];
-  // « FAIT DIVERS. », « BEST-OF POLITIQUE. »: a rubric in capitals opening the text, not a name.
+  // « FAIT DIVERS. », « BEST-OF POLITIQUE. », « PEOPLE - »: a rubric in capitals opening the
+  // text, not a name; and three words in capitals or more anywhere are a cry or a title
+  // (« JE M'EXCUSE DE VOUS AVOIR FAIT PEUR »).
+  const capitals = words.every((w) => /^[\p{Lu}-]+$/u.test(w));
   if (
-    span.start &&
-    words.length > 1 &&
-    words.every((w) => /^[\p{Lu}-]+$/u.test(w))
+    capitals &&
+    ((span.start &&
+      (words.length > 1 || DASHES.has(span.after[0]?.text ?? ''))) ||
+      words.length >= 3)
   )
     return [];
   // A portfolio, not a name: « ministre des Affaires étrangères ».
@@ -529,8 +731,16 @@ function readSpan(
     // …but « le ministère de l'Intérieur » names the institution.
     const at = span.before.lastIndexOf('ministère');
     if (at < 0 || !PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) return [];
-    const next = span.after[0]?.text ?? '';
-    const tail = PORTFOLIO_WORDS.has(next) ? [next] : [];
+    // « de l'Économie et des Finances »: a second portfolio after « et » is the same ministry's.
+    const [a, b, c] = span.after.map((t) => t.text);
+    const tail =
+      a === 'et' &&
+      (b === 'des' || b === 'de' || b === 'du') &&
+      PORTFOLIO_WORDS.has((c ?? '').toLowerCase())
+        ? [a, b, c!]
+        : PORTFOLIO_WORDS.has(a ?? '')
+          ? [a!]
+          : [];
     return [
       {
         name: joinTokens([...span.before.slice(at), ...words, ...tail]),
@@ -565,10 +775,38 @@ function readSpan(
     TITLE_COMPLEMENTS.has(words[0]?.toLowerCase() ?? '')
   ) {
     words.shift();
+    // « le procureur de la République de Besançon »: what follows is where.
+    while (words.length && LINKS.has(words[0]!.toLowerCase())) words.shift();
     start = false;
   }
   while (words.length && NAME_PARTICLES.has(words.at(-1)!.toLowerCase()))
     words.pop();
+  // « Compteurs Linky : … »: a headline's first word that the text writes in lower case
+  // elsewhere (« les compteurs communicants ») is that word.
+  if (
+    start &&
+    words.length >= 2 &&
+    seen.lower.has(words[0]!.toLowerCase()) &&
+    !seen.midSentence.has(words[0]!)
+  ) {
+    words.shift();
+    start = false;
+  }
+  // « Meurtre d'Alexia : … », « Audition de Jean Dupont »: a headline's first word, then « de »
+  // and a name, is an ordinary noun when nothing says it names anything.
+  if (
+    start &&
+    words.length >= 3 &&
+    LINKS.has(words[1]!.toLowerCase()) &&
+    !seen.midSentence.has(words[0]!) &&
+    !ORGANISATION_WORDS.has(words[0]!.toLowerCase()) &&
+    !placeName(words.slice(0, 1)) &&
+    !personFirstName(words.slice(0, 1)) &&
+    !known.has(wordKey(words.join(' ')))
+  ) {
+    words.splice(0, 2);
+    start = false;
+  }
   // « des Finances Bruno Le Maire »: the portfolio goes, the minister stays.
   while (words.length > 2 && PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) {
     words.shift();
@@ -609,7 +847,7 @@ function readSpan(
         ...readSpan(
           { ...span, words: words.slice(cut), start: false, before: [] },
           known,
-          midSentence,
+          seen,
         ),
       ];
   }
@@ -618,22 +856,50 @@ function readSpan(
     (w, i) => i > 0 && ['de', "d'", 'du'].includes(w.toLowerCase()),
   );
   if (particle > 0 && particle < words.length - 1 && !placeName(words)) {
-    const tail = placeName(words.slice(particle + 1));
+    const tailWords = words.slice(particle + 1);
+    const tail = placeName(tailWords);
     const headWords = words.slice(0, particle);
+    // « les Bouffes du Nord », « la gare de l'Est »: a direction completes the name.
+    const direction = tailWords.length === 1 && CARDINALS.has(tailWords[0]!);
+    // « le FN de Marine Le Pen », « la Russie de Vladimir Poutine »: a name, then whose it is.
+    if (!tail && tailWords.length >= 2 && personFirstName(tailWords))
+      return [
+        ...readSpan({ ...span, words: headWords, after: [] }, known, seen),
+        ...readSpan(
+          { ...span, words: tailWords, start: false, before: [] },
+          known,
+          seen,
+        ),
+      ];
+    // « Place d'Italie », « Gare de Lyon »: a place noun heading the name keeps its complement.
+    const placeHead =
+      headWords.length === 1 &&
+      (STREET_NOUNS.has(headWords[0]!.toLowerCase()) ||
+        PLACE_NOUNS.has(headWords[0]!.toLowerCase()));
     if (
       tail &&
+      !direction &&
+      !placeHead &&
       !headWords.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))
     ) {
       return [
-        ...readSpan(
-          { ...span, words: headWords, after: [] },
-          known,
-          midSentence,
-        ),
+        ...readSpan({ ...span, words: headWords, after: [] }, known, seen),
         { name: tail, kind: 'place', aliases: [] },
       ];
     }
   }
+  // « la métropole d'Aix-Marseille », « à Aix-Marseille »: after a place noun or « à », one
+  // place named after two (not « à Jean-Michel », nor « l'Afro-Américain »).
+  if (
+    words.length === 1 &&
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(words[0]!) &&
+    (namedWith(span.before, PLACE_NOUNS) ||
+      namedWith(span.before, PLACE_CONTEXT) ||
+      PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '')) &&
+    !isFirstName(words[0]!) &&
+    !DEMONYM.test(words[0]!)
+  )
+    return [{ name: words[0]!, kind: 'place', aliases: [] }];
   // « Maroc-Japon », « sino-marocains »: two places, or nothing.
   if (words.length === 1 && words[0]!.includes('-') && !placeName(words)) {
     const parts = words[0]!.split('-');
@@ -654,12 +920,12 @@ function readSpan(
       ...readSpan(
         { ...span, words: words.slice(0, 1), after: [] },
         known,
-        midSentence,
+        seen,
       ),
       ...readSpan(
         { ...span, words: words.slice(1), start: false, before: [] },
         known,
-        midSentence,
+        seen,
       ),
     ];
   const name = words.join(' ').replace(/\s+\.$/, '');
@@ -674,7 +940,7 @@ function readSpan(
       start &&
       words.length === 1 &&
       !HAND_PLACES.has(wordKey(place)) &&
-      !midSentence.has(words[0]!)
+      !seen.midSentence.has(words[0]!)
     )
   )
     return [{ name: place, kind: 'place', aliases: [] }];
@@ -685,7 +951,7 @@ function readSpan(
       return [];
     const acronym = isAcronym(single);
     // A sentence opener is a name only when it is known, an acronym, a brand, or recurs mid-sentence.
-    if (start && !acronym && !isBrand(single) && !midSentence.has(single))
+    if (start && !acronym && !isBrand(single) && !seen.midSentence.has(single))
       return [];
     // « (VE) » after ordinary words abbreviates them; it names nothing.
     if (
@@ -696,13 +962,13 @@ function readSpan(
       return [];
     // « les Français », « deux Niçois »: inhabitants, not names.
     if (
-      /(?:ais|aise|ois|oise|iens|iennes|ains|aines)$/.test(single) &&
+      /(?:ais|aise|ois|oise|iens|iennes|ains|aines|ands|andes)$/.test(single) &&
       [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
     )
       return [];
     // « l'Australien », « un Marseillais »: one inhabitant, not a name (unless a given name: « Alain »).
     if (
-      /(?:ien|ienne|ain|aine|ais|aise|ois|oise)$/.test(single) &&
+      /(?:ien|ienne|ain|aine|ais|aise|ois|oise|and|ande)$/.test(single) &&
       ["l'", 'le', 'la', 'un', 'une'].includes(span.before.at(-1) ?? '') &&
       !personFirstName(words)
     )
@@ -714,16 +980,20 @@ function readSpan(
     )
       return [];
     // Units and codes (« GWh », « CO2 »): capitals inside a word that is neither an acronym nor a brand.
+    // (« Marie-Odile » is a given name; « Afro-Américain » is not.)
     if (
       !acronym &&
       !isBrand(single) &&
+      !isFirstName(single) &&
       (single.match(/\p{Lu}/gu)?.length ?? 0) > 1
     )
       return [];
   }
   const aliases: string[] = [];
   // « Contemporary Amperex Technology Co. Limited (CATL) »: the acronym names it, the rest is an alias.
-  const [open, inner, close] = span.after;
+  // (« Ne Zappez Pas! (NZZP) »: the name's own exclamation mark may come first.)
+  const [open, inner, close] =
+    span.after[0]?.text === '!' ? span.after.slice(1) : span.after;
   if (
     open?.text === '(' &&
     inner &&
@@ -731,19 +1001,21 @@ function readSpan(
     close?.text === ')' &&
     words.length > 1
   ) {
+    // « Renaud Muselier (LR) »: a person, then the party.
+    if (personFirstName(words))
+      return [
+        { name, kind: 'person', aliases: [] },
+        { name: inner.text, kind: 'organisation', aliases: [] },
+      ];
     return [{ name: inner.text, kind: 'organisation', aliases: [name] }];
   }
   const kind = kindOf(words, span);
-  return [
-    {
-      name,
-      kind:
-        honorific && kind === 'organisation' && !isAcronym(name)
-          ? 'person'
-          : kind,
-      aliases,
-    },
-  ];
+  if (honorific && kind !== 'person' && kind !== 'place' && !isAcronym(name))
+    return [{ name, kind: 'person', aliases }];
+  if (kind === 'unknown')
+    return [{ name, kind: 'organisation', aliases, weak: 2 }];
+  if (kind === 'place?') return [{ name, kind: 'place', aliases, weak: 1 }];
+  return [{ name, kind, aliases }];
 }
 
 /** « …Prix Nobel de la », « président de la »: a title, then the links to what it takes. */
@@ -785,12 +1057,36 @@ const DETERMINERS = new Set([
   'leurs',
 ]);
 
-function kindOf(words: string[], span: Span): EntityKind {
+/**
+ * What a name's words and context say it is; 'place?' for a name after « à » or « en », likely
+ * a place; 'unknown' for a single word nothing describes, read as an organisation (« Monoprix »).
+ * Other readings of the same name, or of the names listed with it, override both (merge,
+ * listKinds).
+ */
+function kindOf(
+  words: string[],
+  span: Span,
+): EntityKind | 'place?' | 'unknown' {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
-  if (ORGANISATION_NOUNS.has(headNoun(span.before) ?? ''))
-    return 'organisation';
-  if (namedWith(span.before, PLACE_NOUNS)) return 'place';
+  const head = headNoun(span.before) ?? '';
+  if (ORGANISATION_NOUNS.has(head)) return 'organisation';
+  // « le volcan Etna », « le volcan sicilien Etna », « le Mémorial de la Shoah ».
+  if (
+    namedWith(span.before, PLACE_NOUNS) ||
+    PLACE_NOUNS.has(head) ||
+    (words.length > 1 &&
+      (PLACE_NOUNS.has(lower[0]!) || STREET_NOUNS.has(lower[0]!)))
+  )
+    return 'place';
+  // « Lorraine Actu », « Nice-Matin TV »: a media name by its last word.
+  if (words.length > 1 && MEDIA_TAILS.has(lower.at(-1)!)) return 'organisation';
+  if (
+    words.length >= 2 &&
+    isRegnal(words.at(-1)!) &&
+    !words.slice(0, -1).some(isAcronym)
+  )
+    return 'person';
   if (
     !words.some(isAcronym) &&
     (near.some((w) => PERSON_NOUNS.has(w)) ||
@@ -801,17 +1097,15 @@ function kindOf(words: string[], span: Span): EntityKind {
     return 'person';
   if (
     words.some((w) => isAcronym(w) || isBrand(w)) ||
-    lower.some((w) => ORGANISATION_WORDS.has(w)) ||
-    span.quoted
+    lower.some((w) => ORGANISATION_WORDS.has(w))
   )
     return 'organisation';
-  if (
-    PLACE_HEADS.has(lower[0]!) ||
-    PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '') ||
-    afterPlaceWord(span.before)
-  )
-    return 'place';
-  if (words.length === 1) return 'organisation';
+  // A name in quotes is often a title (« "La Stampa" »), but a word in a long quotation is only quoted.
+  if (span.quoted) return words.length === 1 ? 'unknown' : 'organisation';
+  if (PLACE_HEADS.has(lower[0]!) || afterPlaceWord(span.before)) return 'place';
+  // « à Téléstar » may be a place or a title: a guess, which « au magazine Téléstar » overrides.
+  if (PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '')) return 'place?';
+  if (words.length === 1) return 'unknown';
   // « Warner Music France », « Française des Jeux »: a name ending on a country or a known town
   // (not any GeoNames place: « Le Pen », « Josselin » are surnames too), or holding « des »
   // or « du » without a given name first, is a company's, not a person's.
@@ -862,9 +1156,14 @@ const isRole = (w: string) =>
 /** « Johnny », « Boris Behncke »: a given name alone, or opening a name of two or three words. */
 const personFirstName = (words: string[]) =>
   words.length <= 3 &&
-  FIRST_NAME_KEYS.has(wordKey(words[0]!)) &&
+  isFirstName(words[0]!) &&
   !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || isAcronym(w));
 const FIRST_NAME_KEYS = new Set(FIRST_NAMES.map(nameKey));
+/** « Marie-Odile », « Jean-Baptiste »: a given name, or given names joined by a hyphen. */
+const isFirstName = (w: string) =>
+  FIRST_NAME_KEYS.has(wordKey(w)) ||
+  (w.includes('-') &&
+    w.split('-').every((p) => FIRST_NAME_KEYS.has(wordKey(p))));
 
 /** « Ron Jeremy, 67 ans », « Maurane s'était confiée », « Johnny est mort »: what follows is a person's. */
 function personAfter(after: Token[]): boolean {
@@ -887,7 +1186,12 @@ const AUXILIARIES = new Set(['est', 'était', 'a', 'avait', 'sera', 'serait']);
 function headNoun(before: string[]): string | null {
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!;
-    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w))
+    if (
+      PLACE_CONTEXT.has(w) ||
+      ORGANISATION_NOUNS.has(w) ||
+      WORK_NOUNS.has(w) ||
+      PLACE_NOUNS.has(w)
+    )
       return w;
     if (!/^[\p{Ll}'’-]+$/u.test(w)) return null;
   }
@@ -903,13 +1207,49 @@ function afterPlaceWord(before: string[]): boolean {
   );
 }
 
+const ACRONYM_LINKS = new Set([
+  ...LINKS,
+  'la',
+  'le',
+  'les',
+  'et',
+  'en',
+  'pour',
+  'à',
+  'aux',
+]);
+/**
+ * The acronyms a name may go by: its words' initials (« La République en marche » → LREM), less
+ * its link words (« Front national » → FN, « Provence-Alpes-Côte d'Azur » → PACA), less a
+ * leading article too (« Les Républicains » → R, LR).
+ */
+function initialsOf(name: string): string[] {
+  const words = name
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/^\p{L}['’](?=\p{L})/u, ''))
+    .filter(Boolean);
+  const initials = (ws: string[]) =>
+    ws.map((w) => w[0]!.toUpperCase()).join('');
+  const meaningful = words.filter((w) => !ACRONYM_LINKS.has(w.toLowerCase()));
+  return [
+    initials(words),
+    initials(meaningful),
+    initials(
+      words.filter((w, i) => !(i > 0 && ACRONYM_LINKS.has(w.toLowerCase()))),
+    ),
+  ];
+}
+
 /**
  * One entity per name. A single word that is a person's first or last name elsewhere in the text
  * joins that person, wherever it comes and whatever it was read as (« Trump » in the headline,
  * « Donald Trump » in the lead; « à Biden » is not a place).
  */
 function merge(found: Found[]): Entity[] {
-  const byKey = new Map<string, Entity & { position: number }>();
+  const byKey = new Map<
+    string,
+    Entity & { position: number; weak?: 1 | 2 | undefined }
+  >();
   const people = found
     .filter((f) => f.kind === 'person' && f.name.includes(' '))
     .map((f) => {
@@ -947,14 +1287,19 @@ function merge(found: Found[]): Entity[] {
     const existing = byKey.get(key);
     if (existing) {
       existing.mentions++;
-      // A one-word name first read as an organisation by default, then as a person by its context (« le street artiste Banksy »).
+      // A one-word name first read as an organisation by default, then as a person by its
+      // context (« le street artiste Banksy »); a guess, then a surer reading (« à Téléstar »,
+      // then « au magazine Téléstar »).
       if (
-        existing.kind === 'organisation' &&
-        f.kind !== 'organisation' &&
-        !existing.name.includes(' ') &&
-        !isAcronym(existing.name)
-      )
+        (existing.kind === 'organisation' &&
+          f.kind !== 'organisation' &&
+          !existing.name.includes(' ') &&
+          !isAcronym(existing.name)) ||
+        (f.weak ?? 0) < (existing.weak ?? 0)
+      ) {
         existing.kind = f.kind;
+        existing.weak = f.weak;
+      }
       for (const a of f.aliases)
         if (!existing.aliases.includes(a)) existing.aliases.push(a);
     } else {
@@ -965,6 +1310,7 @@ function merge(found: Found[]): Entity[] {
         mentions: 1,
         aliases: [...f.aliases],
         position: f.position,
+        weak: f.weak,
       });
     }
   }
@@ -978,7 +1324,24 @@ function merge(found: Found[]): Entity[] {
       }
     }
   }
+  // « FN » and « Front national », « PACA » and « Provence-Alpes-Côte d'Azur » in one text: an
+  // acronym of a longer name's initials is that name.
+  for (const short of [...byKey.values()]) {
+    if (!isAcronym(short.name)) continue;
+    const long = [...byKey.values()].find(
+      (e) =>
+        e !== short &&
+        e.kind !== 'person' &&
+        /[\s-]/.test(e.name) &&
+        initialsOf(e.name).includes(short.name),
+    );
+    if (!long) continue;
+    long.mentions += short.mentions;
+    long.aliases.push(short.name);
+    long.position = Math.min(long.position, short.position);
+    byKey.delete(short.key);
+  }
   return [...byKey.values()]
     .sort((a, b) => b.mentions - a.mentions || a.position - b.position)
-    .map(({ position: _p, ...e }) => e);
+    .map(({ position: _p, weak: _w, ...e }) => e);
 }
