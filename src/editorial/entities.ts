@@ -8,6 +8,7 @@ import {
   NAME_PARTICLES,
   NAME_TITLES,
   NOT_NAMES,
+  OF_PLACE_NOUNS,
   PERSON_VERBS,
   TITLE_COMPLEMENTS,
   ORGANISATION_WORDS,
@@ -122,6 +123,18 @@ const MEDIA_TAILS = new Set([
   'post',
   'tribune',
 ]);
+/** Inhabitants' words the suffixes of DEMONYM miss. */
+const NATIONALITIES = new Set(
+  'belge belges suisse suisses russe russes turc turcs turque turques grec grecs grecque grecques arabe arabes kurde kurdes basque basques corse corses britannique britanniques asiatique asiatiques serbe serbes croate croates tchèque tchèques slovaque slovaques bulgare bulgares berbère berbères yéménite yéménites qatari qataris émirati émiratis sahraoui sahraouis afghan afghans afghane afghanes'.split(
+    ' ',
+  ),
+);
+/** Titles that, written in lower case before a name, make it a person's (« le cardinal Barbarin »). */
+const TITLES_BEFORE_PEOPLE = new Set(
+  [...NAME_TITLES].filter(
+    (t) => !['prix', 'nobel', 'premier', 'première'].includes(t),
+  ),
+);
 const CARDINALS = new Set(['Nord', 'Sud', 'Est', 'Ouest']);
 /** « Américain », « Niçoises »: an inhabitant's word. */
 const DEMONYM = /(?:ain|aine|ais|aise|ois|oise|ien|ienne)s?$/;
@@ -294,7 +307,7 @@ function spans(tokens: Token[]): Span[] {
     }
     // « Agence nationale de sécurité du médicament (ANSM) », « Institut national de Géophysique
     // et de Vulcanologie (INGV) »: an organisation word, words, then its acronym.
-    if (isOrganisationWord(words[0]!)) {
+    if (isNameHead(words[0]!)) {
       let k = j;
       while (
         k < tokens.length &&
@@ -367,9 +380,14 @@ function describedName(tokens: Token[], from: number): number {
       if (!afterLink || k === from || isStopCapital(w)) return from;
       while (k < tokens.length && isCapitalised(tokens[k]!.text)) k++;
       return k;
-    } else if (/^\p{Ll}+$/u.test(w) && (afterLink || ADJECTIVE.test(w)))
+    } else if (/^\p{Ll}+$/u.test(w) && (afterLink || ADJECTIVE.test(w))) {
+      // « la Confédération nationale des buralistes. »: the name may end on its complement,
+      // where the sentence or a clause does.
+      const next = tokens[k + 1]?.text;
+      if (afterLink && (next === undefined || /^[,;:.!?)»"]$/.test(next)))
+        return k + 1;
       afterLink = false;
-    else return from;
+    } else return from;
     k++;
   }
   return from;
@@ -769,6 +787,14 @@ function readSpan(
     start = false;
   }
   if (titles > 0 && words.length < titles) return [];
+  // « le Ministre des Solidarités et de la Santé »: a title and its portfolio name no one.
+  if (
+    titles > 0 &&
+    words.length <= 2 &&
+    LINKS.has(words[0]?.toLowerCase() ?? '') &&
+    PORTFOLIO_WORDS.has(words.at(-1)!.toLowerCase())
+  )
+    return [];
   // …and « de la Paix », « de la République » after the title are its own.
   if (
     titleBefore(span.before) &&
@@ -928,7 +954,7 @@ function readSpan(
         seen,
       ),
     ];
-  const name = words.join(' ').replace(/\s+\.$/, '');
+  const name = joinTokens(words).replace(/\s+\.$/, '');
   const knownEntity = known.get(wordKey(name));
   if (knownEntity)
     return [{ name: knownEntity.name, kind: knownEntity.kind, aliases: [] }];
@@ -946,8 +972,12 @@ function readSpan(
     return [{ name: place, kind: 'place', aliases: [] }];
   const single = words.length === 1 ? words[0]! : null;
   if (single !== null) {
-    // Codes and units (« V8 », « C7 », « Nm »): not names.
-    if (/\d/.test(single) || (single.length <= 2 && !isAcronym(single)))
+    // Codes and units (« V8 », « C7 », « Nm »): not names; but « l'association L214 » is one.
+    if (
+      (/\d/.test(single) &&
+        !ORGANISATION_NOUNS.has(headNoun(span.before) ?? '')) ||
+      (single.length <= 2 && !isAcronym(single))
+    )
       return [];
     const acronym = isAcronym(single);
     // A sentence opener is a name only when it is known, an acronym, a brand, or recurs mid-sentence.
@@ -962,8 +992,21 @@ function readSpan(
       return [];
     // « les Français », « deux Niçois »: inhabitants, not names.
     if (
-      /(?:ais|aise|ois|oise|iens|iennes|ains|aines|ands|andes)$/.test(single) &&
+      (/(?:ais|aise|ois|oise|iens|iennes|ains|aines|ands|andes|ols|oles)$/.test(
+        single,
+      ) ||
+        NATIONALITIES.has(single.toLowerCase())) &&
       [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
+    )
+      return [];
+    // « une jeune Italienne », « de jeunes Italiens »: an inhabitant after an adjective.
+    if (
+      (DEMONYM.test(single) || NATIONALITIES.has(single.toLowerCase())) &&
+      !personFirstName(words) &&
+      /^\p{Ll}+$/u.test(span.before.at(-1) ?? '') &&
+      ['jeune', 'jeunes', 'deux', 'trois', 'nombreux', 'plusieurs'].includes(
+        span.before.at(-1)!,
+      )
     )
       return [];
     // « l'Australien », « un Marseillais »: one inhabitant, not a name (unless a given name: « Alain »).
@@ -976,7 +1019,9 @@ function readSpan(
     // « de l'Égalité », « et des Finances »: a portfolio on its own.
     if (
       PORTFOLIO_WORDS.has(single.toLowerCase()) &&
-      ['de', 'des', 'du', "l'", 'et', 'la'].includes(span.before.at(-1) ?? '')
+      ['de', 'des', 'du', "l'", 'et', 'la', 'aux'].includes(
+        span.before.at(-1) ?? '',
+      )
     )
       return [];
     // Units and codes (« GWh », « CO2 »): capitals inside a word that is neither an acronym nor a brand.
@@ -1071,6 +1116,15 @@ function kindOf(
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
   const head = headNoun(span.before) ?? '';
   if (ORGANISATION_NOUNS.has(head)) return 'organisation';
+  // « le maire de Levallois », « la préfète du Grand-Est ».
+  const of = span.before.at(-2);
+  if (
+    LINKS.has(span.before.at(-1) ?? '') &&
+    (OF_PLACE_NOUNS.has(of ?? '') ||
+      (["l'", 'la'].includes(of ?? '') &&
+        OF_PLACE_NOUNS.has(span.before.at(-3) ?? '')))
+  )
+    return 'place';
   // « le volcan Etna », « le volcan sicilien Etna », « le Mémorial de la Shoah ».
   if (
     namedWith(span.before, PLACE_NOUNS) ||
@@ -1091,6 +1145,7 @@ function kindOf(
     !words.some(isAcronym) &&
     (near.some((w) => PERSON_NOUNS.has(w)) ||
       isRole(roleBefore(span.before)) ||
+      TITLES_BEFORE_PEOPLE.has(roleBefore(span.before)) ||
       personFirstName(words) ||
       personAfter(span.after))
   )
@@ -1313,6 +1368,23 @@ function merge(found: Found[]): Entity[] {
         weak: f.weak,
       });
     }
+  }
+  // « l'Assemblée » and « l'Assemblée nationale » in one text: the short form of an
+  // organisation's name, its first word, is the same organisation.
+  for (const short of [...byKey.values()]) {
+    if (short.kind !== 'organisation' || /[\s-]/.test(short.name)) continue;
+    if (isAcronym(short.name)) continue;
+    const long = [...byKey.values()].find(
+      (e) =>
+        e !== short &&
+        e.kind === 'organisation' &&
+        e.key.startsWith(`${short.key} `),
+    );
+    if (!long) continue;
+    long.mentions += short.mentions;
+    long.aliases.push(short.name);
+    long.position = Math.min(long.position, short.position);
+    byKey.delete(short.key);
   }
   // A long name met before its acronym (« … Limited (CATL) » then « CATL »): one entity.
   for (const e of [...byKey.values()]) {

@@ -169,6 +169,9 @@ ${COMPANIES}`);
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
   'brigade',
+  'school',
+  'university',
+  'college',
   'groupe',
   'group',
   'banque',
@@ -342,6 +345,7 @@ export const NOT_NAMES = new Set([
   'état',
   'etat',
   'histoire',
+  'top',
   'holocauste',
   'homme',
   'président',
@@ -575,13 +579,41 @@ export const PORTFOLIO_WORDS = new Set([
   'étrangères',
   'europe',
   'numérique',
+  'écologie',
+  'ecologie',
+  'jeunesse',
+  'recherche',
+  'outre-mer',
 ]);
 
 /** Words after which a capitalised name is a place (« place de Clichy », « rue de Rivoli », « vallée du Rhône »). */
 /** Places whose names hold lower-case words (« Émirats arabes unis », « Corée du Nord »), matched like FIXED_ORGANISATIONS. */
 export const FIXED_PLACES: readonly string[] =
   list(`Émirats arabes unis, Emirats arabes unis, Corée du Nord, Corée du Sud, Arabie saoudite,
-Guinée équatoriale, Royaume Uni, Afrique du Sud, Afrique du Nord, Amérique du Nord, Amérique du Sud, Amérique latine, vallée du Rhône`);
+Guinée équatoriale, Royaume Uni, Afrique du Sud, Afrique du Nord, Amérique du Nord, Amérique du Sud, Amérique latine, vallée du Rhône,
+tour Eiffel, Tour Eiffel, Arc de triomphe, Notre-Dame de Paris, Sacré-Cœur, Champs-Élysées, Mont-Saint-Michel, Pyramides de Gizeh,
+Statue de la Liberté, Grande Mosquée Hassan II, mosquée Hassan II, Jemaa el-Fna, Kasbah des Oudayas`);
+/**
+ * Nouns whose complement is a place: « le maire de Levallois », « le parquet de Nice », « la
+ * préfète du Grand-Est ».
+ */
+export const OF_PLACE_NOUNS = new Set([
+  'maire',
+  'mairie',
+  'préfet',
+  'préfète',
+  'préfecture',
+  'parquet',
+  'habitants',
+  'habitant',
+  'habitante',
+  'évêque',
+  'archevêque',
+  'diocèse',
+  'wali',
+  'wilaya',
+  'maires',
+]);
 
 /** Nouns that say the name next to them is a person's (« la chanteuse, Santa », « Katia, une ressortissante russe »). */
 export const PERSON_NOUNS = new Set([
