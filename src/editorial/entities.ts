@@ -103,6 +103,9 @@ const isAcronym = (w: string) => /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(w);
 const isBrand = (w: string) =>
   /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+/u.test(w) && !/^Ma?c\p{Lu}/u.test(w);
 const DASHES = new Set(['-', '–', '—']);
+/** In brackets after a long name, « (ANSM) » and also « (Anses) », « (Inserm) »: acronyms written as words. */
+const isBracketAcronym = (w: string) =>
+  isAcronym(w) || /^\p{Lu}\p{Ll}{2,6}$/u.test(w);
 const MEDIA_TAILS = new Set([
   'actu',
   'actus',
@@ -318,7 +321,7 @@ function spans(tokens: Token[]): Span[] {
       if (
         k > j &&
         tokens[k]?.text === '(' &&
-        isAcronym(tokens[k + 1]?.text ?? '') &&
+        isBracketAcronym(tokens[k + 1]?.text ?? '') &&
         tokens[k + 2]?.text === ')'
       ) {
         words.push(...tokens.slice(j, k).map((x) => x.text));
@@ -361,7 +364,7 @@ const NAME_LINKS = new Set([
 ]);
 /** « régionale », « civiles », « nationaux »: adjectives, by their endings. */
 const ADJECTIVE =
-  /(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|elles|if|ive|ifs|ives|ile|iles|é|ée|és|ées|eur|euse|eurs|euses)$/;
+  /(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|elles|if|ive|ifs|ives|ile|iles|é|ée|és|ées|eur|eure|euse|eurs|eures|euses|ier|ière|iers|ières)$/;
 
 /**
  * « Agence régionale de santé du Grand Est », « Collectif des parties civiles pour le Rwanda »:
@@ -373,6 +376,7 @@ const ADJECTIVE =
 function describedName(tokens: Token[], from: number): number {
   let k = from;
   let afterLink = false;
+  let complement = false;
   while (k < tokens.length && k - from < 10) {
     const w = tokens[k]!.text;
     if (NAME_LINKS.has(w)) afterLink = true;
@@ -383,8 +387,9 @@ function describedName(tokens: Token[], from: number): number {
     } else if (/^\p{Ll}+$/u.test(w) && (afterLink || ADJECTIVE.test(w))) {
       // « la Confédération nationale des buralistes. »: the name may end on its complement,
       // where the sentence or a clause does.
+      complement ||= afterLink;
       const next = tokens[k + 1]?.text;
-      if (afterLink && (next === undefined || /^[,;:.!?)»"]$/.test(next)))
+      if (complement && (next === undefined || /^[,;:.!?)»"]$/.test(next)))
         return k + 1;
       afterLink = false;
     } else return from;
@@ -996,7 +1001,8 @@ function readSpan(
         single,
       ) ||
         NATIONALITIES.has(single.toLowerCase())) &&
-      [span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? ''))
+      ([span.before.at(-1), opener].some((w) => DETERMINERS.has(w ?? '')) ||
+        /^\d+$/.test(span.before.at(-1) ?? ''))
     )
       return [];
     // « une jeune Italienne », « de jeunes Italiens »: an inhabitant after an adjective.
@@ -1042,7 +1048,7 @@ function readSpan(
   if (
     open?.text === '(' &&
     inner &&
-    isAcronym(inner.text) &&
+    isBracketAcronym(inner.text) &&
     close?.text === ')' &&
     words.length > 1
   ) {

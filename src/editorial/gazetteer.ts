@@ -18,7 +18,7 @@ Kazakhstan, Kenya, Koweït, Laos, Lettonie, Liban, Liberia, Libye, Liechtenstein
 Madagascar, Malaisie, Malawi, Mali, Malte, Maroc, Maurice, Mauritanie, Mexique, Moldavie, Monaco, Mongolie,
 Monténégro, Mozambique, Namibie, Népal, Nicaragua, Niger, Nigeria, Norvège, Nouvelle-Zélande, Oman, Ouganda,
 Ouzbékistan, Pakistan, Palestine, Panama, Paraguay, Pays-Bas, Pérou, Philippines, Pologne, Portugal, Qatar, Roumanie,
-Royaume-Uni, Russie, Rwanda, Salvador, Sénégal, Serbie, Sierra Leone, Singapour, Slovaquie, Slovénie, Somalie,
+Royaume-Uni, Grande-Bretagne, Angleterre, Écosse, Pays de Galles, Irlande du Nord, Russie, Rwanda, Salvador, Sénégal, Serbie, Sierra Leone, Singapour, Slovaquie, Slovénie, Somalie,
 Soudan, Sri Lanka, Suède, Suisse, Syrie, Tadjikistan, Taïwan, Tanzanie, Tchad, Tchéquie, Thaïlande, Togo, Tunisie,
 Turquie, Ukraine, Uruguay, Venezuela, Vietnam, Yémen, Zambie, Zimbabwe`;
 
@@ -160,8 +160,8 @@ Cour européenne des droits de l'homme, Cour pénale internationale, Conseil de 
 Haute Autorité de santé, Santé publique France, Météo-France, Météo France, Pôle emploi, La Poste, Air France, Air France-KLM,
 Crédit agricole, Société générale, Caisse d'épargne, BNP Paribas, Conseil scientifique, Académie française,
 Comité international olympique, Paris Saint-Germain, Olympique de Marseille, Olympique lyonnais, Croix-Rouge, Médecins sans frontières,
-Amnesty International, Human Rights Watch, Reporters sans frontières, Emmaüs, Restos du cœur, Secours populaire, Secours catholique,
-NRJ12, NRJ 12, i-Télé, iTélé, France 4, Gulli, RMC Découverte, Virgin Radio, RFM, Rire et Chansons, Non Stop Zapping, BuzzFeed,
+Sécurité sociale, Assurance maladie, Caisse nationale d'assurance maladie, Amnesty International, Human Rights Watch, Reporters sans frontières, Emmaüs, Restos du cœur, Secours populaire, Secours catholique,
+En Marche, NRJ12, NRJ 12, i-Télé, iTélé, France 4, Gulli, RMC Découverte, Virgin Radio, RFM, Rire et Chansons, Non Stop Zapping, BuzzFeed,
 Le Journal de Montréal, Le Courrier international, Courrier international, Le Républicain, Sud-Ouest, Europe 2,
 Vanity Fair, Vogue, Têtu, Society, So Foot, Le Monde diplomatique, Le Quotidien, Al Arabiya, Sky News, ITV, Channel 4,
 ${COMPANIES}`);
@@ -169,6 +169,19 @@ ${COMPANIES}`);
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
   'brigade',
+  'direction',
+  'inspection',
+  'conservatoire',
+  'délégation',
+  'autorité',
+  'observatoire',
+  'comité',
+  'syndicat',
+  'confédération',
+  'chambre',
+  'secrétariat',
+  'régie',
+  'mutuelle',
   'school',
   'university',
   'college',
