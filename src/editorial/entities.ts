@@ -138,6 +138,12 @@ const TITLES_BEFORE_PEOPLE = new Set(
     (t) => !['prix', 'nobel', 'premier', 'première'].includes(t),
   ),
 );
+/** Nouns that head the name of an event, not of a thing that acts or a place. */
+const EVENT_HEADS = new Set(
+  'journée journées semaine fête fêtes sommet coupe championnat championnats marathon salon'.split(
+    ' ',
+  ),
+);
 const CARDINALS = new Set(['Nord', 'Sud', 'Est', 'Ouest']);
 /** « Américain », « Niçoises »: an inhabitant's word. */
 const DEMONYM = /(?:ain|aine|ais|aise|ois|oise|ien|ienne)s?$/;
@@ -384,7 +390,13 @@ function describedName(tokens: Token[], from: number): number {
       if (!afterLink || k === from || isStopCapital(w)) return from;
       while (k < tokens.length && isCapitalised(tokens[k]!.text)) k++;
       return k;
-    } else if (/^\p{Ll}+$/u.test(w) && (afterLink || ADJECTIVE.test(w))) {
+    } else if (
+      /^\p{Ll}+$/u.test(w) &&
+      (afterLink ||
+        ADJECTIVE.test(w) ||
+        DEMONYM.test(w) ||
+        NATIONALITIES.has(w))
+    ) {
       // « la Confédération nationale des buralistes. »: the name may end on its complement,
       // where the sentence or a clause does.
       complement ||= afterLink;
@@ -392,7 +404,7 @@ function describedName(tokens: Token[], from: number): number {
       if (complement && (next === undefined || /^[,;:.!?)»"]$/.test(next)))
         return k + 1;
       afterLink = false;
-    } else return from;
+    } else return complement && !afterLink ? k : from;
     k++;
   }
   return from;
@@ -716,6 +728,8 @@ function readSpan(
   const words = [...span.words];
   let start = span.start;
   const opener = words[0]!.toLowerCase();
+  // Events are not labelled (« la Journée internationale des droits des femmes »).
+  if (EVENT_HEADS.has(opener)) return [];
   // An award is not labelled (« le 50e prix Templeton »; « Prix Nobel » is read as a title below).
   if (
     span.before.at(-1) === 'prix' ||
@@ -1161,11 +1175,11 @@ function kindOf(
     lower.some((w) => ORGANISATION_WORDS.has(w))
   )
     return 'organisation';
-  // A name in quotes is often a title (« "La Stampa" »), but a word in a long quotation is only quoted.
-  if (span.quoted) return words.length === 1 ? 'unknown' : 'organisation';
   if (PLACE_HEADS.has(lower[0]!) || afterPlaceWord(span.before)) return 'place';
   // « à Téléstar » may be a place or a title: a guess, which « au magazine Téléstar » overrides.
   if (PLACE_PREPOSITIONS.has(span.before.at(-1) ?? '')) return 'place?';
+  // A name in quotes is often a title (« "La Stampa" »), but a word in a long quotation is only quoted.
+  if (span.quoted) return words.length === 1 ? 'unknown' : 'organisation';
   if (words.length === 1) return 'unknown';
   // « Warner Music France », « Française des Jeux »: a name ending on a country or a known town
   // (not any GeoNames place: « Le Pen », « Josselin » are surnames too), or holding « des »

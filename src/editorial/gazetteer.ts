@@ -359,6 +359,8 @@ export const NOT_NAMES = new Set([
   'etat',
   'histoire',
   'top',
+  'seconde',
+  'côté',
   'holocauste',
   'homme',
   'président',
