@@ -184,7 +184,7 @@ function sentences(text: string): string[] {
 
 // A dash that joins no two words (« PEOPLE - Selon… », « – ») is punctuation: it ends a name.
 const TOKEN =
-  /[«»"“”()]|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\.?|[,;:!?–—]|-(?![\p{L}\p{N}])/gu;
+  /[«»"“”()]|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\+?\.?|[,;:!?–—]|-(?![\p{L}\p{N}])/gu;
 const ELISION =
   /^([dlDLjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](.+)$/u;
 /** The tokens that are not words (TOKEN's other alternatives), and those that open a sentence. */
@@ -581,6 +581,8 @@ function matchesAt(tokens: Token[], i: number, c: FixedWords): boolean {
   for (let k = 0; k < c.keys.length; k++) {
     const t = tokens[i + k]!;
     if (tokenKey(t) !== c.keys[k]) return false;
+    // « Canal+ » is not « le Canal du Midi »: the plus folds away, so it is compared as written.
+    if (c.tokens[k]!.endsWith('+') !== t.text.endsWith('+')) return false;
     const cap = isCapitalised(t.text);
     if (k === 0 ? cap !== c.caps[0] : !cap && c.caps[k]) return false;
   }
@@ -1011,7 +1013,7 @@ function readSpan(
       return [];
     // « les Français », « deux Niçois »: inhabitants, not names.
     if (
-      (/(?:ais|aise|ois|oise|iens|iennes|ains|aines|ands|andes|ols|oles)$/.test(
+      (/(?:ais|aise|ois|oise|iens|iennes|ains|aines|ands|andes|ols|oles|aux)$/.test(
         single,
       ) ||
         NATIONALITIES.has(single.toLowerCase())) &&
@@ -1148,7 +1150,7 @@ function kindOf(
   // « le volcan Etna », « le volcan sicilien Etna », « le Mémorial de la Shoah ».
   if (
     namedWith(span.before, PLACE_NOUNS) ||
-    PLACE_NOUNS.has(head) ||
+    placeNounBefore(span.before) ||
     (words.length > 1 &&
       (PLACE_NOUNS.has(lower[0]!) || STREET_NOUNS.has(lower[0]!)))
   )
@@ -1261,16 +1263,22 @@ const AUXILIARIES = new Set(['est', 'était', 'a', 'avait', 'sera', 'serait']);
 function headNoun(before: string[]): string | null {
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!;
-    if (
-      PLACE_CONTEXT.has(w) ||
-      ORGANISATION_NOUNS.has(w) ||
-      WORK_NOUNS.has(w) ||
-      PLACE_NOUNS.has(w)
-    )
+    if (PLACE_CONTEXT.has(w) || ORGANISATION_NOUNS.has(w) || WORK_NOUNS.has(w))
       return w;
     if (!/^[\p{Ll}'’-]+$/u.test(w)) return null;
   }
   return null;
+}
+
+/** « le volcan sicilien Etna »: a place noun, then adjectives only, before the name. */
+function placeNounBefore(before: string[]): boolean {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]!;
+    if (PLACE_NOUNS.has(w)) return i < before.length - 1;
+    if (!(ADJECTIVE.test(w) || DEMONYM.test(w) || NATIONALITIES.has(w)))
+      return false;
+  }
+  return false;
 }
 
 /** « place de la Contrescarpe », « rue de Rivoli », « vallée du Rhône », « à l'Acropole »: the words before say it is a place. */
