@@ -762,14 +762,16 @@ function readSpan(
       words.length >= 3)
   )
     return [];
-  // A portfolio, not a name: « ministre des Affaires étrangères ».
+  // A portfolio, not a name: « ministre des Affaires étrangères » (but « le secrétaire
+  // général de l'ONU », « le secrétaire du FN » name the body).
   if (
     span.before.some((w) => PORTFOLIO_HEADS.has(w)) &&
-    ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '')
+    ['des', 'de', 'du', "l'", 'la'].includes(span.before.at(-1) ?? '') &&
+    PORTFOLIO_WORDS.has(words[0]!.toLowerCase())
   ) {
     // …but « le ministère de l'Intérieur » names the institution.
     const at = span.before.lastIndexOf('ministère');
-    if (at < 0 || !PORTFOLIO_WORDS.has(words[0]!.toLowerCase())) return [];
+    if (at < 0) return [];
     // « de l'Économie et des Finances »: a second portfolio after « et » is the same ministry's.
     const [a, b, c] = span.after.map((t) => t.text);
     const tail =
@@ -809,11 +811,14 @@ function readSpan(
   }
   if (titles > 0 && words.length < titles) return [];
   // « le Ministre des Solidarités et de la Santé »: a title and its portfolio name no one.
+  const rest = words.filter((w) => !LINKS.has(w.toLowerCase()));
   if (
-    titles > 0 &&
-    words.length <= 2 &&
-    LINKS.has(words[0]?.toLowerCase() ?? '') &&
-    PORTFOLIO_WORDS.has(words.at(-1)!.toLowerCase())
+    rest.length === 1 &&
+    PORTFOLIO_WORDS.has(rest[0]!.toLowerCase()) &&
+    span.words.some((w) => {
+      const lower = w.toLowerCase();
+      return NAME_TITLES.has(lower) || PORTFOLIO_HEADS.has(lower);
+    })
   )
     return [];
   // …and « de la Paix », « de la République » after the title are its own.

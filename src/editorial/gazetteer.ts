@@ -599,6 +599,16 @@ export const PORTFOLIO_WORDS = new Set([
   'jeunesse',
   'recherche',
   'outre-mer',
+  'transition',
+  'cohésion',
+  'relance',
+  'enseignement',
+  'industrie',
+  'commerce',
+  'tourisme',
+  'famille',
+  'territoires',
+  'mer',
 ]);
 
 /** Words after which a capitalised name is a place (« place de Clichy », « rue de Rivoli », « vallée du Rhône »). */

@@ -155,3 +155,134 @@ test('entities: an acronym before a person is two entities; one inhabitant after
   assert.equal(found.has('RN Louis Aliot'), false);
   assert.equal(found.has('Australien'), false);
 });
+
+/** The entities of a text as « name/kind », with aliases, to compare whole readings. */
+const reading = (text: string) =>
+  extractEntities(text).map(
+    (e) =>
+      `${e.name}/${e.kind}${e.aliases.length ? ` [${e.aliases.join(', ')}]` : ''}`,
+  );
+
+test('entities: a spaced dash ends a name; a sentence glued to the last word still ends there; an initial keeps its stop', () => {
+  assert.deepEqual(
+    reading('PEOPLE - Selon le site BuzzFeed, R. Kelly est accusé.'),
+    ['BuzzFeed/organisation', 'R. Kelly/person'],
+  );
+  const glued = kinds(
+    'La vidéo est diffusée par Non Stop ZappingLa réaction suit.',
+  );
+  assert.equal(glued.get('Non Stop Zapping'), 'organisation');
+  assert.equal(glued.has('Stop ZappingLa'), false);
+});
+
+test('entities: a regnal number is no acronym; a « Mc » surname is no brand; a hyphenated given name is a person', () => {
+  const found = kinds(
+    'La reine Elizabeth II a reçu Asante McGee. « Il ment », dit Marie-Odile, la trésorière.',
+  );
+  assert.equal(found.get('Elizabeth II'), 'person');
+  assert.equal(found.get('Asante McGee'), 'person');
+  assert.equal(found.get('Marie-Odile'), 'person');
+});
+
+test('entities: names listed with a described one take its kind; a two-name list does not', () => {
+  const found = kinds(
+    'Des cendres sont tombées dans la région de Pedara, Trecastagni et Viagrande, selon l’institut.',
+  );
+  assert.equal(found.get('Trecastagni'), 'place');
+  assert.equal(found.get('Viagrande'), 'place');
+  assert.equal(
+    kinds(
+      'Selon le Collectif des parties civiles pour le Rwanda et Ibuka, la banque savait.',
+    ).get('Ibuka'),
+    'organisation',
+  );
+});
+
+test("entities: an acronym of a longer name's initials, and an organisation's first word, are that name", () => {
+  assert.deepEqual(
+    reading(
+      'Crise au Front national : le secrétaire du FN dans le Var démissionne.',
+    ),
+    ['Front national/organisation [FN]', 'Var/place'],
+  );
+  assert.deepEqual(
+    reading(
+      "Le président de la région Provence-Alpes-Côte d'Azur parle. La région PACA attend.",
+    ),
+    ["Provence-Alpes-Côte d'Azur/place [PACA]"],
+  );
+  assert.deepEqual(
+    reading("Il parle à l'Assemblée. L'Assemblée nationale vote mercredi."),
+    ['Assemblée nationale/organisation [Assemblée]'],
+  );
+});
+
+test('entities: an organisation word takes its described name, up to an acronym or the end of the clause', () => {
+  assert.deepEqual(
+    reading(
+      "Selon l'Institut national de Géophysique et de Vulcanologie (INGV), le volcan Etna fume.",
+    ),
+    [
+      'INGV/organisation [Institut national de Géophysique et de Vulcanologie]',
+      'Etna/place',
+    ],
+  );
+  assert.equal(
+    kinds(
+      'Il a été interpellé par la Direction générale de la sécurité intérieure, alors qu’il partait.',
+    ).get('Direction générale de la sécurité intérieure'),
+    'organisation',
+  );
+  // A verb after the head ends it: nothing is joined.
+  assert.equal(
+    kinds("L'Union a décidé que la France paierait.").has(
+      'Union a décidé que la France',
+    ),
+    false,
+  );
+});
+
+test('entities: place nouns across adjectives, « maire de », hyphenated places after « à », directions, « Canal+ » as written', () => {
+  const found = kinds(
+    'Le volcan sicilien Etna fume. Le maire de Levallois parle à Aix-Marseille, au Bouffes du Nord, près du Canal du Midi. Il regarde Canal+.',
+  );
+  assert.equal(found.get('Etna'), 'place');
+  assert.equal(found.get('Levallois'), 'place');
+  assert.equal(found.get('Aix-Marseille'), 'place');
+  assert.equal(found.get('Bouffes du Nord'), 'place');
+  assert.equal(found.get('Canal du Midi'), 'place');
+  assert.equal(found.get('Canal+'), 'organisation');
+  assert.equal(
+    kinds('dans le camp de la candidate LR à la mairie').get('LR'),
+    'organisation',
+  );
+});
+
+test('entities: a person before a party in brackets, a name then whose it is, a title and its portfolio', () => {
+  assert.deepEqual(reading('Renaud Muselier (LR) va déposer un référé.'), [
+    'Renaud Muselier/person',
+    'LR/organisation',
+  ]);
+  assert.deepEqual(reading('Les cadres du PS de François Hollande votent.'), [
+    'PS/organisation',
+    'François Hollande/person',
+  ]);
+  assert.deepEqual(
+    reading(
+      "Le Ministre des Solidarités et de la Santé a parlé. Le ministère de l'Économie et des Finances répond.",
+    ),
+    ["ministère de l'Économie et des Finances/organisation"],
+  );
+});
+
+test("entities: inhabitants, events, awards and a headline's ordinary first word are no names", () => {
+  assert.deepEqual(
+    reading(
+      'Compteurs Linky : les compteurs posent problème. Une jeune Italienne et les 13 Français sont à la Journée internationale du climat. Il a reçu le prix Templeton.',
+    ),
+    ['Linky/organisation'],
+  );
+  assert.deepEqual(reading("Meurtre d'Alexia : Alexia Daval est morte."), [
+    'Alexia Daval/person',
+  ]);
+});
