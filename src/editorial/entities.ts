@@ -138,6 +138,9 @@ const TITLES_BEFORE_PEOPLE = new Set(
     (t) => !['prix', 'nobel', 'premier', 'première'].includes(t),
   ),
 );
+const WEB_NOUNS = new Set(
+  'site webtélé webtv blog application appli plateforme réseau'.split(' '),
+);
 /** Nouns that head the name of an event, not of a thing that acts or a place. */
 const EVENT_HEADS = new Set(
   'journée journées semaine fête fêtes sommet coupe championnat championnats marathon salon'.split(
@@ -615,7 +618,12 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
       isStopCapital(text)
     )
       hit = undefined;
-    if (!hit && ARTICLES_BEFORE_TITLES.has(tokens[i - 1]?.text ?? '')) {
+    // (« la Coupe du Monde » is not the newspaper: the article belongs to a longer name.)
+    if (
+      !hit &&
+      ARTICLES_BEFORE_TITLES.has(tokens[i - 1]?.text ?? '') &&
+      !(isCapitalised(tokens[i - 2]?.text ?? '') && !tokens[i - 2]!.start)
+    ) {
       const titled = FIXED_AFTER_ARTICLE.get(key)?.find((c) =>
         matchesAt(tokens, i, c),
       );
@@ -1143,6 +1151,8 @@ function kindOf(
   const near = [...span.before, ...span.after.map((t) => t.text.toLowerCase())];
   const head = headNoun(span.before) ?? '';
   if (ORGANISATION_NOUNS.has(head)) return 'organisation';
+  // « le site Culturebox », « la webtélé Le Média »: a website or an application, right before.
+  if (WEB_NOUNS.has(span.before.at(-1) ?? '')) return 'organisation';
   // « le maire de Levallois », « la préfète du Grand-Est ».
   const of = span.before.at(-2);
   if (
@@ -1433,12 +1443,14 @@ function merge(found: Found[]): Entity[] {
   // acronym of a longer name's initials is that name.
   for (const short of [...byKey.values()]) {
     if (!isAcronym(short.name)) continue;
+    // (A person by every initial, three at least: « DSK », « JFK ».)
     const long = [...byKey.values()].find(
       (e) =>
         e !== short &&
-        e.kind !== 'person' &&
         /[\s-]/.test(e.name) &&
-        initialsOf(e.name).includes(short.name),
+        (e.kind === 'person'
+          ? short.name.length >= 3 && initialsOf(e.name)[0] === short.name
+          : initialsOf(e.name).includes(short.name)),
     );
     if (!long) continue;
     long.mentions += short.mentions;
