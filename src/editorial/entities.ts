@@ -212,7 +212,8 @@ function tokenize(sentence: string, seen?: Seen): Token[] {
   for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     let text = m[0];
     if (text.length === 1 && PUNCTUATION.has(text)) {
-      if (OPENERS.has(text)) opening = true;
+      // « VIDEO - Appelées unités… »: after a spaced dash, a new sentence may open.
+      if (OPENERS.has(text) || DASHES.has(text)) opening = true;
       // A straight quote opens or closes by what touches it (« bien", a dit » closes), so a quote
       // left open by a sentence split does not swap the rest of the text in and out of quotes.
       let opens = text === '«' || text === '“';
@@ -637,6 +638,16 @@ function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {
     if (!hit) continue;
     const aliases: string[] = [];
     let end = i + hit.tokens.length;
+    // « RMC Sport News », « Paris Match TV »: a media word after a fixed name is part of it.
+    while (
+      MEDIA_TAILS.has((tokens[end]?.text ?? '').toLowerCase()) &&
+      isCapitalised(tokens[end]!.text)
+    )
+      hit = {
+        ...hit,
+        name: `${hit.name} ${tokens[end]!.text}`,
+        tokens: [...hit.tokens, tokens[end++]!.text],
+      };
     // « France Bleu Azur », « France 3 Bretagne »: the local station is named after the network.
     if (LOCAL_NETWORKS.has(hit.name)) {
       const local: string[] = [];
@@ -850,6 +861,8 @@ function readSpan(
     !seen.midSentence.has(words[0]!)
   ) {
     words.shift();
+    // « Disparition de Lucas Tronche » (« la disparition de leur fils »): the link goes too.
+    if (words.length > 1 && LINKS.has(words[0]!.toLowerCase())) words.shift();
     start = false;
   }
   // « Meurtre d'Alexia : … », « Audition de Jean Dupont »: a headline's first word, then « de »
@@ -1413,15 +1426,17 @@ function merge(found: Found[]): Entity[] {
     }
   }
   // « l'Assemblée » and « l'Assemblée nationale » in one text: the short form of an
-  // organisation's name, its first word, is the same organisation.
+  // organisation's name, its first word, is the same organisation; so is a title without its
+  // article (« du Figaro », « Le Figaro »).
   for (const short of [...byKey.values()]) {
-    if (short.kind !== 'organisation' || /[\s-]/.test(short.name)) continue;
-    if (isAcronym(short.name)) continue;
+    if (short.kind !== 'organisation' || isAcronym(short.name)) continue;
+    const single = !/[\s-]/.test(short.name);
     const long = [...byKey.values()].find(
       (e) =>
         e !== short &&
         e.kind === 'organisation' &&
-        e.key.startsWith(`${short.key} `),
+        ((single && e.key.startsWith(`${short.key} `)) ||
+          ['le', 'la', 'les', 'l'].some((a) => e.key === `${a} ${short.key}`)),
     );
     if (!long) continue;
     long.mentions += short.mentions;

@@ -361,6 +361,7 @@ export const NOT_NAMES = new Set([
   'top',
   'seconde',
   'côté',
+  'terminale',
   'holocauste',
   'homme',
   'président',
@@ -617,7 +618,7 @@ export const FIXED_PLACES: readonly string[] =
   list(`Émirats arabes unis, Emirats arabes unis, Corée du Nord, Corée du Sud, Arabie saoudite,
 Guinée équatoriale, Royaume Uni, Afrique du Sud, Afrique du Nord, Amérique du Nord, Amérique du Sud, Amérique latine, vallée du Rhône,
 tour Eiffel, Tour Eiffel, Arc de triomphe, Notre-Dame de Paris, Sacré-Cœur, Champs-Élysées, Mont-Saint-Michel, Pyramides de Gizeh,
-Statue de la Liberté, Grande Mosquée Hassan II, mosquée Hassan II, Jemaa el-Fna, Kasbah des Oudayas`);
+Statue de la Liberté, Louvre, Tuileries, Invalides, Buttes-Chaumont, Grande Mosquée Hassan II, mosquée Hassan II, Jemaa el-Fna, Kasbah des Oudayas`);
 /**
  * Nouns whose complement is a place: « le maire de Levallois », « le parquet de Nice », « la
  * préfète du Grand-Est ».
