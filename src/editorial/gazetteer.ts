@@ -169,6 +169,12 @@ ${COMPANIES}`);
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
   'brigade',
+  'directorate',
+  'agency',
+  'department',
+  'council',
+  'committee',
+  'institute',
   'direction',
   'inspection',
   'conservatoire',
