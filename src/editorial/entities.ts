@@ -198,8 +198,11 @@ const OPENERS = new Set(['«', '"', '“', '(']);
 interface Seen {
   /** Capitalised words met inside a sentence (not opening it). */
   midSentence: Set<string>;
-  /** Words met in lower case (« compteurs »): the same word capitalised opening a headline is that word. */
-  lower: Set<string>;
+  /**
+   * Whether the text writes a word in lower case (« compteurs »): the same word capitalised
+   * opening a headline is that word. Asked for a few spans only, so built on first use.
+   */
+  writesLower(word: string): boolean;
 }
 
 /** The tokens of a sentence; what they show of the text's words is added to `seen`. */
@@ -249,10 +252,7 @@ function tokenize(sentence: string, seen?: Seen): Token[] {
       !/^(?:Co|Inc|Ltd|M|Mme|Dr|St|\p{Lu})\.$/u.test(text)
     )
       text = text.slice(0, -1);
-    if (seen)
-      if (isCapitalised(text)) {
-        if (!opening) seen.midSentence.add(text);
-      } else if (text.length > 3) seen.lower.add(text);
+    if (seen && !opening && isCapitalised(text)) seen.midSentence.add(text);
     // Every token has the same shape (key included), so the code reading them stays monomorphic.
     tokens.push({ text, start: opening, quoted, key: undefined });
     opening = false;
@@ -685,7 +685,16 @@ export function extractEntities(
   known: KnownNames = new Map(),
 ): Entity[] {
   const found: Found[] = [];
-  const seen: Seen = { midSentence: new Set(), lower: new Set() };
+  let lower: Set<string> | undefined;
+  const seen: Seen = {
+    midSentence: new Set(),
+    writesLower: (word) =>
+      (lower ??= new Set(
+        all.flatMap((tokens) =>
+          tokens.map((t) => t.text).filter((w) => w && !isCapitalised(w)),
+        ),
+      )).has(word),
+  };
   const all = sentences(text).map((s) => tokenize(s, seen));
   let position = 0;
   for (const tokens of all) {
@@ -857,8 +866,8 @@ function readSpan(
   if (
     start &&
     words.length >= 2 &&
-    seen.lower.has(words[0]!.toLowerCase()) &&
-    !seen.midSentence.has(words[0]!)
+    !seen.midSentence.has(words[0]!) &&
+    seen.writesLower(words[0]!.toLowerCase())
   ) {
     words.shift();
     // « Disparition de Lucas Tronche » (« la disparition de leur fils »): the link goes too.
