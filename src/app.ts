@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import etag from '@fastify/etag';
 import cookie from '@fastify/cookie';
@@ -6,6 +6,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import csrf from '@fastify/csrf-protection';
 import type { Services } from './services.ts';
+import type { EarlyServer } from './http/earlyServer.ts';
 import type { SiteDeps } from './http/site/context.ts';
 import { redirectLookup } from './http/site/redirects.ts';
 import {
@@ -53,6 +54,8 @@ export interface AppDeps extends Services {
   logger?: boolean | Record<string, unknown>;
   /** Told of every route as it is registered (tests enumerate public routes with it). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** The server `newsdesk serve` already listens on (main.ts); without it the app makes its own. */
+  server?: EarlyServer;
 }
 
 /** The whole HTTP application. It never listens: main.ts does, tests use `app.inject`. */
@@ -126,11 +129,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
     bodyLimit: 2 * 1024 * 1024,
     // Kept public pages are answered before routing when they can be (http/site/fastPath.ts).
-    serverFactory: (handler) =>
-      createServer((req, res) => {
+    serverFactory: (handler) => {
+      const onRequest: RequestListener = (req, res) => {
         if (!fast.serve(req, res) && !beacons.serve(req, res))
           handler(req, res);
-      }),
+      };
+      if (!deps.server) return createServer(onRequest);
+      deps.server.adopt(onRequest);
+      return deps.server.server;
+    },
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(etag);

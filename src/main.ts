@@ -23,6 +23,7 @@ import { startAudienceJob } from './jobs/audienceDaily.ts';
 import { ensureSearchIndex } from './search/indexer.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { reportLoopStatsOnSignal } from './loopStats.ts';
+import { EarlyServer } from './http/earlyServer.ts';
 import {
   markStartPhase,
   reportStartPhasesAfterFirstResponse,
@@ -52,12 +53,40 @@ export interface RunningServer {
 /** How long after listening the background warm-up starts (see startServer). */
 const WARM_UP_DELAY_MS = 1_000;
 
-/** config → database (migrated) → demo content if empty → app → listen. */
+/**
+ * listen → config → database (migrated) → demo content if empty → app → open. The port is
+ * bound first (Build 5 of the speed issue): a request that arrives while the archive is checked
+ * and the app built waits for its page (EarlyServer) rather than being refused.
+ */
 export async function startServer(
   config: Config,
   options: ServeOptions,
 ): Promise<RunningServer> {
   markStartPhase('modules-loaded');
+  const early = new EarlyServer();
+  const bound = await early.listen(
+    options.port ?? config.port,
+    options.host ?? config.host,
+  );
+  markStartPhase('listening');
+  // The first request may come now, held until the app opens: its end is the first response.
+  reportStartPhasesAfterFirstResponse(early.server);
+  // Before anything reads the site's address: a port 0 or a default URL becomes the real one.
+  adoptServedAddress(config.site, bound);
+  try {
+    return await startOn(early, bound, config, options);
+  } catch (error) {
+    await early.fail();
+    throw error;
+  }
+}
+
+async function startOn(
+  early: EarlyServer,
+  bound: AddressInfo,
+  config: Config,
+  options: ServeOptions,
+): Promise<RunningServer> {
   // Until the app's logger exists, a connection lost while idle is told on the console.
   let onIdleError = (error: Error) =>
     console.warn(
@@ -88,21 +117,18 @@ export async function startServer(
   const app = await buildApp({
     ...services,
     logger: { level: config.logLevel },
+    server: early,
   });
   markStartPhase('app-built');
-  reportStartPhasesAfterFirstResponse(app.server);
   onIdleError = (error) =>
     app.log.warn(
       { err: error },
       'idle database connection lost; the pool opens a new one',
     );
-  const address = await app.listen({
-    port: options.port ?? config.port,
-    host: options.host ?? config.host,
-  });
-  markStartPhase('listening');
-  // Synchronously after listen resolves: no request has been handled yet.
-  adoptServedAddress(config.site, app.server.address() as AddressInfo);
+  await app.ready();
+  early.open();
+  markStartPhase('open');
+  const address = `http://${servedHost(bound)}:${bound.port}`;
   const warning = siteUrlWarning(config.site);
   if (warning) app.log.warn({ siteUrl: config.site.url }, warning);
   // First run: no owner yet, so the console gets a one-time link that creates the owner.
@@ -165,9 +191,17 @@ export async function startServer(
       stopAudienceJob();
       await webhooks.stop();
       await app.close();
+      await early.close();
       await handle.close();
     })());
   return { app, handle, services, address, setupUrl, stop };
+}
+
+/** The address to print and to test against: « 0.0.0.0 » and « :: » answer on the loopback too. */
+function servedHost(bound: AddressInfo): string {
+  if (bound.address === '0.0.0.0') return '127.0.0.1';
+  if (bound.address === '::') return '[::1]';
+  return bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
 }
 
 /** Runs until SIGINT/SIGTERM, then closes connections cleanly. */
