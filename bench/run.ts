@@ -19,16 +19,24 @@ if (args.includes('--help') || args.includes('-h')) {
   );
   process.exit(0);
 }
-const flags = args.filter((a) => a.startsWith('--'));
-const wanted = args.filter((a) => !a.startsWith('--'));
-const files = readdirSync(dir)
+const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .sort()
-  .filter(
-    (f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')),
+  .sort();
+const names = new Set(all.map((f) => f.replace('.bench.ts', '')));
+// Benchmark names select; everything else goes to each benchmark as written, option values
+// included (« --keep-db NAME », « --articles 5000 »).
+const wanted = args.filter((a) => names.has(a));
+const flags = args.filter((a) => !names.has(a));
+const files = all.filter(
+  (f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')),
+);
+const unknown = flags.filter(
+  (a, i) => !a.startsWith('-') && !flags[i - 1]?.startsWith('--'),
+);
+if (unknown.length) {
+  console.error(
+    `no benchmark is called ${unknown.join(', ')} (benchmarks: ${[...names].join(', ')})`,
   );
-if (files.length === 0) {
-  console.error(`no benchmark matches ${wanted.join(', ')}`);
   process.exit(2);
 }
 let failed = 0;
