@@ -122,50 +122,46 @@ export async function listArticleAuthorIds(
   return rows.map((r) => r.author_id);
 }
 
-export async function setArticleAuthors(
+export function setArticleAuthors(
   db: Queryable,
   articleId: number,
   authorIds: number[],
 ): Promise<void> {
-  await db
-    .deleteFrom('article_authors')
-    .where('article_id', '=', articleId)
-    .execute();
-  const unique = [...new Set(authorIds)];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('article_authors')
-    .values(
-      unique.map((author_id, position) => ({
-        article_id: articleId,
-        author_id,
-        position,
-      })),
-    )
-    .execute();
+  return replaceLinks(db, 'article_authors', articleId, authorIds);
 }
 
-export async function setArticleTags(
+export function setArticleTags(
   db: Queryable,
   articleId: number,
   tagIds: number[],
 ): Promise<void> {
-  await db
-    .deleteFrom('article_tags')
-    .where('article_id', '=', articleId)
-    .execute();
-  const unique = [...new Set(tagIds)];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('article_tags')
-    .values(
-      unique.map((tag_id, position) => ({
-        article_id: articleId,
-        tag_id,
-        position,
-      })),
-    )
-    .execute();
+  return replaceLinks(db, 'article_tags', articleId, tagIds);
+}
+
+/** An article's bylines or tags, replaced whole: duplicates dropped, the given order kept. */
+async function replaceLinks(
+  db: Queryable,
+  table: 'article_authors' | 'article_tags',
+  articleId: number,
+  ids: number[],
+): Promise<void> {
+  await db.deleteFrom(table).where('article_id', '=', articleId).execute();
+  const rows = [...new Set(ids)].map((id, position) => ({
+    article_id: articleId,
+    id,
+    position,
+  }));
+  if (rows.length === 0) return;
+  if (table === 'article_authors')
+    await db
+      .insertInto(table)
+      .values(rows.map(({ id, ...row }) => ({ ...row, author_id: id })))
+      .execute();
+  else
+    await db
+      .insertInto(table)
+      .values(rows.map(({ id, ...row }) => ({ ...row, tag_id: id })))
+      .execute();
 }
 
 /** What a caller already holds in memory (the page cache keeps the sections): not read again. */
