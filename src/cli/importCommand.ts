@@ -5,6 +5,7 @@ import { withServices } from '../cliUsers.ts';
 import { importRedirects } from '../commands/importRedirects.ts';
 import { systemActor } from '../commands/context.ts';
 import type { ImportReport } from '../import/report.ts';
+import type { Services } from '../services.ts';
 import { isValidSlug } from '../domain/slug.ts';
 
 // The importers (turndown, saxes…) are loaded by the action that runs them: `serve` loads this
@@ -19,7 +20,9 @@ type ImportProgress = (done: number, total: number, articles: number) => void;
  * happens. Every `newsdesk import …` goes through here.
  */
 async function withImportProgress(
-  services: { media: { storage: { close(): Promise<void> } } },
+  services: Pick<Services, 'db' | 'dialect'> & {
+    media: { storage: { close(): Promise<void> } };
+  },
   reportFile: string,
   run: (onProgress: ImportProgress) => Promise<ImportReport>,
 ): Promise<void> {
@@ -49,6 +52,8 @@ async function withImportProgress(
       });
     });
     bar.stop();
+    // Thousands of rows in: the planner must know, or the first pages scan whole tables.
+    if (!report.dryRun) await services.dialect.refreshStatistics(services.db);
     finish(report, reportFile);
   } finally {
     bar.stop();

@@ -11,6 +11,7 @@ import {
   type TestDatabase,
 } from '../support/databases.ts';
 import { runCli } from '../support/cli.ts';
+import { hasStatistics } from '../../src/db/repos/statistics.ts';
 import { importState } from '../support/importState.ts';
 import { SHARED_MISSING, sharedFile } from '../support/shared.ts';
 import { generateWxr } from '../../bench/lib/generateWxr.ts';
@@ -55,6 +56,11 @@ describeEachDialect(
         env(reference, dir),
       );
       assert.equal(run.code, 0, run.stderr);
+      // An import ends by refreshing the planner's statistics (db/repos/statistics.ts).
+      assert.equal(
+        await hasStatistics(reference.handle.db, reference.dialect, 'articles'),
+        true,
+      );
     });
 
     test('kill -9 midway, run again: the same database as the uninterrupted import', {

@@ -51,6 +51,8 @@ export interface Dialect {
   search: SearchProvider;
   /** How events recorded by this process, or by others, wake the bus. */
   changeSignal(target: DatabaseTarget, local: LocalEvents): EventSignal;
+  /** After a bulk load (an import): the planner's statistics, so the first pages use their indexes. */
+  refreshStatistics(db: Queryable): Promise<void>;
 }
 
 /** A dialect's own target, or an error naming the mix-up (a wiring bug, never user input). */

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { notifyChannel } from '../repos/events.ts';
 import { postgresSearch } from '../repos/search/postgres.ts';
+import { analyzePostgres } from '../repos/statistics.ts';
 import {
   EVENTS_CHANNEL,
   targetOf,
@@ -90,4 +91,5 @@ export const postgres: Dialect = {
   search: postgresSearch,
   changeSignal: (target, local) =>
     postgresSignal(local, targetOf(target, 'postgres').connectionString),
+  refreshStatistics: analyzePostgres,
 };

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { sqliteSearch } from '../repos/search/sqlite.ts';
+import { analyzeSqlite } from '../repos/statistics.ts';
 import { inProcessSignal, targetOf, type Dialect } from './dialect.ts';
 
 /**
@@ -83,4 +84,5 @@ export const sqlite: Dialect = {
     }),
   search: sqliteSearch,
   changeSignal: (_target, local) => inProcessSignal(local),
+  refreshStatistics: analyzeSqlite,
 };
