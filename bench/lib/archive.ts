@@ -10,7 +10,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import type { Services } from '../../src/services.ts';
 import {
   insertArticleLinksInBulk,
@@ -268,8 +267,8 @@ export async function generateArchive(
         });
     }
   });
-  // Planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) gather them.
-  await sql`analyze`.execute(db);
+  // Planner statistics, as an import ends with them (db/repos/statistics.ts).
+  await services.dialect.refreshStatistics(db);
   const seeded = performance.now();
   if (options.index ?? true)
     await reindexAll(db, services.search, { fresh: true, batchSize: 2_000 });
