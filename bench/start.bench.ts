@@ -127,7 +127,11 @@ async function oneRun(): Promise<Phase[]> {
   await stop(child);
   return [
     ...phases,
-    { name: 'bench:spawn→banner (app open)', wallMs: listenMs, cpuMs: Number.NaN },
+    {
+      name: 'bench:spawn→banner (app open)',
+      wallMs: listenMs,
+      cpuMs: Number.NaN,
+    },
     { name: 'bench:spawn→first-200', wallMs: firstOkMs, cpuMs: Number.NaN },
   ];
 }
