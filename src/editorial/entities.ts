@@ -374,7 +374,7 @@ const NAME_LINKS = new Set([
 ]);
 /** « régionale », « civiles », « nationaux »: adjectives, by their endings. */
 const ADJECTIVE =
-  /(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|elles|if|ive|ifs|ives|ile|iles|é|ée|és|ées|eur|eure|euse|eurs|eures|euses|ier|ière|iers|ières)$/;
+  /(?:al|ale|ales|aux|ique|iques|ien|ienne|iens|iennes|aire|aires|el|elle|els|elles|if|ive|ifs|ives|ile|iles|é|ée|és|ées|eur|eure|euse|eurs|eures|euses|ier|ière|iers|ières|ime|imes|ain|aine|ains|aines)$/;
 
 /**
  * « Agence régionale de santé du Grand Est », « Collectif des parties civiles pour le Rwanda »:
@@ -822,7 +822,9 @@ function readSpan(
   let honorific = false;
   while (
     words.length &&
-    (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase()))
+    (isStopCapital(words[0]!) || NAME_PARTICLES.has(words[0]!.toLowerCase())) &&
+    // (« Centre marocain de recherche… »: an organisation word heading its described name stays.)
+    !(isOrganisationWord(words[0]!) && /^\p{Ll}/u.test(words[1] ?? ''))
   ) {
     if (HONORIFICS.has(words[0]!.toLowerCase().replace(/\.$/, '')))
       honorific = true;
@@ -1093,6 +1095,20 @@ function readSpan(
   }
   const aliases: string[] = [];
   // « Contemporary Amperex Technology Co. Limited (CATL) »: the acronym names it, the rest is an alias.
+  // « Centre marocain de recherche pour la globalisation « NejMaroc » »: a described name, then
+  // the short name it goes by in quotes.
+  const [q1, q2, q3] = span.after;
+  if (
+    words.length > 2 &&
+    isOrganisationWord(words[0]!) &&
+    q1 &&
+    OPENERS.has(q1.text) &&
+    q2 &&
+    isCapitalised(q2.text) &&
+    q3 &&
+    ['»', '"', '”'].includes(q3.text)
+  )
+    return [{ name: q2.text, kind: 'organisation', aliases: [name] }];
   // (« Ne Zappez Pas! (NZZP) »: the name's own exclamation mark may come first.)
   const [open, inner, close] =
     span.after[0]?.text === '!' ? span.after.slice(1) : span.after;

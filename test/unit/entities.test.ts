@@ -286,3 +286,12 @@ test("entities: inhabitants, events, awards and a headline's ordinary first word
     'Alexia Daval/person',
   ]);
 });
+
+test('entities: a described organisation, then the short name it goes by in quotes, is one entity', () => {
+  assert.deepEqual(
+    reading(
+      'Le président du Centre national des études maritimes « Cenem » a parlé.',
+    ),
+    ['Cenem/organisation [Centre national des études maritimes]'],
+  );
+});
