@@ -594,7 +594,7 @@ function matchesAt(tokens: Token[], i: number, c: FixedWords): boolean {
 }
 
 /** Networks whose local stations are named after them. */
-const LOCAL_NETWORKS = new Set(['France Bleu', 'France 3', 'BFM']);
+const LOCAL_NETWORKS = new Set(['France Bleu', 'France 3']);
 
 /** Finds the fixed names in a sentence and blanks their tokens (and an acronym in brackets after them), so no other reading takes them. */
 function takeFixedNames(tokens: Token[]): Omit<Found, 'position'>[] {

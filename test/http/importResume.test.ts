@@ -11,7 +11,7 @@ import {
   type TestDatabase,
 } from '../support/databases.ts';
 import { runCli } from '../support/cli.ts';
-import { hasStatistics } from '../../src/db/repos/statistics.ts';
+import { hasStatistics } from '../support/statistics.ts';
 import { importState } from '../support/importState.ts';
 import { SHARED_MISSING, sharedFile } from '../support/shared.ts';
 import { generateWxr } from '../../bench/lib/generateWxr.ts';
