@@ -1245,6 +1245,13 @@ function kindOf(
     !personFirstName(words)
   )
     return 'organisation';
+  // « les Grosses Têtes », « Ne Zappez Pas »: after a plural article, or with a negation in
+  // it, a name is a group's or a title's, not a person's.
+  if (
+    ['les', 'des'].includes(span.before.at(-1) ?? '') ||
+    lower.some((w) => w === 'ne' || w === 'pas' || w === "n'")
+  )
+    return 'organisation';
   return words.length <= 4 ? 'person' : 'organisation';
 }
 

@@ -168,6 +168,13 @@ ${COMPANIES}`);
 
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
+  // A company's trade as the last word of its name (« Stéphane Plaza Immobilier »).
+  'immobilier',
+  'immobilière',
+  'assurances',
+  'industries',
+  'éditions',
+  'productions',
   'brigade',
   'directorate',
   'agency',
