@@ -660,7 +660,7 @@ function report(
     '# Public pages at a newsroom’s size, against a bare Node http server',
     '',
     `\`npm run bench -- site${quick ? ' --quick' : ''}${argv.includes('--million') ? ' --million' : ''}\` on ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, wrk -t2 -c${CONNECTIONS}, ${DURATION} s per run, \`Accept-Encoding: ${ACCEPT}\`.`,
-    `The bare server (bench/bareServer.ts) sends the bytes newsdesk sent, in the same encoding; each ratio is newsdesk's req/s over the bare server's, measured back to back. Loop p99: the newsdesk process's event loop delay during the run.${quick ? ' **Quick run: figures show the harness works, nothing more.**' : ''}`,
+    `The bare server (bench/bareServer.ts) sends the bytes newsdesk sent, in the same encoding; each ratio is newsdesk's req/s over the bare server's, measured in alternating rounds (below). Loop p99: the newsdesk process's event loop delay during the run.${quick ? ' **Quick run: figures show the harness works, nothing more.**' : ''}`,
     '',
   ];
   if (pending.length)

@@ -41,6 +41,9 @@ describeEachDialect('security headers', (getDb) => {
         res.headers['referrer-policy'],
         'strict-origin-when-cross-origin',
       );
+      // Headers only browsers long gone read are not sent (securityHeaders.ts).
+      assert.equal(res.headers['x-download-options'], undefined);
+      assert.equal(res.headers['x-xss-protection'], undefined);
     }
   });
 
