@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
-import { buildSection } from '../support/factories.ts';
+import { buildSection, publishedArticleRow } from '../support/factories.ts';
 import { reindexAll, toIndexDocument } from '../../src/search/indexer.ts';
 import { listIndexSources } from '../../src/db/repos/search/documents.ts';
 import type { Queryable } from '../../src/db/database.ts';
@@ -44,20 +44,16 @@ before(async () => {
   const rows = [];
   for (let i = 0; i < 120; i++) {
     const at = new Date(now - (i + 1) * 3_600_000).toISOString();
-    rows.push({
-      slug: `match-${i}`,
-      title: `Match numéro ${i}`,
-      lead: `Le club joue sa rencontre ${i} à domicile.`,
-      body_html: `<p>Les supporters du stade ${i} chantent.</p>`,
-      status: 'published',
-      section_id: section.id,
-      is_featured: false,
-      is_breaking: false,
-      created_at: at,
-      updated_at: at,
-      first_published_at: at,
-      published_at: at,
-    });
+    rows.push(
+      publishedArticleRow({
+        slug: `match-${i}`,
+        title: `Match numéro ${i}`,
+        lead: `Le club joue sa rencontre ${i} à domicile.`,
+        bodyHtml: `<p>Les supporters du stade ${i} chantent.</p>`,
+        sectionId: section.id,
+        at,
+      }),
+    );
   }
   await t.ctx.db.insertInto('articles').values(rows).execute();
 });

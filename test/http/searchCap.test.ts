@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
 import { describeEachDialect } from '../support/databases.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
-import { buildSection } from '../support/factories.ts';
+import { buildSection, publishedArticleRow } from '../support/factories.ts';
 import { reindexAll } from '../../src/search/indexer.ts';
 import { MAX_CANDIDATES } from '../../src/search/provider.ts';
 
@@ -30,20 +30,16 @@ describeEachDialect('search over more matches than are ranked', (getDb) => {
         // Oldest first, as a newsroom writes them: the index's physical order is no date order.
         const i = COUNT - 1 - k;
         const at = new Date(now - (i + 1) * 15 * 3_600_000).toISOString();
-        rows.push({
-          slug: `maree-noire-${i}`,
-          title: `Marée noire, jour ${i}`,
-          lead: 'Le nettoyage des plages continue.',
-          body_html: '<p>Les bénévoles sont mobilisés.</p>',
-          status: 'published',
-          section_id: section.id,
-          is_featured: false,
-          is_breaking: false,
-          created_at: at,
-          updated_at: at,
-          first_published_at: at,
-          published_at: at,
-        });
+        rows.push(
+          publishedArticleRow({
+            slug: `maree-noire-${i}`,
+            title: `Marée noire, jour ${i}`,
+            lead: 'Le nettoyage des plages continue.',
+            bodyHtml: '<p>Les bénévoles sont mobilisés.</p>',
+            sectionId: section.id,
+            at,
+          }),
+        );
       }
       await t.ctx.db.insertInto('articles').values(rows).execute();
     }

@@ -181,3 +181,32 @@ export async function buildArticle(
   const article = await findArticleById(ctx.db, id);
   return article!;
 }
+
+/**
+ * A published article's row for a bulk insert into `articles` (no command, no event, no index):
+ * for tests that load many articles and then rebuild what derives from them.
+ */
+export function publishedArticleRow(fields: {
+  slug: string;
+  title: string;
+  lead: string;
+  bodyHtml: string;
+  sectionId: number;
+  at: string;
+}) {
+  const { at } = fields;
+  return {
+    slug: fields.slug,
+    title: fields.title,
+    lead: fields.lead,
+    body_html: fields.bodyHtml,
+    status: 'published' as const,
+    section_id: fields.sectionId,
+    is_featured: false,
+    is_breaking: false,
+    created_at: at,
+    updated_at: at,
+    first_published_at: at,
+    published_at: at,
+  };
+}
