@@ -168,7 +168,7 @@ ${COMPANIES}`);
 
 /** Words that make a name an organisation when they are part of it. */
 export const ORGANISATION_WORDS = new Set([
-  // A company's trade as the last word of its name (« Stéphane Plaza Immobilier »).
+  // A company's trade, named in its name (« Stéphane Plaza Immobilier »).
   'immobilier',
   'immobilière',
   'assurances',

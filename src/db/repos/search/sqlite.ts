@@ -40,11 +40,13 @@ const ID_BITS = 2 ** 27;
 /** Pages one `merge` step writes at most (`optimize`): 160 MB per transaction. */
 const MERGE_PAGES = 40_000;
 
+const MAX_MINUTE = 2 ** 26 - 1;
+
+/** Rows this connection has changed since it opened (FTS5's `merge` says it worked through it). */
 async function totalChanges(db: Queryable): Promise<number> {
   const r = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db);
   return Number(r.rows[0]!.n);
 }
-const MAX_MINUTE = 2 ** 26 - 1;
 
 /** The minute of `date` since 1970, within what a key can hold (years 1970 to 2097). */
 function minuteOf(date: Date): number {
